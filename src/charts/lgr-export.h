@@ -1,0 +1,45 @@
+/* lgr-export.h: charts to files (PNG, SVG, PDF) and the multi-page cabinet report (PDF).
+ * Always the light style, white background. No display needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lgr-chart.h"
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LGR_EXPORT_PNG,
+  LGR_EXPORT_SVG,
+  LGR_EXPORT_PDF,
+} LgrExportFormat;
+
+/* From a file name's extension (.png, .svg, .pdf, any case). */
+gboolean lgr_export_format_from_path (const char *path, LgrExportFormat *format);
+
+/* width and height in logical pixels (points for SVG/PDF); scale multiplies the pixels of a PNG
+ * (2.0 gives a 3200x1800 image for 1600x900). Writes atomically; sets G_IO_ERROR on failure. */
+gboolean lgr_export_chart (const LgrResults *results, const LgrChartOptions *options,
+                           LgrExportFormat format, const char *path, double width, double height,
+                           double scale, GError **error);
+
+/* The same into memory (for the clipboard): PNG bytes. */
+GBytes *lgr_export_chart_png_bytes (const LgrResults *results, const LgrChartOptions *options,
+                                    double width, double height, double scale, GError **error);
+
+/* A4 report: title page (title, description, verdict, date), assumptions of each scenario with
+ * sources, each chart on its own page, the year-by-year table per scenario; page numbers. */
+gboolean lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results,
+                               const char *path, GError **error);
+
+/* The report drawn onto pages supplied by the caller (used by printing): */
+int lgr_report_n_pages (const LgrStudy *study, const LgrResults *results);
+void lgr_report_draw_page (cairo_t *cr, const LgrStudy *study, const LgrResults *results,
+                           int page, double page_width, double page_height);
+
+G_END_DECLS

@@ -1,0 +1,103 @@
+/* lgr-results.h: the arithmetic of MODEL.md, a pure function from a study to its results.
+ *
+ * lgr_results_compute() allocates one block for every series of every scenario, so it is cheap
+ * enough to run on every slider movement. Results borrow pointers into the study: keep the
+ * study alive (and unchanged) while you use them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const LgrLever *lever;
+  const LgrAuthority *authority;
+  /* one value per year of the timeline, before benefit-realisation and contingency;
+   * all zero for a disabled lever */
+  double *saving;
+  double *volume_effect;
+  double *price_effect;
+  double *baseline_cohort;
+  double *scenario_cohort;
+  double *baseline_unit_cost;
+  double *scenario_unit_cost;
+  double *baseline_spend;
+  double *scenario_spend;
+} LgrLeverResult;
+
+typedef struct
+{
+  const LgrItem *item;
+  double *values; /* per year, before settings; all zero when disabled */
+} LgrItemResult;
+
+typedef struct
+{
+  const LgrScenario *scenario;
+
+  /* per year, after benefit-realisation and cost-contingency */
+  double *cashable_savings;
+  double *cost_avoidance;
+  double *one_off_costs;
+  double *recurring_costs;
+  double *net;
+  double *cumulative;
+
+  gboolean has_payback;
+  double payback_years; /* from the start of the first year */
+  int payback_index;    /* year index of payback, -1 if none */
+  gboolean relapses;    /* cumulative turns negative again after payback */
+  double peak_funding;  /* max(0, -min cumulative) */
+  int peak_funding_index; /* year index of the lowest cumulative, -1 if never negative */
+  double npv;
+  double total_net;
+  double run_rate;
+
+  guint n_levers;
+  LgrLeverResult *levers;
+  guint n_items;
+  LgrItemResult *items;
+} LgrScenarioResult;
+
+typedef struct
+{
+  const LgrStudy *study;
+  int first_year;
+  guint n_years;
+  guint n_scenarios;
+  LgrScenarioResult *scenarios;
+} LgrResults;
+
+/* Comparison of scenario B against a reference A. */
+typedef struct
+{
+  guint n_years;
+  double *net_difference;        /* net_B - net_A per year */
+  double *cumulative_difference; /* cumulative_B - cumulative_A per year */
+  int crossover_index; /* first year from which B stays above A to the end; -1 if never */
+} LgrComparison;
+
+LgrResults *lgr_results_compute (const LgrStudy *study);
+void lgr_results_free (LgrResults *results);
+const LgrScenarioResult *lgr_results_find (const LgrResults *results, const char *scenario_id);
+
+LgrComparison *lgr_results_compare (const LgrResults *results, guint reference, guint other);
+void lgr_comparison_free (LgrComparison *comparison);
+
+/* "Two unitaries pay back in 2029/30 and are £247m ahead of one unitary by 2034/35." A sentence
+ * comparing every scenario with the best one, for cards, charts' text alternatives and reports. */
+char *lgr_results_verdict (const LgrResults *results);
+
+/* One scenario in a sentence: "One unitary pays back in 2029/30 after needing £17.8m ..." */
+char *lgr_scenario_result_describe (const LgrScenarioResult *result, const LgrResults *results);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrResults, lgr_results_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrComparison, lgr_comparison_free)
+
+G_END_DECLS

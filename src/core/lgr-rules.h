@@ -1,0 +1,87 @@
+/* lgr-rules.h: the rules of FORMAT.md in one place.
+ *
+ * The loader checks every value it reads with these functions, and the window checks every value
+ * a person types with the same ones, so a value is refused with the same reason wherever it
+ * comes from. Messages are whole sentences fragments such as
+ * "target rate 12000 is not between 0 and 10000"; callers add the file, line and the object.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+#define LGR_STUDY_ERROR (lgr_study_error_quark ())
+GQuark lgr_study_error_quark (void);
+
+typedef enum
+{
+  LGR_STUDY_ERROR_IO,        /* the file cannot be read or written */
+  LGR_STUDY_ERROR_MALFORMED, /* not well-formed XML, empty, binary, truncated */
+  LGR_STUDY_ERROR_UNSAFE,    /* DOCTYPE, entities, too large, too deep */
+  LGR_STUDY_ERROR_VERSION,   /* made by a newer version */
+  LGR_STUDY_ERROR_INVALID,   /* well-formed, but breaks a rule of FORMAT.md */
+} LgrStudyError;
+
+/* Limits of FORMAT.md */
+#define LGR_MAX_FILE_SIZE (16 * 1024 * 1024)
+#define LGR_MAX_DEPTH 32
+#define LGR_FORMAT_VERSION 1
+
+typedef enum
+{
+  LGR_RANGE_YEARS,          /* timeline length: whole number 1..60 */
+  LGR_RANGE_FIRST_YEAR,     /* whole number 1900..2200 */
+  LGR_RANGE_YEAR,           /* any financial year the file names: whole number 1800..2300 */
+  LGR_RANGE_NON_NEGATIVE,   /* populations, counts, costs, totals, amounts: >= 0 */
+  LGR_RANGE_RATE,           /* rates per 10,000: [0, 10000] */
+  LGR_RANGE_PROFILE,        /* profile values: [0, 100] */
+  LGR_RANGE_GROWTH,         /* growth and discount rate: [-100, 1000] */
+  LGR_RANGE_WEEKS,          /* weeks per year: (0, 53] */
+  LGR_RANGE_SETTING_PERCENT /* benefit realisation, cost contingency: [0, 1000] */
+} LgrRange;
+
+/* Parses a number written with a dot decimal, the whole string consumed, finite. Accepts an
+ * optional minus sign, digits, a fraction and an exponent; refuses spaces, commas, "nan", "inf",
+ * hexadecimal. On failure sets a message such as "“1,5” is not a number (use a dot for decimals)". */
+gboolean lgr_parse_number (const char *text, double *value, GError **error);
+
+/* Parses a whole number (optional minus, digits only). */
+gboolean lgr_parse_int (const char *text, int *value, GError **error);
+
+/* Parses a profile: numbers separated by spaces, at least one, each in [0, 100]. */
+gboolean lgr_parse_profile (const char *text, LgrProfile *profile, GError **error);
+
+/* Writes a number so that lgr_parse_number() gives back the identical double, with a dot
+ * decimal whatever the locale, and as short as possible (72.8, not 72.799999999999997). */
+char *lgr_number_to_string (double value);
+char *lgr_profile_to_string (const LgrProfile *profile);
+
+/* Checks value against a range. what names the value in the message, e.g. "target rate":
+ * "target rate 12000 is not between 0 and 10000". */
+gboolean lgr_check_range (LgrRange range, double value, const char *what, GError **error);
+
+/* Ids match [A-Za-z0-9_-]+. */
+gboolean lgr_check_id (const char *id, GError **error);
+
+/* A colour is "#rrggbb". */
+gboolean lgr_check_colour (const char *colour, GError **error);
+
+/* A spread profile must sum to 100 within 0.01: "the spread sums to 90, not 100". */
+gboolean lgr_check_spread (const LgrProfile *profile, GError **error);
+
+/* The rules that tie parts together: unique ids, a lever's authority exists, a spread only on a
+ * one-off cost and summing to 100, every value in range. Used after loading (filename is then
+ * the file's display name and messages carry each object's line) and by editors before they
+ * apply a change (filename NULL). Sets LGR_STUDY_ERROR_INVALID. */
+gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError **error);
+
+/* Same for one lever or item in its scenario (used by editors; no file, no line). */
+gboolean lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error);
+gboolean lgr_item_validate (const LgrItem *item, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* lgr-study-io.h: reading and writing .lgr study files (FORMAT.md) with libxml2.
+ *
+ * Loading is strict: every element and attribute of the file is understood or the file is
+ * refused with a message naming the file and line, e.g.
+ * "warwickshire.lgr:41: lever “north-lac”: target rate 12000 is not between 0 and 10000".
+ * No DOCTYPE, no entities, no network, no XInclude; files over 16 MiB or deeper than 32
+ * elements are refused. Saving writes a new file beside the old one and renames it over.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+/* display_name is what messages call the file (usually its basename). */
+LgrStudy *lgr_study_load_data (const char *data, gsize length, const char *display_name,
+                               GError **error);
+LgrStudy *lgr_study_load_bytes (GBytes *bytes, const char *display_name, GError **error);
+LgrStudy *lgr_study_load_file (GFile *file, GCancellable *cancellable, GError **error);
+LgrStudy *lgr_study_load_path (const char *path, GError **error);
+
+/* The bundled Warwickshire study, compiled into the core library. */
+LgrStudy *lgr_study_load_bundled (GError **error);
+GBytes *lgr_study_bundled_bytes (void);
+
+/* Serialises to the XML of FORMAT.md (UTF-8, dot decimals, shortest round-trip numbers). */
+char *lgr_study_to_xml (const LgrStudy *study, gsize *length);
+
+/* Atomic replace: on failure the old file is intact and error says why. */
+gboolean lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable,
+                              GError **error);
+gboolean lgr_study_save_path (const LgrStudy *study, const char *path, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,735 @@
+/* lgr-study.c: constructing, copying and comparing the study model.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-study.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Profiles */
+
+void
+lgr_profile_set (LgrProfile *profile, const double *values, guint n)
+{
+  double *copy = n ? g_memdup2 (values, n * sizeof (double)) : NULL;
+  g_free (profile->values);
+  profile->values = copy;
+  profile->n = n;
+}
+
+void
+lgr_profile_copy (LgrProfile *dest, const LgrProfile *src)
+{
+  dest->values = NULL;
+  dest->n = 0;
+  lgr_profile_set (dest, src->values, src->n);
+}
+
+void
+lgr_profile_clear (LgrProfile *profile)
+{
+  g_clear_pointer (&profile->values, g_free);
+  profile->n = 0;
+}
+
+gboolean
+lgr_profile_equal (const LgrProfile *a, const LgrProfile *b)
+{
+  return a->n == b->n && (a->n == 0 || memcmp (a->values, b->values, a->n * sizeof (double)) == 0);
+}
+
+double
+lgr_profile_sum (const LgrProfile *profile)
+{
+  double sum = 0;
+  for (guint i = 0; i < profile->n; i++)
+    sum += profile->values[i];
+  return sum;
+}
+
+/* MODEL.md: p(Y) = 0 before the start; then profile[min(Y - S, len - 1)] / 100. */
+double
+lgr_profile_realisation (const LgrProfile *profile, int start, int year)
+{
+  if (year < start || profile->n == 0)
+    return 0;
+  guint i = MIN ((guint) (year - start), profile->n - 1);
+  return profile->values[i] / 100.0;
+}
+
+/* MODEL.md: share(Y) = profile[Y - S] / 100 for 0 <= Y - S < len, else 0. */
+double
+lgr_profile_spread_share (const LgrProfile *profile, int start, int year)
+{
+  if (year < start || (guint) (year - start) >= profile->n)
+    return 0;
+  return profile->values[year - start] / 100.0;
+}
+
+static void
+profile_set_full (LgrProfile *profile)
+{
+  const double full = 100;
+  lgr_profile_set (profile, &full, 1);
+}
+
+/* Authorities */
+
+LgrAuthority *
+lgr_authority_new (const char *id, const char *name)
+{
+  LgrAuthority *authority = g_new0 (LgrAuthority, 1);
+  authority->id = g_strdup (id);
+  authority->name = g_strdup (name);
+  return authority;
+}
+
+LgrAuthority *
+lgr_authority_copy (const LgrAuthority *authority)
+{
+  LgrAuthority *copy = g_memdup2 (authority, sizeof *authority);
+  copy->id = g_strdup (authority->id);
+  copy->name = g_strdup (authority->name);
+  return copy;
+}
+
+void
+lgr_authority_free (LgrAuthority *authority)
+{
+  if (authority == NULL)
+    return;
+  g_free (authority->id);
+  g_free (authority->name);
+  g_free (authority);
+}
+
+/* Levers */
+
+LgrLever *
+lgr_lever_new (const char *id, const char *name, const char *authority_id)
+{
+  LgrLever *lever = g_new0 (LgrLever, 1);
+  lever->id = g_strdup (id);
+  lever->name = g_strdup (name);
+  lever->authority_id = g_strdup (authority_id);
+  lever->enabled = TRUE;
+  lever->benefit = LGR_BENEFIT_CASHABLE;
+  lever->basis = LGR_COHORT_BASIS_COUNT;
+  lever->unit_period = LGR_UNIT_PERIOD_YEAR;
+  profile_set_full (&lever->realisation);
+  return lever;
+}
+
+LgrLever *
+lgr_lever_copy (const LgrLever *lever)
+{
+  LgrLever *copy = g_memdup2 (lever, sizeof *lever);
+  copy->id = g_strdup (lever->id);
+  copy->name = g_strdup (lever->name);
+  copy->authority_id = g_strdup (lever->authority_id);
+  copy->service = g_strdup (lever->service);
+  copy->source = g_strdup (lever->source);
+  lgr_profile_copy (&copy->realisation, &lever->realisation);
+  return copy;
+}
+
+void
+lgr_lever_free (LgrLever *lever)
+{
+  if (lever == NULL)
+    return;
+  g_free (lever->id);
+  g_free (lever->name);
+  g_free (lever->authority_id);
+  g_free (lever->service);
+  g_free (lever->source);
+  lgr_profile_clear (&lever->realisation);
+  g_free (lever);
+}
+
+int
+lgr_lever_start_year (const LgrLever *lever, const LgrStudy *study)
+{
+  return lever->has_realisation_start ? lever->realisation_start : study->vesting_year;
+}
+
+/* Items */
+
+LgrItem *
+lgr_item_new (const char *id, const char *name, LgrItemKind kind)
+{
+  LgrItem *item = g_new0 (LgrItem, 1);
+  item->id = g_strdup (id);
+  item->name = g_strdup (name);
+  item->kind = kind;
+  item->enabled = TRUE;
+  item->pattern
+      = kind == LGR_ITEM_KIND_ONE_OFF_COST ? LGR_ITEM_PATTERN_SPREAD : LGR_ITEM_PATTERN_RECURRING;
+  profile_set_full (&item->profile);
+  item->values = g_array_new (FALSE, FALSE, sizeof (LgrYearValue));
+  return item;
+}
+
+LgrItem *
+lgr_item_copy (const LgrItem *item)
+{
+  LgrItem *copy = g_memdup2 (item, sizeof *item);
+  copy->id = g_strdup (item->id);
+  copy->name = g_strdup (item->name);
+  copy->source = g_strdup (item->source);
+  lgr_profile_copy (&copy->profile, &item->profile);
+  copy->values = g_array_copy (item->values);
+  return copy;
+}
+
+void
+lgr_item_free (LgrItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->id);
+  g_free (item->name);
+  g_free (item->source);
+  lgr_profile_clear (&item->profile);
+  g_array_unref (item->values);
+  g_free (item);
+}
+
+int
+lgr_item_start_year (const LgrItem *item, const LgrStudy *study)
+{
+  return item->has_start ? item->start : study->vesting_year;
+}
+
+/* Keeps values sorted by year with one value a year. */
+void
+lgr_item_set_value (LgrItem *item, int year, double value)
+{
+  guint i;
+  for (i = 0; i < item->values->len; i++)
+    {
+      LgrYearValue *v = &g_array_index (item->values, LgrYearValue, i);
+      if (v->year == year)
+        {
+          v->value = value;
+          return;
+        }
+      if (v->year > year)
+        break;
+    }
+  LgrYearValue nv = { year, value };
+  g_array_insert_val (item->values, i, nv);
+}
+
+gboolean
+lgr_item_kind_is_cost (LgrItemKind kind)
+{
+  return kind == LGR_ITEM_KIND_ONE_OFF_COST || kind == LGR_ITEM_KIND_RECURRING_COST;
+}
+
+/* Scenarios */
+
+LgrScenario *
+lgr_scenario_new (const char *id, const char *name)
+{
+  LgrScenario *scenario = g_new0 (LgrScenario, 1);
+  scenario->id = g_strdup (id);
+  scenario->name = g_strdup (name);
+  scenario->authorities = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_authority_free);
+  scenario->levers = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_lever_free);
+  scenario->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_item_free);
+  return scenario;
+}
+
+static GPtrArray *
+copy_ptr_array (GPtrArray *array, GCopyFunc copy, GDestroyNotify free_func)
+{
+  GPtrArray *result = g_ptr_array_new_full (array->len, free_func);
+  for (guint i = 0; i < array->len; i++)
+    g_ptr_array_add (result, copy (g_ptr_array_index (array, i), NULL));
+  return result;
+}
+
+static gpointer
+copy_authority (gconstpointer p, gpointer user_data)
+{
+  return lgr_authority_copy (p);
+}
+
+static gpointer
+copy_lever (gconstpointer p, gpointer user_data)
+{
+  return lgr_lever_copy (p);
+}
+
+static gpointer
+copy_item (gconstpointer p, gpointer user_data)
+{
+  return lgr_item_copy (p);
+}
+
+static gpointer
+copy_scenario (gconstpointer p, gpointer user_data)
+{
+  return lgr_scenario_copy (p);
+}
+
+static gpointer
+copy_band (gconstpointer p, gpointer user_data)
+{
+  return lgr_benchmark_band_copy (p);
+}
+
+LgrScenario *
+lgr_scenario_copy (const LgrScenario *scenario)
+{
+  LgrScenario *copy = g_new0 (LgrScenario, 1);
+  copy->id = g_strdup (scenario->id);
+  copy->name = g_strdup (scenario->name);
+  copy->colour = g_strdup (scenario->colour);
+  copy->description = g_strdup (scenario->description);
+  copy->line = scenario->line;
+  copy->authorities = copy_ptr_array (scenario->authorities, copy_authority,
+                                      (GDestroyNotify) lgr_authority_free);
+  copy->levers = copy_ptr_array (scenario->levers, copy_lever, (GDestroyNotify) lgr_lever_free);
+  copy->items = copy_ptr_array (scenario->items, copy_item, (GDestroyNotify) lgr_item_free);
+  return copy;
+}
+
+void
+lgr_scenario_free (LgrScenario *scenario)
+{
+  if (scenario == NULL)
+    return;
+  g_free (scenario->id);
+  g_free (scenario->name);
+  g_free (scenario->colour);
+  g_free (scenario->description);
+  g_ptr_array_unref (scenario->authorities);
+  g_ptr_array_unref (scenario->levers);
+  g_ptr_array_unref (scenario->items);
+  g_free (scenario);
+}
+
+LgrAuthority *
+lgr_scenario_find_authority (const LgrScenario *scenario, const char *id)
+{
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    {
+      LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
+      if (g_strcmp0 (a->id, id) == 0)
+        return a;
+    }
+  return NULL;
+}
+
+LgrLever *
+lgr_scenario_find_lever (const LgrScenario *scenario, const char *id)
+{
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      LgrLever *l = g_ptr_array_index (scenario->levers, i);
+      if (g_strcmp0 (l->id, id) == 0)
+        return l;
+    }
+  return NULL;
+}
+
+LgrItem *
+lgr_scenario_find_item (const LgrScenario *scenario, const char *id)
+{
+  for (guint i = 0; i < scenario->items->len; i++)
+    {
+      LgrItem *item = g_ptr_array_index (scenario->items, i);
+      if (g_strcmp0 (item->id, id) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+/* Authorities, levers and items share one namespace of ids (FORMAT.md). */
+gboolean
+lgr_scenario_has_id (const LgrScenario *scenario, const char *id)
+{
+  return lgr_scenario_find_authority (scenario, id) != NULL
+         || lgr_scenario_find_lever (scenario, id) != NULL
+         || lgr_scenario_find_item (scenario, id) != NULL;
+}
+
+static char *
+unique_id (const char *stem, gboolean (*taken) (gconstpointer owner, const char *id),
+           gconstpointer owner)
+{
+  if (!taken (owner, stem))
+    return g_strdup (stem);
+  for (guint n = 2;; n++)
+    {
+      char *id = g_strdup_printf ("%s-%u", stem, n);
+      if (!taken (owner, id))
+        return id;
+      g_free (id);
+    }
+}
+
+static gboolean
+scenario_id_taken (gconstpointer owner, const char *id)
+{
+  return lgr_scenario_has_id (owner, id);
+}
+
+char *
+lgr_scenario_unique_id (const LgrScenario *scenario, const char *stem)
+{
+  return unique_id (stem, scenario_id_taken, scenario);
+}
+
+/* Benchmarks */
+
+LgrBenchmarkBand *
+lgr_benchmark_band_new (const char *name, double min_population, double max_population)
+{
+  LgrBenchmarkBand *band = g_new0 (LgrBenchmarkBand, 1);
+  band->name = g_strdup (name);
+  band->min_population = min_population;
+  band->max_population = max_population;
+  band->costs = g_array_new (FALSE, FALSE, sizeof (LgrBenchmarkCost));
+  g_array_set_clear_func (band->costs, NULL);
+  return band;
+}
+
+LgrBenchmarkBand *
+lgr_benchmark_band_copy (const LgrBenchmarkBand *band)
+{
+  LgrBenchmarkBand *copy
+      = lgr_benchmark_band_new (band->name, band->min_population, band->max_population);
+  copy->line = band->line;
+  for (guint i = 0; i < band->costs->len; i++)
+    {
+      LgrBenchmarkCost c = g_array_index (band->costs, LgrBenchmarkCost, i);
+      c.measure = g_strdup (c.measure);
+      g_array_append_val (copy->costs, c);
+    }
+  return copy;
+}
+
+void
+lgr_benchmark_band_free (LgrBenchmarkBand *band)
+{
+  if (band == NULL)
+    return;
+  for (guint i = 0; i < band->costs->len; i++)
+    g_free (g_array_index (band->costs, LgrBenchmarkCost, i).measure);
+  g_array_unref (band->costs);
+  g_free (band->name);
+  g_free (band);
+}
+
+gboolean
+lgr_benchmark_band_lookup (const LgrBenchmarkBand *band, const char *measure, double *value)
+{
+  for (guint i = 0; i < band->costs->len; i++)
+    {
+      const LgrBenchmarkCost *c = &g_array_index (band->costs, LgrBenchmarkCost, i);
+      if (g_strcmp0 (c->measure, measure) == 0)
+        {
+          if (value)
+            *value = c->value;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Studies */
+
+LgrStudy *
+lgr_study_new (const char *title, int first_year, int years, int vesting_year)
+{
+  LgrStudy *study = g_new0 (LgrStudy, 1);
+  study->title = g_strdup (title);
+  study->first_year = first_year;
+  study->years = years;
+  study->vesting_year = vesting_year;
+  study->discount_rate = 3.5;
+  study->weeks_per_year = 52;
+  study->benefit_realisation = 100;
+  study->cost_contingency = 0;
+  study->count_avoidance = FALSE;
+  study->benchmark_bands = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_benchmark_band_free);
+  study->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_scenario_free);
+  return study;
+}
+
+LgrStudy *
+lgr_study_copy (const LgrStudy *study)
+{
+  LgrStudy *copy = g_memdup2 (study, sizeof *study);
+  copy->title = g_strdup (study->title);
+  copy->description = g_strdup (study->description);
+  copy->benchmarks_source = g_strdup (study->benchmarks_source);
+  copy->benchmark_bands = copy_ptr_array (study->benchmark_bands, copy_band,
+                                          (GDestroyNotify) lgr_benchmark_band_free);
+  copy->scenarios
+      = copy_ptr_array (study->scenarios, copy_scenario, (GDestroyNotify) lgr_scenario_free);
+  return copy;
+}
+
+void
+lgr_study_free (LgrStudy *study)
+{
+  if (study == NULL)
+    return;
+  g_free (study->title);
+  g_free (study->description);
+  g_free (study->benchmarks_source);
+  g_ptr_array_unref (study->benchmark_bands);
+  g_ptr_array_unref (study->scenarios);
+  g_free (study);
+}
+
+LgrScenario *
+lgr_study_find_scenario (const LgrStudy *study, const char *id)
+{
+  int i = lgr_study_scenario_index (study, id);
+  return i < 0 ? NULL : g_ptr_array_index (study->scenarios, i);
+}
+
+int
+lgr_study_scenario_index (const LgrStudy *study, const char *id)
+{
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      LgrScenario *s = g_ptr_array_index (study->scenarios, i);
+      if (g_strcmp0 (s->id, id) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static gboolean
+study_id_taken (gconstpointer owner, const char *id)
+{
+  return lgr_study_find_scenario (owner, id) != NULL;
+}
+
+char *
+lgr_study_unique_scenario_id (const LgrStudy *study, const char *stem)
+{
+  return unique_id (stem, study_id_taken, study);
+}
+
+const LgrBenchmarkBand *
+lgr_study_benchmark_band_for (const LgrStudy *study, double population)
+{
+  for (guint i = 0; i < study->benchmark_bands->len; i++)
+    {
+      const LgrBenchmarkBand *band = g_ptr_array_index (study->benchmark_bands, i);
+      if (population >= band->min_population && population < band->max_population)
+        return band;
+    }
+  return NULL;
+}
+
+int
+lgr_study_year_index (const LgrStudy *study, int year)
+{
+  int t = year - study->first_year;
+  return t >= 0 && t < study->years ? t : -1;
+}
+
+/* Equality: every value the file stores, doubles compared bit for bit (a round trip must give
+ * the identical double, not a close one). Line numbers are not data and are ignored. */
+
+static gboolean
+same_double (double a, double b)
+{
+  return memcmp (&a, &b, sizeof a) == 0;
+}
+
+static gboolean
+authority_equal (const LgrAuthority *a, const LgrAuthority *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0
+         && same_double (a->population, b->population)
+         && same_double (a->child_population, b->child_population);
+}
+
+static gboolean
+lever_equal (const LgrLever *a, const LgrLever *b)
+{
+  return g_strcmp0 (a->id, b->id) == 0 && g_strcmp0 (a->name, b->name) == 0
+         && g_strcmp0 (a->authority_id, b->authority_id) == 0
+         && g_strcmp0 (a->service, b->service) == 0 && a->benefit == b->benefit
+         && !a->enabled == !b->enabled && a->basis == b->basis
+         && same_double (a->cohort_baseline, b->cohort_baseline)
+         && same_double (a->cohort_target, b->cohort_target) && a->unit_period == b->unit_period
+         && same_double (a->unit_cost_baseline, b->unit_cost_baseline)
+         && same_double (a->unit_cost_target, b->unit_cost_target)
+         && same_double (a->growth_cohort, b->growth_cohort)
+         && same_double (a->growth_unit_cost, b->growth_unit_cost)
+         && !a->has_realisation_start == !b->has_realisation_start
+         && (!a->has_realisation_start || a->realisation_start == b->realisation_start)
+         && lgr_profile_equal (&a->realisation, &b->realisation)
+         && g_strcmp0 (a->source, b->source) == 0;
+}
+
+static gboolean
+item_equal (const LgrItem *a, const LgrItem *b)
+{
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->name, b->name) != 0 || a->kind != b->kind
+      || !a->enabled != !b->enabled || a->pattern != b->pattern
+      || g_strcmp0 (a->source, b->source) != 0)
+    return FALSE;
+  switch (a->pattern)
+    {
+    case LGR_ITEM_PATTERN_SPREAD:
+      return !a->has_start == !b->has_start && (!a->has_start || a->start == b->start)
+             && same_double (a->total, b->total) && lgr_profile_equal (&a->profile, &b->profile);
+    case LGR_ITEM_PATTERN_RECURRING:
+      return !a->has_start == !b->has_start && (!a->has_start || a->start == b->start)
+             && same_double (a->amount, b->amount) && same_double (a->growth, b->growth)
+             && lgr_profile_equal (&a->profile, &b->profile);
+    case LGR_ITEM_PATTERN_VALUES:
+      if (a->values->len != b->values->len)
+        return FALSE;
+      for (guint i = 0; i < a->values->len; i++)
+        {
+          LgrYearValue va = g_array_index (a->values, LgrYearValue, i);
+          LgrYearValue vb = g_array_index (b->values, LgrYearValue, i);
+          if (va.year != vb.year || !same_double (va.value, vb.value))
+            return FALSE;
+        }
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+#define ARRAYS_EQUAL(a, b, eq)                                                                    \
+  G_STMT_START                                                                                    \
+  {                                                                                               \
+    if ((a)->len != (b)->len)                                                                     \
+      return FALSE;                                                                               \
+    for (guint i_ = 0; i_ < (a)->len; i_++)                                                       \
+      if (!eq (g_ptr_array_index ((a), i_), g_ptr_array_index ((b), i_)))                         \
+        return FALSE;                                                                             \
+  }                                                                                               \
+  G_STMT_END
+
+static gboolean
+scenario_equal (const LgrScenario *a, const LgrScenario *b)
+{
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->name, b->name) != 0
+      || g_strcmp0 (a->colour, b->colour) != 0 || g_strcmp0 (a->description, b->description) != 0)
+    return FALSE;
+  ARRAYS_EQUAL (a->authorities, b->authorities, authority_equal);
+  ARRAYS_EQUAL (a->levers, b->levers, lever_equal);
+  ARRAYS_EQUAL (a->items, b->items, item_equal);
+  return TRUE;
+}
+
+static gboolean
+band_equal (const LgrBenchmarkBand *a, const LgrBenchmarkBand *b)
+{
+  if (g_strcmp0 (a->name, b->name) != 0 || !same_double (a->min_population, b->min_population)
+      || !same_double (a->max_population, b->max_population) || a->costs->len != b->costs->len)
+    return FALSE;
+  for (guint i = 0; i < a->costs->len; i++)
+    {
+      LgrBenchmarkCost ca = g_array_index (a->costs, LgrBenchmarkCost, i);
+      LgrBenchmarkCost cb = g_array_index (b->costs, LgrBenchmarkCost, i);
+      if (g_strcmp0 (ca.measure, cb.measure) != 0 || !same_double (ca.value, cb.value))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lgr_study_equal (const LgrStudy *a, const LgrStudy *b)
+{
+  if (g_strcmp0 (a->title, b->title) != 0 || g_strcmp0 (a->description, b->description) != 0
+      || a->first_year != b->first_year || a->years != b->years
+      || a->vesting_year != b->vesting_year || !same_double (a->discount_rate, b->discount_rate)
+      || !same_double (a->weeks_per_year, b->weeks_per_year)
+      || !same_double (a->benefit_realisation, b->benefit_realisation)
+      || !same_double (a->cost_contingency, b->cost_contingency)
+      || !a->count_avoidance != !b->count_avoidance
+      || g_strcmp0 (a->benchmarks_source, b->benchmarks_source) != 0)
+    return FALSE;
+  ARRAYS_EQUAL (a->benchmark_bands, b->benchmark_bands, band_equal);
+  ARRAYS_EQUAL (a->scenarios, b->scenarios, scenario_equal);
+  return TRUE;
+}
+
+/* Enumerations and their file names */
+
+typedef struct
+{
+  const char *name;
+  int value;
+} EnumName;
+
+static const EnumName basis_names[] = {
+  { "count", LGR_COHORT_BASIS_COUNT },
+  { "child-population", LGR_COHORT_BASIS_CHILD_POPULATION },
+  { "population", LGR_COHORT_BASIS_POPULATION },
+  { NULL, 0 },
+};
+
+static const EnumName period_names[] = {
+  { "week", LGR_UNIT_PERIOD_WEEK },
+  { "year", LGR_UNIT_PERIOD_YEAR },
+  { NULL, 0 },
+};
+
+static const EnumName benefit_names[] = {
+  { "cashable", LGR_BENEFIT_CASHABLE },
+  { "avoidance", LGR_BENEFIT_AVOIDANCE },
+  { NULL, 0 },
+};
+
+static const EnumName kind_names[] = {
+  { "one-off-cost", LGR_ITEM_KIND_ONE_OFF_COST },
+  { "recurring-cost", LGR_ITEM_KIND_RECURRING_COST },
+  { "saving", LGR_ITEM_KIND_SAVING },
+  { "avoidance", LGR_ITEM_KIND_AVOIDANCE },
+  { NULL, 0 },
+};
+
+static const char *
+enum_to_string (const EnumName *names, int value)
+{
+  for (; names->name; names++)
+    if (names->value == value)
+      return names->name;
+  g_return_val_if_reached (NULL);
+}
+
+static gboolean
+enum_from_string (const EnumName *names, const char *s, int *value)
+{
+  for (; names->name; names++)
+    if (g_strcmp0 (names->name, s) == 0)
+      {
+        *value = names->value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+#define ENUM_FUNCS(Type, prefix, table)                                                           \
+  const char *prefix##_to_string (Type v) { return enum_to_string (table, (int) v); }             \
+  gboolean prefix##_from_string (const char *s, Type *v)                                         \
+  {                                                                                               \
+    int i;                                                                                        \
+    if (!enum_from_string (table, s, &i))                                                         \
+      return FALSE;                                                                               \
+    *v = (Type) i;                                                                                \
+    return TRUE;                                                                                  \
+  }
+
+ENUM_FUNCS (LgrCohortBasis, lgr_cohort_basis, basis_names)
+ENUM_FUNCS (LgrUnitPeriod, lgr_unit_period, period_names)
+ENUM_FUNCS (LgrBenefit, lgr_benefit, benefit_names)
+ENUM_FUNCS (LgrItemKind, lgr_item_kind, kind_names)

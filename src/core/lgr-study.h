@@ -1,0 +1,241 @@
+/* lgr-study.h: the study model - what a .lgr file holds, nothing more.
+ *
+ * Plain C structures owned by their parent: a study owns its scenarios, a scenario its
+ * authorities, levers and items. No GTK here (see STYLE.md). The arithmetic lives in
+ * lgr-results.c, reading and writing in lgr-study-io.c, the value rules in lgr-rules.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LGR_COHORT_BASIS_COUNT,            /* baseline and target are numbers of people */
+  LGR_COHORT_BASIS_CHILD_POPULATION, /* rates per 10,000 children (0-17) */
+  LGR_COHORT_BASIS_POPULATION,       /* rates per 10,000 of the whole population */
+} LgrCohortBasis;
+
+typedef enum
+{
+  LGR_UNIT_PERIOD_WEEK,
+  LGR_UNIT_PERIOD_YEAR,
+} LgrUnitPeriod;
+
+typedef enum
+{
+  LGR_BENEFIT_CASHABLE,
+  LGR_BENEFIT_AVOIDANCE,
+} LgrBenefit;
+
+typedef enum
+{
+  LGR_ITEM_KIND_ONE_OFF_COST,
+  LGR_ITEM_KIND_RECURRING_COST,
+  LGR_ITEM_KIND_SAVING,
+  LGR_ITEM_KIND_AVOIDANCE,
+} LgrItemKind;
+
+typedef enum
+{
+  LGR_ITEM_PATTERN_SPREAD,    /* a total spent over years by a spread profile (one-off costs) */
+  LGR_ITEM_PATTERN_RECURRING, /* an annual amount with a realisation profile and growth */
+  LGR_ITEM_PATTERN_VALUES,    /* explicit values per financial year */
+} LgrItemPattern;
+
+/* A list of percentages, each in [0, 100]. */
+typedef struct
+{
+  guint n;
+  double *values;
+} LgrProfile;
+
+typedef struct
+{
+  int year; /* financial year Y, i.e. 1 April Y to 31 March Y+1 */
+  double value;
+} LgrYearValue;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  double population;
+  double child_population; /* aged 0-17 */
+  int line;                /* line in the file it was read from, 0 if none */
+} LgrAuthority;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *authority_id;
+  char *service; /* may be NULL */
+  LgrBenefit benefit;
+  gboolean enabled;
+
+  LgrCohortBasis basis;
+  double cohort_baseline;
+  double cohort_target;
+
+  LgrUnitPeriod unit_period;
+  double unit_cost_baseline;
+  double unit_cost_target;
+
+  double growth_cohort;    /* % a year, compounding from the first year of the timeline */
+  double growth_unit_cost; /* % a year */
+
+  gboolean has_realisation_start; /* FALSE: the study's vesting year */
+  int realisation_start;
+  LgrProfile realisation; /* default: "100" */
+
+  char *source; /* may be NULL */
+  int line;
+} LgrLever;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  LgrItemKind kind;
+  gboolean enabled;
+  LgrItemPattern pattern;
+
+  /* LGR_ITEM_PATTERN_SPREAD and LGR_ITEM_PATTERN_RECURRING */
+  gboolean has_start; /* FALSE: the study's vesting year */
+  int start;
+  LgrProfile profile; /* spread: sums to 100; recurring: realisation, default "100" */
+
+  double total;  /* spread */
+  double amount; /* recurring: pounds a year at full realisation */
+  double growth; /* recurring: % a year from the start year */
+
+  /* LGR_ITEM_PATTERN_VALUES, sorted by year, years unique */
+  GArray *values; /* of LgrYearValue */
+
+  char *source; /* may be NULL */
+  int line;
+} LgrItem;
+
+typedef struct
+{
+  char *id;
+  char *name;
+  char *colour;      /* "#rrggbb", or NULL: the app chooses */
+  char *description; /* may be NULL */
+  GPtrArray *authorities; /* of LgrAuthority* */
+  GPtrArray *levers;      /* of LgrLever* */
+  GPtrArray *items;       /* of LgrItem* */
+  int line;
+} LgrScenario;
+
+typedef struct
+{
+  char *measure; /* e.g. "lac-weekly", "asc-working-age-yearly" */
+  double value;
+} LgrBenchmarkCost;
+
+typedef struct
+{
+  char *name;
+  double min_population;
+  double max_population;
+  GArray *costs; /* of LgrBenchmarkCost */
+  int line;
+} LgrBenchmarkBand;
+
+typedef struct
+{
+  char *title;
+  char *description; /* may be NULL */
+
+  int first_year; /* the timeline's first financial year */
+  int years;      /* 1..60 */
+  int vesting_year;
+  double discount_rate;  /* % */
+  double weeks_per_year; /* default 52 */
+
+  double benefit_realisation; /* %, default 100 */
+  double cost_contingency;    /* %, default 0 */
+  gboolean count_avoidance;
+
+  char *benchmarks_source; /* NULL if the file has no <benchmarks> */
+  GPtrArray *benchmark_bands; /* of LgrBenchmarkBand* */
+
+  GPtrArray *scenarios; /* of LgrScenario* */
+} LgrStudy;
+
+/* Profiles */
+void lgr_profile_set (LgrProfile *profile, const double *values, guint n);
+void lgr_profile_copy (LgrProfile *dest, const LgrProfile *src);
+void lgr_profile_clear (LgrProfile *profile);
+gboolean lgr_profile_equal (const LgrProfile *a, const LgrProfile *b);
+double lgr_profile_sum (const LgrProfile *profile);
+double lgr_profile_realisation (const LgrProfile *profile, int start, int year);
+double lgr_profile_spread_share (const LgrProfile *profile, int start, int year);
+
+/* Constructors give sensible defaults (enabled, cashable, profile "100", no growth). */
+LgrAuthority *lgr_authority_new (const char *id, const char *name);
+LgrAuthority *lgr_authority_copy (const LgrAuthority *authority);
+void lgr_authority_free (LgrAuthority *authority);
+
+LgrLever *lgr_lever_new (const char *id, const char *name, const char *authority_id);
+LgrLever *lgr_lever_copy (const LgrLever *lever);
+void lgr_lever_free (LgrLever *lever);
+int lgr_lever_start_year (const LgrLever *lever, const LgrStudy *study);
+
+LgrItem *lgr_item_new (const char *id, const char *name, LgrItemKind kind);
+LgrItem *lgr_item_copy (const LgrItem *item);
+void lgr_item_free (LgrItem *item);
+int lgr_item_start_year (const LgrItem *item, const LgrStudy *study);
+void lgr_item_set_value (LgrItem *item, int year, double value);
+
+LgrScenario *lgr_scenario_new (const char *id, const char *name);
+LgrScenario *lgr_scenario_copy (const LgrScenario *scenario);
+void lgr_scenario_free (LgrScenario *scenario);
+LgrAuthority *lgr_scenario_find_authority (const LgrScenario *scenario, const char *id);
+LgrLever *lgr_scenario_find_lever (const LgrScenario *scenario, const char *id);
+LgrItem *lgr_scenario_find_item (const LgrScenario *scenario, const char *id);
+gboolean lgr_scenario_has_id (const LgrScenario *scenario, const char *id);
+char *lgr_scenario_unique_id (const LgrScenario *scenario, const char *stem);
+
+LgrBenchmarkBand *lgr_benchmark_band_new (const char *name, double min_population,
+                                          double max_population);
+LgrBenchmarkBand *lgr_benchmark_band_copy (const LgrBenchmarkBand *band);
+void lgr_benchmark_band_free (LgrBenchmarkBand *band);
+gboolean lgr_benchmark_band_lookup (const LgrBenchmarkBand *band, const char *measure,
+                                    double *value);
+
+LgrStudy *lgr_study_new (const char *title, int first_year, int years, int vesting_year);
+LgrStudy *lgr_study_copy (const LgrStudy *study);
+void lgr_study_free (LgrStudy *study);
+LgrScenario *lgr_study_find_scenario (const LgrStudy *study, const char *id);
+int lgr_study_scenario_index (const LgrStudy *study, const char *id);
+char *lgr_study_unique_scenario_id (const LgrStudy *study, const char *stem);
+const LgrBenchmarkBand *lgr_study_benchmark_band_for (const LgrStudy *study, double population);
+gboolean lgr_study_equal (const LgrStudy *a, const LgrStudy *b);
+
+/* The financial year index t (0..years-1) of year Y, or -1 outside the timeline. */
+int lgr_study_year_index (const LgrStudy *study, int year);
+
+const char *lgr_cohort_basis_to_string (LgrCohortBasis basis);
+gboolean lgr_cohort_basis_from_string (const char *s, LgrCohortBasis *basis);
+const char *lgr_unit_period_to_string (LgrUnitPeriod period);
+gboolean lgr_unit_period_from_string (const char *s, LgrUnitPeriod *period);
+const char *lgr_benefit_to_string (LgrBenefit benefit);
+gboolean lgr_benefit_from_string (const char *s, LgrBenefit *benefit);
+const char *lgr_item_kind_to_string (LgrItemKind kind);
+gboolean lgr_item_kind_from_string (const char *s, LgrItemKind *kind);
+gboolean lgr_item_kind_is_cost (LgrItemKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrAuthority, lgr_authority_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrLever, lgr_lever_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrItem, lgr_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrScenario, lgr_scenario_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrBenchmarkBand, lgr_benchmark_band_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrStudy, lgr_study_free)
+
+G_END_DECLS

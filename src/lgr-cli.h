@@ -1,0 +1,27 @@
+/* lgr-cli.h: the command line of FORMAT.md. Parses every option; runs the headless ones
+ * (--check, --summary, --export, --report) using only the core and the charts, so no X11 or
+ * Wayland connection is ever made for them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses of FORMAT.md */
+enum
+{
+  LGR_EXIT_OK = 0,
+  LGR_EXIT_INVALID = 1, /* an input file is invalid or an output cannot be written */
+  LGR_EXIT_USAGE = 2,   /* wrong usage */
+};
+
+/* Returns TRUE when the command line was handled without a window (including --help, --version
+ * and usage errors): exit with *exit_status. Returns FALSE when the window should open, with
+ * *window_files set to the files named on the command line (possibly empty; free with
+ * g_strfreev). Output goes to stdout/stderr. */
+gboolean lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* implemented by the study-file work */
+#include "lgr-test-util.h"

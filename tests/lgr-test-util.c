@@ -1,0 +1,44 @@
+/* lgr-test-util.c: helpers shared by the tests. */
+#include "lgr-test-util.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "lgr-study-io.h"
+
+char *
+lgr_test_source_path (const char *first, ...)
+{
+  const char *root = g_getenv ("LGR_SOURCE_DIR");
+  g_assert_nonnull (root);
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_ptr_array_add (parts, (gpointer) root);
+  va_list args;
+  va_start (args, first);
+  for (const char *p = first; p != NULL; p = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+LgrStudy *
+lgr_test_load_bundled (void)
+{
+  g_autofree char *path = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+  g_autoptr (GError) error = NULL;
+  LgrStudy *study = lgr_study_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (study);
+  return study;
+}
+
+LgrStudy *
+lgr_test_load_string (const char *xml)
+{
+  g_autoptr (GError) error = NULL;
+  LgrStudy *study = lgr_study_load_data (xml, strlen (xml), "test.lgr", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (study);
+  return study;
+}

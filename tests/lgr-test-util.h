@@ -1,0 +1,30 @@
+/* lgr-test-util.h: what several tests need - paths, the bundled study, random studies. */
+#pragma once
+
+#include <glib.h>
+
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+/* A file of the source tree: lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL).
+ * Uses $LGR_SOURCE_DIR (set by meson). */
+char *lgr_test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+/* The bundled study from data/studies/warwickshire.lgr; aborts the test if it does not load. */
+LgrStudy *lgr_test_load_bundled (void);
+
+/* A study whose XML is built from a format string; aborts if it does not load. */
+LgrStudy *lgr_test_load_string (const char *xml);
+
+/* A random valid study (fixed seed from rand): n scenarios with n_levers levers and n_items items
+ * each over years years; every pattern, basis, unit and flag is exercised. Implemented in
+ * lgr-test-random.c. */
+LgrStudy *lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items,
+                                 guint years);
+
+/* Money within half a unit of the last digit shown: 8.01e6 vs 8012345 at 1e4. */
+#define lgr_assert_money(value, expected, tolerance)                                              \
+  g_assert_cmpfloat_with_epsilon ((value), (expected), (tolerance))
+
+G_END_DECLS
