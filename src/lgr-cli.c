@@ -1,1 +1,564 @@
-/* to be written */
+/* lgr-cli.c: the command line of FORMAT.md.
+ *
+ * Every option is parsed here, before any GTK code runs. The headless modes (--check,
+ * --summary, --export, --report) use only the core and the charts, so they work in scripts,
+ * on servers and in CI with no display; without one of them the caller opens the window.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-cli.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lgr-export.h"
+#include "lgr-format.h"
+#include "lgr-results.h"
+#include "lgr-rules.h"
+#include "lgr-study-io.h"
+
+#define DEFAULT_EXPORT_WIDTH 1600
+#define DEFAULT_EXPORT_HEIGHT 900
+#define MAX_EXPORT_SIDE 20000
+
+typedef struct
+{
+  gboolean check;
+  gboolean version;
+  char *summary;
+  char *export_path;
+  char *chart;
+  char *size;
+  char **scenarios;
+  char *report;
+  char **files;
+} CliOptions;
+
+static void
+cli_options_clear (CliOptions *o)
+{
+  g_free (o->summary);
+  g_free (o->export_path);
+  g_free (o->chart);
+  g_free (o->size);
+  g_strfreev (o->scenarios);
+  g_free (o->report);
+  g_strfreev (o->files);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
+
+static void
+setup_gettext (void)
+{
+  setlocale (LC_ALL, "");
+  /* LGR_LOCALEDIR lets tests and uninstalled builds use the build tree's translations. */
+  const char *localedir = g_getenv ("LGR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("lgr-explorer: %s\n", message);
+  g_printerr (_("Try “lgr-explorer --help” for more information.\n"));
+  return LGR_EXIT_USAGE;
+}
+
+static LgrStudy *
+load_study (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  LgrStudy *study = lgr_study_load_path (path, &error);
+  if (study == NULL)
+    g_printerr ("%s\n", error->message);
+  return study;
+}
+
+/* --check */
+
+static int
+run_check (char **files)
+{
+  int status = LGR_EXIT_OK;
+  for (char **f = files; *f; f++)
+    {
+      g_autoptr (LgrStudy) study = load_study (*f);
+      if (study == NULL)
+        {
+          status = LGR_EXIT_INVALID;
+          continue;
+        }
+      /* Translators: "warwickshire.lgr: valid, 2 scenarios" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u scenario\n", "%s: valid, %u scenarios\n",
+                            study->scenarios->len),
+               *f, study->scenarios->len);
+    }
+  return status;
+}
+
+/* --summary=json */
+
+static void
+json_string (GString *out, const char *s)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_number (GString *out, double value)
+{
+  g_autofree char *s = lgr_number_to_string (value);
+  g_string_append (out, s);
+}
+
+static void
+json_series (GString *out, const char *key, const double *values, guint n, gboolean last)
+{
+  json_string (out, key);
+  g_string_append (out, ": [");
+  for (guint t = 0; t < n; t++)
+    {
+      if (t)
+        g_string_append (out, ", ");
+      json_number (out, values[t]);
+    }
+  g_string_append (out, last ? "]" : "], ");
+}
+
+static void
+json_key (GString *out, const char *key)
+{
+  json_string (out, key);
+  g_string_append (out, ": ");
+}
+
+static char *
+summary_json (const LgrStudy *study, const LgrResults *results)
+{
+  guint n = results->n_years;
+  GString *out = g_string_new ("{\n  ");
+  json_key (out, "title");
+  json_string (out, study->title);
+  g_string_append (out, ",\n  ");
+  json_key (out, "years");
+  g_string_append_c (out, '[');
+  for (guint t = 0; t < n; t++)
+    {
+      g_autofree char *label = lgr_format_financial_year (study->first_year + (int) t);
+      if (t)
+        g_string_append (out, ", ");
+      json_string (out, label);
+    }
+  g_string_append (out, "],\n  ");
+  json_key (out, "scenarios");
+  g_string_append (out, "[");
+
+  for (guint s = 0; s < results->n_scenarios; s++)
+    {
+      const LgrScenarioResult *r = &results->scenarios[s];
+      g_string_append (out, s ? ",\n    {\n      " : "\n    {\n      ");
+      json_key (out, "id");
+      json_string (out, r->scenario->id);
+      g_string_append (out, ", ");
+      json_key (out, "name");
+      json_string (out, r->scenario->name);
+      g_string_append (out, ",\n      ");
+      json_key (out, "payback_years");
+      if (r->has_payback)
+        json_number (out, r->payback_years);
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ", ");
+      json_key (out, "payback_year");
+      if (r->has_payback)
+        {
+          g_autofree char *label
+              = lgr_format_financial_year (study->first_year + r->payback_index);
+          json_string (out, label);
+        }
+      else
+        g_string_append (out, "null");
+      g_string_append (out, ", ");
+      json_key (out, "relapses");
+      g_string_append (out, r->relapses ? "true" : "false");
+      g_string_append (out, ",\n      ");
+
+      const struct
+      {
+        const char *key;
+        double value;
+      } figures[] = {
+        { "peak_funding", r->peak_funding },
+        { "npv", r->npv },
+        { "total_net", r->total_net },
+        { "run_rate", r->run_rate },
+      };
+      for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+        {
+          json_key (out, figures[i].key);
+          json_number (out, figures[i].value);
+          g_string_append (out, ", ");
+        }
+      g_string_append (out, "\n      ");
+
+      json_key (out, "annual");
+      g_string_append (out, "{\n        ");
+      json_series (out, "cashable_savings", r->cashable_savings, n, FALSE);
+      g_string_append (out, "\n        ");
+      json_series (out, "cost_avoidance", r->cost_avoidance, n, FALSE);
+      g_string_append (out, "\n        ");
+      json_series (out, "one_off_costs", r->one_off_costs, n, FALSE);
+      g_string_append (out, "\n        ");
+      json_series (out, "recurring_costs", r->recurring_costs, n, FALSE);
+      g_string_append (out, "\n        ");
+      json_series (out, "net", r->net, n, FALSE);
+      g_string_append (out, "\n        ");
+      json_series (out, "cumulative", r->cumulative, n, TRUE);
+      g_string_append (out, "\n      },\n      ");
+
+      json_key (out, "levers");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < r->n_levers; i++)
+        {
+          const LgrLeverResult *l = &r->levers[i];
+          g_string_append (out, i ? ",\n        {" : "\n        {");
+          json_key (out, "id");
+          json_string (out, l->lever->id);
+          g_string_append (out, ", ");
+          json_key (out, "authority");
+          json_string (out, l->lever->authority_id);
+          g_string_append (out, ", ");
+          json_key (out, "benefit");
+          json_string (out, lgr_benefit_to_string (l->lever->benefit));
+          g_string_append (out, ",\n         ");
+          json_series (out, "saving", l->saving, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "volume_effect", l->volume_effect, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "price_effect", l->price_effect, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "baseline_cohort", l->baseline_cohort, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "scenario_cohort", l->scenario_cohort, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "baseline_unit_cost", l->baseline_unit_cost, n, FALSE);
+          g_string_append (out, "\n         ");
+          json_series (out, "scenario_unit_cost", l->scenario_unit_cost, n, TRUE);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, r->n_levers ? "\n      ],\n      " : "],\n      ");
+
+      json_key (out, "items");
+      g_string_append_c (out, '[');
+      for (guint i = 0; i < r->n_items; i++)
+        {
+          const LgrItemResult *it = &r->items[i];
+          g_string_append (out, i ? ",\n        {" : "\n        {");
+          json_key (out, "id");
+          json_string (out, it->item->id);
+          g_string_append (out, ", ");
+          json_key (out, "kind");
+          json_string (out, lgr_item_kind_to_string (it->item->kind));
+          g_string_append (out, ", ");
+          json_series (out, "values", it->values, n, TRUE);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, r->n_items ? "\n      ]\n    }" : "]\n    }");
+    }
+  g_string_append (out, results->n_scenarios ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+/* --summary=csv */
+
+static void
+csv_field (GString *out, const char *s)
+{
+  if (strpbrk (s, ",\"\n\r") == NULL)
+    {
+      g_string_append (out, s);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = s; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static char *
+summary_csv (const LgrStudy *study, const LgrResults *results)
+{
+  GString *out = g_string_new ("scenario,measure");
+  for (guint t = 0; t < results->n_years; t++)
+    {
+      g_autofree char *label = lgr_format_financial_year (study->first_year + (int) t);
+      g_string_append_c (out, ',');
+      g_string_append (out, label);
+    }
+  g_string_append_c (out, '\n');
+
+  for (guint s = 0; s < results->n_scenarios; s++)
+    {
+      const LgrScenarioResult *r = &results->scenarios[s];
+      const struct
+      {
+        const char *name;
+        const double *values;
+      } measures[] = {
+        { "cashable_savings", r->cashable_savings }, { "cost_avoidance", r->cost_avoidance },
+        { "one_off_costs", r->one_off_costs },       { "recurring_costs", r->recurring_costs },
+        { "net", r->net },                           { "cumulative", r->cumulative },
+      };
+      for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+        {
+          csv_field (out, r->scenario->id);
+          g_string_append_c (out, ',');
+          g_string_append (out, measures[m].name);
+          for (guint t = 0; t < results->n_years; t++)
+            {
+              g_autofree char *number = lgr_number_to_string (measures[m].values[t]);
+              g_string_append_c (out, ',');
+              g_string_append (out, number);
+            }
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static int
+run_summary (const char *format, const char *path)
+{
+  g_autoptr (LgrStudy) study = load_study (path);
+  if (study == NULL)
+    return LGR_EXIT_INVALID;
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *text = g_str_equal (format, "json") ? summary_json (study, results)
+                                                       : summary_csv (study, results);
+  fputs (text, stdout);
+  return fflush (stdout) == 0 ? LGR_EXIT_OK : LGR_EXIT_INVALID;
+}
+
+/* --export and --report */
+
+static gboolean
+parse_size (const char *text, int *width, int *height)
+{
+  char *end = NULL;
+  if (text == NULL || !g_ascii_isdigit (text[0]))
+    return FALSE;
+  guint64 w = g_ascii_strtoull (text, &end, 10);
+  if (*end != 'x' && *end != 'X')
+    return FALSE;
+  const char *h_text = end + 1;
+  if (!g_ascii_isdigit (h_text[0]))
+    return FALSE;
+  guint64 h = g_ascii_strtoull (h_text, &end, 10);
+  if (*end != '\0' || w < 16 || h < 16 || w > MAX_EXPORT_SIDE || h > MAX_EXPORT_SIDE)
+    return FALSE;
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+static int
+run_export (const CliOptions *o)
+{
+  LgrExportFormat format;
+  if (!lgr_export_format_from_path (o->export_path, &format))
+    return usage_error (_("--export needs a file name ending in .png, .svg or .pdf"));
+
+  LgrChartKind kind = LGR_CHART_CASHFLOW;
+  if (o->chart && !lgr_chart_kind_from_string (o->chart, &kind))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _("unknown chart “%s” (choose cashflow, savings, difference or children)"), o->chart);
+      return usage_error (message);
+    }
+
+  int width = DEFAULT_EXPORT_WIDTH, height = DEFAULT_EXPORT_HEIGHT;
+  if (o->size && !parse_size (o->size, &width, &height))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _("--size=%s is not a size like 1600x900 (each side 16 to %d)"), o->size,
+          MAX_EXPORT_SIDE);
+      return usage_error (message);
+    }
+
+  g_autoptr (LgrStudy) study = load_study (o->files[0]);
+  if (study == NULL)
+    return LGR_EXIT_INVALID;
+
+  for (char **id = o->scenarios; id && *id; id++)
+    if (lgr_study_find_scenario (study, *id) == NULL)
+      {
+        g_autoptr (GString) known = g_string_new (NULL);
+        for (guint i = 0; i < study->scenarios->len; i++)
+          {
+            const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
+            g_string_append_printf (known, "%s%s", i ? ", " : "", s->id);
+          }
+        g_autofree char *message = g_strdup_printf (
+            _("%s has no scenario “%s” (its scenarios: %s)"), o->files[0], *id, known->str);
+        return usage_error (message);
+      }
+
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  LgrChartOptions options;
+  lgr_chart_options_init (&options, kind);
+  options.style = LGR_CHART_STYLE_LIGHT;
+  options.show_title = TRUE;
+  options.scenarios = (const char *const *) o->scenarios;
+
+  g_autoptr (GError) error = NULL;
+  if (!lgr_export_chart (results, &options, format, o->export_path, width, height, 1.0, &error))
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return LGR_EXIT_INVALID;
+    }
+  return LGR_EXIT_OK;
+}
+
+static int
+run_report (const CliOptions *o)
+{
+  if (!g_str_has_suffix (o->report, ".pdf") && !g_str_has_suffix (o->report, ".PDF"))
+    return usage_error (_("--report needs a file name ending in .pdf"));
+  g_autoptr (LgrStudy) study = load_study (o->files[0]);
+  if (study == NULL)
+    return LGR_EXIT_INVALID;
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autoptr (GError) error = NULL;
+  if (!lgr_report_write_pdf (study, results, o->report, &error))
+    {
+      g_printerr ("%s: %s\n", o->report, error->message);
+      return LGR_EXIT_INVALID;
+    }
+  return LGR_EXIT_OK;
+}
+
+/* Dispatch */
+
+static int
+run_headless (CliOptions *o)
+{
+  guint n_files = o->files ? g_strv_length (o->files) : 0;
+  int modes = !!o->check + !!o->summary + !!o->export_path + !!o->report;
+
+  if (modes > 1)
+    return usage_error (_("use only one of --check, --summary, --export and --report"));
+  if ((o->chart || o->size || o->scenarios) && !o->export_path)
+    return usage_error (_("--chart, --size and --scenario go with --export"));
+
+  if (o->check)
+    {
+      if (n_files == 0)
+        return usage_error (_("--check needs at least one study file"));
+      return run_check (o->files);
+    }
+
+  if (n_files != 1)
+    return usage_error (_("--summary, --export and --report need exactly one study file"));
+
+  if (o->summary)
+    {
+      if (!g_str_equal (o->summary, "json") && !g_str_equal (o->summary, "csv"))
+        return usage_error (_("--summary takes json or csv"));
+      return run_summary (o->summary, o->files[0]);
+    }
+  if (o->export_path)
+    return run_export (o);
+  return run_report (o);
+}
+
+gboolean
+lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
+{
+  g_auto (CliOptions) o = { 0 };
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &o.check,
+      N_("Check study files and print any errors; exit 0 if all are valid"), NULL },
+    { "summary", 0, 0, G_OPTION_ARG_STRING, &o.summary,
+      N_("Print the results of a study as json or csv"), N_("FORMAT") },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
+      N_("Export a chart to a .png, .svg or .pdf file"), N_("OUT") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
+      N_("Chart to export: cashflow (default), savings, difference or children"), N_("NAME") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
+      N_("Size of the exported chart in pixels (default 1600x900)"), N_("WxH") },
+    { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.scenarios,
+      N_("Show this scenario in the exported chart (repeatable; default all)"), N_("ID") },
+    { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
+      N_("Write the multi-page cabinet report as a PDF file"), N_("OUT.pdf") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Show the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("[FILE…]") },
+    { NULL },
+  };
+
+  setup_gettext ();
+  *window_files = NULL;
+
+  g_autoptr (GOptionContext) context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (
+      context, _("Compare local government reorganisation options: one unitary council or "
+                 "two.\nWith no option, opens the window (the bundled Warwickshire study if no "
+                 "file is given)."));
+  g_option_context_set_description (
+      context, _("Exit status: 0 success; 1 an input file is invalid or an output cannot be "
+                 "written; 2 wrong usage."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  g_autoptr (GError) error = NULL;
+  /* argv[argc] is NULL in C, so argv is a string vector; parse a copy, which the parser edits. */
+  g_auto (GStrv) parse_args = g_strdupv (argv);
+  if (!g_option_context_parse_strv (context, &parse_args, &error))
+    {
+      *exit_status = usage_error (error->message);
+      return TRUE;
+    }
+
+  if (o.version)
+    {
+      g_print ("lgr-explorer %s\n", PACKAGE_VERSION);
+      *exit_status = LGR_EXIT_OK;
+      return TRUE;
+    }
+
+  if (o.check || o.summary || o.export_path || o.report || o.chart || o.size || o.scenarios)
+    {
+      *exit_status = run_headless (&o);
+      return TRUE;
+    }
+
+  *window_files = o.files ? g_strdupv (o.files) : g_new0 (char *, 1);
+  *exit_status = LGR_EXIT_OK;
+  return FALSE;
+}

@@ -1,1 +1,1445 @@
-/* to be written */
+/* lgr-window.c: the main window. The document does the editing; the sidebar, cards, verdict,
+ * chart and table only show it, and all of them follow its "changed" signal in the same
+ * frame. */
+#include <glib/gi18n.h>
+
+#include "lgr-export-dialog.h"
+#include "lgr-export.h"
+#include "lgr-file-chooser.h"
+#include "lgr-format.h"
+#include "lgr-lever-row.h"
+#include "lgr-print-operation.h"
+#include "lgr-resources.h"
+#include "lgr-study-io.h"
+#include "lgr-window-private.h"
+
+#define MIME_TYPE "application/x-lgr-study+xml"
+#define PRESENTATION_FONT_SCALE 1.6
+#define PRESENTATION_MAX_LEVERS 4
+
+typedef void (*Continuation) (LgrWindow *self, gpointer data);
+
+struct _LgrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *header_revealer;
+  AdwWindowTitle *window_title;
+  GtkMenuButton *menu_button;
+  GMenu *recent_menu;
+  GtkRevealer *draft_revealer;
+  GtkLabel *draft_label;
+  AdwFlap *flap;
+  LgrScenarioSidebar *sidebar;
+  GtkWidget *main_box;
+  GtkLabel *presentation_title;
+  GtkLabel *verdict_label;
+  GtkFlowBox *cards_box;
+  GtkWidget *chart_header;
+  GtkWidget *chart_switcher;
+  LgrChartView *chart_view;
+  GtkLabel *year_label;
+  GtkWidget *presentation_box;
+  GtkListBox *presentation_levers;
+  GtkWidget *table_section;
+  GtkStack *table_stack;
+
+  GSettings *settings;
+  LgrDraftStore *drafts;
+  GPtrArray *offered_drafts; /* of LgrDraftInfo* */
+  LgrDocument *document;
+  gulong changed_id;
+  gulong notify_ids[3];
+  char *cards_key; /* scenario ids the cards and tables were built for */
+  char *verdict;
+  AdwMessageDialog *dialog;
+  GtkWindow *export_dialog;
+  gboolean presenting;
+  gboolean closing;
+};
+
+G_DEFINE_FINAL_TYPE (LgrWindow, lgr_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void update_all (LgrWindow *self);
+static void update_presentation_levers (LgrWindow *self);
+
+/* Toasts and questions */
+
+static void
+toast (LgrWindow *self, const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+on_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
+{
+  self->dialog = NULL;
+}
+
+static AdwMessageDialog *
+new_dialog (LgrWindow *self, const char *heading, const char *body)
+{
+  AdwMessageDialog *dialog
+      = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  if (self->dialog)
+    g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify) on_dialog_destroyed, self);
+  self->dialog = dialog;
+  g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify) on_dialog_destroyed, self);
+  return dialog;
+}
+
+static void
+show_error (LgrWindow *self, const char *heading, const GError *error)
+{
+  AdwMessageDialog *dialog = new_dialog (self, heading, error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Files */
+
+static void
+remember_folder (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+  if (path)
+    g_settings_set_string (self->settings, "last-folder", path);
+}
+
+static void
+add_recent (LgrWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  data.display_name = NULL;
+  data.mime_type = (char *) MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "lgr-explorer %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+fill_recent_menu (LgrWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  for (GList *l = items; l && n < 10; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *action = NULL;
+
+      if (!g_str_has_suffix (uri, ".lgr") || !gtk_recent_info_exists (info))
+        continue;
+      item = g_menu_item_new (gtk_recent_info_get_display_name (info), NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", uri);
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  if (n == 0)
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Recent Studies"), "win.none");
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
+
+static void
+choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
+             const char *filter_name, const char *pattern, ChosenFunc func)
+{
+  lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name,
+                   pattern, G_OBJECT (self), (LgrFileChosenFunc) func);
+}
+
+/* Unsaved changes */
+
+typedef struct
+{
+  LgrWindow *self;
+  Continuation next;
+  gpointer data;
+  GDestroyNotify destroy;
+} Pending;
+
+static void
+pending_finish (Pending *pending, gboolean go_on)
+{
+  if (go_on)
+    pending->next (pending->self, pending->data);
+  if (pending->destroy)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+on_saved_then_continue (LgrWindow *self, GFile *file)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
+  g_autoptr (GError) error = NULL;
+
+  if (pending == NULL)
+    return;
+  if (!lgr_window_save_to (self, file, &error))
+    {
+      show_error (self, _("The Study Could Not Be Saved"), error);
+      pending_finish (pending, FALSE);
+      return;
+    }
+  pending_finish (pending, TRUE);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
+{
+  LgrWindow *self = pending->self;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      if (self->drafts)
+        lgr_draft_store_untrack (self->drafts, self->document);
+      pending_finish (pending, TRUE);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GFile *file = lgr_document_get_file (self->document);
+      if (file == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.lgr", _("Study"));
+          g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
+          choose_file (self, TRUE, _("Save Study"), name, _("Studies"), "*.lgr",
+                       on_saved_then_continue);
+          return;
+        }
+      if (!lgr_document_save (self->document, &error))
+        {
+          show_error (self, _("The Study Could Not Be Saved"), error);
+          pending_finish (pending, FALSE);
+          return;
+        }
+      pending_finish (pending, TRUE);
+    }
+  else
+    pending_finish (pending, FALSE);
+}
+
+/* Runs next once the current study's changes are saved or discarded (at once if none). */
+static void
+confirm_unsaved (LgrWindow *self, Continuation next, gpointer data, GDestroyNotify destroy)
+{
+  Pending *pending;
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->next = next;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  if (self->document == NULL || !lgr_document_get_modified (self->document))
+    {
+      pending_finish (pending, TRUE);
+      return;
+    }
+  name = lgr_document_dup_display_name (self->document);
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = new_dialog (self, heading,
+                       _("The study has changes that are not saved. If you do not save them, "
+                         "they are lost."));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_file_now (LgrWindow *self, gpointer data)
+{
+  GFile *file = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_for_file (file, &error);
+
+  if (document == NULL)
+    {
+      show_error (self, _("The Study Could Not Be Opened"), error);
+      return;
+    }
+  remember_folder (self, file);
+  add_recent (self, file);
+  if (self->drafts && self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  lgr_window_set_document (self, document);
+}
+
+void
+lgr_window_open (LgrWindow *self, GFile *file)
+{
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
+}
+
+gboolean
+lgr_window_save_to (LgrWindow *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
+  if (!lgr_document_save_as (self->document, file, error))
+    return FALSE;
+  remember_folder (self, file);
+  add_recent (self, file);
+  return TRUE;
+}
+
+/* What the window shows */
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+update_title (LgrWindow *self)
+{
+  g_autofree char *name = lgr_document_get_file (self->document)
+                             ? lgr_document_dup_display_name (self->document)
+                             : g_strdup (_("Not saved to a file yet"));
+  g_autofree char *subtitle = lgr_document_get_modified (self->document)
+                                  ? g_strdup_printf ("• %s", name)
+                                  : g_strdup (name);
+  const LgrStudy *study = lgr_document_get_study (self->document);
+
+  adw_window_title_set_title (self->window_title, study->title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), study->title);
+}
+
+static void
+update_actions (LgrWindow *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const char *undo = lgr_document_get_undo_label (self->document);
+  const char *redo = lgr_document_get_redo_label (self->document);
+  GAction *action;
+  g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : NULL;
+  g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), redo) : NULL;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), undo != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), redo != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "revert");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), lgr_document_get_modified (self->document));
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-scenario");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), study->scenarios->len > 1);
+  (void) undo_tip;
+  (void) redo_tip;
+}
+
+static char *
+scenario_key (const LgrStudy *study)
+{
+  GString *key = g_string_new (NULL);
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
+      g_string_append_printf (key, "%s\x1f%s\x1e", s->id, s->name);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+rebuild_cards_and_tables (LgrWindow *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  GtkWidget *child;
+  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->table_stack));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))))
+    gtk_flow_box_remove (self->cards_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack))))
+    gtk_stack_remove (self->table_stack, child);
+
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
+      GtkWidget *card = lgr_summary_card_new ();
+      GtkWidget *table = lgr_year_table_new (scenario->id);
+      gtk_flow_box_append (self->cards_box, card);
+      gtk_stack_add_titled (self->table_stack, table, scenario->id, scenario->name);
+    }
+  if (visible && gtk_stack_get_child_by_name (self->table_stack, visible))
+    gtk_stack_set_visible_child_name (self->table_stack, visible);
+}
+
+static void
+update_all (LgrWindow *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const LgrResults *results = lgr_document_get_results (self->document);
+  g_autofree char *key = scenario_key (study);
+  GtkWidget *child;
+  guint i = 0;
+
+  if (g_strcmp0 (key, self->cards_key) != 0)
+    {
+      g_free (self->cards_key);
+      self->cards_key = g_steal_pointer (&key);
+      rebuild_cards_and_tables (self);
+    }
+
+  g_free (self->verdict);
+  self->verdict = lgr_results_verdict (results);
+  gtk_label_set_text (self->verdict_label, self->verdict);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+       child = gtk_widget_get_next_sibling (child), i++)
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
+    }
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
+       child = gtk_widget_get_next_sibling (child))
+    lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+
+  lgr_chart_view_set_results (self->chart_view, results);
+  update_title (self);
+  update_actions (self);
+  if (self->presenting)
+    update_presentation_levers (self);
+}
+
+static void
+on_document_changed (LgrDocument *document, LgrWindow *self)
+{
+  update_all (self);
+}
+
+static void
+on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
+{
+  const char *text = lgr_chart_view_get_year_text (view);
+  gtk_label_set_text (self->year_label,
+                      text ? text
+                           : _("Point at a year, or focus the chart and use the arrow keys, to "
+                               "see its exact figures."));
+}
+
+static void
+on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
+{
+  lgr_chart_view_set_dark (self->chart_view, is_dark ());
+}
+
+void
+lgr_window_set_document (LgrWindow *self, LgrDocument *document)
+{
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  g_return_if_fail (LGR_IS_DOCUMENT (document));
+
+  if (self->document)
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
+        g_clear_signal_handler (&self->notify_ids[i], self->document);
+    }
+  /* The views borrow the results: point them at the new ones before the old go. */
+  g_object_ref (document);
+  lgr_chart_view_set_results (self->chart_view, lgr_document_get_results (document));
+  g_clear_pointer (&self->cards_key, g_free);
+  g_clear_object (&self->document);
+  self->document = document;
+
+  self->changed_id
+      = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+  self->notify_ids[0] = g_signal_connect (document, "notify::modified",
+                                          G_CALLBACK (on_document_notify), self);
+  self->notify_ids[1] = g_signal_connect (document, "notify::file",
+                                          G_CALLBACK (on_document_notify), self);
+  self->notify_ids[2] = g_signal_connect (document, "notify::can-undo",
+                                          G_CALLBACK (on_document_notify), self);
+  lgr_scenario_sidebar_set_document (self->sidebar, document);
+  if (self->drafts)
+    lgr_draft_store_track (self->drafts, document, NULL);
+  update_all (self);
+}
+
+LgrDocument *
+lgr_window_get_document (LgrWindow *self)
+{
+  g_return_val_if_fail (LGR_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+gboolean
+lgr_window_is_pristine (LgrWindow *self)
+{
+  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
+  return self->document == NULL
+         || (lgr_document_get_file (self->document) == NULL
+             && !lgr_document_get_modified (self->document)
+             && !lgr_document_can_undo (self->document));
+}
+
+/* Presentation */
+
+static int
+compare_by_saving (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const LgrLeverResult *x = a, *y = b;
+  guint n = GPOINTER_TO_UINT (data);
+  double sx = n ? ABS (x->saving[n - 1]) : 0, sy = n ? ABS (y->saving[n - 1]) : 0;
+  return sx < sy ? 1 : sx > sy ? -1 : 0;
+}
+
+/* The selected scenario's main levers: those that save the most by the last year. */
+static void
+update_presentation_levers (LgrWindow *self)
+{
+  const LgrResults *results = lgr_document_get_results (self->document);
+  const char *scenario_id = lgr_scenario_sidebar_get_selected (self->sidebar);
+  const LgrScenarioResult *r = lgr_results_find (results, scenario_id);
+  g_autofree LgrLeverResult *levers = NULL;
+  g_autoptr (GString) key = g_string_new (scenario_id);
+  const char *old_key = g_object_get_data (G_OBJECT (self->presentation_levers), "lgr-key");
+  GtkWidget *child;
+  guint n;
+
+  if (r == NULL)
+    return;
+  gtk_label_set_text (self->presentation_title, r->scenario->name);
+  levers = g_memdup2 (r->levers, sizeof (LgrLeverResult) * r->n_levers);
+  g_qsort_with_data (levers, r->n_levers, sizeof (LgrLeverResult), compare_by_saving,
+                     GUINT_TO_POINTER (results->n_years));
+  n = MIN (r->n_levers, PRESENTATION_MAX_LEVERS);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (key, "/%s", levers[i].lever->id);
+  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order. */
+  if (old_key && old_key[0] && g_str_has_prefix (old_key, scenario_id)
+      && old_key[strlen (scenario_id)] == '/')
+    {
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers)); child;
+           child = gtk_widget_get_next_sibling (child))
+        if (LGR_IS_LEVER_ROW (child))
+          lgr_lever_row_sync (LGR_LEVER_ROW (child));
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
+    gtk_list_box_remove (self->presentation_levers, child);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->presentation_levers,
+                         lgr_lever_row_new (self->document, scenario_id, levers[i].lever->id,
+                                            TRUE));
+  g_object_set_data_full (G_OBJECT (self->presentation_levers), "lgr-key",
+                          g_strdup (key->str), g_free);
+}
+
+static void
+set_presenting (LgrWindow *self, gboolean presenting)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
+
+  if (!presenting == !self->presenting)
+    return;
+  self->presenting = presenting;
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (presenting));
+
+  gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
+  adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
+  gtk_widget_set_visible (GTK_WIDGET (self->cards_box), !presenting);
+  gtk_widget_set_visible (self->table_section, !presenting);
+  gtk_widget_set_visible (self->chart_header, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
+  gtk_widget_set_visible (self->presentation_box, presenting);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), presenting);
+  lgr_chart_view_set_font_scale (self->chart_view, presenting ? PRESENTATION_FONT_SCALE : 1.0);
+  if (presenting)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-presenting");
+      g_object_set_data (G_OBJECT (self->presentation_levers), "lgr-key", NULL);
+      update_presentation_levers (self);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-presenting");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+static void
+step_scenario (LgrWindow *self, int delta)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  int index = lgr_study_scenario_index (study, lgr_scenario_sidebar_get_selected (self->sidebar));
+  int n = (int) study->scenarios->len;
+  const LgrScenario *next = g_ptr_array_index (study->scenarios, ((index + delta) % n + n) % n);
+
+  lgr_scenario_sidebar_select (self->sidebar, next->id);
+}
+
+static void
+on_selected_scenario (LgrScenarioSidebar *sidebar, GParamSpec *pspec, LgrWindow *self)
+{
+  const char *id = lgr_scenario_sidebar_get_selected (sidebar);
+  if (id && gtk_stack_get_child_by_name (self->table_stack, id))
+    gtk_stack_set_visible_child_name (self->table_stack, id);
+  if (self->presenting)
+    update_presentation_levers (self);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, LgrWindow *self)
+{
+  GtkWidget *focus;
+
+  if (!self->presenting)
+    return FALSE;
+  if (keyval == GDK_KEY_Escape)
+    {
+      set_presenting (self, FALSE);
+      return TRUE;
+    }
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus) || GTK_IS_RANGE (focus)))
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_Page_Up:
+      step_scenario (self, -1);
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_Page_Down:
+      step_scenario (self, 1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Actions */
+
+static void
+open_chosen (LgrWindow *self, GFile *file)
+{
+  lgr_window_open (self, file);
+}
+
+static void
+action_open (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (LGR_WINDOW (widget), FALSE, _("Open Study"), NULL, _("Studies"), "*.lgr",
+               open_chosen);
+}
+
+static void
+action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  lgr_window_open (LGR_WINDOW (widget), file);
+}
+
+static void
+save_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  if (!lgr_window_save_to (self, file, &error))
+    show_error (self, _("The Study Could Not Be Saved"), error);
+  else
+    toast (self, _("Study saved"));
+}
+
+static void
+action_save_as (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  GFile *file = lgr_document_get_file (self->document);
+  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_("Study.lgr"));
+  choose_file (self, TRUE, _("Save Study As"), suggested, _("Studies"), "*.lgr", save_chosen);
+}
+
+static void
+action_save (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (lgr_document_get_file (self->document) == NULL)
+    {
+      action_save_as (widget, name, param);
+      return;
+    }
+  if (!lgr_document_save (self->document, &error))
+    show_error (self, _("The Study Could Not Be Saved"), error);
+  else
+    toast (self, _("Study saved"));
+}
+
+static void
+action_revert (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (lgr_document_revert (self->document))
+    toast (self, _("Back to the saved study (Ctrl+Z undoes this)"));
+}
+
+static void
+import_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
+  guint n = 0;
+
+  if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
+    {
+      show_error (self, _("The Scenarios Could Not Be Imported"), error);
+      return;
+    }
+  {
+    g_autofree char *message
+        = g_strdup_printf (g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n),
+                           n);
+    toast (self, message);
+  }
+}
+
+static void
+action_import (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (LGR_WINDOW (widget), FALSE, _("Import Scenarios"), NULL, _("Studies"), "*.lgr",
+               import_chosen);
+}
+
+static void
+action_undo (GtkWidget *widget, const char *name, GVariant *param)
+{
+  lgr_document_undo (LGR_WINDOW (widget)->document);
+}
+
+static void
+action_redo (GtkWidget *widget, const char *name, GVariant *param)
+{
+  lgr_document_redo (LGR_WINDOW (widget)->document);
+}
+
+static void
+action_present (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  set_presenting (self, !self->presenting);
+}
+
+static void
+action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
+{
+  set_presenting (LGR_WINDOW (widget), FALSE);
+}
+
+static void
+action_step_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  step_scenario (LGR_WINDOW (widget), g_str_equal (name, "win.next-scenario") ? 1 : -1);
+}
+
+static void
+report_edit_error (LgrWindow *self, gboolean ok, const GError *error)
+{
+  if (!ok && error != NULL)
+    toast (self, error->message);
+}
+
+static void
+action_add_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok = lgr_document_add_scenario (self->document, _("New scenario"), &id, &error);
+
+  report_edit_error (self, ok, error);
+  if (ok)
+    lgr_scenario_sidebar_select (self->sidebar, id);
+}
+
+static void
+action_duplicate_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok = lgr_document_duplicate_scenario (
+      self->document, lgr_scenario_sidebar_get_selected (self->sidebar), &id, &error);
+
+  report_edit_error (self, ok, error);
+  if (ok)
+    lgr_scenario_sidebar_select (self->sidebar, id);
+}
+
+static void
+action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  const LgrScenario *scenario = lgr_study_find_scenario (
+      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (scenario == NULL)
+    return;
+  message = g_strdup_printf (_("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
+  ok = lgr_document_remove_scenario (self->document, scenario->id, &error);
+  report_edit_error (self, ok, error);
+  if (ok)
+    toast (self, message);
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *id = g_object_get_data (G_OBJECT (dialog), "lgr-scenario");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  report_edit_error (self,
+                     lgr_document_rename_scenario (self->document, id,
+                                                   gtk_editable_get_text (entry), &error),
+                     error);
+}
+
+static void
+on_rename_activate (GtkEntry *entry, AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+action_rename_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  const LgrScenario *scenario = lgr_study_find_scenario (
+      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (scenario == NULL)
+    return;
+  dialog = new_dialog (self, _("Rename Scenario"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), scenario->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Scenario name"), -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), dialog);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lgr-scenario", g_strdup (scenario->id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_add_lever (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  report_edit_error (self,
+                     lgr_document_add_lever (self->document,
+                                             lgr_scenario_sidebar_get_selected (self->sidebar),
+                                             NULL, &error),
+                     error);
+}
+
+static void
+action_add_item (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  report_edit_error (self,
+                     lgr_document_add_item (self->document,
+                                            lgr_scenario_sidebar_get_selected (self->sidebar),
+                                            NULL, &error),
+                     error);
+}
+
+static void
+action_chart (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  LgrChartKind kind;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "chart");
+
+  if (!lgr_chart_kind_from_string (g_variant_get_string (param, NULL), &kind))
+    return;
+  lgr_chart_view_set_kind (self->chart_view, kind);
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), param);
+  g_settings_set_string (self->settings, "chart", g_variant_get_string (param, NULL));
+}
+
+static void
+action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  LgrChartOptions options;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  lgr_chart_options_init (&options, lgr_chart_view_get_kind (self->chart_view));
+  options.show_title = TRUE;
+  bytes = lgr_export_chart_png_bytes (lgr_document_get_results (self->document), &options, 1600,
+                                      900, 1.0, &error);
+  if (bytes)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    {
+      show_error (self, _("The Chart Could Not Be Copied"), error);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  toast (self, _("Chart copied"));
+}
+
+static void
+csv_chosen (LgrWindow *self, GFile *file)
+{
+  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
+  g_autofree char *csv = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (id == NULL)
+    id = lgr_scenario_sidebar_get_selected (self->sidebar);
+  csv = lgr_year_table_format (lgr_document_get_results (self->document), id, ',');
+  if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                NULL, &error))
+    show_error (self, _("The Table Could Not Be Exported"), error);
+  else
+    toast (self, _("Table exported"));
+}
+
+static void
+action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
+  g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
+  choose_file (self, TRUE, _("Export Table"), suggested, _("CSV files"), "*.csv", csv_chosen);
+}
+
+static void
+report_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (!lgr_report_write_pdf (lgr_document_get_study (self->document),
+                             lgr_document_get_results (self->document), path, &error))
+    show_error (self, _("The Report Could Not Be Written"), error);
+  else
+    toast (self, _("Report written"));
+}
+
+static void
+action_export_report (GtkWidget *widget, const char *name, GVariant *param)
+{
+  choose_file (LGR_WINDOW (widget), TRUE, _("Export Report"), _("Report.pdf"), _("PDF files"),
+               "*.pdf", report_chosen);
+}
+
+static void
+on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
+{
+  self->export_dialog = NULL;
+}
+
+static void
+action_export (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+
+  if (self->export_dialog)
+    {
+      gtk_window_present (self->export_dialog);
+      return;
+    }
+  self->export_dialog = GTK_WINDOW (
+      lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
+                             lgr_chart_view_get_kind (self->chart_view)));
+  g_object_weak_ref (G_OBJECT (self->export_dialog), (GWeakNotify) on_export_dialog_destroyed,
+                     self);
+  gtk_window_present (self->export_dialog);
+}
+
+static void
+action_print (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_print_study (GTK_WINDOW (self), lgr_document_get_study (self->document),
+                        lgr_document_get_results (self->document),
+                        lgr_chart_view_get_kind (self->chart_view), &error))
+    show_error (self, _("The Study Could Not Be Printed"), error);
+}
+
+static void
+restore_draft (LgrWindow *self, gpointer data)
+{
+  LgrDraftInfo *info = g_ptr_array_index (self->offered_drafts, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_draft_store_restore (self->drafts, info, &error);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  if (document == NULL)
+    {
+      show_error (self, _("The Unsaved Changes Could Not Be Restored"), error);
+      return;
+    }
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  if (self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  lgr_window_set_document (self, document);
+  toast (self, _("Unsaved changes restored"));
+  lgr_window_offer_drafts (self);
+}
+
+static void
+action_restore_draft (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+  confirm_unsaved (self, restore_draft, NULL, NULL);
+}
+
+static void
+action_discard_draft (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+  lgr_draft_store_discard (self->drafts, g_ptr_array_index (self->offered_drafts, 0));
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  lgr_window_offer_drafts (self);
+}
+
+void
+lgr_window_offer_drafts (LgrWindow *self)
+{
+  LgrDraftInfo *info;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  if (self->drafts == NULL)
+    return;
+  if (self->offered_drafts == NULL)
+    self->offered_drafts = lgr_draft_store_find (self->drafts);
+  if (self->offered_drafts->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      return;
+    }
+  info = g_ptr_array_index (self->offered_drafts, 0);
+  local = g_date_time_to_local (info->modified);
+  when = g_date_time_format (local, "%e %B %Y %H:%M");
+  text = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when LGR Explorer last "
+                            "closed unexpectedly."),
+                          info->title ? info->title : _("a study"), g_strstrip (when));
+  gtk_label_set_text (self->draft_label, text);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+}
+
+/* Closing */
+
+static void
+close_now (LgrWindow *self, gpointer data)
+{
+  self->closing = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+lgr_window_close_request (GtkWindow *window)
+{
+  LgrWindow *self = LGR_WINDOW (window);
+
+  if (!self->closing && self->document && lgr_document_get_modified (self->document))
+    {
+      confirm_unsaved (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+  if (!gtk_window_is_fullscreen (window))
+    {
+      int width, height;
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+    }
+  if (self->drafts && self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  return GTK_WINDOW_CLASS (lgr_window_parent_class)->close_request (window);
+}
+
+/* Dropping files on the window */
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, LgrWindow *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  if (files == NULL)
+    return FALSE;
+  lgr_window_open (self, files->data);
+  g_slist_free (files);
+  return TRUE;
+}
+
+/* Life cycle */
+
+static void
+lgr_window_dispose (GObject *object)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  if (self->document)
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
+        g_clear_signal_handler (&self->notify_ids[i], self->document);
+    }
+  if (self->dialog)
+    {
+      g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify) on_dialog_destroyed, self);
+      self->dialog = NULL;
+    }
+  if (self->export_dialog)
+    {
+      g_object_weak_unref (G_OBJECT (self->export_dialog),
+                           (GWeakNotify) on_export_dialog_destroyed, self);
+      self->export_dialog = NULL;
+    }
+  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_WINDOW);
+  G_OBJECT_CLASS (lgr_window_parent_class)->dispose (object);
+}
+
+static void
+lgr_window_finalize (GObject *object)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->drafts);
+  g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
+  g_free (self->cards_key);
+  g_free (self->verdict);
+  G_OBJECT_CLASS (lgr_window_parent_class)->finalize (object);
+}
+
+static void
+lgr_window_class_init (LgrWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = lgr_window_dispose;
+  object_class->finalize = lgr_window_finalize;
+  window_class->close_request = lgr_window_close_request;
+
+  /* The resources live in a static library, so nothing registers them by itself. */
+  g_resources_register (lgr_get_resource ());
+  g_type_ensure (LGR_TYPE_SCENARIO_SIDEBAR);
+  g_type_ensure (LGR_TYPE_CHART_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lgrexplorer/Explorer/lgr-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, header_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_header);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_switcher);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, year_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_box);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_levers);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   action_leave_presentation);
+  gtk_widget_class_install_action (widget_class, "win.next-scenario", NULL, action_step_scenario);
+  gtk_widget_class_install_action (widget_class, "win.previous-scenario", NULL,
+                                   action_step_scenario);
+  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, action_add_scenario);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
+                                   action_duplicate_scenario);
+  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
+                                   action_rename_scenario);
+  gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, action_add_item);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, action_restore_draft);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, action_discard_draft);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-scenario", NULL);
+}
+
+/* Stateful and enable-able actions live in the window's action map (GActionEntry), so menus,
+ * buttons and accelerators share them. */
+static void
+win_undo (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_undo (self, "win.undo", param);
+}
+
+static void
+win_redo (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_redo (self, "win.redo", param);
+}
+
+static void
+win_revert (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_revert (self, "win.revert", param);
+}
+
+static void
+win_remove_scenario (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_remove_scenario (self, "win.remove-scenario", param);
+}
+
+static void
+win_present (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_present (self, "win.present", param);
+}
+
+static void
+win_chart (GSimpleAction *action, GVariant *param, gpointer self)
+{
+  action_chart (self, "win.chart", param);
+}
+
+static const GActionEntry win_entries[] = {
+  { "undo", win_undo, NULL, NULL, NULL },
+  { "redo", win_redo, NULL, NULL, NULL },
+  { "revert", win_revert, NULL, NULL, NULL },
+  { "remove-scenario", win_remove_scenario, NULL, NULL, NULL },
+  { "present", win_present, NULL, "false", NULL },
+  { "chart", win_chart, "s", "'cashflow'", NULL },
+};
+
+static void
+lgr_window_init (LgrWindow *self)
+{
+  GtkDropTarget *drop;
+  GtkEventController *keys;
+  g_autofree char *chart = NULL;
+  LgrChartKind kind;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
+                                   self);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  /* The chart switcher: one toggle per chart, all on win.chart. */
+  for (int k = 0; k < LGR_N_CHARTS; k++)
+    {
+      static const char *const short_titles[LGR_N_CHARTS] = {
+        [LGR_CHART_CASHFLOW] = N_("Cashflow"),
+        [LGR_CHART_SAVINGS] = N_("Savings and Costs"),
+        [LGR_CHART_DIFFERENCE] = N_("Difference"),
+        [LGR_CHART_CHILDREN] = N_("Children Looked After"),
+      };
+      GtkWidget *button = gtk_toggle_button_new_with_label (_(short_titles[k]));
+      gtk_widget_set_tooltip_text (button, lgr_chart_kind_title (k));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
+                                        lgr_chart_kind_to_string (k));
+      gtk_box_append (GTK_BOX (self->chart_switcher), button);
+    }
+  chart = g_settings_get_string (self->settings, "chart");
+  if (lgr_chart_kind_from_string (chart, &kind))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "chart", g_variant_new_string (chart));
+
+  g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
+  g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
+                    G_CALLBACK (on_dark_changed), self);
+  lgr_chart_view_set_dark (self->chart_view, is_dark ());
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect_swapped (self->menu_button, "notify::active", G_CALLBACK (fill_recent_menu),
+                            self);
+  fill_recent_menu (self);
+}
+
+LgrWindow *
+lgr_window_new (GtkApplication *application, LgrDraftStore *drafts)
+{
+  LgrWindow *self = g_object_new (LGR_TYPE_WINDOW, "application", application, NULL);
+  self->drafts = drafts ? g_object_ref (drafts) : NULL;
+  return self;
+}
+
+/* For tests */
+
+LgrScenarioSidebar *
+lgr_window_get_sidebar (LgrWindow *self)
+{
+  return self->sidebar;
+}
+
+LgrChartView *
+lgr_window_get_chart_view (LgrWindow *self)
+{
+  return self->chart_view;
+}
+
+LgrSummaryCard *
+lgr_window_find_card (LgrWindow *self, const char *scenario_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      if (g_strcmp0 (lgr_summary_card_get_scenario_id (LGR_SUMMARY_CARD (card)), scenario_id)
+          == 0)
+        return LGR_SUMMARY_CARD (card);
+    }
+  return NULL;
+}
+
+LgrYearTable *
+lgr_window_find_table (LgrWindow *self, const char *scenario_id)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->table_stack, scenario_id);
+  return child ? LGR_YEAR_TABLE (child) : NULL;
+}
+
+const char *
+lgr_window_get_verdict (LgrWindow *self)
+{
+  return gtk_label_get_text (self->verdict_label);
+}
+
+AdwMessageDialog *
+lgr_window_get_dialog (LgrWindow *self)
+{
+  return self->dialog;
+}
+
+gboolean
+lgr_window_get_presenting (LgrWindow *self)
+{
+  return self->presenting;
+}
+
+gboolean
+lgr_window_get_draft_offered (LgrWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->draft_revealer);
+}
+
+GtkWidget *
+lgr_window_get_presentation_levers (LgrWindow *self)
+{
+  return GTK_WIDGET (self->presentation_levers);
+}
+
+GtkWindow *
+lgr_window_get_export_dialog (LgrWindow *self)
+{
+  return self->export_dialog;
+}

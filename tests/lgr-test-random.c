@@ -1,2 +1,304 @@
-/* implemented by the study-file work */
+/* lgr-test-random.c: random studies that are valid by construction.
+ *
+ * Every value is within its range of FORMAT.md, ids are unique (a counter in each id), spreads
+ * sum to 100, and text has no white space at either end (the loader trims it). Numbers include
+ * awkward doubles (0.1, 1e-300, 17 significant digits, negative growth) so that round trips
+ * prove bit-identical reading and writing. Text includes XML's special characters, line breaks,
+ * tabs, a carriage return and non-ASCII letters (£, Welsh ŵ ŷ). */
 #include "lgr-test-util.h"
+
+#include <math.h>
+
+#include "lgr-rules.h"
+
+static const char *const words[] = {
+  "Transition", "costs", "&", "<senior>", "posts", "\"quoted\"", "'apostrophe'", "£18.7m",
+  "Caerdydd", "ŵyr", "ŷd", "café", "50%", "a>b", "&amp;", "]]>", "--", "naïve", "Ŵ", "Ŷ",
+};
+
+static char *
+random_text (GRand *rand, guint max_words, gboolean paragraphs)
+{
+  GString *s = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 1, max_words + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        {
+          int sep = paragraphs ? g_rand_int_range (rand, 0, 12) : g_rand_int_range (rand, 0, 20);
+          if (paragraphs && sep == 0)
+            g_string_append (s, "\n\n");
+          else if (paragraphs && sep == 1)
+            g_string_append (s, "\n");
+          else if (sep == 2)
+            g_string_append (s, "\t");
+          else if (paragraphs && sep == 3)
+            g_string_append (s, "\r\n");
+          else
+            g_string_append_c (s, ' ');
+        }
+      g_string_append (s, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+maybe_text (GRand *rand, guint max_words, gboolean paragraphs)
+{
+  return g_rand_int_range (rand, 0, 4) == 0 ? NULL : random_text (rand, max_words, paragraphs);
+}
+
+/* A double in [min, max], often an awkward one. */
+static double
+random_number (GRand *rand, double min, double max)
+{
+  static const double nasty[] = { 0.1,  0.2, 0.3,   1e-300,  123456789.123456789, 72.8, 1.0 / 3,
+                                  2.0 / 3, 0.7, 1e-5, 5e-324, 99.99999999999999,   54.3 };
+  double v;
+  switch (g_rand_int_range (rand, 0, 5))
+    {
+    case 0:
+      v = nasty[g_rand_int_range (rand, 0, G_N_ELEMENTS (nasty))];
+      if (v < min || v > max)
+        v = min;
+      return v;
+    case 1:
+      return round (g_rand_double_range (rand, min, max));
+    case 2:
+      /* 17 significant digits */
+      return g_rand_double_range (rand, min, max);
+    case 3:
+      return round (g_rand_double_range (rand, min, max) * 10) / 10;
+    default:
+      v = round (g_rand_double_range (rand, min, max) * 100) / 100;
+      return MIN (MAX (v, min), max);
+    }
+}
+
+static double
+random_growth (GRand *rand)
+{
+  static const double growths[] = { 0, -0.5, -2.25, 1.5, 3.1, -99.9, -100, 1000, 0.1, -1e-9 };
+  if (g_rand_boolean (rand))
+    return growths[g_rand_int_range (rand, 0, G_N_ELEMENTS (growths))];
+  return random_number (rand, -100, 1000);
+}
+
+static void
+random_profile (GRand *rand, LgrProfile *profile)
+{
+  guint n = g_rand_int_range (rand, 1, 6);
+  double values[6];
+  for (guint i = 0; i < n; i++)
+    values[i] = i + 1 == n && g_rand_boolean (rand) ? 100 : random_number (rand, 0, 100);
+  lgr_profile_set (profile, values, n);
+}
+
+/* Spreads that sum to 100 (the last within the 0.01 tolerance). */
+static void
+random_spread (GRand *rand, LgrProfile *profile)
+{
+  static const double a[] = { 100 };
+  static const double b[] = { 25, 25, 50 };
+  static const double c[] = { 30, 50, 20 };
+  static const double d[] = { 12.5, 37.5, 0, 50 };
+  static const double e[] = { 33.33, 33.33, 33.34 };
+  static const double f[] = { 10, 10, 10, 10, 10, 10, 10, 10, 10, 10 };
+  static const struct
+  {
+    const double *v;
+    guint n;
+  } spreads[] = { { a, 1 }, { b, 3 }, { c, 3 }, { d, 4 }, { e, 3 }, { f, 10 } };
+  guint i = g_rand_int_range (rand, 0, G_N_ELEMENTS (spreads));
+  lgr_profile_set (profile, spreads[i].v, spreads[i].n);
+}
+
+static int
+random_year (GRand *rand, const LgrStudy *study)
+{
+  int year = study->first_year + g_rand_int_range (rand, -3, study->years + 3);
+  return CLAMP (year, 1800, 2300);
+}
+
+static char *
+random_colour (GRand *rand)
+{
+  if (g_rand_int_range (rand, 0, 3) == 0)
+    return NULL;
+  return g_strdup_printf (g_rand_boolean (rand) ? "#%06x" : "#%06X",
+                          (guint) g_rand_int_range (rand, 0, 0x1000000));
+}
+
+static char *
+random_name (GRand *rand, const char *stem, guint n)
+{
+  g_autofree char *words_part = random_text (rand, 3, FALSE);
+  switch (g_rand_int_range (rand, 0, 6))
+    {
+    case 0:
+      /* Line breaks and tabs in attribute values must survive as character references. */
+      return g_strdup_printf ("%s %u\n%s", stem, n, words_part);
+    default:
+      return g_strdup_printf ("%s %u %s", stem, n, words_part);
+    }
+}
+
+static LgrLever *
+random_lever (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, guint n)
+{
+  const LgrAuthority *authority
+      = g_ptr_array_index (scenario->authorities,
+                           g_rand_int_range (rand, 0, scenario->authorities->len));
+  g_autofree char *id = g_strdup_printf ("%s_lever-%u", g_rand_boolean (rand) ? "L" : "l", n);
+  g_autofree char *name = random_name (rand, "Lever", n);
+  LgrLever *lever = lgr_lever_new (id, name, authority->id);
+  LgrRange cohort;
+
+  lever->basis = n % 3; /* every basis */
+  lever->unit_period = (n / 3) % 2;
+  lever->benefit = g_rand_boolean (rand) ? LGR_BENEFIT_CASHABLE : LGR_BENEFIT_AVOIDANCE;
+  lever->enabled = g_rand_int_range (rand, 0, 4) != 0;
+  lever->service = maybe_text (rand, 3, FALSE);
+  cohort = lgr_cohort_range (lever->basis);
+  lever->cohort_baseline = random_number (rand, 0, cohort == LGR_RANGE_RATE ? 10000 : 5e4);
+  lever->cohort_target = random_number (rand, 0, cohort == LGR_RANGE_RATE ? 10000 : 5e4);
+  lever->unit_cost_baseline = random_number (rand, 0, 1e5);
+  lever->unit_cost_target = random_number (rand, 0, 1e5);
+  lever->growth_cohort = random_growth (rand);
+  lever->growth_unit_cost = random_growth (rand);
+  lever->has_realisation_start = g_rand_boolean (rand);
+  if (lever->has_realisation_start)
+    lever->realisation_start = random_year (rand, study);
+  random_profile (rand, &lever->realisation);
+  lever->source = maybe_text (rand, 12, TRUE);
+  return lever;
+}
+
+static LgrItem *
+random_item (GRand *rand, const LgrStudy *study, guint n)
+{
+  g_autofree char *id = g_strdup_printf ("item_%u", n);
+  g_autofree char *name = random_name (rand, "Item", n);
+  LgrItem *item = lgr_item_new (id, name, n % 4); /* every kind */
+
+  item->enabled = g_rand_int_range (rand, 0, 4) != 0;
+  /* every pattern: spreads on one-off costs, recurring or values on any kind */
+  switch ((n / 4 + g_rand_int_range (rand, 0, 2)) % 3)
+    {
+    case 0:
+      item->pattern = item->kind == LGR_ITEM_KIND_ONE_OFF_COST ? LGR_ITEM_PATTERN_SPREAD
+                                                               : LGR_ITEM_PATTERN_RECURRING;
+      break;
+    case 1:
+      item->pattern = LGR_ITEM_PATTERN_RECURRING;
+      break;
+    default:
+      item->pattern = LGR_ITEM_PATTERN_VALUES;
+      break;
+    }
+  if (item->kind == LGR_ITEM_KIND_ONE_OFF_COST && item->pattern == LGR_ITEM_PATTERN_RECURRING)
+    item->pattern = n % 8 == 0 ? LGR_ITEM_PATTERN_SPREAD : LGR_ITEM_PATTERN_VALUES;
+
+  switch (item->pattern)
+    {
+    case LGR_ITEM_PATTERN_SPREAD:
+      item->total = random_number (rand, 0, 1e8);
+      item->has_start = g_rand_boolean (rand);
+      if (item->has_start)
+        item->start = random_year (rand, study);
+      random_spread (rand, &item->profile);
+      break;
+    case LGR_ITEM_PATTERN_RECURRING:
+      item->amount = random_number (rand, 0, 1e8);
+      item->growth = random_growth (rand);
+      item->has_start = g_rand_boolean (rand);
+      if (item->has_start)
+        item->start = random_year (rand, study);
+      random_profile (rand, &item->profile);
+      break;
+    case LGR_ITEM_PATTERN_VALUES:
+    default:
+      {
+        /* sometimes none, sometimes years outside the timeline */
+        guint count = g_rand_int_range (rand, 0, 4) == 0 ? 0 : study->years;
+        for (guint i = 0; i < count; i++)
+          if (g_rand_int_range (rand, 0, 4) != 0)
+            lgr_item_set_value (item, random_year (rand, study), random_number (rand, 0, 1e7));
+      }
+      break;
+    }
+  item->source = maybe_text (rand, 12, TRUE);
+  return item;
+}
+
+LgrStudy *
+lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items,
+                       guint years)
+{
+  g_autofree char *title = random_text (rand, 6, FALSE);
+  int first_year = g_rand_int_range (rand, 0, 10) == 0 ? (g_rand_boolean (rand) ? 1900 : 2200)
+                                                        : g_rand_int_range (rand, 2000, 2100);
+  LgrStudy *study;
+
+  g_assert_cmpuint (n_scenarios, >=, 1);
+  years = CLAMP (years, 1, 60);
+  study = lgr_study_new (title, first_year, years, first_year + g_rand_int_range (rand, 0, years));
+  study->description = maybe_text (rand, 40, TRUE);
+  study->discount_rate = random_growth (rand);
+  {
+    static const double weeks[] = { 52, 52.142857142857146, 53, 0.5, 1e-300 };
+    study->weeks_per_year = g_rand_int_range (rand, 0, 3) == 0
+                                ? random_number (rand, 1, 53)
+                                : weeks[g_rand_int_range (rand, 0, G_N_ELEMENTS (weeks))];
+  }
+  study->benefit_realisation = random_number (rand, 0, 1000);
+  study->cost_contingency = random_number (rand, 0, 1000);
+  study->count_avoidance = g_rand_boolean (rand);
+
+  {
+    guint bands = g_rand_int_range (rand, 0, 4);
+    if (bands > 0 || g_rand_boolean (rand))
+      study->benchmarks_source = g_rand_int_range (rand, 0, 4) == 0
+                                     ? g_strdup ("")
+                                     : random_text (rand, 8, FALSE);
+    for (guint b = 0; b < bands; b++)
+      {
+        g_autofree char *name = g_strdup_printf ("%uk-%uk", b * 100, (b + 1) * 100);
+        LgrBenchmarkBand *band = lgr_benchmark_band_new (name, b * 1e5, (b + 1) * 1e5);
+        guint costs = g_rand_int_range (rand, 0, 4);
+        for (guint c = 0; c < costs; c++)
+          {
+            LgrBenchmarkCost cost = { g_strdup_printf ("measure-%u", c),
+                                      random_number (rand, 0, 1e5) };
+            g_array_append_val (band->costs, cost);
+          }
+        g_ptr_array_add (study->benchmark_bands, band);
+      }
+  }
+
+  for (guint s = 0; s < n_scenarios; s++)
+    {
+      g_autofree char *id = g_strdup_printf ("scenario-%u", s);
+      g_autofree char *name = random_name (rand, "Scenario", s);
+      LgrScenario *scenario = lgr_scenario_new (id, name);
+      guint n_authorities = g_rand_int_range (rand, 1, 4);
+
+      scenario->colour = random_colour (rand);
+      scenario->description = maybe_text (rand, 20, TRUE);
+      for (guint a = 0; a < n_authorities; a++)
+        {
+          g_autofree char *aid = g_strdup_printf ("authority-%u", a);
+          g_autofree char *aname = random_name (rand, "Council", a);
+          LgrAuthority *authority = lgr_authority_new (aid, aname);
+          authority->population = random_number (rand, 0, 2e6);
+          authority->child_population = random_number (rand, 0, 5e5);
+          g_ptr_array_add (scenario->authorities, authority);
+        }
+      for (guint l = 0; l < n_levers; l++)
+        g_ptr_array_add (scenario->levers, random_lever (rand, study, scenario, l));
+      for (guint i = 0; i < n_items; i++)
+        g_ptr_array_add (scenario->items, random_item (rand, study, i));
+      g_ptr_array_add (study->scenarios, scenario);
+    }
+  return study;
+}

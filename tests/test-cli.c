@@ -1,2 +1,405 @@
+/* test-cli.c: the command line as a script would use it - exit statuses, messages, the JSON and
+ * CSV shapes of FORMAT.md, exports and the report - run as a real process with no display. */
+#include <cairo.h>
 #include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#include "lgr-test-util.h"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs lgr-explorer with args, no display at all: DISPLAY and WAYLAND_DISPLAY point nowhere, so
+ * any attempt to open a window would fail loudly. extra_env: "NAME=value" pairs or NULL. */
+static Run
+run_cli (const char *const *extra_env, const char *first_arg, ...)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_assert_nonnull (exe);
+
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_list ap;
+  va_start (ap, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_auto (GStrv) envp = g_get_environ ();
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+  envp = g_environ_setenv (envp, "DISPLAY", ":4242", TRUE); /* no such server */
+  envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  for (const char *const *e = extra_env; e && *e; e++)
+    {
+      g_auto (GStrv) kv = g_strsplit (*e, "=", 2);
+      envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
+    }
+
+  Run run = { 0 };
+  int wait_status = 0;
+  g_autoptr (GError) error = NULL;
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
+                &run.err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status)); /* never a crash */
+  run.status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+static char *
+bundled_path (void)
+{
+  return lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+}
+
+static char *
+write_temp (const char *name, const char *contents)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lgr-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  char *path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_check_valid (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) run = run_cli (NULL, "--check", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "valid, 2 scenarios"));
+  g_assert_cmpstr (run.err, ==, "");
+}
+
+static void
+test_check_invalid (void)
+{
+  g_autofree char *good = bundled_path ();
+  g_autofree char *bad = write_temp ("bad.lgr", "<?xml version=\"1.0\"?>\n"
+                                                "<lgr-study version=\"1\">\n"
+                                                "  <title>Bad</title>\n"
+                                                "  <timeline first-year=\"2025\" years=\"0\" "
+                                                "vesting-year=\"2028\"/>\n"
+                                                "</lgr-study>\n");
+  g_auto (Run) run = run_cli (NULL, "--check", good, bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* the valid one is still reported; the bad one names its file and line */
+  g_assert_nonnull (strstr (run.out, "valid"));
+  g_assert_nonnull (strstr (run.err, "bad.lgr:4:"));
+  g_assert_cmpint (strchr (run.err, '\n') - run.err + 1, ==, (int) strlen (run.err)); /* one line */
+}
+
+static void
+test_check_missing_file (void)
+{
+  g_auto (Run) run = run_cli (NULL, "--check", "/no/such/study.lgr", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "study.lgr"));
+}
+
+static void
+test_usage_errors (void)
+{
+  g_autofree char *path = bundled_path ();
+  struct
+  {
+    const char *a, *b, *c;
+  } cases[] = {
+    { "--check", NULL, NULL },
+    { "--no-such-option", path, NULL },
+    { "--summary=xml", path, NULL },
+    { "--summary=json", NULL, NULL },
+    { "--summary=json", path, path },
+    { "--chart=cashflow", path, NULL },
+    { "--export=out.gif", path, NULL },
+    { "--report=out.txt", path, NULL },
+    { "--check", "--summary=json", path },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (Run) run = run_cli (NULL, cases[i].a, cases[i].b, cases[i].c, NULL);
+      g_test_message ("case %u: %s %s", i, cases[i].a, cases[i].b ? cases[i].b : "");
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_nonnull (strstr (run.err, "lgr-explorer:"));
+      g_assert_cmpstr (run.out, ==, "");
+    }
+}
+
+static void
+test_version_and_help (void)
+{
+  g_auto (Run) version = run_cli (NULL, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_true (g_str_has_prefix (version.out, "lgr-explorer "));
+  g_auto (Run) help = run_cli (NULL, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  for (const char *const *o = (const char *const[]) { "--check", "--summary", "--export", "--chart",
+                                                      "--size", "--scenario", "--report", NULL };
+       *o; o++)
+    g_assert_nonnull (strstr (help.out, *o));
+}
+
+static JsonNode *
+member (JsonObject *object, const char *name)
+{
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_get_member (object, name);
+}
+
+static void
+assert_series (JsonObject *object, const char *name, guint n)
+{
+  JsonArray *array = json_node_get_array (member (object, name));
+  g_assert_nonnull (array);
+  g_assert_cmpuint (json_array_get_length (array), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      /* a JSON number: json-glib reads 0 as an integer and 0.5 as a double */
+      GType type = json_node_get_value_type (json_array_get_element (array, i));
+      g_assert_true (type == G_TYPE_DOUBLE || type == G_TYPE_INT64);
+    }
+}
+
+static double
+series_at (JsonObject *object, const char *name, guint i)
+{
+  return json_array_get_double_element (json_node_get_array (member (object, name)), i);
+}
+
+static void
+test_summary_json (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) run = run_cli (NULL, "--summary=json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_object_get_size (root), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (root, "title"), ==,
+                   "Warwickshire: one unitary or two?");
+  JsonArray *years = json_object_get_array_member (root, "years");
+  g_assert_cmpuint (json_array_get_length (years), ==, 10);
+  g_assert_cmpstr (json_array_get_string_element (years, 0), ==, "2025/26");
+  g_assert_cmpstr (json_array_get_string_element (years, 9), ==, "2034/35");
+
+  JsonArray *scenarios = json_object_get_array_member (root, "scenarios");
+  g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
+  JsonObject *two = json_array_get_object_element (scenarios, 1);
+  const char *keys[] = { "id",          "name",         "payback_years", "payback_year",
+                         "relapses",    "peak_funding", "npv",           "total_net",
+                         "run_rate",    "annual",       "levers",        "items" };
+  g_assert_cmpuint (json_object_get_size (two), ==, G_N_ELEMENTS (keys));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    member (two, keys[i]);
+  g_assert_cmpstr (json_object_get_string_member (two, "id"), ==, "two");
+  g_assert_cmpstr (json_object_get_string_member (two, "payback_year"), ==, "2029/30");
+  g_assert_false (json_object_get_boolean_member (two, "relapses"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (two, "peak_funding"), 29.84e6,
+                                  0.005e6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (two, "total_net"), 341.7e6,
+                                  0.05e6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (two, "run_rate"), 67.94e6,
+                                  0.005e6);
+
+  JsonObject *annual = json_object_get_object_member (two, "annual");
+  g_assert_cmpuint (json_object_get_size (annual), ==, 6);
+  const char *measures[] = { "cashable_savings", "cost_avoidance", "one_off_costs",
+                             "recurring_costs",  "net",            "cumulative" };
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    assert_series (annual, measures[i], 10);
+  g_assert_cmpfloat_with_epsilon (series_at (annual, "cost_avoidance", 9), 30.22e6, 0.005e6);
+  g_assert_cmpfloat_with_epsilon (series_at (annual, "cumulative", 9), 341.7e6, 0.05e6);
+
+  JsonArray *levers = json_object_get_array_member (two, "levers");
+  g_assert_cmpuint (json_array_get_length (levers), ==, 10);
+  JsonObject *lac = json_array_get_object_element (levers, 0);
+  g_assert_cmpstr (json_object_get_string_member (lac, "id"), ==, "north-lac");
+  g_assert_cmpstr (json_object_get_string_member (lac, "authority"), ==, "north");
+  g_assert_cmpstr (json_object_get_string_member (lac, "benefit"), ==, "cashable");
+  const char *lever_series[] = { "saving",          "volume_effect",      "price_effect",
+                                 "baseline_cohort", "scenario_cohort",    "baseline_unit_cost",
+                                 "scenario_unit_cost" };
+  g_assert_cmpuint (json_object_get_size (lac), ==, 3 + G_N_ELEMENTS (lever_series));
+  for (guint i = 0; i < G_N_ELEMENTS (lever_series); i++)
+    assert_series (lac, lever_series[i], 10);
+  g_assert_cmpfloat_with_epsilon (series_at (lac, "baseline_cohort", 0), 481.208, 0.001);
+
+  JsonArray *items = json_object_get_array_member (two, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  JsonObject *transition = json_array_get_object_element (items, 0);
+  g_assert_cmpstr (json_object_get_string_member (transition, "kind"), ==, "one-off-cost");
+  assert_series (transition, "values", 10);
+  g_assert_cmpfloat (series_at (transition, "values", 2), ==, 0.5 * 37300000);
+
+  /* payback null when there is none */
+  g_autofree char *never = write_temp (
+      "never.lgr",
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lgr-study version=\"1\">\n"
+      "  <title>Never</title>\n  <timeline first-year=\"2025\" years=\"3\" vesting-year=\"2025\"/>\n"
+      "  <scenario id=\"s\" name=\"S\">\n"
+      "    <authority id=\"a\" name=\"A\" population=\"1\" child-population=\"1\"/>\n"
+      "    <item id=\"c\" name=\"Cost\" kind=\"recurring-cost\"><recurring amount=\"5\"/></item>\n"
+      "  </scenario>\n</lgr-study>\n");
+  g_auto (Run) run2 = run_cli (NULL, "--summary=json", never, NULL);
+  g_assert_cmpint (run2.status, ==, 0);
+  g_assert_nonnull (strstr (run2.out, "\"payback_years\": null"));
+  g_assert_nonnull (strstr (run2.out, "\"payback_year\": null"));
+}
+
+static void
+test_summary_csv (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) run = run_cli (NULL, "--summary=csv", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 12 + 1); /* header, 2 x 6 rows, final "" */
+  g_assert_cmpstr (lines[0], ==,
+                   "scenario,measure,2025/26,2026/27,2027/28,2028/29,2029/30,2030/31,2031/32,"
+                   "2032/33,2033/34,2034/35");
+  g_assert_true (g_str_has_prefix (lines[1], "one,cashable_savings,"));
+  g_assert_true (g_str_has_prefix (lines[12], "two,cumulative,"));
+  g_auto (GStrv) fields = g_strsplit (lines[12], ",", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 12);
+  g_assert_cmpfloat_with_epsilon (g_ascii_strtod (fields[11], NULL), 341.7e6, 0.05e6);
+  g_assert_cmpstr (lines[13], ==, "");
+}
+
+/* The numbers of the output never depend on the locale. */
+static void
+test_summary_locale (void)
+{
+  g_autofree char *path = bundled_path ();
+  const char *german[] = { "LC_ALL=de_DE.UTF-8", NULL };
+  g_auto (Run) c = run_cli (NULL, "--summary=json", path, NULL);
+  g_auto (Run) de = run_cli (german, "--summary=json", path, NULL);
+  g_assert_cmpint (de.status, ==, 0);
+  g_assert_cmpstr (c.out, ==, de.out);
+  g_auto (Run) c_csv = run_cli (NULL, "--summary=csv", path, NULL);
+  g_auto (Run) de_csv = run_cli (german, "--summary=csv", path, NULL);
+  g_assert_cmpstr (c_csv.out, ==, de_csv.out);
+}
+
+static void
+test_export_png (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *out = write_temp ("chart.png", "");
+  const char *charts[] = { "cashflow", "savings", "difference", "children" };
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
+      g_autofree char *chart_arg = g_strconcat ("--chart=", charts[i], NULL);
+      g_auto (Run) run = run_cli (NULL, export_arg, chart_arg, "--size=800x450", path, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      cairo_surface_t *image = cairo_image_surface_create_from_png (out);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, 800);
+      g_assert_cmpint (cairo_image_surface_get_height (image), ==, 450);
+      cairo_surface_destroy (image);
+    }
+}
+
+static void
+test_export_vector (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *svg = write_temp ("chart.svg", "");
+  g_autofree char *pdf = write_temp ("chart.pdf", "");
+  g_autofree char *svg_arg = g_strconcat ("--export=", svg, NULL);
+  g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
+  g_auto (Run) a = run_cli (NULL, svg_arg, "--scenario=two", path, NULL);
+  g_assert_cmpint (a.status, ==, 0);
+  g_auto (Run) b = run_cli (NULL, pdf_arg, "--chart=savings", "--scenario=one", "--scenario=two",
+                            path, NULL);
+  g_assert_cmpint (b.status, ==, 0);
+  g_autofree char *svg_text = NULL, *pdf_text = NULL;
+  g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  gsize pdf_len = 0;
+  g_assert_true (g_file_get_contents (pdf, &pdf_text, &pdf_len, NULL));
+  g_assert_true (g_str_has_prefix (pdf_text, "%PDF-"));
+}
+
+static void
+test_export_errors (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) chart = run_cli (NULL, "--export=/tmp/x.png", "--chart=pie", path, NULL);
+  g_assert_cmpint (chart.status, ==, 2);
+  g_assert_nonnull (strstr (chart.err, "pie"));
+  g_auto (Run) size = run_cli (NULL, "--export=/tmp/x.png", "--size=big", path, NULL);
+  g_assert_cmpint (size.status, ==, 2);
+  g_auto (Run) size0 = run_cli (NULL, "--export=/tmp/x.png", "--size=0x100", path, NULL);
+  g_assert_cmpint (size0.status, ==, 2);
+  g_auto (Run) scenario = run_cli (NULL, "--export=/tmp/x.png", "--scenario=three", path, NULL);
+  g_assert_cmpint (scenario.status, ==, 2);
+  g_assert_nonnull (strstr (scenario.err, "one, two"));
+  g_auto (Run) unwritable
+      = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
+  g_assert_cmpint (unwritable.status, ==, 1);
+  g_assert_nonnull (strstr (unwritable.err, "/no/such/folder/x.png"));
+  g_auto (Run) report = run_cli (NULL, "--report=/no/such/folder/r.pdf", path, NULL);
+  g_assert_cmpint (report.status, ==, 1);
+}
+
+static void
+test_report (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *pdf = write_temp ("report.pdf", "");
+  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
+  g_auto (Run) run = run_cli (NULL, arg, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_assert_true (g_file_get_contents (pdf, &text, &len, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+  g_assert_cmpuint (len, >, 10000);
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/check/valid", test_check_valid);
+  g_test_add_func ("/cli/check/invalid", test_check_invalid);
+  g_test_add_func ("/cli/check/missing-file", test_check_missing_file);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/version-and-help", test_version_and_help);
+  g_test_add_func ("/cli/summary/json", test_summary_json);
+  g_test_add_func ("/cli/summary/csv", test_summary_csv);
+  g_test_add_func ("/cli/summary/locale", test_summary_locale);
+  g_test_add_func ("/cli/export/png", test_export_png);
+  g_test_add_func ("/cli/export/vector", test_export_vector);
+  g_test_add_func ("/cli/export/errors", test_export_errors);
+  g_test_add_func ("/cli/report", test_report);
+  return g_test_run ();
+}

@@ -1,1 +1,187 @@
-/* to be written */
+/* lgr-export.c: charts to PNG, SVG and PDF files, always in the light style.
+ *
+ * Every file is rendered into memory first and then written atomically (a temporary file beside
+ * the target, renamed over it), so a failed export never leaves half a file behind.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-export.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "lgr-chart-private.h"
+
+#define MAX_PIXELS 32767 /* cairo's limit on an image side */
+
+gboolean
+lgr_export_format_from_path (const char *path, LgrExportFormat *format)
+{
+  if (path == NULL)
+    return FALSE;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  LgrExportFormat f;
+  if (g_str_has_suffix (lower, ".png"))
+    f = LGR_EXPORT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    f = LGR_EXPORT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    f = LGR_EXPORT_PDF;
+  else
+    return FALSE;
+  if (format)
+    *format = f;
+  return TRUE;
+}
+
+static cairo_status_t
+append_bytes (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_size (double width, double height, double scale, GError **error)
+{
+  if (!(width >= 1) || !(height >= 1) || !(scale > 0) || !isfinite (width * scale)
+      || !isfinite (height * scale) || round (width * scale) > MAX_PIXELS
+      || round (height * scale) > MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _ ("A chart of %g × %g at scale %g cannot be drawn: each side must be between "
+                      "1 and %d pixels."),
+                   width, height, scale, MAX_PIXELS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static LgrChartOptions
+light_options (const LgrChartOptions *options)
+{
+  LgrChartOptions o = *options;
+  o.style = LGR_CHART_STYLE_LIGHT;
+  o.highlight_index = -1;
+  return o;
+}
+
+static gboolean
+surface_ok (cairo_surface_t *surface, cairo_t *cr, GError **error)
+{
+  cairo_status_t status = cr ? cairo_status (cr) : CAIRO_STATUS_SUCCESS;
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The chart could not be drawn: %s."),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GByteArray *
+render_png (const LgrResults *results, const LgrChartOptions *options, double width, double height,
+            double scale, GError **error)
+{
+  if (!check_size (width, height, scale, error))
+    return NULL;
+  int pw = (int)round (width * scale), ph = (int)round (height * scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_t *cr = cairo_create (surface);
+  cairo_scale (cr, (double)pw / width, (double)ph / height);
+  LgrChartOptions o = light_options (options);
+  lgr_chart_draw (cr, results, &o, width, height);
+  gboolean ok = surface_ok (surface, cr, error);
+  cairo_destroy (cr);
+  GByteArray *bytes = NULL;
+  if (ok)
+    {
+      bytes = g_byte_array_new ();
+      cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
+      if (status != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _ ("The chart could not be encoded as PNG: %s."),
+                       cairo_status_to_string (status));
+          g_clear_pointer (&bytes, g_byte_array_unref);
+        }
+    }
+  cairo_surface_destroy (surface);
+  return bytes;
+}
+
+static GByteArray *
+render_vector (const LgrResults *results, const LgrChartOptions *options, LgrExportFormat format,
+               double width, double height, GError **error)
+{
+  if (!check_size (width, height, 1.0, error))
+    return NULL;
+  GByteArray *bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  if (format == LGR_EXPORT_SVG)
+    {
+      surface = cairo_svg_surface_create_for_stream (append_bytes, bytes, width, height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+    }
+  else
+    {
+      surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
+      const char *title = options->title ? options->title : lgr_chart_kind_title (options->kind);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LGR Explorer");
+    }
+  cairo_t *cr = cairo_create (surface);
+  LgrChartOptions o = light_options (options);
+  lgr_chart_draw (cr, results, &o, width, height);
+  gboolean ok = surface_ok (surface, cr, error);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  ok = ok && surface_ok (surface, NULL, error);
+  cairo_surface_destroy (surface);
+  if (!ok)
+    g_clear_pointer (&bytes, g_byte_array_unref);
+  return bytes;
+}
+
+gboolean
+lgr_export_write_atomically (const char *path, const guint8 *data, gsize length, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (g_file_set_contents_full (path, (const char *)data, (gssize)length,
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
+    return TRUE;
+  g_autofree char *name = g_filename_display_name (path);
+  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error ((GFileError)local->code),
+               _ ("Could not write “%s”: %s"), name, local->message);
+  return FALSE;
+}
+
+gboolean
+lgr_export_chart (const LgrResults *results, const LgrChartOptions *options, LgrExportFormat format,
+                  const char *path, double width, double height, double scale, GError **error)
+{
+  g_return_val_if_fail (results != NULL && options != NULL && path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_autoptr (GByteArray) bytes = NULL;
+  if (format == LGR_EXPORT_PNG)
+    bytes = render_png (results, options, width, height, scale, error);
+  else
+    bytes = render_vector (results, options, format, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
+  return lgr_export_write_atomically (path, bytes->data, bytes->len, error);
+}
+
+GBytes *
+lgr_export_chart_png_bytes (const LgrResults *results, const LgrChartOptions *options, double width,
+                            double height, double scale, GError **error)
+{
+  g_return_val_if_fail (results != NULL && options != NULL, NULL);
+  GByteArray *bytes = render_png (results, options, width, height, scale, error);
+  return bytes ? g_byte_array_free_to_bytes (bytes) : NULL;
+}

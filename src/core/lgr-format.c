@@ -1,1 +1,149 @@
-/* to be written */
+/* lgr-format.c: money, years and counts the British way, independent of the C locale.
+ *
+ * The app is about English councils, so figures always read £1,570.5 - never £1.570,5 - even
+ * when the desktop runs in another locale. All formatting goes through g_ascii_formatd.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-format.h"
+
+#include <math.h>
+#include <string.h>
+
+#define MINUS_SIGN "\xe2\x88\x92" /* U+2212, reads as "minus" and lines up with digits */
+
+/* Writes |value| with decimals, grouping the integer part in thousands: 1234567.8 -> 1,234,567.8 */
+static void
+append_grouped (GString *out, double value, int decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE + 64];
+  char format[16];
+  g_snprintf (format, sizeof format, "%%.%df", decimals);
+  g_ascii_formatd (buf, sizeof buf, format, fabs (value));
+
+  const char *dot = strchr (buf, '.');
+  gsize int_len = dot ? (gsize) (dot - buf) : strlen (buf);
+  for (gsize i = 0; i < int_len; i++)
+    {
+      if (i > 0 && (int_len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, buf[i]);
+    }
+  if (dot)
+    g_string_append (out, dot);
+}
+
+/* Rounds as printf would at that many decimals, so the sign test sees what is shown. */
+static double
+round_to (double value, int decimals)
+{
+  double scale = pow (10, decimals);
+  return round (value * scale) / scale;
+}
+
+static char *
+money_with_unit (double pounds, double unit, const char *suffix, int decimals)
+{
+  double scaled = round_to (pounds / unit, decimals);
+  GString *out = g_string_new (NULL);
+  if (scaled < 0)
+    g_string_append (out, MINUS_SIGN);
+  g_string_append (out, "£");
+  append_grouped (out, scaled, decimals);
+  g_string_append (out, suffix);
+  return g_string_free (out, FALSE);
+}
+
+char *
+lgr_format_money (double pounds)
+{
+  if (!isfinite (pounds))
+    return g_strdup ("—");
+
+  double a = fabs (pounds);
+  /* Choose the unit after rounding, so £999,600 reads £1.0m and not £1,000k. */
+  if (round_to (a / 1e6, 1) >= 1000)
+    return money_with_unit (pounds, 1e9, "bn", a >= 1e11 ? 0 : 1);
+  if (round_to (a / 1e3, 0) >= 1000)
+    return money_with_unit (pounds, 1e6, "m", 1);
+  if (round (a) >= 10000)
+    return money_with_unit (pounds, 1e3, "k", 0);
+  return money_with_unit (pounds, 1, "", 0);
+}
+
+char *
+lgr_format_money_exact (double pounds)
+{
+  if (!isfinite (pounds))
+    return g_strdup ("—");
+  return money_with_unit (pounds, 1, "", 0);
+}
+
+/* Fewest decimals (0..4) that show value exactly enough. */
+static int
+decimals_for (double value)
+{
+  for (int d = 0; d < 4; d++)
+    {
+      double scaled = fabs (value) * pow (10, d);
+      if (fabs (scaled - round (scaled)) < MAX (1e-6, scaled * 1e-12))
+        return d;
+    }
+  return 4;
+}
+
+char *
+lgr_format_money_tick (double pounds, double step)
+{
+  if (!isfinite (pounds))
+    return g_strdup ("—");
+  step = fabs (step);
+  if (fabs (pounds) < step * 1e-9 || pounds == 0)
+    return g_strdup ("£0");
+
+  double unit = 1;
+  const char *suffix = "";
+  if (step >= 1e9)
+    unit = 1e9, suffix = "bn";
+  else if (step >= 1e5)
+    unit = 1e6, suffix = "m";
+  else if (step >= 1e3)
+    unit = 1e3, suffix = "k";
+  return money_with_unit (pounds, unit, suffix, decimals_for (step / unit));
+}
+
+char *
+lgr_format_financial_year (int year)
+{
+  return g_strdup_printf ("%d/%02d", year, ((year % 100) + 101) % 100);
+}
+
+char *
+lgr_format_count (double value, int decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  double shown = round_to (value, decimals);
+  GString *out = g_string_new (NULL);
+  if (shown < 0)
+    g_string_append (out, MINUS_SIGN);
+  append_grouped (out, shown, decimals);
+  return g_string_free (out, FALSE);
+}
+
+char *
+lgr_format_decimal (double value, int max_decimals)
+{
+  if (!isfinite (value))
+    return g_strdup ("—");
+  double shown = round_to (value, max_decimals);
+  int decimals = MIN (decimals_for (shown), max_decimals);
+  return lgr_format_count (shown, decimals);
+}
+
+char *
+lgr_format_percent (double percent)
+{
+  g_autofree char *number = lgr_format_decimal (percent, 2);
+  return g_strconcat (number, "%", NULL);
+}

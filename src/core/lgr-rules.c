@@ -1,1 +1,873 @@
-/* to be written */
+/* lgr-rules.c: the value rules of FORMAT.md, shared by the loader and the editors.
+ *
+ * Numbers are read and written with g_ascii_strtod() and g_ascii_formatd(), never with the C
+ * library's locale-dependent functions, so a German desktop (decimal comma) reads and writes
+ * the same files as an English one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-rules.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+G_DEFINE_QUARK (lgr-study-error-quark, lgr_study_error)
+
+/* Numbers */
+
+/* The syntax of FORMAT.md: -?(digits)(.digits?)?([eE][+-]?digits)?, or a number starting with
+ * a dot. Returns TRUE if all of text matches; *whole says whether it has no fraction or
+ * exponent. */
+static gboolean
+number_syntax_ok (const char *text, gboolean *whole)
+{
+  const char *p = text;
+  gsize before = 0, after = 0;
+
+  *whole = TRUE;
+  if (*p == '-')
+    p++;
+  while (g_ascii_isdigit (*p))
+    p++, before++;
+  if (*p == '.')
+    {
+      *whole = FALSE;
+      p++;
+      while (g_ascii_isdigit (*p))
+        p++, after++;
+    }
+  if (before + after == 0)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      gsize exp_digits = 0;
+      *whole = FALSE;
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      while (g_ascii_isdigit (*p))
+        p++, exp_digits++;
+      if (exp_digits == 0)
+        return FALSE;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+is_non_finite_word (const char *text)
+{
+  const char *p = text;
+  if (*p == '-' || *p == '+')
+    p++;
+  return g_ascii_strcasecmp (p, "nan") == 0 || g_ascii_strcasecmp (p, "inf") == 0
+         || g_ascii_strcasecmp (p, "infinity") == 0;
+}
+
+/* Sets the message for text that is not a number at all, with a hint where one helps. */
+static void
+set_not_a_number (const char *text, const char *what, GError **error)
+{
+  g_autofree char *with_dot = g_strdelimit (g_strdup (text), ",", '.');
+  gboolean whole;
+  const char *trimmed_start = text;
+  gsize len = strlen (text);
+
+  while (g_ascii_isspace (*trimmed_start))
+    trimmed_start++;
+
+  if (*trimmed_start == '\0')
+    {
+      if (what)
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     /* Translators: %s is what the value is, e.g. "target rate" */
+                     _("%s is empty: a number is needed"), what);
+      else
+        g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                             _("a number is needed, but the value is empty"));
+      return;
+    }
+
+  const char *hint;
+  if (strchr (text, ',') && number_syntax_ok (with_dot, &whole))
+    hint = _(" (use a dot for decimals, not a comma)");
+  else if (is_non_finite_word (text))
+    hint = _(" (only finite numbers are allowed)");
+  else if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]))
+    hint = _(" (remove the spaces around it)");
+  else if (g_str_has_prefix (text, "0x") || g_str_has_prefix (text, "0X")
+           || g_str_has_prefix (text, "-0x"))
+    hint = _(" (write it in decimal)");
+  else if (text[0] == '+')
+    hint = _(" (leave out the plus sign)");
+  else
+    hint = "";
+
+  if (what)
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                 /* Translators: "target rate “1,5” is not a number (use a dot ...)" */
+                 _("%s “%s” is not a number%s"), what, text, hint);
+  else
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("“%s” is not a number%s"),
+                 text, hint);
+}
+
+gboolean
+lgr_parse_number_for (const char *text, const char *what, double *value, GError **error)
+{
+  gboolean whole;
+  char *end = NULL;
+  double v;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!number_syntax_ok (text, &whole))
+    {
+      set_not_a_number (text, what, error);
+      return FALSE;
+    }
+  errno = 0;
+  v = g_ascii_strtod (text, &end);
+  if (end == NULL || *end != '\0')
+    {
+      set_not_a_number (text, what, error);
+      return FALSE;
+    }
+  if (!isfinite (v))
+    {
+      if (what)
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     _("%s “%s” is too large to be a number"), what, text);
+      else
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     _("“%s” is too large to be a number"), text);
+      return FALSE;
+    }
+  if (value)
+    *value = v;
+  return TRUE;
+}
+
+gboolean
+lgr_parse_number (const char *text, double *value, GError **error)
+{
+  return lgr_parse_number_for (text, NULL, value, error);
+}
+
+gboolean
+lgr_parse_int_for (const char *text, const char *what, int *value, GError **error)
+{
+  const char *p = text;
+  gboolean whole;
+  gint64 v = 0;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (*p == '-')
+    p++;
+  if (*p == '\0' || !number_syntax_ok (text, &whole))
+    {
+      set_not_a_number (text, what, error);
+      return FALSE;
+    }
+  for (; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        {
+          if (what)
+            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                         /* Translators: "first year “2025.5” is not a whole number" */
+                         _("%s “%s” is not a whole number"), what, text);
+          else
+            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                         _("“%s” is not a whole number"), text);
+          return FALSE;
+        }
+      v = v * 10 + (*p - '0');
+      if (v > G_MAXINT)
+        {
+          if (what)
+            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                         _("%s “%s” is too large"), what, text);
+          else
+            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                         _("“%s” is too large"), text);
+          return FALSE;
+        }
+    }
+  if (value)
+    *value = text[0] == '-' ? (int) -v : (int) v;
+  return TRUE;
+}
+
+gboolean
+lgr_parse_int (const char *text, int *value, GError **error)
+{
+  return lgr_parse_int_for (text, NULL, value, error);
+}
+
+/* Shortest of %.15g, %.16g, %.17g that reads back as the identical double. */
+char *
+lgr_number_to_string (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup (isnan (value) ? "nan" : value > 0 ? "inf" : "-inf");
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      const char *format = precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g";
+      double back;
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      back = g_ascii_strtod (buf, NULL);
+      if (memcmp (&back, &value, sizeof value) == 0)
+        break;
+    }
+  return g_strdup (buf);
+}
+
+gboolean
+lgr_parse_profile (const char *text, LgrProfile *profile, GError **error)
+{
+  g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  while (*p)
+    {
+      const char *start;
+      g_autofree char *token = NULL;
+      double v;
+
+      while (*p && g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      start = p;
+      while (*p && !g_ascii_isspace (*p))
+        p++;
+      token = g_strndup (start, p - start);
+      if (strchr (token, ',') != NULL)
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                       _("“%s” in the profile is not a number (separate percentages with "
+                         "spaces and use a dot for decimals)"),
+                       token);
+          return FALSE;
+        }
+      if (!lgr_parse_number_for (token, NULL, &v, NULL)
+          && !lgr_parse_number_for (token, _("profile percentage"), &v, error))
+        return FALSE;
+      if (!lgr_range_contains (LGR_RANGE_PROFILE, v)
+          && !lgr_check_range (LGR_RANGE_PROFILE, v, _("profile percentage"), error))
+        return FALSE;
+      g_array_append_val (values, v);
+    }
+  if (values->len == 0)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the profile is empty: it needs at least one percentage"));
+      return FALSE;
+    }
+  if (profile)
+    lgr_profile_set (profile, (const double *) values->data, values->len);
+  return TRUE;
+}
+
+char *
+lgr_profile_to_string (const LgrProfile *profile)
+{
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < profile->n; i++)
+    {
+      g_autofree char *n = lgr_number_to_string (profile->values[i]);
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append (s, n);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Ranges */
+
+typedef struct
+{
+  double min, max;
+  gboolean whole;          /* whole numbers only */
+  gboolean above_min_only; /* (min, max] rather than [min, max] */
+  gboolean no_max;
+} Limits;
+
+static gboolean
+range_limits (LgrRange range, Limits *l)
+{
+  *l = (Limits) { 0 };
+  switch (range)
+    {
+    case LGR_RANGE_YEARS:
+      l->min = 1, l->max = 60, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_FIRST_YEAR:
+      l->min = 1900, l->max = 2200, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_YEAR:
+      l->min = 1800, l->max = 2300, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_NON_NEGATIVE:
+      l->min = 0, l->no_max = TRUE;
+      return TRUE;
+    case LGR_RANGE_RATE:
+      l->min = 0, l->max = 10000;
+      return TRUE;
+    case LGR_RANGE_PROFILE:
+      l->min = 0, l->max = 100;
+      return TRUE;
+    case LGR_RANGE_GROWTH:
+      l->min = -100, l->max = 1000;
+      return TRUE;
+    case LGR_RANGE_WEEKS:
+      l->min = 0, l->max = 53, l->above_min_only = TRUE;
+      return TRUE;
+    case LGR_RANGE_SETTING_PERCENT:
+      l->min = 0, l->max = 1000;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+lgr_range_contains (LgrRange range, double value)
+{
+  Limits l;
+  if (!range_limits (range, &l) || !isfinite (value))
+    return FALSE;
+  if (l.whole && value != floor (value))
+    return FALSE;
+  if (l.no_max)
+    return value >= l.min;
+  if (l.above_min_only)
+    return value > l.min && value <= l.max;
+  return value >= l.min && value <= l.max;
+}
+
+gboolean
+lgr_check_range (LgrRange range, double value, const char *what, GError **error)
+{
+  Limits l;
+  g_autofree char *v = NULL;
+  g_autofree char *smin = NULL;
+  g_autofree char *smax = NULL;
+
+  g_return_val_if_fail (range_limits (range, &l), FALSE);
+  if (lgr_range_contains (range, value))
+    return TRUE;
+
+  if (what == NULL)
+    what = _("the value");
+  if (!isfinite (value))
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _("%s is not a finite number"), what);
+      return FALSE;
+    }
+  v = lgr_number_to_string (value);
+  if (l.whole && value != floor (value))
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                 _("%s %s is not a whole number"), what, v);
+  else if (l.no_max)
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                 /* Translators: "population -5 cannot be negative" */
+                 _("%s %s cannot be negative"), what, v);
+  else
+    {
+      smin = lgr_number_to_string (l.min);
+      smax = lgr_number_to_string (l.max);
+      if (l.above_min_only)
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     /* Translators: "weeks per year 60 is not more than 0 and at most 53" */
+                     _("%s %s is not more than %s and at most %s"), what, v, smin, smax);
+      else
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     /* Translators: "target rate 12000 is not between 0 and 10000" */
+                     _("%s %s is not between %s and %s"), what, v, smin, smax);
+    }
+  return FALSE;
+}
+
+/* Translates what only when the check fails. */
+#define CHECK_RANGE(range, value, what, error)                                                    \
+  (lgr_range_contains ((range), (value)) || lgr_check_range ((range), (value), _(what), (error)))
+
+/* Ids, colours, text */
+
+gboolean
+lgr_check_id (const char *id, GError **error)
+{
+  if (id == NULL || *id == '\0')
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the id is empty"));
+      return FALSE;
+    }
+  for (const char *p = id; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      {
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     _("“%s” is not a valid id (use only letters A-Z and a-z, digits, “-” "
+                       "and “_”)"),
+                     g_utf8_validate (id, -1, NULL) ? id : "?");
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+lgr_check_colour (const char *colour, GError **error)
+{
+  gboolean ok = colour != NULL && strlen (colour) == 7 && colour[0] == '#';
+  for (int i = 1; ok && i < 7; i++)
+    ok = g_ascii_isxdigit (colour[i]);
+  if (!ok)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _("“%s” is not a colour (write it as #rrggbb, for example #1c71d8)"),
+                   colour && g_utf8_validate (colour, -1, NULL) ? colour : "?");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lgr_text_is_valid (const char *text, gboolean required)
+{
+  gboolean blank = TRUE;
+  const guchar *s;
+
+  if (text == NULL || *text == '\0')
+    return !required;
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (s = (const guchar *) text; *s; s++)
+    {
+      if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
+        return FALSE;
+      if (*s == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF))
+        return FALSE; /* U+FFFE, U+FFFF */
+      if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+        blank = FALSE;
+    }
+  return !(required && blank);
+}
+
+#define CHECK_TEXT(text, what, required, error)                                                   \
+  (lgr_text_is_valid ((text), (required)) || lgr_check_text ((text), _(what), (required), (error)))
+
+gboolean
+lgr_check_text (const char *text, const char *what, gboolean required, GError **error)
+{
+  if (what == NULL)
+    what = _("the text");
+  if (text == NULL || *text == '\0')
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("%s is empty"), what);
+      return FALSE;
+    }
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _("%s is not valid UTF-8 text"), what);
+      return FALSE;
+    }
+  gboolean blank = TRUE;
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                       _("%s contains a control character (U+%04X), which a study file "
+                         "cannot hold"),
+                       what, c);
+          return FALSE;
+        }
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+    }
+  if (required && blank)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("%s is empty"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+lgr_cohort_value_name (LgrCohortBasis basis, gboolean target)
+{
+  if (basis == LGR_COHORT_BASIS_COUNT)
+    return target ? _("target number of people") : _("baseline number of people");
+  return target ? _("target rate") : _("baseline rate");
+}
+
+LgrRange
+lgr_cohort_range (LgrCohortBasis basis)
+{
+  return basis == LGR_COHORT_BASIS_COUNT ? LGR_RANGE_NON_NEGATIVE : LGR_RANGE_RATE;
+}
+
+gboolean
+lgr_check_spread (const LgrProfile *profile, GError **error)
+{
+  double sum = lgr_profile_sum (profile);
+  if (!(fabs (sum - 100) <= 0.01))
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      g_ascii_formatd (buf, sizeof buf, "%.10g", sum);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   /* Translators: "the spread sums to 90, not 100" */
+                   _("the spread sums to %s, not 100"), buf);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Validation of a study in memory */
+
+/* Adds "file:line: context: " in front of the message of *error. */
+static gboolean
+fail_at (GError **error, const char *filename, int line, const char *context)
+{
+  if (error == NULL || *error == NULL)
+    return FALSE;
+  if (context)
+    g_prefix_error (error, "%s: ", context);
+  if (filename && line > 0)
+    g_prefix_error (error, "%s:%d: ", filename, line);
+  else if (filename)
+    g_prefix_error (error, "%s: ", filename);
+  (*error)->domain = LGR_STUDY_ERROR;
+  (*error)->code = LGR_STUDY_ERROR_INVALID;
+  return FALSE;
+}
+
+static gboolean
+check_profile (const LgrProfile *profile, GError **error)
+{
+  if (profile->n == 0 || profile->values == NULL)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the profile is empty: it needs at least one percentage"));
+      return FALSE;
+    }
+  for (guint i = 0; i < profile->n; i++)
+    if (!CHECK_RANGE (LGR_RANGE_PROFILE, profile->values[i], N_("profile percentage"), error))
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+describe (const char *kind, const char *id)
+{
+  /* Translators: "lever “north-lac”" */
+  return g_strdup_printf (_("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
+}
+
+static gboolean
+lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
+{
+  if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_("the name"), TRUE, error)
+      || !CHECK_TEXT (lever->service, N_("the service"), FALSE, error)
+      || !CHECK_TEXT (lever->source, N_("the source"), FALSE, error))
+    return FALSE;
+  if (lever->authority_id == NULL || !lgr_check_id (lever->authority_id, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _("the authority “%s” is not a valid id"),
+                   lever->authority_id && g_utf8_validate (lever->authority_id, -1, NULL)
+                       ? lever->authority_id
+                       : "");
+      return FALSE;
+    }
+  if (scenario != NULL && lgr_scenario_find_authority (scenario, lever->authority_id) == NULL)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _("there is no authority “%s” in scenario “%s”"), lever->authority_id,
+                   scenario->id ? scenario->id : "");
+      return FALSE;
+    }
+  if ((guint) lever->benefit > LGR_BENEFIT_AVOIDANCE || (guint) lever->basis > LGR_COHORT_BASIS_POPULATION
+      || (guint) lever->unit_period > LGR_UNIT_PERIOD_YEAR)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the benefit, cohort basis or unit period is not a known one"));
+      return FALSE;
+    }
+  LgrRange cohort = lgr_cohort_range (lever->basis);
+  if (!(lgr_range_contains (cohort, lever->cohort_baseline)
+        || lgr_check_range (cohort, lever->cohort_baseline,
+                            lgr_cohort_value_name (lever->basis, FALSE), error))
+      || !(lgr_range_contains (cohort, lever->cohort_target)
+           || lgr_check_range (cohort, lever->cohort_target,
+                               lgr_cohort_value_name (lever->basis, TRUE), error))
+      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_baseline, N_("baseline unit cost"),
+                       error)
+      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_target, N_("target unit cost"),
+                       error)
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_cohort, N_("cohort growth"), error)
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_unit_cost, N_("unit cost growth"), error))
+    return FALSE;
+  if (lever->has_realisation_start
+      && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_("realisation start year"),
+                           error))
+    return FALSE;
+  return check_profile (&lever->realisation, error);
+}
+
+static gboolean
+item_check (const LgrItem *item, GError **error)
+{
+  if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_("the name"), TRUE, error)
+      || !CHECK_TEXT (item->source, N_("the source"), FALSE, error))
+    return FALSE;
+  if ((guint) item->kind > LGR_ITEM_KIND_AVOIDANCE || (guint) item->pattern > LGR_ITEM_PATTERN_VALUES)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the kind or pattern is not a known one"));
+      return FALSE;
+    }
+  switch (item->pattern)
+    {
+    case LGR_ITEM_PATTERN_SPREAD:
+      if (item->kind != LGR_ITEM_KIND_ONE_OFF_COST)
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                       _("a spread is only for one-off costs, and this item is a %s (give it "
+                         "<recurring> or <values> instead)"),
+                       lgr_item_kind_to_string (item->kind));
+          return FALSE;
+        }
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->total, N_("total"), error)
+          || (item->has_start
+              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_("start year"), error))
+          || !check_profile (&item->profile, error) || !lgr_check_spread (&item->profile, error))
+        return FALSE;
+      break;
+    case LGR_ITEM_PATTERN_RECURRING:
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->amount, N_("amount"), error)
+          || !CHECK_RANGE (LGR_RANGE_GROWTH, item->growth, N_("growth"), error)
+          || (item->has_start
+              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_("start year"), error))
+          || !check_profile (&item->profile, error))
+        return FALSE;
+      break;
+    case LGR_ITEM_PATTERN_VALUES:
+      for (guint i = 0; item->values && i < item->values->len; i++)
+        {
+          const LgrYearValue *v = &g_array_index (item->values, LgrYearValue, i);
+          if (!CHECK_RANGE (LGR_RANGE_YEAR, v->year, N_("year"), error))
+            return FALSE;
+          if (!lgr_range_contains (LGR_RANGE_NON_NEGATIVE, v->value))
+            {
+              /* Translators: "value for 2027" (a financial year) */
+              g_autofree char *what = g_strdup_printf (_("value for %d"), v->year);
+              return lgr_check_range (LGR_RANGE_NON_NEGATIVE, v->value, what, error);
+            }
+          if (i > 0)
+            {
+              const LgrYearValue *prev = &g_array_index (item->values, LgrYearValue, i - 1);
+              if (prev->year == v->year)
+                {
+                  g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                               _("the value for %d is given twice"), v->year);
+                  return FALSE;
+                }
+              if (prev->year > v->year)
+                {
+                  g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                                       _("the values are not in order of year"));
+                  return FALSE;
+                }
+            }
+        }
+      break;
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+gboolean
+lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error)
+{
+  g_autofree char *context = NULL;
+  g_return_val_if_fail (lever != NULL, FALSE);
+  if (lever_check (lever, scenario, error))
+    return TRUE;
+  context = describe (_("lever"), lever->id);
+  return fail_at (error, NULL, 0, context);
+}
+
+gboolean
+lgr_item_validate (const LgrItem *item, GError **error)
+{
+  g_autofree char *context = NULL;
+  g_return_val_if_fail (item != NULL, FALSE);
+  if (item_check (item, error))
+    return TRUE;
+  context = describe (_("item"), item->id);
+  return fail_at (error, NULL, 0, context);
+}
+
+/* Records id in ids (id -> line); FALSE with an error if it is there already. */
+static gboolean
+claim_id (GHashTable *ids, const char *id, int line, const char *where, GError **error)
+{
+  gpointer first;
+  if (g_hash_table_lookup_extended (ids, id, NULL, &first))
+    {
+      int first_line = GPOINTER_TO_INT (first);
+      if (first_line > 0)
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     /* Translators: "the id “north” is used twice in scenario “two” (first
+                        at line 12)" */
+                     _("the id “%s” is used twice in %s (first at line %d)"), id, where,
+                     first_line);
+      else
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                     _("the id “%s” is used twice in %s"), id, where);
+      return FALSE;
+    }
+  g_hash_table_insert (ids, (gpointer) id, GINT_TO_POINTER (line));
+  return TRUE;
+}
+
+static gboolean
+scenario_check (const LgrScenario *scenario, const char *filename, GError **error)
+{
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *context = describe (_("scenario"), scenario->id);
+  g_autofree char *where = NULL;
+
+  if (!lgr_check_id (scenario->id, error))
+    return fail_at (error, filename, scenario->line, _("scenario"));
+  if (!CHECK_TEXT (scenario->name, N_("the name"), TRUE, error)
+      || !CHECK_TEXT (scenario->description, N_("the description"), FALSE, error)
+      || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error)))
+    return fail_at (error, filename, scenario->line, context);
+  if (scenario->authorities->len == 0)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("there is no authority: a scenario needs at least one"));
+      return fail_at (error, filename, scenario->line, context);
+    }
+
+  /* Translators: "scenario “two”", used in "the id “x” is used twice in scenario “two”" */
+  where = g_strdup_printf (_("scenario “%s”"), scenario->id);
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
+      if (!lgr_check_id (a->id, error))
+        return fail_at (error, filename, a->line, _("authority"));
+      if (!claim_id (ids, a->id, a->line, where, error)
+          || !CHECK_TEXT (a->name, N_("the name"), TRUE, error)
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->population, N_("population"), error)
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->child_population, N_("child population"),
+                           error))
+        {
+          g_autofree char *actx = describe (_("authority"), a->id);
+          return fail_at (error, filename, a->line, actx);
+        }
+    }
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      const LgrLever *l = g_ptr_array_index (scenario->levers, i);
+      if (!lever_check (l, scenario, error) || !claim_id (ids, l->id, l->line, where, error))
+        {
+          g_autofree char *lctx = describe (_("lever"), l->id);
+          return fail_at (error, filename, l->line, lctx);
+        }
+    }
+  for (guint i = 0; i < scenario->items->len; i++)
+    {
+      const LgrItem *item = g_ptr_array_index (scenario->items, i);
+      if (!item_check (item, error) || !claim_id (ids, item->id, item->line, where, error))
+        {
+          g_autofree char *ictx = describe (_("item"), item->id);
+          return fail_at (error, filename, item->line, ictx);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
+{
+  g_autoptr (GHashTable) scenario_ids = NULL;
+
+  g_return_val_if_fail (study != NULL, FALSE);
+
+  if (!CHECK_TEXT (study->title, N_("the title"), TRUE, error)
+      || !CHECK_TEXT (study->description, N_("the description"), FALSE, error)
+      || !CHECK_RANGE (LGR_RANGE_FIRST_YEAR, study->first_year, N_("first year"), error)
+      || !CHECK_RANGE (LGR_RANGE_YEARS, study->years, N_("number of years"), error)
+      || !CHECK_RANGE (LGR_RANGE_YEAR, study->vesting_year, N_("vesting year"), error)
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, study->discount_rate, N_("discount rate"), error)
+      || !CHECK_RANGE (LGR_RANGE_WEEKS, study->weeks_per_year, N_("weeks per year"), error)
+      || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->benefit_realisation,
+                       N_("benefit realisation"), error)
+      || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_("cost contingency"),
+                       error)
+      || !CHECK_TEXT (study->benchmarks_source, N_("the benchmarks source"), FALSE, error))
+    return fail_at (error, filename, 0, NULL);
+
+  for (guint i = 0; i < study->benchmark_bands->len; i++)
+    {
+      const LgrBenchmarkBand *band = g_ptr_array_index (study->benchmark_bands, i);
+      g_autofree char *context = describe (_("benchmark band"), band->name);
+      g_autoptr (GHashTable) measures = g_hash_table_new (g_str_hash, g_str_equal);
+      if (!CHECK_TEXT (band->name, N_("the band name"), TRUE, error))
+        return fail_at (error, filename, band->line, _("benchmark band"));
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->min_population, N_("minimum population"),
+                        error)
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->max_population, N_("maximum population"),
+                           error))
+        return fail_at (error, filename, band->line, context);
+      for (guint c = 0; c < band->costs->len; c++)
+        {
+          const LgrBenchmarkCost *cost = &g_array_index (band->costs, LgrBenchmarkCost, c);
+          if (!CHECK_TEXT (cost->measure, N_("the measure"), TRUE, error)
+              || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, cost->value, N_("benchmark cost"),
+                                   error))
+            return fail_at (error, filename, band->line, context);
+          if (!g_hash_table_add (measures, cost->measure))
+            {
+              g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the measure “%s” is given twice"), cost->measure);
+              return fail_at (error, filename, band->line, context);
+            }
+        }
+    }
+
+  if (study->scenarios->len == 0)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _("the study has no scenario: it needs at least one"));
+      return fail_at (error, filename, 0, NULL);
+    }
+  scenario_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
+      if (!scenario_check (scenario, filename, error))
+        return FALSE;
+      if (!claim_id (scenario_ids, scenario->id, scenario->line, _("the study"), error))
+        return fail_at (error, filename, scenario->line, NULL);
+    }
+  return TRUE;
+}

@@ -50,8 +50,15 @@ typedef enum
  * hexadecimal. On failure sets a message such as "“1,5” is not a number (use a dot for decimals)". */
 gboolean lgr_parse_number (const char *text, double *value, GError **error);
 
+/* The same, naming the value in the message: "target rate “1,5” is not a number (use a dot for
+ * decimals)". what may be NULL. */
+gboolean lgr_parse_number_for (const char *text, const char *what, double *value,
+                               GError **error);
+
 /* Parses a whole number (optional minus, digits only). */
 gboolean lgr_parse_int (const char *text, int *value, GError **error);
+
+gboolean lgr_parse_int_for (const char *text, const char *what, int *value, GError **error);
 
 /* Parses a profile: numbers separated by spaces, at least one, each in [0, 100]. */
 gboolean lgr_parse_profile (const char *text, LgrProfile *profile, GError **error);
@@ -65,11 +72,27 @@ char *lgr_profile_to_string (const LgrProfile *profile);
  * "target rate 12000 is not between 0 and 10000". */
 gboolean lgr_check_range (LgrRange range, double value, const char *what, GError **error);
 
+/* Whether value is in the range, with no message (cheap: no allocation, no translation). */
+gboolean lgr_range_contains (LgrRange range, double value);
+
 /* Ids match [A-Za-z0-9_-]+. */
 gboolean lgr_check_id (const char *id, GError **error);
 
 /* A colour is "#rrggbb". */
 gboolean lgr_check_colour (const char *colour, GError **error);
+
+/* Text a file can hold: valid UTF-8 without control characters other than tab and newline.
+ * If required, it must also have something other than spaces. what names it ("the name"). */
+gboolean lgr_check_text (const char *text, const char *what, gboolean required, GError **error);
+
+/* The same test without a message (cheap: no allocation, no translation). */
+gboolean lgr_text_is_valid (const char *text, gboolean required);
+
+/* What a cohort value is called in messages: "baseline rate", "target number of people". */
+const char *lgr_cohort_value_name (LgrCohortBasis basis, gboolean target);
+
+/* The range a cohort value must be in: rates per 10,000 or a non-negative count. */
+LgrRange lgr_cohort_range (LgrCohortBasis basis);
 
 /* A spread profile must sum to 100 within 0.01: "the spread sums to 90, not 100". */
 gboolean lgr_check_spread (const LgrProfile *profile, GError **error);
@@ -80,7 +103,9 @@ gboolean lgr_check_spread (const LgrProfile *profile, GError **error);
  * apply a change (filename NULL). Sets LGR_STUDY_ERROR_INVALID. */
 gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError **error);
 
-/* Same for one lever or item in its scenario (used by editors; no file, no line). */
+/* Same for one lever or item in its scenario (used by editors; no file, no line). These do not
+ * check that the id is unique (the lever may replace one with the same id): see
+ * lgr_scenario_has_id(), or validate the whole study with the change applied. */
 gboolean lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error);
 gboolean lgr_item_validate (const LgrItem *item, GError **error);
 

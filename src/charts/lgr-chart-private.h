@@ -1,0 +1,306 @@
+/* lgr-chart-private.h: the small parts the charts are made of, shared by src/charts/ and the
+ * tests, never by the window or the command line (they use lgr-chart.h and lgr-export.h).
+ *
+ * The parts, in the order a chart is built:
+ *   theme and palette (lgr-chart-theme.c)  colours, line widths, fonts: one style description
+ *   data (lgr-chart-data.c)                series, marks and legend entries built from results
+ *   axes (lgr-chart-axis.c)                value axis with round ticks, band axis of years
+ *   text (lgr-chart-text.c)                pango layouts, the record of every label's box
+ *   layout (lgr-chart-layout.c)            where title, legend, panels and labels go; shared by
+ *                                          drawing and hit-testing, so both always agree
+ *   legend (lgr-chart-legend.c)            entries flowed into rows outside the plot area
+ *   layers (lgr-chart-layers.c)            lines, stacked columns, zero line, marks, highlight
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "lgr-chart.h"
+
+G_BEGIN_DECLS
+
+/* Theme and palette */
+
+typedef struct
+{
+  double r, g, b, a;
+} LgrRgba;
+
+typedef struct
+{
+  LgrRgba background;
+  LgrRgba text;           /* titles, labels */
+  LgrRgba text_secondary; /* subtitle, source line, axis titles */
+  LgrRgba grid;           /* horizontal gridlines */
+  LgrRgba axis;           /* the band axis baseline */
+  LgrRgba zero_line;      /* emphasised */
+  LgrRgba highlight_band; /* the highlighted year */
+  LgrRgba callout_fill;   /* the box with the highlighted year's figures */
+  LgrRgba callout_border;
+  LgrRgba reference; /* the reference scenario's line in the difference chart */
+  double grid_width, zero_width, line_width, marker_size;
+  const char *font_family;
+  gboolean dark;
+} LgrChartTheme;
+
+#define LGR_CHART_FONT_FAMILY "Cantarell, DejaVu Sans, sans"
+#define LGR_CHART_N_PALETTE 8
+#define LGR_CHART_N_MARKERS 6
+#define LGR_CHART_N_DASHES 4
+
+const LgrChartTheme *lgr_chart_theme_get (LgrChartStyle style);
+
+/* The categorical palette (Okabe and Ito, "Color Universal Design"), in the order used. */
+LgrRgba lgr_chart_palette_colour (const LgrChartTheme *theme, guint index);
+gboolean lgr_chart_parse_colour (const char *spec, LgrRgba *colour);
+/* A colour as a person with deuteranopia sees it (Machado, Oliveira and Fernandes 2009,
+ * severity 1), and the CIE76 distance between two colours in CIELAB. */
+LgrRgba lgr_chart_simulate_deuteranopia (LgrRgba colour);
+double lgr_chart_colour_distance (LgrRgba a, LgrRgba b);
+void lgr_chart_set_source (cairo_t *cr, LgrRgba colour);
+
+/* Geometry */
+
+typedef struct
+{
+  double x, y, width, height;
+} LgrChartRect;
+
+gboolean lgr_chart_rect_intersects (const LgrChartRect *a, const LgrChartRect *b);
+gboolean lgr_chart_rect_contains (const LgrChartRect *outer, const LgrChartRect *inner);
+
+/* Value axis: maps a value to 0..1 with round ticks (1, 2, 2.5, 5 x 10^k). */
+
+#define LGR_CHART_MAX_TICKS 16
+
+typedef struct
+{
+  double min, max; /* the domain, widened to whole ticks */
+  double step;
+  guint n_ticks;
+  double ticks[LGR_CHART_MAX_TICKS];
+} LgrValueAxis;
+
+/* The round step at least span / max_ticks. */
+double lgr_value_axis_nice_step (double span, guint max_ticks);
+/* Domain from data_min..data_max with at most max_ticks intervals; zero always included when
+ * include_zero; an empty span is widened to min_span. */
+void lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint max_ticks,
+                          gboolean include_zero, double min_span);
+double lgr_value_axis_fraction (const LgrValueAxis *axis, double value); /* 0 at min, 1 at max */
+
+/* Band axis: one band per financial year across a pixel range. */
+typedef struct
+{
+  double x0, width; /* pixel range */
+  guint n;
+} LgrBandAxis;
+
+double lgr_band_axis_centre (const LgrBandAxis *axis, double index); /* index may be fractional */
+double lgr_band_axis_band_width (const LgrBandAxis *axis);
+int lgr_band_axis_index_at (const LgrBandAxis *axis, double x); /* -1 outside */
+
+/* Data */
+
+typedef enum
+{
+  LGR_SERIES_LINE,
+  LGR_SERIES_COLUMN,
+} LgrSeriesType;
+
+typedef struct
+{
+  char *label; /* legend text */
+  LgrSeriesType type;
+  guint panel;
+  LgrRgba colour;
+  guint marker;     /* shape index, for lines */
+  guint dash;       /* 0 solid, else a dash pattern, for lines */
+  gboolean hatched; /* columns: cost avoidance, not counted in the net */
+  gboolean in_legend;
+  gboolean emphasis; /* a thicker line (net) */
+  double *values;    /* n_years */
+} LgrChartSeries;
+
+typedef enum
+{
+  LGR_MARK_PAYBACK,
+  LGR_MARK_PEAK,
+  LGR_MARK_CROSSOVER,
+} LgrMarkKind;
+
+typedef struct
+{
+  LgrMarkKind kind;
+  guint panel;
+  double index; /* fractional year index on the band axis */
+  double value;
+  LgrRgba colour;
+  char *text;
+} LgrChartMark;
+
+typedef struct
+{
+  char *label;
+  LgrSeriesType type;
+  LgrRgba colour;
+  guint marker;
+  guint dash;
+  gboolean hatched;
+  gboolean no_marker; /* a style key ("baseline" dashed) rather than a series */
+} LgrLegendEntry;
+
+typedef struct
+{
+  LgrChartKind kind;
+  int first_year;
+  guint n_years;
+  gboolean money; /* money axis (else counts) */
+  char *y_title;  /* e.g. "children"; NULL for money */
+  char *title;
+  char *subtitle;
+  char *source;
+  char *empty_message; /* set when there is nothing to draw */
+  guint n_panels;
+  char **panel_titles;   /* n_panels, NULL when one panel */
+  GPtrArray *series;     /* of LgrChartSeries* */
+  GArray *marks;         /* of LgrChartMark */
+  GArray *legend;        /* of LgrLegendEntry */
+  char *reference_label; /* difference chart: the zero line's label */
+  double min, max;       /* extent of everything drawn, stacks included */
+} LgrChartData;
+
+LgrChartData *lgr_chart_data_new (const LgrResults *results, const LgrChartOptions *options);
+void lgr_chart_data_free (LgrChartData *data);
+/* Indices of the shown scenarios (options->scenarios, or all), in display order. */
+GArray *lgr_chart_shown_scenarios (const LgrResults *results, const LgrChartOptions *options);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartData, lgr_chart_data_free)
+
+/* Text */
+
+typedef enum
+{
+  LGR_TEXT_TITLE,
+  LGR_TEXT_SUBTITLE,
+  LGR_TEXT_SOURCE,
+  LGR_TEXT_LEGEND,
+  LGR_TEXT_PANEL_TITLE,
+  LGR_TEXT_Y_TITLE,
+  LGR_TEXT_Y_TICK,
+  LGR_TEXT_X_TICK,
+  LGR_TEXT_ANNOTATION,
+  LGR_TEXT_MESSAGE,
+  LGR_N_TEXT_ROLES
+} LgrTextRole;
+
+typedef struct
+{
+  LgrTextRole role;
+  LgrChartRect box; /* in chart units, after any rotation */
+  char *text;
+} LgrChartLabel;
+
+typedef struct
+{
+  PangoContext *context;
+  double unit; /* font size factor for this chart size */
+  PangoFontDescription *fonts[LGR_N_TEXT_ROLES];
+} LgrChartText;
+
+void lgr_chart_text_init (LgrChartText *text, const LgrChartTheme *theme, double unit);
+void lgr_chart_text_clear (LgrChartText *text);
+/* A layout for role; max_width > 0 ellipsizes at the end. */
+PangoLayout *lgr_chart_text_layout (LgrChartText *text, LgrTextRole role, const char *string,
+                                    double max_width);
+void lgr_chart_text_size (PangoLayout *layout, double *width, double *height);
+double lgr_chart_text_line_height (LgrChartText *text, LgrTextRole role);
+
+/* Layout: where everything goes. Computed by lgr_chart_layout_new() for drawing and for
+ * lgr_chart_year_at(), so a pointer maps to the year drawn under it. */
+
+typedef struct
+{
+  LgrChartRect plot;  /* the plot area of this panel */
+  LgrChartRect title; /* panel title box (width 0 if none) */
+  LgrValueAxis y;
+  LgrBandAxis x;
+  guint x_label_step;        /* every n-th year labelled */
+  gboolean x_labels_rotated; /* read upwards, at 90 degrees */
+  double x_label_height;
+  double y_label_width;
+} LgrChartPanel;
+
+typedef struct
+{
+  LgrChartLabel label;   /* box and text */
+  LgrLegendEntry *entry; /* borrowed from data->legend */
+  LgrChartRect swatch;
+} LgrLegendItem;
+
+typedef struct
+{
+  double width, height;
+  double unit;
+  LgrChartData *data; /* owned */
+  const LgrChartTheme *theme;
+  LgrChartText text;
+  double pad;
+  LgrChartRect title, subtitle, source;
+  gboolean show_title, show_subtitle, show_source;
+  GArray *legend_items; /* of LgrLegendItem */
+  guint n_panels;
+  LgrChartPanel *panels;
+  GArray *labels;       /* of LgrChartLabel: every text box drawn, filled while drawing */
+  GPtrArray *x_layouts; /* of PangoLayout: the year labels, measured once */
+  double x_label_max_width;
+  int highlight_index;
+} LgrChartLayout;
+
+/* Needs a cairo context to measure text (it is not drawn on). */
+LgrChartLayout *lgr_chart_layout_new (cairo_t *cr, const LgrResults *results,
+                                      const LgrChartOptions *options, double width, double height);
+void lgr_chart_layout_free (LgrChartLayout *layout);
+/* Draws the layout; fills layout->labels with every text box drawn. */
+void lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr);
+/* Panel and year index under (x, y), or -1. */
+int lgr_chart_layout_year_at (const LgrChartLayout *layout, double x, double y);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartLayout, lgr_chart_layout_free)
+
+/* Legend */
+void lgr_chart_legend_layout (LgrChartLayout *layout, double x, double y, double width,
+                              double max_height, double *height);
+void lgr_chart_legend_draw (LgrChartLayout *layout, cairo_t *cr);
+
+/* Layers: each draws one kind of thing into one panel. */
+void lgr_chart_layer_grid (LgrChartLayout *layout, const LgrChartPanel *panel, cairo_t *cr);
+void lgr_chart_layer_columns (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_lines (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_zero_line (LgrChartLayout *layout, const LgrChartPanel *panel, cairo_t *cr);
+void lgr_chart_layer_marks (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_highlight (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_callout (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_axes (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double size);
+void lgr_chart_set_dash (cairo_t *cr, guint dash, double line_width);
+void lgr_chart_fill_hatched (cairo_t *cr, LgrChartRect rect, LgrRgba colour, double unit);
+
+/* Text drawn and recorded: the box is added to layout->labels. */
+void lgr_chart_draw_label (LgrChartLayout *layout, cairo_t *cr, PangoLayout *pl, LgrTextRole role,
+                           double x, double y, gboolean rotated, LgrRgba colour);
+/* Whether box collides with any recorded label. */
+gboolean lgr_chart_label_collides (const LgrChartLayout *layout, const LgrChartRect *box);
+
+/* Formatting of axis values: money through lgr-format.h, counts through lgr_format_count. */
+char *lgr_chart_format_tick (const LgrChartData *data, double value, double step);
+char *lgr_chart_format_value (const LgrChartData *data, double value);
+
+/* Exports: writes bytes to path through a temporary file and a rename (lgr-export.c). */
+gboolean lgr_export_write_atomically (const char *path, const guint8 *data, gsize length,
+                                      GError **error);
+
+G_END_DECLS

@@ -1,0 +1,186 @@
+/* lgr-chart-theme.c: the one style description (light and dark) and the one palette.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-chart-private.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RGB(hex)                                                                                   \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, 1.0           \
+  }
+#define RGBA(hex, alpha)                                                                           \
+  {                                                                                                \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex)&0xff) / 255.0, (alpha)       \
+  }
+
+static const LgrChartTheme themes[] = {
+  [LGR_CHART_STYLE_LIGHT] = {
+      .background = RGB (0xffffff),
+      .text = RGB (0x1a1a1a),
+      .text_secondary = RGB (0x5e5c64),
+      .grid = RGB (0xdeddda),
+      .axis = RGB (0x77767b),
+      .zero_line = RGB (0x1a1a1a),
+      .highlight_band = RGBA (0x3584e4, 0.12),
+      .callout_fill = RGBA (0xffffff, 0.94),
+      .callout_border = RGB (0x9a9996),
+      .reference = RGB (0x1a1a1a),
+      .grid_width = 1.0,
+      .zero_width = 1.6,
+      .line_width = 2.4,
+      .marker_size = 7.0,
+      .font_family = LGR_CHART_FONT_FAMILY,
+      .dark = FALSE,
+  },
+  [LGR_CHART_STYLE_DARK] = {
+      .background = RGB (0x1e1e1e),
+      .text = RGB (0xf6f5f4),
+      .text_secondary = RGB (0xc0bfbc),
+      .grid = RGB (0x3d3846),
+      .axis = RGB (0x9a9996),
+      .zero_line = RGB (0xf6f5f4),
+      .highlight_band = RGBA (0x99c1f1, 0.16),
+      .callout_fill = RGBA (0x303030, 0.95),
+      .callout_border = RGB (0x77767b),
+      .reference = RGB (0xf6f5f4),
+      .grid_width = 1.0,
+      .zero_width = 1.6,
+      .line_width = 2.4,
+      .marker_size = 7.0,
+      .font_family = LGR_CHART_FONT_FAMILY,
+      .dark = TRUE,
+  },
+};
+
+const LgrChartTheme *
+lgr_chart_theme_get (LgrChartStyle style)
+{
+  if ((guint)style >= G_N_ELEMENTS (themes))
+    style = LGR_CHART_STYLE_LIGHT;
+  return &themes[style];
+}
+
+/* Okabe and Ito's eight colours, ordered so that the first few are the most distinct for every
+ * kind of colour vision; the last (black) becomes light grey on the dark background. */
+static const LgrRgba palette[LGR_CHART_N_PALETTE] = {
+  RGB (0x0072b2), /* blue */
+  RGB (0xe69f00), /* orange */
+  RGB (0x009e73), /* bluish green */
+  RGB (0xcc79a7), /* reddish purple */
+  RGB (0x56b4e9), /* sky blue */
+  RGB (0xd55e00), /* vermillion */
+  RGB (0xf0e442), /* yellow */
+  RGB (0x000000), /* black */
+};
+
+LgrRgba
+lgr_chart_palette_colour (const LgrChartTheme *theme, guint index)
+{
+  index %= LGR_CHART_N_PALETTE;
+  if (index == LGR_CHART_N_PALETTE - 1 && theme->dark)
+    return (LgrRgba)RGB (0xdeddda);
+  return palette[index];
+}
+
+static int
+hex_digit (char c)
+{
+  return g_ascii_xdigit_value (c);
+}
+
+gboolean
+lgr_chart_parse_colour (const char *spec, LgrRgba *colour)
+{
+  if (spec == NULL || spec[0] != '#' || strlen (spec) != 7)
+    return FALSE;
+  int v[6];
+  for (int i = 0; i < 6; i++)
+    if ((v[i] = hex_digit (spec[i + 1])) < 0)
+      return FALSE;
+  colour->r = (v[0] * 16 + v[1]) / 255.0;
+  colour->g = (v[2] * 16 + v[3]) / 255.0;
+  colour->b = (v[4] * 16 + v[5]) / 255.0;
+  colour->a = 1.0;
+  return TRUE;
+}
+
+static double
+to_linear (double c)
+{
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+to_srgb (double c)
+{
+  c = CLAMP (c, 0.0, 1.0);
+  return c <= 0.0031308 ? c * 12.92 : 1.055 * pow (c, 1 / 2.4) - 0.055;
+}
+
+LgrRgba
+lgr_chart_simulate_deuteranopia (LgrRgba c)
+{
+  static const double m[3][3] = {
+    { 0.367322, 0.860646, -0.227968 },
+    { 0.280085, 0.672501, 0.047413 },
+    { -0.011820, 0.042940, 0.968881 },
+  };
+  double lin[3] = { to_linear (c.r), to_linear (c.g), to_linear (c.b) };
+  double out[3];
+  for (int i = 0; i < 3; i++)
+    out[i] = m[i][0] * lin[0] + m[i][1] * lin[1] + m[i][2] * lin[2];
+  return (LgrRgba){ to_srgb (out[0]), to_srgb (out[1]), to_srgb (out[2]), c.a };
+}
+
+static void
+to_lab (LgrRgba c, double lab[3])
+{
+  double r = to_linear (c.r), g = to_linear (c.g), b = to_linear (c.b);
+  double xyz[3] = {
+    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+    (0.2126 * r + 0.7152 * g + 0.0722 * b) / 1.0,
+    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+  };
+  for (int i = 0; i < 3; i++)
+    xyz[i] = xyz[i] > 0.008856 ? cbrt (xyz[i]) : 7.787 * xyz[i] + 16.0 / 116.0;
+  lab[0] = 116 * xyz[1] - 16;
+  lab[1] = 500 * (xyz[0] - xyz[1]);
+  lab[2] = 200 * (xyz[1] - xyz[2]);
+}
+
+double
+lgr_chart_colour_distance (LgrRgba a, LgrRgba b)
+{
+  double la[3], lb[3];
+  to_lab (a, la);
+  to_lab (b, lb);
+  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1])
+               + (la[2] - lb[2]) * (la[2] - lb[2]));
+}
+
+void
+lgr_chart_set_source (cairo_t *cr, LgrRgba c)
+{
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, c.a);
+}
+
+gboolean
+lgr_chart_rect_intersects (const LgrChartRect *a, const LgrChartRect *b)
+{
+  /* Touching edges do not count: labels may sit side by side. */
+  const double e = 0.01;
+  return a->x + a->width > b->x + e && b->x + b->width > a->x + e && a->y + a->height > b->y + e
+         && b->y + b->height > a->y + e;
+}
+
+gboolean
+lgr_chart_rect_contains (const LgrChartRect *outer, const LgrChartRect *inner)
+{
+  const double e = 0.01;
+  return inner->x >= outer->x - e && inner->y >= outer->y - e
+         && inner->x + inner->width <= outer->x + outer->width + e
+         && inner->y + inner->height <= outer->y + outer->height + e;
+}

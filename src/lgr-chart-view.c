@@ -1,0 +1,323 @@
+/* lgr-chart-view.c: the chart widget. */
+#include <glib/gi18n.h>
+
+#include "lgr-chart-view.h"
+
+struct _LgrChartView
+{
+  GtkWidget parent_instance;
+
+  const LgrResults *results;
+  LgrChartKind kind;
+  gboolean dark;
+  double font_scale;
+  int year;
+  char *year_text;
+  char *description;
+  guint n_draws;
+};
+
+G_DEFINE_FINAL_TYPE (LgrChartView, lgr_chart_view, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_KIND,
+  PROP_YEAR,
+  PROP_YEAR_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+fill_options (LgrChartView *self, LgrChartOptions *options)
+{
+  lgr_chart_options_init (options, self->kind);
+  options->style = self->dark ? LGR_CHART_STYLE_DARK : LGR_CHART_STYLE_LIGHT;
+  options->highlight_index = self->year;
+  options->font_scale = self->font_scale;
+  options->show_title = FALSE;
+}
+
+/* The text alternative and the year's figures follow the data. */
+static void
+update_texts (LgrChartView *self)
+{
+  LgrChartOptions options;
+  char *year_text = NULL;
+
+  g_clear_pointer (&self->description, g_free);
+  if (self->results == NULL)
+    return;
+  fill_options (self, &options);
+  self->description = lgr_chart_describe (self->results, &options);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lgr_chart_kind_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
+  if (self->year >= 0 && (guint) self->year < self->results->n_years)
+    year_text = lgr_chart_describe_year (self->results, &options, self->year);
+  if (g_strcmp0 (year_text, self->year_text) != 0)
+    {
+      g_free (self->year_text);
+      self->year_text = year_text;
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), year_text);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR_TEXT]);
+    }
+  else
+    g_free (year_text);
+}
+
+static void
+lgr_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  LgrChartView *self = LGR_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  LgrChartOptions options;
+  cairo_t *cr;
+
+  if (self->results == NULL || width <= 0 || height <= 0)
+    return;
+  fill_options (self, &options);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  lgr_chart_draw (cr, self->results, &options, width, height);
+  cairo_destroy (cr);
+  self->n_draws++;
+}
+
+static void
+on_motion (GtkEventControllerMotion *controller, double x, double y, LgrChartView *self)
+{
+  LgrChartOptions options;
+  int year;
+
+  if (self->results == NULL)
+    return;
+  fill_options (self, &options);
+  year = lgr_chart_year_at (self->results, &options, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)), x, y);
+  lgr_chart_view_set_year (self, year);
+}
+
+static void
+on_leave (GtkEventControllerMotion *controller, LgrChartView *self)
+{
+  if (!gtk_widget_has_focus (GTK_WIDGET (self)))
+    lgr_chart_view_set_year (self, -1);
+}
+
+static gboolean
+on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+        LgrChartView *self)
+{
+  int n = self->results ? (int) self->results->n_years : 0;
+
+  if (n == 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      lgr_chart_view_set_year (self, self->year < 0 ? n - 1 : MAX (0, self->year - 1));
+      return TRUE;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      lgr_chart_view_set_year (self, self->year < 0 ? 0 : MIN (n - 1, self->year + 1));
+      return TRUE;
+    case GDK_KEY_Home:
+      lgr_chart_view_set_year (self, 0);
+      return TRUE;
+    case GDK_KEY_End:
+      lgr_chart_view_set_year (self, n - 1);
+      return TRUE;
+    case GDK_KEY_Escape:
+      if (self->year < 0)
+        return FALSE;
+      lgr_chart_view_set_year (self, -1);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_click (GtkGestureClick *gesture, int n_press, double x, double y, LgrChartView *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
+static void
+lgr_chart_view_finalize (GObject *object)
+{
+  LgrChartView *self = LGR_CHART_VIEW (object);
+  g_free (self->year_text);
+  g_free (self->description);
+  G_OBJECT_CLASS (lgr_chart_view_parent_class)->finalize (object);
+}
+
+static void
+lgr_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LgrChartView *self = LGR_CHART_VIEW (object);
+  switch (prop_id)
+    {
+    case PROP_KIND:
+      g_value_set_int (value, self->kind);
+      break;
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+    case PROP_YEAR_TEXT:
+      g_value_set_string (value, self->year_text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgr_chart_view_class_init (LgrChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = lgr_chart_view_finalize;
+  object_class->get_property = lgr_chart_view_get_property;
+  widget_class->snapshot = lgr_chart_view_snapshot;
+
+  properties[PROP_KIND] = g_param_spec_int ("kind", NULL, NULL, 0, LGR_N_CHARTS - 1, 0,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, -1, G_MAXINT, -1,
+                                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_YEAR_TEXT] = g_param_spec_string ("year-text", NULL, NULL, NULL,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "lgrchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+lgr_chart_view_init (LgrChartView *self)
+{
+  GtkEventController *controller;
+  GtkGesture *click;
+
+  self->year = -1;
+  self->font_scale = 1.0;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (on_key), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  click = gtk_gesture_click_new ();
+  g_signal_connect (click, "pressed", G_CALLBACK (on_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+}
+
+GtkWidget *
+lgr_chart_view_new (void)
+{
+  return g_object_new (LGR_TYPE_CHART_VIEW, NULL);
+}
+
+void
+lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+
+  self->results = results;
+  if (results && self->year >= (int) results->n_years)
+    self->year = -1;
+  update_texts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+  g_return_if_fail (kind < LGR_N_CHARTS);
+
+  if (kind == self->kind)
+    return;
+  self->kind = kind;
+  update_texts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+LgrChartKind
+lgr_chart_view_get_kind (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), LGR_CHART_CASHFLOW);
+  return self->kind;
+}
+
+void
+lgr_chart_view_set_font_scale (LgrChartView *self, double font_scale)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+  if (font_scale == self->font_scale)
+    return;
+  self->font_scale = font_scale;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lgr_chart_view_set_dark (LgrChartView *self, gboolean dark)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+  if (!dark == !self->dark)
+    return;
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+int
+lgr_chart_view_get_year (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), -1);
+  return self->year;
+}
+
+void
+lgr_chart_view_set_year (LgrChartView *self, int year_index)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+  if (year_index == self->year)
+    return;
+  self->year = year_index;
+  update_texts (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+const char *
+lgr_chart_view_get_year_text (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), NULL);
+  return self->year_text;
+}
+
+const char *
+lgr_chart_view_get_description (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), NULL);
+  return self->description;
+}
+
+guint
+lgr_chart_view_get_n_draws (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), 0);
+  return self->n_draws;
+}

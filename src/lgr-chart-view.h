@@ -1,0 +1,36 @@
+/* lgr-chart-view.h: the chart widget, a thin wrapper around lgr_chart_draw(). It hands the
+ * charts its size and pointer; hover and the Left/Right keys pick a year whose exact figures
+ * are shown and announced; the accessible description is the chart's text alternative.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lgr-chart.h"
+#include "lgr-results.h"
+
+G_BEGIN_DECLS
+
+#define LGR_TYPE_CHART_VIEW (lgr_chart_view_get_type ())
+G_DECLARE_FINAL_TYPE (LgrChartView, lgr_chart_view, LGR, CHART_VIEW, GtkWidget)
+
+GtkWidget *lgr_chart_view_new (void);
+/* results are borrowed: call again (or with NULL) before they are freed. */
+void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
+void lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind);
+LgrChartKind lgr_chart_view_get_kind (LgrChartView *self);
+void lgr_chart_view_set_font_scale (LgrChartView *self, double font_scale);
+void lgr_chart_view_set_dark (LgrChartView *self, gboolean dark);
+/* The highlighted year index, -1 for none. */
+int lgr_chart_view_get_year (LgrChartView *self);
+void lgr_chart_view_set_year (LgrChartView *self, int year_index);
+/* The figures of the highlighted year (hover or keyboard), or NULL. */
+const char *lgr_chart_view_get_year_text (LgrChartView *self);
+/* The text alternative of the chart as drawn. */
+const char *lgr_chart_view_get_description (LgrChartView *self);
+/* How many times the chart has been drawn (for tests of redraw storms). */
+guint lgr_chart_view_get_n_draws (LgrChartView *self);
+
+G_END_DECLS

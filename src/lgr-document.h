@@ -1,0 +1,96 @@
+/* lgr-document.h: the open study - its file, its results, undo and redo, and whether it has
+ * unsaved changes. A GObject with no widgets, so it is tested without a display.
+ *
+ * Every edit goes through here: the caller changes a copy of a lever, item, authority or
+ * scenario, hands it in, and the document validates it with the rules of lgr-rules.h. A refused
+ * value changes nothing and the GError says why, in the words of lgr-rules.h; an accepted one
+ * becomes one undoable step and the results are recomputed before "changed" is emitted.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lgr-results.h"
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+#define LGR_TYPE_DOCUMENT (lgr_document_get_type ())
+G_DECLARE_FINAL_TYPE (LgrDocument, lgr_document, LGR, DOCUMENT, GObject)
+
+/* Takes ownership of study. file is where it was read from (NULL for the bundled study or a
+ * recovered draft, which have no file yet). */
+LgrDocument *lgr_document_new (LgrStudy *study, GFile *file);
+LgrDocument *lgr_document_new_for_file (GFile *file, GError **error);
+LgrDocument *lgr_document_new_bundled (GError **error);
+
+const LgrStudy *lgr_document_get_study (LgrDocument *self);
+const LgrResults *lgr_document_get_results (LgrDocument *self);
+GFile *lgr_document_get_file (LgrDocument *self);
+/* "warwickshire.lgr", or "Unsaved study" when there is no file. */
+char *lgr_document_dup_display_name (LgrDocument *self);
+gboolean lgr_document_get_modified (LgrDocument *self);
+/* Marks the document as differing from its file (a restored draft). */
+void lgr_document_set_modified (LgrDocument *self, gboolean modified);
+
+/* The state the document was created with or last saved: what "Revert to saved" returns to. */
+const LgrStudy *lgr_document_get_saved_study (LgrDocument *self);
+
+gboolean lgr_document_can_undo (LgrDocument *self);
+gboolean lgr_document_can_redo (LgrDocument *self);
+const char *lgr_document_get_undo_label (LgrDocument *self); /* NULL if nothing to undo */
+const char *lgr_document_get_redo_label (LgrDocument *self);
+gboolean lgr_document_undo (LgrDocument *self);
+gboolean lgr_document_redo (LgrDocument *self);
+/* Back to the saved state, as one undoable step. FALSE if already there. */
+gboolean lgr_document_revert (LgrDocument *self);
+
+/* Consecutive edits with the same non-NULL merge key make one undo step (a slider drag) until
+ * this is called or an edit with another key arrives. */
+void lgr_document_end_merge (LgrDocument *self);
+
+/* The edits. Each copies what it is given; on error nothing changes. */
+gboolean lgr_document_set_lever (LgrDocument *self, const char *scenario_id,
+                                 const LgrLever *lever, const char *merge_key, GError **error);
+gboolean lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem *item,
+                                const char *merge_key, GError **error);
+gboolean lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
+                                     const LgrAuthority *authority, const char *merge_key,
+                                     GError **error);
+gboolean lgr_document_add_lever (LgrDocument *self, const char *scenario_id, char **new_id,
+                                 GError **error);
+gboolean lgr_document_remove_lever (LgrDocument *self, const char *scenario_id,
+                                    const char *lever_id, GError **error);
+gboolean lgr_document_add_item (LgrDocument *self, const char *scenario_id, char **new_id,
+                                GError **error);
+gboolean lgr_document_remove_item (LgrDocument *self, const char *scenario_id,
+                                   const char *item_id, GError **error);
+
+/* A new scenario with the first scenario's authorities and no levers or items. */
+gboolean lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id,
+                                    GError **error);
+gboolean lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id,
+                                          char **new_id, GError **error);
+gboolean lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id,
+                                       const char *name, GError **error);
+/* colour "#rrggbb" or NULL for the app's choice */
+gboolean lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id,
+                                           const char *colour, GError **error);
+gboolean lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id,
+                                       GError **error);
+/* Adds copies of every scenario of other, renaming ids that are taken. */
+gboolean lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *n_added,
+                                        GError **error);
+
+/* The study's title, timeline and settings: the scalar fields of settings are copied (its
+ * scenarios and benchmarks are ignored). */
+gboolean lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
+                                          const char *merge_key, GError **error);
+
+/* Saving: atomic. On success the document is unmodified and file becomes its file. */
+gboolean lgr_document_save (LgrDocument *self, GError **error);
+gboolean lgr_document_save_as (LgrDocument *self, GFile *file, GError **error);
+
+G_END_DECLS

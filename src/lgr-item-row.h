@@ -1,0 +1,26 @@
+/* lgr-item-row.h: one item of a scenario (a cost, saving or avoidance), editable: kind, enable,
+ * how it is entered (a total with a phasing profile, an amount a year, or values per year in a
+ * grid), source, remove. Changes go through the LgrDocument.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lgr-document.h"
+
+G_BEGIN_DECLS
+
+#define LGR_TYPE_ITEM_ROW (lgr_item_row_get_type ())
+G_DECLARE_FINAL_TYPE (LgrItemRow, lgr_item_row, LGR, ITEM_ROW, AdwExpanderRow)
+
+GtkWidget *lgr_item_row_new (LgrDocument *document, const char *scenario_id,
+                             const char *item_id);
+const char *lgr_item_row_get_item_id (LgrItemRow *self);
+void lgr_item_row_sync (LgrItemRow *self);
+/* A string describing the row's structure (pattern, years): when it differs from the item's,
+ * the row must be rebuilt rather than synced. */
+char *lgr_item_row_structure_key (const LgrItem *item, const LgrStudy *study);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* lgr-lever-row.h: one lever of a scenario, editable: cohort and unit cost (baseline and target)
+ * with sliders and exact entries, growth, realisation, enable, benchmark, source, remove.
+ * Every change goes through the LgrDocument; a refused value shows its reason on its row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lgr-document.h"
+#include "lgr-number-row.h"
+
+G_BEGIN_DECLS
+
+#define LGR_TYPE_LEVER_ROW (lgr_lever_row_get_type ())
+G_DECLARE_FINAL_TYPE (LgrLeverRow, lgr_lever_row, LGR, LEVER_ROW, AdwExpanderRow)
+
+typedef enum
+{
+  LGR_LEVER_FIELD_COHORT_BASELINE,
+  LGR_LEVER_FIELD_COHORT_TARGET,
+  LGR_LEVER_FIELD_UNIT_COST_BASELINE,
+  LGR_LEVER_FIELD_UNIT_COST_TARGET,
+  LGR_LEVER_FIELD_GROWTH_COHORT,
+  LGR_LEVER_FIELD_GROWTH_UNIT_COST,
+  LGR_LEVER_FIELD_REALISATION_START,
+  LGR_LEVER_N_FIELDS
+} LgrLeverField;
+
+/* compact: only the targets (presentation mode), expanded. */
+GtkWidget *lgr_lever_row_new (LgrDocument *document, const char *scenario_id,
+                              const char *lever_id, gboolean compact);
+const char *lgr_lever_row_get_lever_id (LgrLeverRow *self);
+/* Shows the document's current values (after undo, redo, another row's edit). */
+void lgr_lever_row_sync (LgrLeverRow *self);
+/* The row of one field, or NULL if this row does not show it. */
+LgrNumberRow *lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field);
+
+/* "per 10,000 children", "people", "£ a week" */
+const char *lgr_lever_cohort_unit (const LgrLever *lever);
+const char *lgr_lever_cost_unit (const LgrLever *lever);
+
+G_END_DECLS

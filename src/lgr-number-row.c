@@ -1,0 +1,318 @@
+/* lgr-number-row.c: slider + exact entry for one number. */
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lgr-number-row.h"
+#include "lgr-rules.h"
+
+#define DRAG_SETTLE_MS 400
+
+struct _LgrNumberRow
+{
+  AdwActionRow parent_instance;
+
+  GtkWidget *scale; /* NULL without a slider */
+  GtkWidget *entry;
+  GtkWidget *unit;
+  double value;
+  char *info;
+  char *error;
+  guint settle_id;
+  gboolean quiet;
+};
+
+G_DEFINE_FINAL_TYPE (LgrNumberRow, lgr_number_row, ADW_TYPE_ACTION_ROW)
+
+enum
+{
+  VALUE_CHANGED,
+  EDIT_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_value_text (LgrNumberRow *self)
+{
+  g_autofree char *text = lgr_number_to_string (self->value);
+  self->quiet = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  self->quiet = FALSE;
+}
+
+static void
+update_subtitle (LgrNumberRow *self)
+{
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->error ? self->error
+                                                     : self->info ? self->info
+                                                                  : "");
+}
+
+static gboolean
+settled (gpointer data)
+{
+  LgrNumberRow *self = data;
+  self->settle_id = 0;
+  g_signal_emit (self, signals[EDIT_FINISHED], 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_scale_value_changed (GtkRange *range, LgrNumberRow *self)
+{
+  double value = gtk_range_get_value (range);
+
+  if (self->quiet || value == self->value)
+    return;
+  self->value = value;
+  show_value_text (self);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add (DRAG_SETTLE_MS, settled, self);
+  g_signal_emit (self, signals[VALUE_CHANGED], 0, value, TRUE);
+}
+
+static void
+commit_entry (LgrNumberRow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+  char *p = g_strstrip (text);
+  double value;
+
+  if (g_str_has_prefix (p, "£"))
+    p = g_strchug (p + strlen ("£"));
+  if (!lgr_parse_number (p, &value, &error))
+    {
+      lgr_number_row_set_error (self, error->message);
+      return;
+    }
+  if (value == self->value && self->error == NULL)
+    {
+      show_value_text (self);
+      return;
+    }
+  g_signal_emit (self, signals[VALUE_CHANGED], 0, value, FALSE);
+  g_signal_emit (self, signals[EDIT_FINISHED], 0);
+}
+
+static void
+on_entry_activate (GtkEntry *entry, LgrNumberRow *self)
+{
+  commit_entry (self);
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller, LgrNumberRow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autofree char *shown = lgr_number_to_string (self->value);
+  if (g_strcmp0 (text, shown) != 0)
+    commit_entry (self);
+}
+
+static void
+lgr_number_row_dispose (GObject *object)
+{
+  LgrNumberRow *self = LGR_NUMBER_ROW (object);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  G_OBJECT_CLASS (lgr_number_row_parent_class)->dispose (object);
+}
+
+static void
+lgr_number_row_finalize (GObject *object)
+{
+  LgrNumberRow *self = LGR_NUMBER_ROW (object);
+  g_free (self->info);
+  g_free (self->error);
+  G_OBJECT_CLASS (lgr_number_row_parent_class)->finalize (object);
+}
+
+static void
+lgr_number_row_class_init (LgrNumberRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lgr_number_row_dispose;
+  object_class->finalize = lgr_number_row_finalize;
+
+  /* value, dragging: a value typed or dragged; not yet applied. */
+  signals[VALUE_CHANGED]
+      = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                      NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_BOOLEAN);
+  signals[EDIT_FINISHED] = g_signal_new ("edit-finished", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lgr_number_row_init (LgrNumberRow *self)
+{
+  GtkEventController *focus;
+
+  self->entry = gtk_entry_new ();
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 9);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 12);
+  gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
+  gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_widget_set_valign (self->entry, GTK_ALIGN_CENTER);
+  g_signal_connect (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (self->entry, focus);
+
+  self->unit = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->unit, "dim-label");
+  gtk_widget_add_css_class (self->unit, "lgr-unit");
+  gtk_label_set_xalign (GTK_LABEL (self->unit), 0);
+  gtk_label_set_width_chars (GTK_LABEL (self->unit), 6);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->unit), 12);
+  gtk_label_set_wrap (GTK_LABEL (self->unit), TRUE);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->entry);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->unit);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 2);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-number-row");
+}
+
+GtkWidget *
+lgr_number_row_new (const char *title, const char *unit, double slider_lower,
+                    double slider_upper, double step)
+{
+  LgrNumberRow *self = g_object_new (LGR_TYPE_NUMBER_ROW, "title", title, NULL);
+  g_autofree char *label = NULL;
+
+  gtk_label_set_text (GTK_LABEL (self->unit), unit ? unit : "");
+  gtk_widget_set_visible (self->unit, unit != NULL && *unit != '\0');
+  label = unit && *unit ? g_strdup_printf ("%s (%s)", title, unit) : g_strdup (title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  if (slider_upper > slider_lower)
+    {
+      self->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, slider_lower,
+                                              slider_upper, step > 0 ? step : 1);
+      gtk_scale_set_draw_value (GTK_SCALE (self->scale), FALSE);
+      gtk_widget_set_size_request (self->scale, 120, -1);
+      gtk_widget_set_hexpand (self->scale, TRUE);
+      gtk_widget_set_valign (self->scale, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      g_signal_connect (self->scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->scale);
+      /* The slider before the entry */
+      gtk_widget_insert_before (self->scale, gtk_widget_get_parent (self->entry), self->entry);
+    }
+  return GTK_WIDGET (self);
+}
+
+double
+lgr_number_row_get_value (LgrNumberRow *self)
+{
+  g_return_val_if_fail (LGR_IS_NUMBER_ROW (self), 0);
+  return self->value;
+}
+
+void
+lgr_number_row_set_value (LgrNumberRow *self, double value)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+
+  lgr_number_row_set_error (self, NULL);
+  if (value == self->value && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
+    return;
+  self->value = value;
+  show_value_text (self);
+  if (self->scale != NULL)
+    {
+      GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->scale));
+      self->quiet = TRUE;
+      if (value > gtk_adjustment_get_upper (adj))
+        gtk_adjustment_set_upper (adj, value);
+      gtk_range_set_value (GTK_RANGE (self->scale), value);
+      self->quiet = FALSE;
+    }
+}
+
+void
+lgr_number_row_set_slider_range (LgrNumberRow *self, double lower, double upper, double step)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+  if (self->scale == NULL)
+    return;
+  self->quiet = TRUE;
+  gtk_range_set_range (GTK_RANGE (self->scale), lower, MAX (upper, self->value));
+  gtk_range_set_increments (GTK_RANGE (self->scale), step, step * 10);
+  gtk_range_set_value (GTK_RANGE (self->scale), self->value);
+  self->quiet = FALSE;
+}
+
+void
+lgr_number_row_set_info (LgrNumberRow *self, const char *info)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+  if (g_strcmp0 (info, self->info) == 0)
+    return;
+  g_free (self->info);
+  self->info = g_strdup (info);
+  update_subtitle (self);
+}
+
+void
+lgr_number_row_set_error (LgrNumberRow *self, const char *message)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+
+  if (g_strcmp0 (message, self->error) == 0)
+    return;
+  g_free (self->error);
+  self->error = g_strdup (message);
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (self->entry, "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-refused");
+      gtk_widget_set_tooltip_text (self->entry, message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID,
+                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->entry, "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-refused");
+      gtk_widget_set_tooltip_text (self->entry, NULL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->entry),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+  update_subtitle (self);
+}
+
+const char *
+lgr_number_row_get_error (LgrNumberRow *self)
+{
+  g_return_val_if_fail (LGR_IS_NUMBER_ROW (self), NULL);
+  return self->error;
+}
+
+GtkEditable *
+lgr_number_row_get_entry (LgrNumberRow *self)
+{
+  g_return_val_if_fail (LGR_IS_NUMBER_ROW (self), NULL);
+  return GTK_EDITABLE (self->entry);
+}
+
+GtkRange *
+lgr_number_row_get_scale (LgrNumberRow *self)
+{
+  g_return_val_if_fail (LGR_IS_NUMBER_ROW (self), NULL);
+  return self->scale ? GTK_RANGE (self->scale) : NULL;
+}
+
+void
+lgr_number_row_commit_text (LgrNumberRow *self, const char *text)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  gtk_widget_activate (self->entry);
+}

@@ -1,0 +1,75 @@
+/* lgr-print-operation.c: a chart on paper. */
+#include <glib/gi18n.h>
+
+#include "lgr-print-operation.h"
+
+struct _LgrPrintOperation
+{
+  GtkPrintOperation parent_instance;
+
+  const LgrStudy *study;
+  const LgrResults *results;
+  LgrChartKind kind;
+};
+
+G_DEFINE_FINAL_TYPE (LgrPrintOperation, lgr_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+static void
+lgr_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
+{
+  gtk_print_operation_set_n_pages (operation, 1);
+}
+
+static void
+lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *context,
+                               int page)
+{
+  LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  LgrChartOptions options;
+
+  lgr_chart_options_init (&options, self->kind);
+  options.style = LGR_CHART_STYLE_LIGHT;
+  options.show_title = TRUE;
+  lgr_chart_draw (cr, self->results, &options, gtk_print_context_get_width (context),
+                  gtk_print_context_get_height (context));
+}
+
+static void
+lgr_print_operation_class_init (LgrPrintOperationClass *klass)
+{
+  GtkPrintOperationClass *print_class = GTK_PRINT_OPERATION_CLASS (klass);
+  print_class->begin_print = lgr_print_operation_begin_print;
+  print_class->draw_page = lgr_print_operation_draw_page;
+}
+
+static void
+lgr_print_operation_init (LgrPrintOperation *self)
+{
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_unit (GTK_PRINT_OPERATION (self), GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), TRUE);
+}
+
+LgrPrintOperation *
+lgr_print_operation_new (const LgrStudy *study, const LgrResults *results, LgrChartKind kind)
+{
+  LgrPrintOperation *self = g_object_new (LGR_TYPE_PRINT_OPERATION, NULL);
+  self->study = study;
+  self->results = results;
+  self->kind = kind;
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), study->title);
+  return self;
+}
+
+gboolean
+lgr_print_study (GtkWindow *parent, const LgrStudy *study, const LgrResults *results,
+                 LgrChartKind kind, GError **error)
+{
+  g_autoptr (LgrPrintOperation) operation = lgr_print_operation_new (study, results, kind);
+  GtkPrintOperationResult result = gtk_print_operation_run (
+      GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}

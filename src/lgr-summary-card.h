@@ -1,0 +1,37 @@
+/* lgr-summary-card.h: one scenario's headline figures - payback year, peak funding requirement,
+ * net over the horizon, NPV and run rate - formatted with lgr-format.h.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lgr-results.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LGR_SUMMARY_PAYBACK,
+  LGR_SUMMARY_PEAK_FUNDING,
+  LGR_SUMMARY_NET,
+  LGR_SUMMARY_NPV,
+  LGR_SUMMARY_RUN_RATE,
+  LGR_SUMMARY_N_FIELDS
+} LgrSummaryField;
+
+#define LGR_TYPE_SUMMARY_CARD (lgr_summary_card_get_type ())
+G_DECLARE_FINAL_TYPE (LgrSummaryCard, lgr_summary_card, LGR, SUMMARY_CARD, GtkBox)
+
+GtkWidget *lgr_summary_card_new (void);
+void lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
+                              const LgrResults *results);
+const char *lgr_summary_card_get_scenario_id (LgrSummaryCard *self);
+const char *lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField field);
+
+/* The text a card shows for a field (pure, for the card and its tests). */
+char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *results,
+                          LgrSummaryField field);
+
+G_END_DECLS

@@ -1,0 +1,229 @@
+/* lgr-year-table.c: the year-by-year table. */
+#include <glib/gi18n.h>
+
+#include "lgr-format.h"
+#include "lgr-rules.h"
+#include "lgr-year-table.h"
+
+struct _LgrYearTable
+{
+  GtkBox parent_instance;
+
+  char *scenario_id;
+  const LgrResults *results;
+  GtkStringList *years; /* the model: one string per year */
+  GtkWidget *view;
+};
+
+G_DEFINE_FINAL_TYPE (LgrYearTable, lgr_year_table, GTK_TYPE_BOX)
+
+static const char *const column_titles[] = { N_("Year"),           N_("Cashable savings"),
+                                             N_("Cost avoidance"), N_("One-off costs"),
+                                             N_("Recurring costs"), N_("Net"),
+                                             N_("Cumulative") };
+
+static const double *
+series (const LgrScenarioResult *r, LgrYearColumn column)
+{
+  switch (column)
+    {
+    case LGR_YEAR_COLUMN_CASHABLE:
+      return r->cashable_savings;
+    case LGR_YEAR_COLUMN_AVOIDANCE:
+      return r->cost_avoidance;
+    case LGR_YEAR_COLUMN_ONE_OFF:
+      return r->one_off_costs;
+    case LGR_YEAR_COLUMN_RECURRING:
+      return r->recurring_costs;
+    case LGR_YEAR_COLUMN_NET:
+      return r->net;
+    case LGR_YEAR_COLUMN_CUMULATIVE:
+      return r->cumulative;
+    case LGR_YEAR_COLUMN_YEAR:
+    case LGR_YEAR_N_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+static char *
+cell_text (const LgrResults *results, const char *scenario_id, guint row, LgrYearColumn column)
+{
+  const LgrScenarioResult *r = results ? lgr_results_find (results, scenario_id) : NULL;
+
+  if (r == NULL || row >= results->n_years)
+    return g_strdup ("");
+  if (column == LGR_YEAR_COLUMN_YEAR)
+    return lgr_format_financial_year (results->first_year + (int) row);
+  return lgr_format_money_exact (series (r, column)[row]);
+}
+
+char *
+lgr_year_table_format (const LgrResults *results, const char *scenario_id, char separator)
+{
+  const LgrScenarioResult *r = lgr_results_find (results, scenario_id);
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (r != NULL, g_string_free (out, TRUE));
+
+  for (int c = 0; c < LGR_YEAR_N_COLUMNS; c++)
+    {
+      if (c > 0)
+        g_string_append_c (out, separator);
+      if (separator == ',')
+        g_string_append_printf (out, "\"%s\"", _(column_titles[c]));
+      else
+        g_string_append (out, _(column_titles[c]));
+    }
+  g_string_append_c (out, '\n');
+  for (guint t = 0; t < results->n_years; t++)
+    {
+      g_autofree char *year = lgr_format_financial_year (results->first_year + (int) t);
+      g_string_append (out, year);
+      for (int c = 1; c < LGR_YEAR_N_COLUMNS; c++)
+        {
+          g_autofree char *number = lgr_number_to_string (series (r, c)[t]);
+          g_string_append_c (out, separator);
+          g_string_append (out, number);
+        }
+      g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  LgrYearColumn column = GPOINTER_TO_INT (data);
+  gtk_label_set_xalign (GTK_LABEL (label), column == LGR_YEAR_COLUMN_YEAR ? 0 : 1);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  LgrYearColumn column = GPOINTER_TO_INT (data);
+  LgrYearTable *self = g_object_get_data (G_OBJECT (factory), "lgr-table");
+  g_autofree char *text
+      = cell_text (self->results, self->scenario_id, gtk_list_item_get_position (item), column);
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
+on_copy (GtkButton *button, LgrYearTable *self)
+{
+  g_autofree char *text = NULL;
+  if (self->results == NULL)
+    return;
+  text = lgr_year_table_format (self->results, self->scenario_id, '\t');
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+}
+
+static void
+lgr_year_table_finalize (GObject *object)
+{
+  LgrYearTable *self = LGR_YEAR_TABLE (object);
+  g_free (self->scenario_id);
+  g_clear_object (&self->years);
+  G_OBJECT_CLASS (lgr_year_table_parent_class)->finalize (object);
+}
+
+static void
+lgr_year_table_class_init (LgrYearTableClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lgr_year_table_finalize;
+}
+
+static void
+lgr_year_table_init (LgrYearTable *self)
+{
+  GtkWidget *scrolled, *button;
+  GtkSelectionModel *selection;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+
+  self->years = gtk_string_list_new (NULL);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years))));
+  self->view = gtk_column_view_new (selection);
+  gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->view), TRUE);
+  gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->view), TRUE);
+  gtk_widget_add_css_class (self->view, "data-table");
+  gtk_widget_add_css_class (self->view, "lgr-year-table");
+  for (int c = 0; c < LGR_YEAR_N_COLUMNS; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      g_object_set_data (G_OBJECT (factory), "lgr-table", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (c));
+      column = gtk_column_view_column_new (_(column_titles[c]), factory);
+      gtk_column_view_column_set_expand (column, c != LGR_YEAR_COLUMN_YEAR);
+      gtk_column_view_append_column (GTK_COLUMN_VIEW (self->view), column);
+      g_object_unref (column);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Year-by-year figures"), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->view);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_box_append (GTK_BOX (self), scrolled);
+
+  button = gtk_button_new_with_mnemonic (_("_Copy Table"));
+  gtk_widget_set_tooltip_text (button, _("Copy the figures as tab-separated text for a spreadsheet"));
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_copy), self);
+  gtk_box_append (GTK_BOX (self), button);
+}
+
+GtkWidget *
+lgr_year_table_new (const char *scenario_id)
+{
+  LgrYearTable *self = g_object_new (LGR_TYPE_YEAR_TABLE, NULL);
+  self->scenario_id = g_strdup (scenario_id);
+  return GTK_WIDGET (self);
+}
+
+const char *
+lgr_year_table_get_scenario_id (LgrYearTable *self)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
+  return self->scenario_id;
+}
+
+void
+lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results)
+{
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_old;
+
+  g_return_if_fail (LGR_IS_YEAR_TABLE (self));
+
+  self->results = results;
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->years));
+  for (guint t = 0; results && t < results->n_years; t++)
+    g_ptr_array_add (labels, lgr_format_financial_year (results->first_year + (int) t));
+  g_ptr_array_add (labels, NULL);
+  /* Replacing every row makes the view bind them again with the new figures. */
+  gtk_string_list_splice (self->years, 0, n_old, (const char *const *) labels->pdata);
+}
+
+guint
+lgr_year_table_get_n_rows (LgrYearTable *self)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->years));
+}
+
+char *
+lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
+  return cell_text (self->results, self->scenario_id, row, column);
+}

@@ -1,0 +1,41 @@
+/* lgr-year-table.h: one scenario's figures year by year (GtkColumnView), as a finance officer
+ * checks them against a spreadsheet: exact pounds, copy as tab-separated text, CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "lgr-results.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LGR_YEAR_COLUMN_YEAR,
+  LGR_YEAR_COLUMN_CASHABLE,
+  LGR_YEAR_COLUMN_AVOIDANCE,
+  LGR_YEAR_COLUMN_ONE_OFF,
+  LGR_YEAR_COLUMN_RECURRING,
+  LGR_YEAR_COLUMN_NET,
+  LGR_YEAR_COLUMN_CUMULATIVE,
+  LGR_YEAR_N_COLUMNS
+} LgrYearColumn;
+
+#define LGR_TYPE_YEAR_TABLE (lgr_year_table_get_type ())
+G_DECLARE_FINAL_TYPE (LgrYearTable, lgr_year_table, LGR, YEAR_TABLE, GtkBox)
+
+GtkWidget *lgr_year_table_new (const char *scenario_id);
+const char *lgr_year_table_get_scenario_id (LgrYearTable *self);
+/* results borrowed, as for LgrChartView */
+void lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results);
+guint lgr_year_table_get_n_rows (LgrYearTable *self);
+/* The text a cell shows. */
+char *lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column);
+
+/* The scenario's table as text: separator ',' gives CSV (quoted header), '\t' tab-separated
+ * values for the clipboard. Numbers with a dot decimal, unrounded. */
+char *lgr_year_table_format (const LgrResults *results, const char *scenario_id, char separator);
+
+G_END_DECLS

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+# Installs the build into a temporary DESTDIR and checks that everything a desktop needs is
+# there: the program, launcher, metainfo, icons, MIME type, settings schema, man page, bundled
+# study, schema, user guide and the Welsh translation.
+# Usage: check-install.py BUILD_DIR PREFIX BINDIR DATADIR MANDIR LOCALEDIR APP_ID
+# (directories as meson reports them: absolute, or relative to PREFIX)
+# SPDX-License-Identifier: GPL-3.0-or-later
+import os
+import subprocess
+import sys
+import tempfile
+
+build_dir, prefix, bindir, datadir, mandir, localedir, app_id = sys.argv[1:8]
+
+
+def under_prefix(d):
+    return d if os.path.isabs(d) else os.path.join(prefix, d)
+
+
+bindir, datadir, mandir, localedir = map(under_prefix, (bindir, datadir, mandir, localedir))
+
+expected = [
+    (os.path.join(bindir, 'lgr-explorer'), 'the program'),
+    (os.path.join(datadir, 'applications', app_id + '.desktop'), 'the launcher'),
+    (os.path.join(datadir, 'metainfo', app_id + '.metainfo.xml'), 'the AppStream metainfo'),
+    (os.path.join(datadir, 'icons/hicolor/scalable/apps', app_id + '.svg'), 'the icon'),
+    (os.path.join(datadir, 'icons/hicolor/symbolic/apps', app_id + '-symbolic.svg'),
+     'the symbolic icon'),
+    (os.path.join(datadir, 'mime/packages', app_id + '.xml'), 'the MIME type of .lgr files'),
+    (os.path.join(datadir, 'glib-2.0/schemas', app_id + '.gschema.xml'), 'the settings schema'),
+    (os.path.join(mandir, 'man1', 'lgr-explorer.1'), 'the man page'),
+    (os.path.join(datadir, 'lgr-explorer/studies/warwickshire.lgr'), 'the bundled study'),
+    (os.path.join(datadir, 'lgr-explorer/lgr-study.rng'), 'the study file schema'),
+    (os.path.join(datadir, 'doc/lgr-explorer/guide/index.md'), 'the user guide'),
+    (os.path.join(datadir, 'doc/lgr-explorer/guide/example-county.lgr'),
+     'the guide\'s example study'),
+    (os.path.join(localedir, 'cy/LC_MESSAGES/lgr-explorer.mo'), 'the Welsh translation'),
+]
+
+results = []
+with tempfile.TemporaryDirectory(prefix='lgr-install-') as destdir:
+    env = dict(os.environ, DESTDIR=destdir)
+    proc = subprocess.run(['meson', 'install', '-C', build_dir, '--no-rebuild', '--quiet',
+                           '--destdir', destdir],
+                          env=env, capture_output=True, text=True)
+    results.append((proc.returncode == 0, 'meson install --destdir succeeds',
+                    (proc.stdout + proc.stderr).strip()))
+
+    def installed(path):
+        return os.path.join(destdir, path.lstrip('/'))
+
+    for path, what in expected:
+        results.append((os.path.isfile(installed(path)), f'installs {what}: {path}',
+                        'not installed'))
+
+    program = installed(os.path.join(bindir, 'lgr-explorer'))
+    results.append((os.access(program, os.X_OK), 'the program is executable', ''))
+
+    desktop = installed(expected[1][0])
+    text = open(desktop, encoding='utf-8').read() if os.path.isfile(desktop) else ''
+    results.append(('MimeType=application/x-lgr-study+xml;' in text,
+                    'the launcher claims application/x-lgr-study+xml', ''))
+    results.append(('Name[cy]=' in text, 'the launcher carries the Welsh name',
+                    'no Name[cy]: is cy in po/LINGUAS and is the desktop file translated?'))
+
+    metainfo = installed(expected[2][0])
+    text = open(metainfo, encoding='utf-8').read() if os.path.isfile(metainfo) else ''
+    results.append(('xml:lang="cy"' in text, 'the metainfo carries the Welsh summary', ''))
+
+    # Nothing unexpected: every installed file is one of the above or a known extra.
+    found = []
+    for dirpath, _, filenames in os.walk(destdir):
+        for name in filenames:
+            found.append('/' + os.path.relpath(os.path.join(dirpath, name), destdir))
+    known = {p for p, _ in expected}
+    unexpected = [p for p in found if p not in known
+                  and not p.startswith(os.path.join(localedir, ''))
+                  and not p.startswith(os.path.join(datadir, 'doc/lgr-explorer/guide/'))]
+    results.append((not unexpected, 'installs nothing else',
+                    'also installed: ' + ', '.join(sorted(unexpected))))
+
+print(f'1..{len(results)}')
+for n, (ok, description, detail) in enumerate(results, 1):
+    print(f'{"ok" if ok else "not ok"} {n} - {description}')
+    if not ok and detail:
+        for line in detail.splitlines():
+            print(f'# {line}')
+sys.exit(0 if all(ok for ok, _, _ in results) else 1)

@@ -1,0 +1,354 @@
+/* test-export.c: PNG, SVG and PDF exports and the cabinet report, read back and checked. */
+#define _GNU_SOURCE /* memmem */
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lgr-charts-studies.h"
+#include "lgr-export.h"
+#include "lgr-format.h"
+#include "lgr-test-util.h"
+
+static char *
+temp_dir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("lgr-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (dir);
+}
+
+static guint
+count_files (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+  while (d && g_dir_read_name (d))
+    n++;
+  if (d)
+    g_dir_close (d);
+  return n;
+}
+
+/* Runs a program and returns its standard output; skips the test if it is not installed. */
+static char *
+run (const char *const *argv)
+{
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  if (program == NULL)
+    return NULL;
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_format_from_path (void)
+{
+  LgrExportFormat f;
+  g_assert_true (lgr_export_format_from_path ("a.png", &f));
+  g_assert_cmpint (f, ==, LGR_EXPORT_PNG);
+  g_assert_true (lgr_export_format_from_path ("dir.x/A.SVG", &f));
+  g_assert_cmpint (f, ==, LGR_EXPORT_SVG);
+  g_assert_true (lgr_export_format_from_path ("report.Pdf", &f));
+  g_assert_cmpint (f, ==, LGR_EXPORT_PDF);
+  g_assert_false (lgr_export_format_from_path ("chart.jpg", &f));
+  g_assert_false (lgr_export_format_from_path ("png", &f));
+  g_assert_false (lgr_export_format_from_path (NULL, &f));
+}
+
+static void
+test_png_size (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  const struct
+  {
+    double w, h, scale;
+    int pw, ph;
+  } cases[] = { { 1600, 900, 1, 1600, 900 },
+                { 1600, 900, 2, 3200, 1800 },
+                { 320, 200, 1.5, 480, 300 },
+                { 641, 401, 1, 641, 401 } };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint k = 0; k < LGR_N_CHARTS; k++)
+      {
+        LgrChartOptions o;
+        lgr_chart_options_init (&o, k);
+        o.style = LGR_CHART_STYLE_DARK; /* exports are light whatever the window shows */
+        g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+        g_autoptr (GError) error = NULL;
+        g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, cases[i].w, cases[i].h,
+                                         cases[i].scale, &error));
+        g_assert_no_error (error);
+        cairo_surface_t *s = cairo_image_surface_create_from_png (path);
+        g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (s), ==, cases[i].pw);
+        g_assert_cmpint (cairo_image_surface_get_height (s), ==, cases[i].ph);
+        cairo_surface_flush (s);
+        guint32 corner = *(guint32 *)cairo_image_surface_get_data (s);
+        g_assert_cmphex (corner & 0xffffff, ==, 0xffffff); /* white paper */
+        cairo_surface_destroy (s);
+      }
+  g_assert_cmpuint (count_files (dir), ==, 1); /* no temporary files left behind */
+  remove_dir (dir);
+}
+
+static void
+test_png_bytes (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  LgrChartOptions o;
+  lgr_chart_options_init (&o, LGR_CHART_SAVINGS);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = lgr_export_chart_png_bytes (results, &o, 800, 450, 2, &error);
+  g_assert_no_error (error);
+  gsize n;
+  const guint8 *data = g_bytes_get_data (bytes, &n);
+  g_assert_cmpuint (n, >, 1000);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  /* width and height in the IHDR chunk, big-endian */
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(data + 16)), ==, 1600);
+  g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *)(data + 20)), ==, 900);
+}
+
+static void
+test_svg_size (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_study (3, 20, LGR_CHARTS_STUDY_NORMAL);
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  for (guint k = 0; k < LGR_N_CHARTS; k++)
+    {
+      LgrChartOptions o;
+      lgr_chart_options_init (&o, k);
+      g_autoptr (GError) error = NULL;
+      g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_SVG, path, 1600, 900, 1, &error));
+      g_assert_no_error (error);
+      g_autofree char *svg = NULL;
+      g_assert_true (g_file_get_contents (path, &svg, NULL, NULL));
+      g_assert_true (g_str_has_prefix (svg, "<?xml"));
+      g_assert_nonnull (strstr (svg, "<svg"));
+      g_assert_nonnull (strstr (svg, "width=\"1600pt\""));
+      g_assert_nonnull (strstr (svg, "height=\"900pt\""));
+      g_assert_nonnull (strstr (svg, "viewBox=\"0 0 1600 900\""));
+      g_assert_nonnull (strstr (svg, "</svg>"));
+    }
+  remove_dir (dir);
+}
+
+static void
+test_pdf_size (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  LgrChartOptions o;
+  lgr_chart_options_init (&o, LGR_CHART_CASHFLOW);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_PDF, path, 1600, 900, 1, &error));
+  g_assert_no_error (error);
+  g_autofree char *pdf = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_nonnull (memmem (pdf, len, "/MediaBox [ 0 0 1600 900 ]", 26));
+
+  const char *info[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (info);
+  if (out)
+    g_assert_nonnull (strstr (out, "1600 x 900 pts"));
+  /* text stays text: the labels can be extracted */
+  const char *text[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *t = run (text);
+  if (t)
+    {
+      g_assert_nonnull (strstr (t, "Cumulative net cashflow"));
+      g_assert_nonnull (strstr (t, "2029/30"));
+    }
+  remove_dir (dir);
+}
+
+static void
+test_export_errors (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  LgrChartOptions o;
+  lgr_chart_options_init (&o, LGR_CHART_CASHFLOW);
+  g_autofree char *dir = temp_dir ();
+
+  /* a folder that does not exist */
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "chart.png", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_PNG, missing, 800, 450, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "chart.png"));
+  g_clear_error (&error);
+
+  /* an impossible size */
+  g_autofree char *path = g_build_filename (dir, "chart.png", NULL);
+  g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, 0, 450, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, 20000, 450, 4, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* replacing an existing file: the new content, nothing else in the folder */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, 400, 300, 1, &error));
+  g_autofree char *content = NULL;
+  g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
+  g_assert_true (g_str_has_prefix (content, "\x89PNG"));
+  g_assert_cmpuint (count_files (dir), ==, 1);
+  remove_dir (dir);
+}
+
+static void
+check_report (LgrStudy *study, const char *name)
+{
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_report_write_pdf (study, results, path, &error));
+  g_assert_no_error (error);
+  int n = lgr_report_n_pages (study, results);
+  /* title, one assumptions page per scenario at least, up to four charts, the tables */
+  g_assert_cmpint (n, >=, 1 + (int)results->n_scenarios + 2 + 1);
+
+  g_autofree char *pdf = NULL;
+  gsize len;
+  g_assert_true (g_file_get_contents (path, &pdf, &len, NULL));
+  g_assert_nonnull (memmem (pdf, len, "/MediaBox [ 0 0 595 842 ]", 25));
+
+  const char *info[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (info);
+  if (out == NULL)
+    {
+      g_test_skip ("pdfinfo is not installed");
+      remove_dir (dir);
+      return;
+    }
+  const char *pages = strstr (out, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpint (atoi (pages + strlen ("Pages:")), ==, n);
+
+  const char *text[] = { "pdftotext", path, "-", NULL };
+  g_autofree char *t = run (text);
+  g_assert_nonnull (strstr (t, study->title));
+  g_autofree char *last = g_strdup_printf ("Page %d of %d", n, n);
+  g_assert_nonnull (strstr (t, "Page 1 of"));
+  g_assert_nonnull (strstr (t, last));
+  /* the payback years and the figures of the core's results */
+  for (guint i = 0; i < results->n_scenarios; i++)
+    {
+      const LgrScenarioResult *r = &results->scenarios[i];
+      g_assert_nonnull (strstr (t, r->scenario->name));
+      if (r->has_payback)
+        {
+          g_autofree char *year
+              = lgr_format_financial_year (results->first_year + r->payback_index);
+          g_assert_nonnull (strstr (t, year));
+        }
+      g_autofree char *total = lgr_format_money (r->total_net);
+      g_assert_nonnull (strstr (t, total));
+    }
+  g_autofree char *verdict = lgr_results_verdict (results);
+  g_autofree char *head = g_strndup (verdict, 20);
+  g_assert_nonnull (strstr (t, head));
+
+  /* printing draws the same pages */
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+  for (int p = 0; p < n; p++)
+    lgr_report_draw_page (cr, study, results, p, 595, 842);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (rec);
+  remove_dir (dir);
+}
+
+static void
+test_report_bundled (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  check_report (study, "report.pdf");
+}
+
+static void
+test_report_bundled_file (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  check_report (study, "warwickshire.pdf");
+}
+
+static void
+test_report_sixty_years (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_study (8, 60, LGR_CHARTS_STUDY_NORMAL);
+  check_report (study, "big.pdf");
+}
+
+static void
+test_report_one_year (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_study (1, 1, LGR_CHARTS_STUDY_ZERO);
+  check_report (study, "small.pdf");
+}
+
+static void
+test_report_unwritable (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autoptr (GError) error = NULL;
+  g_assert_false (lgr_report_write_pdf (study, results, "/nonexistent-folder/report.pdf", &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == G_IO_ERROR);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/format-from-path", test_format_from_path);
+  g_test_add_func ("/export/png/size", test_png_size);
+  g_test_add_func ("/export/png/bytes", test_png_bytes);
+  g_test_add_func ("/export/svg/size", test_svg_size);
+  g_test_add_func ("/export/pdf/size", test_pdf_size);
+  g_test_add_func ("/export/errors", test_export_errors);
+  g_test_add_func ("/export/report/bundled", test_report_bundled);
+  g_test_add_func ("/export/report/bundled-file", test_report_bundled_file);
+  g_test_add_func ("/export/report/sixty-years", test_report_sixty_years);
+  g_test_add_func ("/export/report/one-year", test_report_one_year);
+  g_test_add_func ("/export/report/unwritable", test_report_unwritable);
+  return g_test_run ();
+}
