@@ -104,16 +104,16 @@ static void
 action_about (GSimpleAction *action, GVariant *param, gpointer data)
 {
   GtkApplication *app = data;
-  const char *developers[] = { _("The LGR Explorer contributors"), NULL };
+  const char *developers[] = { _ ("The LGR Explorer contributors"), NULL };
   GtkWidget *about = adw_about_window_new ();
 
   g_object_set (about, "transient-for", gtk_application_get_active_window (app), "application-name",
-                _("LGR Explorer"), "application-icon", APP_ID, "version", PACKAGE_VERSION,
-                "developer-name", _("The LGR Explorer contributors"), "license-type",
+                _ ("LGR Explorer"), "application-icon", APP_ID, "version", PACKAGE_VERSION,
+                "developer-name", _ ("The LGR Explorer contributors"), "license-type",
                 GTK_LICENSE_GPL_3_0, "comments",
-                _("Compare local government reorganisation options: one unitary council or two, "
-                  "their savings, costs and payback."),
-                "developers", developers, "translator-credits", _("translator-credits"), NULL);
+                _ ("Compare local government reorganisation options: one unitary council or two, "
+                   "their savings, costs and payback."),
+                "developers", developers, "translator-credits", _ ("translator-credits"), NULL);
   gtk_window_present (GTK_WINDOW (about));
 }
 

@@ -55,7 +55,7 @@ update_texts (LgrChartView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lgr_chart_kind_title (self->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
-  if (self->year >= 0 && (guint) self->year < self->results->n_years)
+  if (self->year >= 0 && (guint)self->year < self->results->n_years)
     year_text = lgr_chart_describe_year (self->results, &options, self->year);
   if (g_strcmp0 (year_text, self->year_text) != 0)
     {
@@ -111,7 +111,7 @@ static gboolean
 on_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
         LgrChartView *self)
 {
-  int n = self->results ? (int) self->results->n_years : 0;
+  int n = self->results ? (int)self->results->n_years : 0;
 
   if (n == 0)
     return FALSE;
@@ -235,7 +235,7 @@ lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
   g_return_if_fail (LGR_IS_CHART_VIEW (self));
 
   self->results = results;
-  if (results && self->year >= (int) results->n_years)
+  if (results && self->year >= (int)results->n_years)
     self->year = -1;
   update_texts (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -65,7 +65,7 @@ static int
 usage_error (const char *message)
 {
   g_printerr ("lgr-explorer: %s\n", message);
-  g_printerr (_("Try “lgr-explorer --help” for more information.\n"));
+  g_printerr (_ ("Try “lgr-explorer --help” for more information.\n"));
   return LGR_EXIT_USAGE;
 }
 
@@ -94,8 +94,8 @@ run_check (char **files)
           continue;
         }
       /* Translators: "warwickshire.lgr: valid, 2 scenarios" */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u scenario\n", "%s: valid, %u scenarios\n",
-                            study->scenarios->len),
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u scenario\n",
+                            "%s: valid, %u scenarios\n", study->scenarios->len),
                *f, study->scenarios->len);
     }
   return status;
@@ -109,19 +109,29 @@ json_string (GString *out, const char *s)
   g_string_append_c (out, '"');
   for (const char *p = s ? s : ""; *p; p++)
     {
-      unsigned char c = (unsigned char) *p;
+      unsigned char c = (unsigned char)*p;
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
         default:
           if (c < 0x20)
             g_string_append_printf (out, "\\u%04x", c);
           else
-            g_string_append_c (out, (char) c);
+            g_string_append_c (out, (char)c);
         }
     }
   g_string_append_c (out, '"');
@@ -145,7 +155,7 @@ json_series (GString *out, const char *key, const double *values, guint n, gbool
         g_string_append (out, ", ");
       json_number (out, values[t]);
     }
-  g_string_append (out, last ? "]" : "], ");
+  g_string_append (out, last ? "]" : "],");
 }
 
 static void
@@ -167,7 +177,7 @@ summary_json (const LgrStudy *study, const LgrResults *results)
   g_string_append_c (out, '[');
   for (guint t = 0; t < n; t++)
     {
-      g_autofree char *label = lgr_format_financial_year (study->first_year + (int) t);
+      g_autofree char *label = lgr_format_financial_year (study->first_year + (int)t);
       if (t)
         g_string_append (out, ", ");
       json_string (out, label);
@@ -195,8 +205,7 @@ summary_json (const LgrStudy *study, const LgrResults *results)
       json_key (out, "payback_year");
       if (r->has_payback)
         {
-          g_autofree char *label
-              = lgr_format_financial_year (study->first_year + r->payback_index);
+          g_autofree char *label = lgr_format_financial_year (study->first_year + r->payback_index);
           json_string (out, label);
         }
       else
@@ -218,9 +227,11 @@ summary_json (const LgrStudy *study, const LgrResults *results)
       };
       for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
         {
+          if (i)
+            g_string_append_c (out, ' ');
           json_key (out, figures[i].key);
           json_number (out, figures[i].value);
-          g_string_append (out, ", ");
+          g_string_append_c (out, ',');
         }
       g_string_append (out, "\n      ");
 
@@ -318,7 +329,7 @@ summary_csv (const LgrStudy *study, const LgrResults *results)
   GString *out = g_string_new ("scenario,measure");
   for (guint t = 0; t < results->n_years; t++)
     {
-      g_autofree char *label = lgr_format_financial_year (study->first_year + (int) t);
+      g_autofree char *label = lgr_format_financial_year (study->first_year + (int)t);
       g_string_append_c (out, ',');
       g_string_append (out, label);
     }
@@ -332,9 +343,12 @@ summary_csv (const LgrStudy *study, const LgrResults *results)
         const char *name;
         const double *values;
       } measures[] = {
-        { "cashable_savings", r->cashable_savings }, { "cost_avoidance", r->cost_avoidance },
-        { "one_off_costs", r->one_off_costs },       { "recurring_costs", r->recurring_costs },
-        { "net", r->net },                           { "cumulative", r->cumulative },
+        { "cashable_savings", r->cashable_savings },
+        { "cost_avoidance", r->cost_avoidance },
+        { "one_off_costs", r->one_off_costs },
+        { "recurring_costs", r->recurring_costs },
+        { "net", r->net },
+        { "cumulative", r->cumulative },
       };
       for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
         {
@@ -360,8 +374,8 @@ run_summary (const char *format, const char *path)
   if (study == NULL)
     return LGR_EXIT_INVALID;
   g_autoptr (LgrResults) results = lgr_results_compute (study);
-  g_autofree char *text = g_str_equal (format, "json") ? summary_json (study, results)
-                                                       : summary_csv (study, results);
+  g_autofree char *text
+      = g_str_equal (format, "json") ? summary_json (study, results) : summary_csv (study, results);
   fputs (text, stdout);
   return fflush (stdout) == 0 ? LGR_EXIT_OK : LGR_EXIT_INVALID;
 }
@@ -383,8 +397,8 @@ parse_size (const char *text, int *width, int *height)
   guint64 h = g_ascii_strtoull (h_text, &end, 10);
   if (*end != '\0' || w < 16 || h < 16 || w > MAX_EXPORT_SIDE || h > MAX_EXPORT_SIDE)
     return FALSE;
-  *width = (int) w;
-  *height = (int) h;
+  *width = (int)w;
+  *height = (int)h;
   return TRUE;
 }
 
@@ -393,22 +407,22 @@ run_export (const CliOptions *o)
 {
   LgrExportFormat format;
   if (!lgr_export_format_from_path (o->export_path, &format))
-    return usage_error (_("--export needs a file name ending in .png, .svg or .pdf"));
+    return usage_error (_ ("--export needs a file name ending in .png, .svg or .pdf"));
 
   LgrChartKind kind = LGR_CHART_CASHFLOW;
   if (o->chart && !lgr_chart_kind_from_string (o->chart, &kind))
     {
       g_autofree char *message = g_strdup_printf (
-          _("unknown chart “%s” (choose cashflow, savings, difference or children)"), o->chart);
+          _ ("unknown chart “%s” (choose cashflow, savings, difference or children)"), o->chart);
       return usage_error (message);
     }
 
   int width = DEFAULT_EXPORT_WIDTH, height = DEFAULT_EXPORT_HEIGHT;
   if (o->size && !parse_size (o->size, &width, &height))
     {
-      g_autofree char *message = g_strdup_printf (
-          _("--size=%s is not a size like 1600x900 (each side 16 to %d)"), o->size,
-          MAX_EXPORT_SIDE);
+      g_autofree char *message
+          = g_strdup_printf (_ ("--size=%s is not a size like 1600x900 (each side 16 to %d)"),
+                             o->size, MAX_EXPORT_SIDE);
       return usage_error (message);
     }
 
@@ -426,7 +440,7 @@ run_export (const CliOptions *o)
             g_string_append_printf (known, "%s%s", i ? ", " : "", s->id);
           }
         g_autofree char *message = g_strdup_printf (
-            _("%s has no scenario “%s” (its scenarios: %s)"), o->files[0], *id, known->str);
+            _ ("%s has no scenario “%s” (its scenarios: %s)"), o->files[0], *id, known->str);
         return usage_error (message);
       }
 
@@ -435,7 +449,7 @@ run_export (const CliOptions *o)
   lgr_chart_options_init (&options, kind);
   options.style = LGR_CHART_STYLE_LIGHT;
   options.show_title = TRUE;
-  options.scenarios = (const char *const *) o->scenarios;
+  options.scenarios = (const char *const *)o->scenarios;
 
   g_autoptr (GError) error = NULL;
   if (!lgr_export_chart (results, &options, format, o->export_path, width, height, 1.0, &error))
@@ -450,7 +464,7 @@ static int
 run_report (const CliOptions *o)
 {
   if (!g_str_has_suffix (o->report, ".pdf") && !g_str_has_suffix (o->report, ".PDF"))
-    return usage_error (_("--report needs a file name ending in .pdf"));
+    return usage_error (_ ("--report needs a file name ending in .pdf"));
   g_autoptr (LgrStudy) study = load_study (o->files[0]);
   if (study == NULL)
     return LGR_EXIT_INVALID;
@@ -473,24 +487,24 @@ run_headless (CliOptions *o)
   int modes = !!o->check + !!o->summary + !!o->export_path + !!o->report;
 
   if (modes > 1)
-    return usage_error (_("use only one of --check, --summary, --export and --report"));
+    return usage_error (_ ("use only one of --check, --summary, --export and --report"));
   if ((o->chart || o->size || o->scenarios) && !o->export_path)
-    return usage_error (_("--chart, --size and --scenario go with --export"));
+    return usage_error (_ ("--chart, --size and --scenario go with --export"));
 
   if (o->check)
     {
       if (n_files == 0)
-        return usage_error (_("--check needs at least one study file"));
+        return usage_error (_ ("--check needs at least one study file"));
       return run_check (o->files);
     }
 
   if (n_files != 1)
-    return usage_error (_("--summary, --export and --report need exactly one study file"));
+    return usage_error (_ ("--summary, --export and --report need exactly one study file"));
 
   if (o->summary)
     {
       if (!g_str_equal (o->summary, "json") && !g_str_equal (o->summary, "csv"))
-        return usage_error (_("--summary takes json or csv"));
+        return usage_error (_ ("--summary takes json or csv"));
       return run_summary (o->summary, o->files[0]);
     }
   if (o->export_path)
@@ -504,21 +518,21 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
   g_auto (CliOptions) o = { 0 };
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &o.check,
-      N_("Check study files and print any errors; exit 0 if all are valid"), NULL },
+      N_ ("Check study files and print any errors; exit 0 if all are valid"), NULL },
     { "summary", 0, 0, G_OPTION_ARG_STRING, &o.summary,
-      N_("Print the results of a study as json or csv"), N_("FORMAT") },
+      N_ ("Print the results of a study as json or csv"), N_ ("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
-      N_("Export a chart to a .png, .svg or .pdf file"), N_("OUT") },
+      N_ ("Export a chart to a .png, .svg or .pdf file"), N_ ("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_("Chart to export: cashflow (default), savings, difference or children"), N_("NAME") },
+      N_ ("Chart to export: cashflow (default), savings, difference or children"), N_ ("NAME") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
-      N_("Size of the exported chart in pixels (default 1600x900)"), N_("WxH") },
+      N_ ("Size of the exported chart in pixels (default 1600x900)"), N_ ("WxH") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.scenarios,
-      N_("Show this scenario in the exported chart (repeatable; default all)"), N_("ID") },
+      N_ ("Show this scenario in the exported chart (repeatable; default all)"), N_ ("ID") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
-      N_("Write the multi-page cabinet report as a PDF file"), N_("OUT.pdf") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_("Show the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_("[FILE…]") },
+      N_ ("Write the multi-page cabinet report as a PDF file"), N_ ("OUT.pdf") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_ ("Show the version and exit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_ ("[FILE…]") },
     { NULL },
   };
 
@@ -528,12 +542,12 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (
-      context, _("Compare local government reorganisation options: one unitary council or "
-                 "two.\nWith no option, opens the window (the bundled Warwickshire study if no "
-                 "file is given)."));
+      context, _ ("Compare local government reorganisation options: one unitary council or "
+                  "two.\nWith no option, opens the window (the bundled Warwickshire study if no "
+                  "file is given)."));
   g_option_context_set_description (
-      context, _("Exit status: 0 success; 1 an input file is invalid or an output cannot be "
-                 "written; 2 wrong usage."));
+      context, _ ("Exit status: 0 success; 1 an input file is invalid or an output cannot be "
+                  "written; 2 wrong usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   g_autoptr (GError) error = NULL;

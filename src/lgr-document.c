@@ -171,19 +171,19 @@ lgr_document_class_init (LgrDocumentClass *klass)
   object_class->finalize = lgr_document_finalize;
   object_class->get_property = lgr_document_get_property;
 
-  properties[PROP_MODIFIED] = g_param_spec_boolean (
-      "modified", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_UNDO] = g_param_spec_boolean (
-      "can-undo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CAN_REDO] = g_param_spec_boolean (
-      "can-redo", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FILE] = g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted after the study changed (an edit, undo, redo, revert); the results are current. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -260,7 +260,7 @@ lgr_document_dup_display_name (LgrDocument *self)
 {
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
   if (self->file == NULL)
-    return g_strdup (_("Unsaved study"));
+    return g_strdup (_ ("Unsaved study"));
   return g_file_get_basename (self->file);
 }
 
@@ -310,7 +310,7 @@ lgr_document_get_undo_label (LgrDocument *self)
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
   if (self->undo->len == 0)
     return NULL;
-  return ((Step *) g_ptr_array_index (self->undo, self->undo->len - 1))->label;
+  return ((Step *)g_ptr_array_index (self->undo, self->undo->len - 1))->label;
 }
 
 const char *
@@ -319,7 +319,7 @@ lgr_document_get_redo_label (LgrDocument *self)
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
   if (self->redo->len == 0)
     return NULL;
-  return ((Step *) g_ptr_array_index (self->redo, self->redo->len - 1))->label;
+  return ((Step *)g_ptr_array_index (self->redo, self->redo->len - 1))->label;
 }
 
 void
@@ -387,9 +387,8 @@ commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *m
       return TRUE;
     }
 
-  merging = merge_key != NULL && self->merge_key != NULL
-            && g_str_equal (merge_key, self->merge_key) && self->undo->len > 0
-            && self->serial != self->saved_serial;
+  merging = merge_key != NULL && self->merge_key != NULL && g_str_equal (merge_key, self->merge_key)
+            && self->undo->len > 0 && self->serial != self->saved_serial;
 
   old = swap_study (self, candidate);
   if (merging)
@@ -419,7 +418,7 @@ lgr_document_revert (LgrDocument *self)
   if (!lgr_document_get_modified (self))
     return FALSE;
   lgr_document_end_merge (self);
-  if (!commit (self, lgr_study_copy (self->saved), _("Revert to saved"), NULL, NULL))
+  if (!commit (self, lgr_study_copy (self->saved), _ ("Revert to saved"), NULL, NULL))
     return FALSE;
   /* The study is now identical to the saved one. */
   lgr_document_set_modified (self, FALSE);
@@ -431,7 +430,7 @@ set_not_found (GError **error, const char *what, const char *id)
 {
   g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                /* Translators: "scenario “north”: there is no such scenario in the study" */
-               _("there is no %s “%s” in the study"), what, id);
+               _ ("there is no %s “%s” in the study"), what, id);
   return FALSE;
 }
 
@@ -444,7 +443,7 @@ copy_with_scenario (LgrDocument *self, const char *scenario_id, LgrScenario **sc
 
   if (lgr_study_find_scenario (self->study, scenario_id) == NULL)
     {
-      set_not_found (error, _("scenario"), scenario_id);
+      set_not_found (error, _ ("scenario"), scenario_id);
       return NULL;
     }
   copy = lgr_study_copy (self->study);
@@ -459,7 +458,7 @@ index_of_id (GPtrArray *array, gsize id_offset, const char *id)
     {
       const char *other = G_STRUCT_MEMBER (const char *, g_ptr_array_index (array, i), id_offset);
       if (g_strcmp0 (other, id) == 0)
-        return (int) i;
+        return (int)i;
     }
   return -1;
 }
@@ -490,7 +489,7 @@ lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLev
   if (index < 0)
     {
       lgr_study_free (copy);
-      return set_not_found (error, _("lever"), lever->id);
+      return set_not_found (error, _ ("lever"), lever->id);
     }
   if (!lgr_lever_validate (lever, scenario, error))
     {
@@ -498,7 +497,7 @@ lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLev
       return FALSE;
     }
   replace_at (scenario->levers, index, lgr_lever_copy (lever));
-  label = g_strdup_printf (_("Change “%s”"), lever->name);
+  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
   return commit (self, copy, label, merge_key, error);
 }
 
@@ -520,7 +519,7 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
   if (index < 0)
     {
       lgr_study_free (copy);
-      return set_not_found (error, _("item"), item->id);
+      return set_not_found (error, _ ("item"), item->id);
     }
   if (!lgr_item_validate (item, error))
     {
@@ -528,14 +527,13 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
       return FALSE;
     }
   replace_at (scenario->items, index, lgr_item_copy (item));
-  label = g_strdup_printf (_("Change “%s”"), item->name);
+  label = g_strdup_printf (_ ("Change “%s”"), item->name);
   return commit (self, copy, label, merge_key, error);
 }
 
 gboolean
 lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
-                            const LgrAuthority *authority, const char *merge_key,
-                            GError **error)
+                            const LgrAuthority *authority, const char *merge_key, GError **error)
 {
   LgrScenario *scenario;
   LgrStudy *copy;
@@ -545,9 +543,9 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (authority != NULL, FALSE);
 
-  if (!lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->population, _("population"), error)
+  if (!lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->population, _ ("population"), error)
       || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->child_population,
-                           _("child population"), error))
+                           _ ("child population"), error))
     return FALSE;
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
@@ -555,16 +553,15 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   if (index < 0)
     {
       lgr_study_free (copy);
-      return set_not_found (error, _("authority"), authority->id);
+      return set_not_found (error, _ ("authority"), authority->id);
     }
   replace_at (scenario->authorities, index, lgr_authority_copy (authority));
-  label = g_strdup_printf (_("Change “%s”"), authority->name);
+  label = g_strdup_printf (_ ("Change “%s”"), authority->name);
   return commit (self, copy, label, merge_key, error);
 }
 
 gboolean
-lgr_document_add_lever (LgrDocument *self, const char *scenario_id, char **new_id,
-                        GError **error)
+lgr_document_add_lever (LgrDocument *self, const char *scenario_id, char **new_id, GError **error)
 {
   LgrScenario *scenario;
   LgrStudy *copy;
@@ -577,8 +574,8 @@ lgr_document_add_lever (LgrDocument *self, const char *scenario_id, char **new_i
     return FALSE;
   authority = g_ptr_array_index (scenario->authorities, 0);
   id = lgr_scenario_unique_id (scenario, "lever");
-  g_ptr_array_add (scenario->levers, lgr_lever_new (id, _("New lever"), authority->id));
-  if (!commit (self, copy, _("Add lever"), NULL, error))
+  g_ptr_array_add (scenario->levers, lgr_lever_new (id, _ ("New lever"), authority->id));
+  if (!commit (self, copy, _ ("Add lever"), NULL, error))
     return FALSE;
   if (new_id)
     *new_id = g_steal_pointer (&id);
@@ -602,10 +599,10 @@ lgr_document_remove_lever (LgrDocument *self, const char *scenario_id, const cha
   if (index < 0)
     {
       lgr_study_free (copy);
-      return set_not_found (error, _("lever"), lever_id);
+      return set_not_found (error, _ ("lever"), lever_id);
     }
-  label = g_strdup_printf (_("Remove “%s”"),
-                           ((LgrLever *) g_ptr_array_index (scenario->levers, index))->name);
+  label = g_strdup_printf (_ ("Remove “%s”"),
+                           ((LgrLever *)g_ptr_array_index (scenario->levers, index))->name);
   g_ptr_array_remove_index (scenario->levers, index);
   return commit (self, copy, label, NULL, error);
 }
@@ -623,9 +620,9 @@ lgr_document_add_item (LgrDocument *self, const char *scenario_id, char **new_id
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   id = lgr_scenario_unique_id (scenario, "item");
-  item = lgr_item_new (id, _("New item"), LGR_ITEM_KIND_RECURRING_COST);
+  item = lgr_item_new (id, _ ("New item"), LGR_ITEM_KIND_RECURRING_COST);
   g_ptr_array_add (scenario->items, item);
-  if (!commit (self, copy, _("Add item"), NULL, error))
+  if (!commit (self, copy, _ ("Add item"), NULL, error))
     return FALSE;
   if (new_id)
     *new_id = g_steal_pointer (&id);
@@ -649,10 +646,10 @@ lgr_document_remove_item (LgrDocument *self, const char *scenario_id, const char
   if (index < 0)
     {
       lgr_study_free (copy);
-      return set_not_found (error, _("item"), item_id);
+      return set_not_found (error, _ ("item"), item_id);
     }
-  label = g_strdup_printf (_("Remove “%s”"),
-                           ((LgrItem *) g_ptr_array_index (scenario->items, index))->name);
+  label = g_strdup_printf (_ ("Remove “%s”"),
+                           ((LgrItem *)g_ptr_array_index (scenario->items, index))->name);
   g_ptr_array_remove_index (scenario->items, index);
   return commit (self, copy, label, NULL, error);
 }
@@ -678,10 +675,10 @@ lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id, G
       g_ptr_array_add (scenario->authorities,
                        lgr_authority_copy (g_ptr_array_index (first->authorities, i)));
   else
-    g_ptr_array_add (scenario->authorities, lgr_authority_new ("area", _("Area")));
+    g_ptr_array_add (scenario->authorities, lgr_authority_new ("area", _ ("Area")));
   g_ptr_array_add (copy->scenarios, scenario);
 
-  label = g_strdup_printf (_("Add scenario “%s”"), name);
+  label = g_strdup_printf (_ ("Add scenario “%s”"), name);
   if (!commit (self, copy, label, NULL, error))
     return FALSE;
   if (new_id)
@@ -710,11 +707,11 @@ lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, cha
   duplicate->id = g_strdup (id);
   g_free (duplicate->name);
   /* Translators: the name of a copied scenario */
-  duplicate->name = g_strdup_printf (_("%s (copy)"), scenario->name);
+  duplicate->name = g_strdup_printf (_ ("%s (copy)"), scenario->name);
   g_clear_pointer (&duplicate->colour, g_free);
   g_ptr_array_insert (copy->scenarios, index + 1, duplicate);
 
-  label = g_strdup_printf (_("Duplicate “%s”"), scenario->name);
+  label = g_strdup_printf (_ ("Duplicate “%s”"), scenario->name);
   if (!commit (self, copy, label, NULL, error))
     return FALSE;
   if (new_id)
@@ -738,20 +735,20 @@ lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id, const 
   if (*stripped == '\0')
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("a scenario needs a name"));
+                           _ ("a scenario needs a name"));
       return FALSE;
     }
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
-  label = g_strdup_printf (_("Rename “%s”"), scenario->name);
+  label = g_strdup_printf (_ ("Rename “%s”"), scenario->name);
   g_free (scenario->name);
   scenario->name = g_steal_pointer (&stripped);
   return commit (self, copy, label, NULL, error);
 }
 
 gboolean
-lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id,
-                                  const char *colour, GError **error)
+lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id, const char *colour,
+                                  GError **error)
 {
   LgrStudy *copy;
   LgrScenario *scenario;
@@ -765,7 +762,7 @@ lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id,
     return FALSE;
   g_free (scenario->colour);
   scenario->colour = g_strdup (colour);
-  label = g_strdup_printf (_("Change the colour of “%s”"), scenario->name);
+  label = g_strdup_printf (_ ("Change the colour of “%s”"), scenario->name);
   return commit (self, copy, label, NULL, error);
 }
 
@@ -781,12 +778,12 @@ lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id, GError
   if (self->study->scenarios->len <= 1)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("a study needs at least one scenario"));
+                           _ ("a study needs at least one scenario"));
       return FALSE;
     }
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
-  label = g_strdup_printf (_("Remove “%s”"), scenario->name);
+  label = g_strdup_printf (_ ("Remove “%s”"), scenario->name);
   g_ptr_array_remove (copy->scenarios, scenario);
   return commit (self, copy, label, NULL, error);
 }
@@ -809,7 +806,7 @@ lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *
       scenario->id = id;
       g_ptr_array_add (copy->scenarios, scenario);
     }
-  if (!commit (self, copy, _("Import scenarios"), NULL, error))
+  if (!commit (self, copy, _ ("Import scenarios"), NULL, error))
     return FALSE;
   if (n_added)
     *n_added = other->scenarios->len;
@@ -817,8 +814,8 @@ lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *
 }
 
 gboolean
-lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
-                                 const char *merge_key, GError **error)
+lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings, const char *merge_key,
+                                 GError **error)
 {
   LgrStudy *copy;
 
@@ -828,18 +825,18 @@ lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
   if (settings->title == NULL || *settings->title == '\0')
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("a study needs a title"));
+                           _ ("a study needs a title"));
       return FALSE;
     }
-  if (!lgr_check_range (LGR_RANGE_FIRST_YEAR, settings->first_year, _("first year"), error)
-      || !lgr_check_range (LGR_RANGE_YEARS, settings->years, _("number of years"), error)
-      || !lgr_check_range (LGR_RANGE_YEAR, settings->vesting_year, _("vesting year"), error)
-      || !lgr_check_range (LGR_RANGE_GROWTH, settings->discount_rate, _("discount rate"), error)
-      || !lgr_check_range (LGR_RANGE_WEEKS, settings->weeks_per_year, _("weeks per year"), error)
+  if (!lgr_check_range (LGR_RANGE_FIRST_YEAR, settings->first_year, _ ("first year"), error)
+      || !lgr_check_range (LGR_RANGE_YEARS, settings->years, _ ("number of years"), error)
+      || !lgr_check_range (LGR_RANGE_YEAR, settings->vesting_year, _ ("vesting year"), error)
+      || !lgr_check_range (LGR_RANGE_GROWTH, settings->discount_rate, _ ("discount rate"), error)
+      || !lgr_check_range (LGR_RANGE_WEEKS, settings->weeks_per_year, _ ("weeks per year"), error)
       || !lgr_check_range (LGR_RANGE_SETTING_PERCENT, settings->benefit_realisation,
-                           _("benefit realisation"), error)
+                           _ ("benefit realisation"), error)
       || !lgr_check_range (LGR_RANGE_SETTING_PERCENT, settings->cost_contingency,
-                           _("cost contingency"), error))
+                           _ ("cost contingency"), error))
     return FALSE;
 
   copy = lgr_study_copy (self->study);
@@ -853,7 +850,7 @@ lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
   copy->benefit_realisation = settings->benefit_realisation;
   copy->cost_contingency = settings->cost_contingency;
   copy->count_avoidance = settings->count_avoidance;
-  return commit (self, copy, _("Change the study settings"), merge_key, error);
+  return commit (self, copy, _ ("Change the study settings"), merge_key, error);
 }
 
 static void

@@ -52,8 +52,8 @@ gboolean lgr_document_revert (LgrDocument *self);
 void lgr_document_end_merge (LgrDocument *self);
 
 /* The edits. Each copies what it is given; on error nothing changes. */
-gboolean lgr_document_set_lever (LgrDocument *self, const char *scenario_id,
-                                 const LgrLever *lever, const char *merge_key, GError **error);
+gboolean lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLever *lever,
+                                 const char *merge_key, GError **error);
 gboolean lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem *item,
                                 const char *merge_key, GError **error);
 gboolean lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
@@ -65,21 +65,20 @@ gboolean lgr_document_remove_lever (LgrDocument *self, const char *scenario_id,
                                     const char *lever_id, GError **error);
 gboolean lgr_document_add_item (LgrDocument *self, const char *scenario_id, char **new_id,
                                 GError **error);
-gboolean lgr_document_remove_item (LgrDocument *self, const char *scenario_id,
-                                   const char *item_id, GError **error);
+gboolean lgr_document_remove_item (LgrDocument *self, const char *scenario_id, const char *item_id,
+                                   GError **error);
 
 /* A new scenario with the first scenario's authorities and no levers or items. */
 gboolean lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id,
                                     GError **error);
-gboolean lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id,
-                                          char **new_id, GError **error);
-gboolean lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id,
-                                       const char *name, GError **error);
+gboolean lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, char **new_id,
+                                          GError **error);
+gboolean lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id, const char *name,
+                                       GError **error);
 /* colour "#rrggbb" or NULL for the app's choice */
 gboolean lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id,
                                            const char *colour, GError **error);
-gboolean lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id,
-                                       GError **error);
+gboolean lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id, GError **error);
 /* Adds copies of every scenario of other, renaming ids that are taken. */
 gboolean lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *n_added,
                                         GError **error);

@@ -179,9 +179,9 @@ LgrDraftStore *
 lgr_draft_store_new (const char *directory)
 {
   LgrDraftStore *self = g_object_new (LGR_TYPE_DRAFT_STORE, NULL);
-  self->directory = directory ? g_strdup (directory)
-                              : g_build_filename (g_get_user_state_dir (), "lgr-explorer",
-                                                  "drafts", NULL);
+  self->directory
+      = directory ? g_strdup (directory)
+                  : g_build_filename (g_get_user_state_dir (), "lgr-explorer", "drafts", NULL);
   return self;
 }
 
@@ -214,8 +214,7 @@ lgr_draft_store_track (LgrDraftStore *self, LgrDocument *document, const char *i
   t->document = g_object_ref (document);
   t->id = id ? g_strdup (id) : g_uuid_string_random ();
   t->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), t);
-  t->modified_id
-      = g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified), t);
+  t->modified_id = g_signal_connect (document, "notify::modified", G_CALLBACK (on_modified), t);
   g_ptr_array_add (self->tracked, t);
   if (lgr_document_get_modified (document))
     on_document_changed (document, t);
@@ -265,7 +264,7 @@ static gboolean
 is_tracked_id (LgrDraftStore *self, const char *id)
 {
   for (guint i = 0; i < self->tracked->len; i++)
-    if (g_str_equal (((Tracked *) g_ptr_array_index (self->tracked, i))->id, id))
+    if (g_str_equal (((Tracked *)g_ptr_array_index (self->tracked, i))->id, id))
       return TRUE;
   return FALSE;
 }
@@ -273,15 +272,15 @@ is_tracked_id (LgrDraftStore *self, const char *id)
 static int
 compare_newest_first (gconstpointer a, gconstpointer b)
 {
-  const LgrDraftInfo *x = *(LgrDraftInfo **) a;
-  const LgrDraftInfo *y = *(LgrDraftInfo **) b;
+  const LgrDraftInfo *x = *(LgrDraftInfo **)a;
+  const LgrDraftInfo *y = *(LgrDraftInfo **)b;
   return g_date_time_compare (y->modified, x->modified);
 }
 
 GPtrArray *
 lgr_draft_store_find (LgrDraftStore *self)
 {
-  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_draft_info_free);
+  GPtrArray *drafts = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_draft_info_free);
   g_autoptr (GDir) dir = NULL;
   const char *name;
 

@@ -15,13 +15,14 @@ typedef struct
 } SizePreset;
 
 static const SizePreset presets[] = {
-  { "slide", N_("Slide, 1920 × 1080"), 1920, 1080 },
-  { "a4", N_("A4 page width, 595 × 335 pt"), 595, 335 },
-  { "custom", N_("Custom"), 0, 0 },
+  { "slide", N_ ("Slide, 1920 × 1080"), 1920, 1080 },
+  { "a4", N_ ("A4 page width, 595 × 335 pt"), 595, 335 },
+  { "custom", N_ ("Custom"), 0, 0 },
 };
 
 static const char *const format_names[] = { "png", "svg", "pdf" };
-static const char *const format_labels[] = { N_("PNG image"), N_("SVG drawing"), N_("PDF document") };
+static const char *const format_labels[]
+    = { N_ ("PNG image"), N_ ("SVG drawing"), N_ ("PDF document") };
 static const double scales[] = { 1, 2, 3 };
 
 struct _LgrExportDialog
@@ -135,10 +136,10 @@ static void
 on_size_value (LgrNumberRow *row, double value, gboolean dragging, LgrExportDialog *self)
 {
   g_autofree char *message = NULL;
-  if (value < 16 || value > 20000 || value != (int) value)
+  if (value < 16 || value > 20000 || value != (int)value)
     {
-      message = g_strdup_printf (_("%g is not a whole number of pixels between 16 and 20000"),
-                                 value);
+      message
+          = g_strdup_printf (_ ("%g is not a whole number of pixels between 16 and 20000"), value);
       lgr_number_row_set_error (row, message);
       return;
     }
@@ -157,8 +158,8 @@ save_settings (LgrExportDialog *self)
   g_settings_set_string (self->settings, "export-format", format_names[MIN (format, 2)]);
   g_settings_set_string (self->settings, "export-size",
                          presets[MIN (preset, G_N_ELEMENTS (presets) - 1)].name);
-  g_settings_set_int (self->settings, "export-width", (int) width);
-  g_settings_set_int (self->settings, "export-height", (int) height);
+  g_settings_set_int (self->settings, "export-width", (int)width);
+  g_settings_set_int (self->settings, "export-height", (int)height);
   g_settings_set_double (self->settings, "export-scale", scale);
 }
 
@@ -175,8 +176,8 @@ lgr_export_dialog_export_to_path (LgrExportDialog *self, const char *path, GErro
   lgr_export_dialog_get_size (self, &width, &height, &scale);
   format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   save_settings (self);
-  return lgr_export_chart (lgr_document_get_results (self->document), &options, format, path,
-                           width, height, format == LGR_EXPORT_PNG ? scale : 1.0, error);
+  return lgr_export_chart (lgr_document_get_results (self->document), &options, format, path, width,
+                           height, format == LGR_EXPORT_PNG ? scale : 1.0, error);
 }
 
 static void
@@ -189,7 +190,7 @@ on_file_chosen (GObject *owner, GFile *file)
   if (path == NULL || !lgr_export_dialog_export_to_path (self, path, &error))
     {
       gtk_label_set_text (GTK_LABEL (self->status),
-                          error ? error->message : _("Charts can only be saved to local files."));
+                          error ? error->message : _ ("Charts can only be saved to local files."));
       gtk_widget_add_css_class (self->status, "error");
       return;
     }
@@ -205,8 +206,8 @@ on_export_clicked (GtkButton *button, LgrExportDialog *self)
       = g_strdup_printf ("%s.%s", lgr_chart_kind_to_string (kind), format_names[format]);
   g_autofree char *filter = g_strdup_printf ("*.%s", format_names[format]);
 
-  lgr_choose_file (GTK_WINDOW (self), self->settings, TRUE, _("Export Chart"), name,
-                   _(format_labels[format]), filter, G_OBJECT (self), on_file_chosen);
+  lgr_choose_file (GTK_WINDOW (self), self->settings, TRUE, _ ("Export Chart"), name,
+                   _ (format_labels[format]), filter, G_OBJECT (self), on_file_chosen);
 }
 
 static void
@@ -236,7 +237,7 @@ static GtkWidget *
 combo_row (const char *title, GStrv labels)
 {
   GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *list = gtk_string_list_new ((const char *const *) labels);
+  GtkStringList *list = gtk_string_list_new ((const char *const *)labels);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   g_object_unref (list);
@@ -273,16 +274,15 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   g_auto (GStrv) chart_labels = NULL;
   g_auto (GStrv) format_list = NULL;
   g_auto (GStrv) size_list = NULL;
-  const char *resolution_labels[] = { _("Normal (1×)"), _("High (2×)"), _("Very high (3×)"),
-                                      NULL };
+  const char *resolution_labels[]
+      = { _ ("Normal (1×)"), _ ("High (2×)"), _ ("Very high (3×)"), NULL };
   const char *preset_names[G_N_ELEMENTS (presets)];
   g_autofree char *format_setting = NULL;
   g_autofree char *size_setting = NULL;
   double scale;
 
-  self = g_object_new (LGR_TYPE_EXPORT_DIALOG, "modal", TRUE, "transient-for", parent,
-                       "title", _("Export Chart"), "default-width", 980, "default-height", 640,
-                       NULL);
+  self = g_object_new (LGR_TYPE_EXPORT_DIALOG, "modal", TRUE, "transient-for", parent, "title",
+                       _ ("Export Chart"), "default-width", 980, "default-height", 640, NULL);
   self->document = g_object_ref (document);
   self->settings = g_object_ref (settings);
 
@@ -290,11 +290,11 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
     g_strv_builder_add (charts, lgr_chart_kind_title (k));
   chart_labels = g_strv_builder_end (charts);
   for (guint i = 0; i < G_N_ELEMENTS (format_labels); i++)
-    g_strv_builder_add (formats, _(format_labels[i]));
+    g_strv_builder_add (formats, _ (format_labels[i]));
   format_list = g_strv_builder_end (formats);
   for (guint i = 0; i < G_N_ELEMENTS (presets); i++)
     {
-      g_strv_builder_add (sizes, _(presets[i].label));
+      g_strv_builder_add (sizes, _ (presets[i].label));
       preset_names[i] = presets[i].name;
     }
   size_list = g_strv_builder_end (sizes);
@@ -302,9 +302,9 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   header = adw_header_bar_new ();
   adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  export = gtk_button_new_with_mnemonic (_("_Export…"));
+  export = gtk_button_new_with_mnemonic (_ ("_Export…"));
   gtk_widget_add_css_class (export, "suggested-action");
   g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked), self);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
@@ -317,26 +317,25 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   gtk_widget_set_size_request (page, 400, -1);
   group = adw_preferences_group_new ();
 
-  self->chart_row = combo_row (_("Chart"), chart_labels);
+  self->chart_row = combo_row (_ ("Chart"), chart_labels);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->chart_row), kind);
-  self->format_row = combo_row (_("Format"), format_list);
+  self->format_row = combo_row (_ ("Format"), format_list);
   format_setting = g_settings_get_string (settings, "export-format");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row),
                               index_of (format_names, 3, format_setting));
-  self->size_row = combo_row (_("Size"), size_list);
+  self->size_row = combo_row (_ ("Size"), size_list);
   size_setting = g_settings_get_string (settings, "export-size");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->size_row),
                               index_of (preset_names, G_N_ELEMENTS (presets), size_setting));
-  self->width_row = lgr_number_row_new (_("Width"), _("pixels or points"), 0, 0, 0);
+  self->width_row = lgr_number_row_new (_ ("Width"), _ ("pixels or points"), 0, 0, 0);
   lgr_number_row_set_value (LGR_NUMBER_ROW (self->width_row),
                             g_settings_get_int (settings, "export-width"));
-  self->height_row = lgr_number_row_new (_("Height"), _("pixels or points"), 0, 0, 0);
+  self->height_row = lgr_number_row_new (_ ("Height"), _ ("pixels or points"), 0, 0, 0);
   lgr_number_row_set_value (LGR_NUMBER_ROW (self->height_row),
                             g_settings_get_int (settings, "export-height"));
-  self->scale_row = combo_row (_("Resolution"), (GStrv) resolution_labels);
+  self->scale_row = combo_row (_ ("Resolution"), (GStrv)resolution_labels);
   scale = g_settings_get_double (settings, "export-scale");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->scale_row),
-                              scale >= 3 ? 2 : scale >= 2 ? 1 : 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (self->scale_row), scale >= 3 ? 2 : scale >= 2 ? 1 : 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chart_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->format_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->size_row);
@@ -346,13 +345,13 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Text"));
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Text"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Leave empty for the chart's own title, the study "
-                                           "title and the standard source line."));
-  self->title_row = entry_row (_("Title"), NULL);
-  self->subtitle_row = entry_row (_("Subtitle"), NULL);
-  self->source_row = entry_row (_("Source line"), NULL);
+                                         _ ("Leave empty for the chart's own title, the study "
+                                            "title and the standard source line."));
+  self->title_row = entry_row (_ ("Title"), NULL);
+  self->subtitle_row = entry_row (_ ("Subtitle"), NULL);
+  self->source_row = entry_row (_ ("Source line"), NULL);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->title_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->subtitle_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
@@ -369,7 +368,7 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   gtk_picture_set_can_shrink (GTK_PICTURE (self->preview), TRUE);
   gtk_widget_set_vexpand (self->preview, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview of the exported chart"), -1);
+                                  _ ("Preview of the exported chart"), -1);
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), self->preview);
   gtk_widget_add_css_class (frame, "lgr-export-preview");

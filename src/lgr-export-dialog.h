@@ -22,8 +22,7 @@ GtkWidget *lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSet
 
 /* Writes the chart as currently chosen to path (the format follows the choice, not the
  * extension). What the Export button does after asking for a file. */
-gboolean lgr_export_dialog_export_to_path (LgrExportDialog *self, const char *path,
-                                           GError **error);
+gboolean lgr_export_dialog_export_to_path (LgrExportDialog *self, const char *path, GError **error);
 
 /* Test handles: */
 void lgr_export_dialog_set_format (LgrExportDialog *self, LgrExportFormat format);

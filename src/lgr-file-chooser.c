@@ -59,8 +59,7 @@ lgr_choose_file (GtkWindow *parent, GSettings *settings, gboolean save, const ch
                  GObject *owner, LgrFileChosenFunc func)
 {
   g_autofree char *folder_path = settings ? g_settings_get_string (settings, "last-folder") : NULL;
-  g_autoptr (GFile) folder
-      = folder_path && *folder_path ? g_file_new_for_path (folder_path) : NULL;
+  g_autoptr (GFile) folder = folder_path && *folder_path ? g_file_new_for_path (folder_path) : NULL;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   Chooser *chooser = g_new0 (Chooser, 1);
 
@@ -93,7 +92,7 @@ lgr_choose_file (GtkWindow *parent, GSettings *settings, gboolean save, const ch
   {
     GtkFileChooserNative *native = gtk_file_chooser_native_new (
         title, parent, save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-        save ? _("_Save") : _("_Open"), _("_Cancel"));
+        save ? _ ("_Save") : _ ("_Open"), _ ("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
     if (folder)

@@ -35,10 +35,10 @@ struct _LgrItemRow
 
 G_DEFINE_FINAL_TYPE (LgrItemRow, lgr_item_row, ADW_TYPE_EXPANDER_ROW)
 
-static const char *const kind_names[] = { N_("One-off cost"), N_("Recurring cost"),
-                                          N_("Saving"), N_("Cost avoidance") };
-static const char *const pattern_names[] = { N_("A total spread over years"),
-                                             N_("An amount a year"), N_("Values per year") };
+static const char *const kind_names[]
+    = { N_ ("One-off cost"), N_ ("Recurring cost"), N_ ("Saving"), N_ ("Cost avoidance") };
+static const char *const pattern_names[]
+    = { N_ ("A total spread over years"), N_ ("An amount a year"), N_ ("Values per year") };
 
 static const LgrItem *
 current_item (LgrItemRow *self)
@@ -98,7 +98,7 @@ on_number_changed (LgrNumberRow *row, double value, gboolean dragging, LgrItemRo
       break;
     case FIELD_START:
       item->has_start = TRUE;
-      item->start = (int) value;
+      item->start = (int)value;
       break;
     case FIELD_GROWTH:
       item->growth = value;
@@ -258,15 +258,15 @@ lgr_item_row_sync (LgrItemRow *self)
     {
     case LGR_ITEM_PATTERN_SPREAD:
       money = lgr_format_money (item->total);
-      summary = g_strdup_printf (_("%s, %s in total"), _(kind_names[item->kind]), money);
+      summary = g_strdup_printf (_ ("%s, %s in total"), _ (kind_names[item->kind]), money);
       break;
     case LGR_ITEM_PATTERN_RECURRING:
       money = lgr_format_money (item->amount);
-      summary = g_strdup_printf (_("%s, %s a year"), _(kind_names[item->kind]), money);
+      summary = g_strdup_printf (_ ("%s, %s a year"), _ (kind_names[item->kind]), money);
       break;
     case LGR_ITEM_PATTERN_VALUES:
     default:
-      summary = g_strdup_printf (_("%s, values per year"), _(kind_names[item->kind]));
+      summary = g_strdup_printf (_ ("%s, values per year"), _ (kind_names[item->kind]));
       break;
     }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
@@ -298,8 +298,8 @@ lgr_item_row_sync (LgrItemRow *self)
             g_autofree char *year = NULL;
             g_autofree char *info = NULL;
             value = lgr_item_start_year (item, study);
-            year = lgr_format_financial_year ((int) value);
-            info = g_strdup_printf (_("from %s"), year);
+            year = lgr_format_financial_year ((int)value);
+            info = g_strdup_printf (_ ("from %s"), year);
             lgr_number_row_set_info (row, info);
             lgr_number_row_set_slider_range (row, study->first_year,
                                              study->first_year + study->years - 1, 1);
@@ -327,11 +327,11 @@ lgr_item_row_sync (LgrItemRow *self)
       gtk_widget_set_tooltip_text (self->profile_entry, NULL);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row),
                                    item->pattern == LGR_ITEM_PATTERN_SPREAD
-                                       ? _("% of the total in each year; sums to 100")
-                                       : _("% of the full amount in each year from the start"));
+                                       ? _ ("% of the total in each year; sums to 100")
+                                       : _ ("% of the full amount in each year from the start"));
     }
   gtk_label_set_text (GTK_LABEL (self->source_label),
-                      item->source ? item->source : _("No source given for this item."));
+                      item->source ? item->source : _ ("No source given for this item."));
   self->syncing = FALSE;
 }
 
@@ -364,7 +364,7 @@ new_combo_row (const char *title, const char *const *names, guint n)
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
   for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, _(names[i]));
+    gtk_string_list_append (list, _ (names[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   g_object_unref (list);
@@ -398,64 +398,64 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Where this number comes from"));
+  gtk_widget_set_tooltip_text (button, _ ("Where this number comes from"));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
 
   self->enabled = gtk_switch_new ();
   gtk_widget_set_valign (self->enabled, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Include this item"), -1);
+                                  _ ("Include this item"), -1);
   g_signal_connect (self->enabled, "notify::active", G_CALLBACK (on_enabled), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
-  self->kind_row = new_combo_row (_("Kind"), kind_names, G_N_ELEMENTS (kind_names));
+  self->kind_row = new_combo_row (_ ("Kind"), kind_names, G_N_ELEMENTS (kind_names));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->kind_row);
-  self->pattern_row = new_combo_row (_("Entered as"), pattern_names, G_N_ELEMENTS (pattern_names));
+  self->pattern_row = new_combo_row (_ ("Entered as"), pattern_names, G_N_ELEMENTS (pattern_names));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->pattern_row);
 
   switch (item->pattern)
     {
     case LGR_ITEM_PATTERN_SPREAD:
-      add_number (self, FIELD_TOTAL, _("Total"), _("£"), 1e6, 10000);
+      add_number (self, FIELD_TOTAL, _ ("Total"), _ ("£"), 1e6, 10000);
       break;
     case LGR_ITEM_PATTERN_RECURRING:
-      add_number (self, FIELD_AMOUNT, _("Amount at full realisation"), _("£ a year"), 1e6, 10000);
-      add_number (self, FIELD_GROWTH, _("Growth"), _("% a year"), 0, 0);
+      add_number (self, FIELD_AMOUNT, _ ("Amount at full realisation"), _ ("£ a year"), 1e6, 10000);
+      add_number (self, FIELD_GROWTH, _ ("Growth"), _ ("% a year"), 0, 0);
       break;
     case LGR_ITEM_PATTERN_VALUES:
     default:
       for (int t = 0; t < study->years; t++)
         {
           g_autofree char *year = lgr_format_financial_year (study->first_year + t);
-          add_number (self, FIELD_YEAR + t, year, _("£"), 0, 0);
+          add_number (self, FIELD_YEAR + t, year, _ ("£"), 0, 0);
         }
       break;
     }
   if (item->pattern != LGR_ITEM_PATTERN_VALUES)
     {
-      add_number (self, FIELD_START, _("Starts"), NULL, 0, 1);
+      add_number (self, FIELD_START, _ ("Starts"), NULL, 0, 1);
       self->profile_row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profile_row),
                                      item->pattern == LGR_ITEM_PATTERN_SPREAD
-                                         ? _("Phasing profile")
-                                         : _("Realisation profile"));
+                                         ? _ ("Phasing profile")
+                                         : _ ("Realisation profile"));
       self->profile_entry = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (self->profile_entry), 12);
       gtk_widget_set_valign (self->profile_entry, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Profile"), -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Profile"), -1);
       g_signal_connect (self->profile_entry, "activate", G_CALLBACK (on_profile_activate), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self->profile_row), self->profile_entry);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->profile_row);
     }
 
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this item"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Remove this item"));
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Remove this item"), -1);
+                                  _ ("Remove this item"), -1);
   g_signal_connect (button, "clicked", G_CALLBACK (on_remove), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);

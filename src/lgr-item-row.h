@@ -15,8 +15,7 @@ G_BEGIN_DECLS
 #define LGR_TYPE_ITEM_ROW (lgr_item_row_get_type ())
 G_DECLARE_FINAL_TYPE (LgrItemRow, lgr_item_row, LGR, ITEM_ROW, AdwExpanderRow)
 
-GtkWidget *lgr_item_row_new (LgrDocument *document, const char *scenario_id,
-                             const char *item_id);
+GtkWidget *lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *item_id);
 const char *lgr_item_row_get_item_id (LgrItemRow *self);
 void lgr_item_row_sync (LgrItemRow *self);
 /* A string describing the row's structure (pattern, years): when it differs from the item's,

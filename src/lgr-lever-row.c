@@ -44,19 +44,19 @@ lgr_lever_cohort_unit (const LgrLever *lever)
   switch (lever->basis)
     {
     case LGR_COHORT_BASIS_CHILD_POPULATION:
-      return _("per 10,000 children");
+      return _ ("per 10,000 children");
     case LGR_COHORT_BASIS_POPULATION:
-      return _("per 10,000 residents");
+      return _ ("per 10,000 residents");
     case LGR_COHORT_BASIS_COUNT:
     default:
-      return _("people");
+      return _ ("people");
     }
 }
 
 const char *
 lgr_lever_cost_unit (const LgrLever *lever)
 {
-  return lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _("£ a week") : _("£ a year");
+  return lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _ ("£ a week") : _ ("£ a year");
 }
 
 static void
@@ -84,7 +84,7 @@ set_field (LgrLever *lever, LgrLeverField field, double value)
       break;
     case LGR_LEVER_FIELD_REALISATION_START:
       lever->has_realisation_start = TRUE;
-      lever->realisation_start = (int) value;
+      lever->realisation_start = (int)value;
       break;
     case LGR_LEVER_N_FIELDS:
     default:
@@ -237,9 +237,8 @@ sync_benchmarks (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *sc
 
   if (band != NULL)
     {
-      g_autofree char *heading
-          = g_strdup_printf (_("Benchmarks for %s (population band %s)"), authority->name,
-                             band->name);
+      g_autofree char *heading = g_strdup_printf (_ ("Benchmarks for %s (population band %s)"),
+                                                  authority->name, band->name);
       GtkWidget *label = gtk_label_new (heading);
       gtk_widget_add_css_class (label, "heading");
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -256,11 +255,11 @@ sync_benchmarks (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *sc
             continue;
           money = lgr_format_money_exact (cost->value);
           /* Translators: "lac-weekly: £1,718" */
-          text = g_strdup_printf (_("Set target to %s (%s)"), money, cost->measure);
+          text = g_strdup_printf (_ ("Set target to %s (%s)"), money, cost->measure);
           button = gtk_button_new_with_label (text);
           gtk_widget_add_css_class (button, "flat");
           g_object_set_data (G_OBJECT (button), "lgr-value-x100",
-                             GSIZE_TO_POINTER ((gsize) llround (cost->value * 100)));
+                             GSIZE_TO_POINTER ((gsize)llround (cost->value * 100)));
           g_signal_connect (button, "clicked", G_CALLBACK (on_benchmark), self);
           gtk_box_append (GTK_BOX (self->benchmark_box), button);
           n++;
@@ -291,8 +290,8 @@ implied_count (const LgrLever *lever, const LgrScenario *scenario, double rate)
                                                            : authority->population;
   count = lgr_format_count (rate * base / 10000.0, 0);
   return lever->basis == LGR_COHORT_BASIS_CHILD_POPULATION
-             ? g_strdup_printf (_("= %s children in %s"), count, authority->name)
-             : g_strdup_printf (_("= %s people in %s"), count, authority->name);
+             ? g_strdup_printf (_ ("= %s children in %s"), count, authority->name)
+             : g_strdup_printf (_ ("= %s people in %s"), count, authority->name);
 }
 
 static double
@@ -323,9 +322,9 @@ lgr_lever_row_sync (LgrLeverRow *self)
   rate = lgr_format_decimal (lever->cohort_target, 1);
   cost = lgr_format_money_exact (lever->unit_cost_target);
   /* Translators: "target 55 per 10,000 children, £1,570 a week" */
-  summary = g_strdup_printf (_("target %s %s, %s %s"), rate, lgr_lever_cohort_unit (lever), cost,
-                             lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _("a week")
-                                                                        : _("a year"));
+  summary
+      = g_strdup_printf (_ ("target %s %s, %s %s"), rate, lgr_lever_cohort_unit (lever), cost,
+                         lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _ ("a week") : _ ("a year"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
   gtk_switch_set_active (GTK_SWITCH (self->enabled), lever->enabled);
 
@@ -349,8 +348,8 @@ lgr_lever_row_sync (LgrLeverRow *self)
               {
                 g_autofree char *baseline = lgr_format_decimal (lever->cohort_baseline, 1);
                 g_autofree char *with_baseline
-                    = info ? g_strdup_printf (_("%s (baseline %s)"), info, baseline)
-                           : g_strdup_printf (_("baseline %s"), baseline);
+                    = info ? g_strdup_printf (_ ("%s (baseline %s)"), info, baseline)
+                           : g_strdup_printf (_ ("baseline %s"), baseline);
                 g_free (info);
                 info = g_steal_pointer (&with_baseline);
               }
@@ -368,7 +367,7 @@ lgr_lever_row_sync (LgrLeverRow *self)
             if (f == LGR_LEVER_FIELD_UNIT_COST_TARGET)
               {
                 g_autofree char *baseline = lgr_format_money_exact (lever->unit_cost_baseline);
-                g_autofree char *info = g_strdup_printf (_("baseline %s"), baseline);
+                g_autofree char *info = g_strdup_printf (_ ("baseline %s"), baseline);
                 lgr_number_row_set_info (row, info);
               }
             lgr_number_row_set_slider_range (row, 0, nice_upper (top, 1000),
@@ -377,8 +376,8 @@ lgr_lever_row_sync (LgrLeverRow *self)
           }
         case LGR_LEVER_FIELD_REALISATION_START:
           {
-            g_autofree char *year = lgr_format_financial_year ((int) value);
-            g_autofree char *info = g_strdup_printf (_("from %s"), year);
+            g_autofree char *year = lgr_format_financial_year ((int)value);
+            g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
             lgr_number_row_set_info (row, info);
             lgr_number_row_set_slider_range (row, study->first_year,
                                              study->first_year + study->years - 1, 1);
@@ -396,12 +395,12 @@ lgr_lever_row_sync (LgrLeverRow *self)
       gtk_widget_remove_css_class (self->profile_entry, "error");
       gtk_widget_set_tooltip_text (self->profile_entry, NULL);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row),
-                                   _("% of the full saving in each year from the start"));
+                                   _ ("% of the full saving in each year from the start"));
     }
   if (self->source_label)
     {
       gtk_label_set_text (GTK_LABEL (self->source_label),
-                          lever->source ? lever->source : _("No source given for this lever."));
+                          lever->source ? lever->source : _ ("No source given for this lever."));
       sync_benchmarks (self, lever, scenario);
     }
   self->syncing = FALSE;
@@ -464,9 +463,9 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
 
   self->enabled = gtk_switch_new ();
   gtk_widget_set_valign (self->enabled, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (self->enabled, _("Include this lever in the results"));
+  gtk_widget_set_tooltip_text (self->enabled, _ ("Include this lever in the results"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Include this lever"), -1);
+                                  _ ("Include this lever"), -1);
   g_signal_connect (self->enabled, "notify::active", G_CALLBACK (on_enabled), self);
 
   if (!compact)
@@ -485,18 +484,18 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->source_button), popover);
       gtk_widget_set_valign (self->source_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (self->source_button, "flat");
-      gtk_widget_set_tooltip_text (self->source_button, _("Where these numbers come from"));
+      gtk_widget_set_tooltip_text (self->source_button, _ ("Where these numbers come from"));
       adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->source_button);
     }
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
   if (!compact)
-    add_field (self, LGR_LEVER_FIELD_COHORT_BASELINE, _("Baseline"), cohort_unit);
-  add_field (self, LGR_LEVER_FIELD_COHORT_TARGET, compact ? lever->name : _("Target"),
+    add_field (self, LGR_LEVER_FIELD_COHORT_BASELINE, _ ("Baseline"), cohort_unit);
+  add_field (self, LGR_LEVER_FIELD_COHORT_TARGET, compact ? lever->name : _ ("Target"),
              cohort_unit);
   if (!compact)
-    add_field (self, LGR_LEVER_FIELD_UNIT_COST_BASELINE, _("Unit cost baseline"), cost_unit);
-  row = add_field (self, LGR_LEVER_FIELD_UNIT_COST_TARGET, _("Unit cost target"), cost_unit);
+    add_field (self, LGR_LEVER_FIELD_UNIT_COST_BASELINE, _ ("Unit cost baseline"), cost_unit);
+  row = add_field (self, LGR_LEVER_FIELD_UNIT_COST_TARGET, _ ("Unit cost target"), cost_unit);
 
   if (!compact)
     {
@@ -508,38 +507,36 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
       popover = gtk_popover_new ();
       gtk_popover_set_child (GTK_POPOVER (popover), self->benchmark_box);
       self->benchmark_button = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->benchmark_button),
-                                     "starred-symbolic");
+      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->benchmark_button), "starred-symbolic");
       gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->benchmark_button), popover);
       gtk_widget_set_valign (self->benchmark_button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (self->benchmark_button, "flat");
-      gtk_widget_set_tooltip_text (self->benchmark_button, _("Set to benchmark"));
+      gtk_widget_set_tooltip_text (self->benchmark_button, _ ("Set to benchmark"));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), self->benchmark_button);
 
-      add_field (self, LGR_LEVER_FIELD_GROWTH_COHORT, _("Cohort growth"), _("% a year"));
-      add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _("Unit cost growth"), _("% a year"));
-      add_field (self, LGR_LEVER_FIELD_REALISATION_START, _("Realisation starts"), NULL);
+      add_field (self, LGR_LEVER_FIELD_GROWTH_COHORT, _ ("Cohort growth"), _ ("% a year"));
+      add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _ ("Unit cost growth"), _ ("% a year"));
+      add_field (self, LGR_LEVER_FIELD_REALISATION_START, _ ("Realisation starts"), NULL);
 
       self->profile_row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profile_row),
-                                     _("Realisation profile"));
+                                     _ ("Realisation profile"));
       self->profile_entry = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (self->profile_entry), 12);
       gtk_widget_set_valign (self->profile_entry, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Realisation profile"),
-                                      -1);
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Realisation profile"), -1);
       g_signal_connect (self->profile_entry, "activate", G_CALLBACK (on_profile_activate), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self->profile_row), self->profile_entry);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->profile_row);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Remove this lever"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Remove this lever"));
       button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Remove this lever"), -1);
+                                      _ ("Remove this lever"), -1);
       g_signal_connect (button, "clicked", G_CALLBACK (on_remove), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);

@@ -29,8 +29,8 @@ typedef enum
 } LgrLeverField;
 
 /* compact: only the targets (presentation mode), expanded. */
-GtkWidget *lgr_lever_row_new (LgrDocument *document, const char *scenario_id,
-                              const char *lever_id, gboolean compact);
+GtkWidget *lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *lever_id,
+                              gboolean compact);
 const char *lgr_lever_row_get_lever_id (LgrLeverRow *self);
 /* Shows the document's current values (after undo, redo, another row's edit). */
 void lgr_lever_row_sync (LgrLeverRow *self);

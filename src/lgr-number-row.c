@@ -44,9 +44,9 @@ show_value_text (LgrNumberRow *self)
 static void
 update_subtitle (LgrNumberRow *self)
 {
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->error ? self->error
-                                                     : self->info ? self->info
-                                                                  : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->error  ? self->error
+                                                      : self->info ? self->info
+                                                                   : "");
 }
 
 static gboolean
@@ -87,8 +87,10 @@ commit_entry (LgrNumberRow *self)
       lgr_number_row_set_error (self, error->message);
       return;
     }
-  if (value == self->value && self->error == NULL)
+  if (value == self->value)
     {
+      /* Back to the value in force: nothing to apply, nothing wrong. */
+      lgr_number_row_set_error (self, NULL);
       show_value_text (self);
       return;
     }
@@ -138,8 +140,8 @@ lgr_number_row_class_init (LgrNumberRowClass *klass)
 
   /* value, dragging: a value typed or dragged; not yet applied. */
   signals[VALUE_CHANGED]
-      = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
-                      NULL, NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_BOOLEAN);
+      = g_signal_new ("value-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                      NULL, G_TYPE_NONE, 2, G_TYPE_DOUBLE, G_TYPE_BOOLEAN);
   signals[EDIT_FINISHED] = g_signal_new ("edit-finished", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -150,7 +152,7 @@ lgr_number_row_init (LgrNumberRow *self)
   GtkEventController *focus;
 
   self->entry = gtk_entry_new ();
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 9);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 7);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 12);
   gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
   gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
@@ -170,14 +172,14 @@ lgr_number_row_init (LgrNumberRow *self)
 
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->entry);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->unit);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 3);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 0);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 2);
   gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-number-row");
 }
 
 GtkWidget *
-lgr_number_row_new (const char *title, const char *unit, double slider_lower,
-                    double slider_upper, double step)
+lgr_number_row_new (const char *title, const char *unit, double slider_lower, double slider_upper,
+                    double step)
 {
   LgrNumberRow *self = g_object_new (LGR_TYPE_NUMBER_ROW, "title", title, NULL);
   g_autofree char *label = NULL;
@@ -192,11 +194,10 @@ lgr_number_row_new (const char *title, const char *unit, double slider_lower,
       self->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, slider_lower,
                                               slider_upper, step > 0 ? step : 1);
       gtk_scale_set_draw_value (GTK_SCALE (self->scale), FALSE);
-      gtk_widget_set_size_request (self->scale, 120, -1);
-      gtk_widget_set_hexpand (self->scale, TRUE);
+      gtk_widget_set_size_request (self->scale, 96, -1);
       gtk_widget_set_valign (self->scale, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
       g_signal_connect (self->scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->scale);
       /* The slider before the entry */
@@ -314,5 +315,6 @@ lgr_number_row_commit_text (LgrNumberRow *self, const char *text)
 {
   g_return_if_fail (LGR_IS_NUMBER_ROW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  gtk_widget_activate (self->entry);
+  /* What the entry emits when Enter is pressed in it. */
+  g_signal_emit_by_name (self->entry, "activate");
 }

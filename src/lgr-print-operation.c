@@ -21,8 +21,7 @@ lgr_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *
 }
 
 static void
-lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *context,
-                               int page)
+lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page)
 {
   LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
   cairo_t *cr = gtk_print_context_get_cairo_context (context);

@@ -107,7 +107,7 @@ on_document_changed (LgrDocument *document, LgrScenarioSidebar *self)
     {
       const LgrStudy *study = lgr_document_get_study (document);
       g_free (self->selected);
-      self->selected = g_strdup (((LgrScenario *) g_ptr_array_index (study->scenarios, 0))->id);
+      self->selected = g_strdup (((LgrScenario *)g_ptr_array_index (study->scenarios, 0))->id);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   key = structure_key (self);
@@ -158,8 +158,8 @@ on_colour_set (GtkColorButton *button, LgrScenarioSidebar *self)
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   G_GNUC_END_IGNORE_DEPRECATIONS
-  colour = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5),
-                            (int) (rgba.green * 255 + 0.5), (int) (rgba.blue * 255 + 0.5));
+  colour = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255 + 0.5),
+                            (int)(rgba.green * 255 + 0.5), (int)(rgba.blue * 255 + 0.5));
   if (!lgr_document_set_scenario_colour (self->document, id, colour, &error))
     g_warning ("%s", error->message);
 }
@@ -201,11 +201,10 @@ fill_scenario_list (LgrScenarioSidebar *self)
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
       G_GNUC_END_IGNORE_DEPRECATIONS
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _("Pick the scenario's colour"));
+      gtk_widget_set_tooltip_text (button, _ ("Pick the scenario's colour"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Scenario colour"), -1);
-      g_object_set_data_full (G_OBJECT (button), "lgr-scenario", g_strdup (scenario->id),
-                              g_free);
+                                      _ ("Scenario colour"), -1);
+      g_object_set_data_full (G_OBJECT (button), "lgr-scenario", g_strdup (scenario->id), g_free);
       g_signal_connect (button, "color-set", G_CALLBACK (on_colour_set), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       g_object_set_data_full (G_OBJECT (row), "lgr-scenario", g_strdup (scenario->id), g_free);
@@ -219,8 +218,7 @@ fill_scenario_list (LgrScenarioSidebar *self)
 /* Authorities */
 
 static void
-on_authority_changed (LgrNumberRow *row, double value, gboolean dragging,
-                      LgrScenarioSidebar *self)
+on_authority_changed (LgrNumberRow *row, double value, gboolean dragging, LgrScenarioSidebar *self)
 {
   const char *id = g_object_get_data (G_OBJECT (row), "lgr-authority");
   int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
@@ -252,8 +250,7 @@ on_edit_finished (LgrNumberRow *row, LgrScenarioSidebar *self)
 /* Settings */
 
 static void
-on_setting_changed (LgrNumberRow *row, double value, gboolean dragging,
-                    LgrScenarioSidebar *self)
+on_setting_changed (LgrNumberRow *row, double value, gboolean dragging, LgrScenarioSidebar *self)
 {
   int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
   g_autoptr (LgrStudy) settings = NULL;
@@ -274,21 +271,21 @@ on_setting_changed (LgrNumberRow *row, double value, gboolean dragging,
     settings->count_avoidance = study->count_avoidance;
   }
   if ((field == SETTING_FIRST_YEAR || field == SETTING_YEARS || field == SETTING_VESTING_YEAR)
-      && value != (int) value)
+      && value != (int)value)
     {
-      lgr_number_row_set_error (row, _("a year is a whole number"));
+      lgr_number_row_set_error (row, _ ("a year is a whole number"));
       return;
     }
   switch (field)
     {
     case SETTING_FIRST_YEAR:
-      settings->first_year = (int) value;
+      settings->first_year = (int)value;
       break;
     case SETTING_YEARS:
-      settings->years = (int) value;
+      settings->years = (int)value;
       break;
     case SETTING_VESTING_YEAR:
-      settings->vesting_year = (int) value;
+      settings->vesting_year = (int)value;
       break;
     case SETTING_DISCOUNT_RATE:
       settings->discount_rate = value;
@@ -304,8 +301,8 @@ on_setting_changed (LgrNumberRow *row, double value, gboolean dragging,
       settings->cost_contingency = value;
       break;
     }
-  if (!lgr_document_set_study_settings (self->document, settings,
-                                        dragging ? "settings" : NULL, &error))
+  if (!lgr_document_set_study_settings (self->document, settings, dragging ? "settings" : NULL,
+                                        &error))
     lgr_number_row_set_error (row, error->message);
 }
 
@@ -375,28 +372,28 @@ build_settings (LgrScenarioSidebar *self, GtkWidget *box)
     const char *unit;
     double lower, upper, step;
   } fields[] = {
-    [SETTING_FIRST_YEAR] = { N_("First financial year"), NULL, 0, 0, 0 },
-    [SETTING_YEARS] = { N_("Years"), NULL, 1, 60, 1 },
-    [SETTING_VESTING_YEAR] = { N_("Vesting year"), NULL, 0, 0, 0 },
-    [SETTING_DISCOUNT_RATE] = { N_("Discount rate"), N_("% a year"), 0, 10, 0.1 },
-    [SETTING_WEEKS] = { N_("Weeks per year"), NULL, 0, 0, 0 },
-    [SETTING_BENEFIT_REALISATION] = { N_("Benefit realisation"), "%", 0, 150, 1 },
-    [SETTING_COST_CONTINGENCY] = { N_("Cost contingency"), "%", 0, 100, 1 },
+    [SETTING_FIRST_YEAR] = { N_ ("First financial year"), NULL, 0, 0, 0 },
+    [SETTING_YEARS] = { N_ ("Years"), NULL, 1, 60, 1 },
+    [SETTING_VESTING_YEAR] = { N_ ("Vesting year"), NULL, 0, 0, 0 },
+    [SETTING_DISCOUNT_RATE] = { N_ ("Discount rate"), N_ ("% a year"), 0, 10, 0.1 },
+    [SETTING_WEEKS] = { N_ ("Weeks per year"), NULL, 0, 0, 0 },
+    [SETTING_BENEFIT_REALISATION] = { N_ ("Benefit realisation"), "%", 0, 150, 1 },
+    [SETTING_COST_CONTINGENCY] = { N_ ("Cost contingency"), "%", 0, 100, 1 },
   };
-  GtkWidget *group = new_group (_("Study"), _("Title, timeline and settings for every scenario"));
+  GtkWidget *group = new_group (_ ("Study"), _ ("Title, timeline and settings for every scenario"));
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget *row;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Timeline and settings"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _ ("Timeline and settings"));
   self->title_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _ ("Title"));
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->title_row), TRUE);
   g_signal_connect (self->title_row, "apply", G_CALLBACK (on_title_apply), self);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->title_row);
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
-      row = lgr_number_row_new (_(fields[i].title), fields[i].unit ? _(fields[i].unit) : NULL,
+      row = lgr_number_row_new (_ (fields[i].title), fields[i].unit ? _ (fields[i].unit) : NULL,
                                 fields[i].lower, fields[i].upper, fields[i].step);
       g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (i));
       g_signal_connect (row, "value-changed", G_CALLBACK (on_setting_changed), self);
@@ -405,9 +402,9 @@ build_settings (LgrScenarioSidebar *self, GtkWidget *box)
       g_ptr_array_add (self->settings_rows, row);
     }
   row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Count cost avoidance"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Count cost avoidance"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _("Include avoided future costs in the net figures"));
+                               _ ("Include avoided future costs in the net figures"));
   self->avoidance_switch = gtk_switch_new ();
   gtk_widget_set_valign (self->avoidance_switch, GTK_ALIGN_CENTER);
   g_signal_connect (self->avoidance_switch, "notify::active", G_CALLBACK (on_avoidance), self);
@@ -442,7 +439,7 @@ rebuild (LgrScenarioSidebar *self)
     return;
 
   /* Authorities */
-  group = new_group (_("Authorities"), NULL);
+  group = new_group (_ ("Authorities"), NULL);
   for (guint i = 0; i < scenario->authorities->len; i++)
     {
       const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
@@ -451,8 +448,8 @@ rebuild (LgrScenarioSidebar *self)
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), FALSE);
       for (int f = 0; f < 2; f++)
         {
-          GtkWidget *row = lgr_number_row_new (f == 0 ? _("Population") : _("Children (0-17)"),
-                                               _("people"), 0, 0, 0);
+          GtkWidget *row = lgr_number_row_new (f == 0 ? _ ("Population") : _ ("Children (0-17)"),
+                                               _ ("people"), 0, 0, 0);
           g_object_set_data_full (G_OBJECT (row), "lgr-authority", g_strdup (authority->id),
                                   g_free);
           g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (f));
@@ -472,10 +469,9 @@ rebuild (LgrScenarioSidebar *self)
       const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
       const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
       g_autofree char *title
-          = lever->service
-                ? g_strdup_printf ("%s · %s", authority ? authority->name : lever->authority_id,
-                                   lever->service)
-                : g_strdup (authority ? authority->name : lever->authority_id);
+          = lever->service ? g_strdup_printf (
+                "%s · %s", authority ? authority->name : lever->authority_id, lever->service)
+                           : g_strdup (authority ? authority->name : lever->authority_id);
       GtkWidget *row;
 
       if (group == NULL || g_strcmp0 (title, last_group) != 0)
@@ -489,17 +485,17 @@ rebuild (LgrScenarioSidebar *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
       g_ptr_array_add (self->lever_rows, row);
     }
-  group = new_group (scenario->levers->len ? NULL : _("Levers"),
-                     scenario->levers->len ? NULL : _("This scenario has no levers yet."));
-  suffix = gtk_button_new_with_mnemonic (_("Add _Lever"));
+  group = new_group (scenario->levers->len ? NULL : _ ("Levers"),
+                     scenario->levers->len ? NULL : _ ("This scenario has no levers yet."));
+  suffix = gtk_button_new_with_mnemonic (_ ("Add _Lever"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (suffix), "win.add-lever");
   gtk_widget_set_halign (suffix, GTK_ALIGN_START);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), suffix);
   gtk_box_append (GTK_BOX (self->editors), group);
 
   /* Items */
-  group = new_group (_("Costs and savings"), NULL);
-  suffix = action_button ("list-add-symbolic", "win.add-item", _("Add an item"));
+  group = new_group (_ ("Costs and savings"), NULL);
+  suffix = action_button ("list-add-symbolic", "win.add-item", _ ("Add an item"));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
   for (guint i = 0; i < scenario->items->len; i++)
     {
@@ -539,14 +535,14 @@ sync_values (LgrScenarioSidebar *self)
   for (guint i = 0; i < self->settings_rows->len; i++)
     {
       LgrNumberRow *row = g_ptr_array_index (self->settings_rows, i);
-      const double values[] = { study->first_year,          study->years,
-                                study->vesting_year,        study->discount_rate,
-                                study->weeks_per_year,      study->benefit_realisation,
-                                study->cost_contingency };
+      const double values[]
+          = { study->first_year,      study->years,          study->vesting_year,
+              study->discount_rate,   study->weeks_per_year, study->benefit_realisation,
+              study->cost_contingency };
       lgr_number_row_set_value (row, values[i]);
       if (i == SETTING_VESTING_YEAR || i == SETTING_FIRST_YEAR)
         {
-          g_autofree char *year = lgr_format_financial_year ((int) values[i]);
+          g_autofree char *year = lgr_format_financial_year ((int)values[i]);
           lgr_number_row_set_info (row, year);
         }
     }
@@ -583,8 +579,7 @@ lgr_scenario_sidebar_finalize (GObject *object)
 }
 
 static void
-lgr_scenario_sidebar_get_property (GObject *object, guint prop_id, GValue *value,
-                                   GParamSpec *pspec)
+lgr_scenario_sidebar_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   LgrScenarioSidebar *self = LGR_SCENARIO_SIDEBAR (object);
   switch (prop_id)
@@ -606,8 +601,8 @@ lgr_scenario_sidebar_class_init (LgrScenarioSidebarClass *klass)
   object_class->finalize = lgr_scenario_sidebar_finalize;
   object_class->get_property = lgr_scenario_sidebar_get_property;
 
-  properties[PROP_SELECTED] = g_param_spec_string (
-      "selected", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED] = g_param_spec_string ("selected", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "lgrsidebar");
 }
@@ -629,24 +624,22 @@ lgr_scenario_sidebar_init (LgrScenarioSidebar *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
   gtk_widget_set_margin_bottom (GTK_WIDGET (self), 24);
 
-  group = new_group (_("Scenarios"), NULL);
+  group = new_group (_ ("Scenarios"), NULL);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (buttons),
-                  action_button ("list-add-symbolic", "win.add-scenario", _("Add a scenario")));
-  gtk_box_append (GTK_BOX (buttons), action_button ("edit-copy-symbolic",
-                                                    "win.duplicate-scenario",
-                                                    _("Duplicate the selected scenario")));
-  gtk_box_append (GTK_BOX (buttons), action_button ("document-edit-symbolic",
-                                                    "win.rename-scenario",
-                                                    _("Rename the selected scenario")));
+                  action_button ("list-add-symbolic", "win.add-scenario", _ ("Add a scenario")));
+  gtk_box_append (GTK_BOX (buttons), action_button ("edit-copy-symbolic", "win.duplicate-scenario",
+                                                    _ ("Duplicate the selected scenario")));
+  gtk_box_append (GTK_BOX (buttons), action_button ("document-edit-symbolic", "win.rename-scenario",
+                                                    _ ("Rename the selected scenario")));
   gtk_box_append (GTK_BOX (buttons), action_button ("user-trash-symbolic", "win.remove-scenario",
-                                                    _("Remove the selected scenario")));
+                                                    _ ("Remove the selected scenario")));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), buttons);
   self->scenario_list = gtk_list_box_new ();
   gtk_widget_add_css_class (self->scenario_list, "boxed-list");
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->scenario_list), GTK_SELECTION_SINGLE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scenarios"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Scenarios"), -1);
   g_signal_connect (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected), self);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scenario_list);
   gtk_box_append (GTK_BOX (self), group);
@@ -670,8 +663,7 @@ lgr_scenario_sidebar_set_document (LgrScenarioSidebar *self, LgrDocument *docume
   if (self->document)
     g_clear_signal_handler (&self->changed_id, self->document);
   g_set_object (&self->document, document);
-  self->changed_id
-      = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
   g_clear_pointer (&self->structure, g_free);
   g_clear_pointer (&self->selected, g_free);
   on_document_changed (document, self);

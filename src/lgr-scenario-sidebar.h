@@ -21,7 +21,6 @@ GtkWidget *lgr_scenario_sidebar_new (void);
 void lgr_scenario_sidebar_set_document (LgrScenarioSidebar *self, LgrDocument *document);
 const char *lgr_scenario_sidebar_get_selected (LgrScenarioSidebar *self);
 void lgr_scenario_sidebar_select (LgrScenarioSidebar *self, const char *scenario_id);
-LgrLeverRow *lgr_scenario_sidebar_find_lever_row (LgrScenarioSidebar *self,
-                                                  const char *lever_id);
+LgrLeverRow *lgr_scenario_sidebar_find_lever_row (LgrScenarioSidebar *self, const char *lever_id);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
     {
     case LGR_SUMMARY_PAYBACK:
       if (!r->has_payback)
-        return g_strdup (_("Never"));
+        return g_strdup (_ ("Never"));
       return lgr_format_financial_year (results->first_year + r->payback_index);
     case LGR_SUMMARY_PEAK_FUNDING:
       return lgr_format_money (r->peak_funding);
@@ -36,7 +36,7 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
     case LGR_SUMMARY_RUN_RATE:
       {
         g_autofree char *money = lgr_format_money (r->run_rate);
-        return g_strdup_printf (_("%s a year"), money);
+        return g_strdup_printf (_ ("%s a year"), money);
       }
     case LGR_SUMMARY_N_FIELDS:
     default:
@@ -93,10 +93,10 @@ lgr_summary_card_init (LgrSummaryCard *self)
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     {
-      static const char *const captions[] = { N_("Pays back in"), N_("Peak funding needed"),
-                                              N_("Net over the period"), N_("Net present value"),
-                                              N_("Run rate") };
-      self->captions[f] = gtk_label_new (_(captions[f]));
+      static const char *const captions[]
+          = { N_ ("Pays back in"), N_ ("Peak funding needed"), N_ ("Net over the period"),
+              N_ ("Net present value"), N_ ("Run rate") };
+      self->captions[f] = gtk_label_new (_ (captions[f]));
       gtk_label_set_xalign (GTK_LABEL (self->captions[f]), 0);
       gtk_widget_add_css_class (self->captions[f], "dim-label");
       gtk_widget_add_css_class (self->captions[f], "caption");
@@ -147,8 +147,8 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
     }
   gtk_widget_set_visible (self->swatch, scenario->colour != NULL);
 
-  last_year = lgr_format_financial_year (results->first_year + (int) results->n_years - 1);
-  net_caption = g_strdup_printf (_("Net by %s"), last_year);
+  last_year = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
+  net_caption = g_strdup_printf (_ ("Net by %s"), last_year);
   gtk_label_set_text (GTK_LABEL (self->captions[LGR_SUMMARY_NET]), net_caption);
 
   for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)

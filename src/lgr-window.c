@@ -85,9 +85,9 @@ new_dialog (LgrWindow *self, const char *heading, const char *body)
   AdwMessageDialog *dialog
       = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   if (self->dialog)
-    g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify) on_dialog_destroyed, self);
+    g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify)on_dialog_destroyed, self);
   self->dialog = dialog;
-  g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify) on_dialog_destroyed, self);
+  g_object_weak_ref (G_OBJECT (dialog), (GWeakNotify)on_dialog_destroyed, self);
   return dialog;
 }
 
@@ -95,7 +95,7 @@ static void
 show_error (LgrWindow *self, const char *heading, const GError *error)
 {
   AdwMessageDialog *dialog = new_dialog (self, heading, error->message);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -116,9 +116,9 @@ add_recent (LgrWindow *self, GFile *file)
   g_autofree char *uri = g_file_get_uri (file);
   GtkRecentData data = { 0 };
   data.display_name = NULL;
-  data.mime_type = (char *) MIME_TYPE;
-  data.app_name = (char *) g_get_application_name ();
-  data.app_exec = (char *) "lgr-explorer %u";
+  data.mime_type = (char *)MIME_TYPE;
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"lgr-explorer %u";
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
@@ -143,10 +143,10 @@ fill_recent_menu (LgrWindow *self)
       g_menu_append_item (self->recent_menu, item);
       n++;
     }
-  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
   if (n == 0)
     {
-      g_autoptr (GMenuItem) item = g_menu_item_new (_("No Recent Studies"), "win.none");
+      g_autoptr (GMenuItem) item = g_menu_item_new (_ ("No Recent Studies"), "win.none");
       g_menu_append_item (self->recent_menu, item);
     }
 }
@@ -157,8 +157,8 @@ static void
 choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
              const char *filter_name, const char *pattern, ChosenFunc func)
 {
-  lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name,
-                   pattern, G_OBJECT (self), (LgrFileChosenFunc) func);
+  lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name, pattern,
+                   G_OBJECT (self), (LgrFileChosenFunc)func);
 }
 
 /* Unsaved changes */
@@ -192,7 +192,7 @@ on_saved_then_continue (LgrWindow *self, GFile *file)
     return;
   if (!lgr_window_save_to (self, file, &error))
     {
-      show_error (self, _("The Study Could Not Be Saved"), error);
+      show_error (self, _ ("The Study Could Not Be Saved"), error);
       pending_finish (pending, FALSE);
       return;
     }
@@ -216,15 +216,15 @@ on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pe
       GFile *file = lgr_document_get_file (self->document);
       if (file == NULL)
         {
-          g_autofree char *name = g_strdup_printf ("%s.lgr", _("Study"));
+          g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
           g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
-          choose_file (self, TRUE, _("Save Study"), name, _("Studies"), "*.lgr",
+          choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
                        on_saved_then_continue);
           return;
         }
       if (!lgr_document_save (self->document, &error))
         {
-          show_error (self, _("The Study Could Not Be Saved"), error);
+          show_error (self, _ ("The Study Could Not Be Saved"), error);
           pending_finish (pending, FALSE);
           return;
         }
@@ -255,12 +255,12 @@ confirm_unsaved (LgrWindow *self, Continuation next, gpointer data, GDestroyNoti
       return;
     }
   name = lgr_document_dup_display_name (self->document);
-  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
   dialog = new_dialog (self, heading,
-                       _("The study has changes that are not saved. If you do not save them, "
-                         "they are lost."));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                    "save", _("_Save"), NULL);
+                       _ ("The study has changes that are not saved. If you do not save them, "
+                          "they are lost."));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "save");
@@ -278,7 +278,7 @@ load_file_now (LgrWindow *self, gpointer data)
 
   if (document == NULL)
     {
-      show_error (self, _("The Study Could Not Be Opened"), error);
+      show_error (self, _ ("The Study Could Not Be Opened"), error);
       return;
     }
   remember_folder (self, file);
@@ -319,8 +319,8 @@ static void
 update_title (LgrWindow *self)
 {
   g_autofree char *name = lgr_document_get_file (self->document)
-                             ? lgr_document_dup_display_name (self->document)
-                             : g_strdup (_("Not saved to a file yet"));
+                              ? lgr_document_dup_display_name (self->document)
+                              : g_strdup (_ ("Not saved to a file yet"));
   g_autofree char *subtitle = lgr_document_get_modified (self->document)
                                   ? g_strdup_printf ("• %s", name)
                                   : g_strdup (name);
@@ -338,19 +338,20 @@ update_actions (LgrWindow *self)
   const char *undo = lgr_document_get_undo_label (self->document);
   const char *redo = lgr_document_get_redo_label (self->document);
   GAction *action;
-  g_autofree char *undo_tip = undo ? g_strdup_printf (_("Undo “%s” (Ctrl+Z)"), undo) : NULL;
-  g_autofree char *redo_tip = redo ? g_strdup_printf (_("Redo “%s” (Shift+Ctrl+Z)"), redo) : NULL;
+  g_autofree char *undo_tip = undo ? g_strdup_printf (_ ("Undo “%s” (Ctrl+Z)"), undo) : NULL;
+  g_autofree char *redo_tip = redo ? g_strdup_printf (_ ("Redo “%s” (Shift+Ctrl+Z)"), redo) : NULL;
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), undo != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), redo != NULL);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "revert");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), lgr_document_get_modified (self->document));
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                               lgr_document_get_modified (self->document));
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-scenario");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), study->scenarios->len > 1);
-  (void) undo_tip;
-  (void) redo_tip;
+  (void)undo_tip;
+  (void)redo_tip;
 }
 
 static char *
@@ -445,8 +446,8 @@ on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
   const char *text = lgr_chart_view_get_year_text (view);
   gtk_label_set_text (self->year_label,
                       text ? text
-                           : _("Point at a year, or focus the chart and use the arrow keys, to "
-                               "see its exact figures."));
+                           : _ ("Point at a year, or focus the chart and use the arrow keys, to "
+                                "see its exact figures."));
 }
 
 static void
@@ -474,14 +475,13 @@ lgr_window_set_document (LgrWindow *self, LgrDocument *document)
   g_clear_object (&self->document);
   self->document = document;
 
-  self->changed_id
-      = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-  self->notify_ids[0] = g_signal_connect (document, "notify::modified",
-                                          G_CALLBACK (on_document_notify), self);
-  self->notify_ids[1] = g_signal_connect (document, "notify::file",
-                                          G_CALLBACK (on_document_notify), self);
-  self->notify_ids[2] = g_signal_connect (document, "notify::can-undo",
-                                          G_CALLBACK (on_document_notify), self);
+  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
+  self->notify_ids[0]
+      = g_signal_connect (document, "notify::modified", G_CALLBACK (on_document_notify), self);
+  self->notify_ids[1]
+      = g_signal_connect (document, "notify::file", G_CALLBACK (on_document_notify), self);
+  self->notify_ids[2]
+      = g_signal_connect (document, "notify::can-undo", G_CALLBACK (on_document_notify), self);
   lgr_scenario_sidebar_set_document (self->sidebar, document);
   if (self->drafts)
     lgr_draft_store_track (self->drafts, document, NULL);
@@ -551,11 +551,10 @@ update_presentation_levers (LgrWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
     gtk_list_box_remove (self->presentation_levers, child);
   for (guint i = 0; i < n; i++)
-    gtk_list_box_append (self->presentation_levers,
-                         lgr_lever_row_new (self->document, scenario_id, levers[i].lever->id,
-                                            TRUE));
-  g_object_set_data_full (G_OBJECT (self->presentation_levers), "lgr-key",
-                          g_strdup (key->str), g_free);
+    gtk_list_box_append (self->presentation_levers, lgr_lever_row_new (self->document, scenario_id,
+                                                                       levers[i].lever->id, TRUE));
+  g_object_set_data_full (G_OBJECT (self->presentation_levers), "lgr-key", g_strdup (key->str),
+                          g_free);
 }
 
 static void
@@ -597,7 +596,7 @@ step_scenario (LgrWindow *self, int delta)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   int index = lgr_study_scenario_index (study, lgr_scenario_sidebar_get_selected (self->sidebar));
-  int n = (int) study->scenarios->len;
+  int n = (int)study->scenarios->len;
   const LgrScenario *next = g_ptr_array_index (study->scenarios, ((index + delta) % n + n) % n);
 
   lgr_scenario_sidebar_select (self->sidebar, next->id);
@@ -655,7 +654,7 @@ open_chosen (LgrWindow *self, GFile *file)
 static void
 action_open (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (LGR_WINDOW (widget), FALSE, _("Open Study"), NULL, _("Studies"), "*.lgr",
+  choose_file (LGR_WINDOW (widget), FALSE, _ ("Open Study"), NULL, _ ("Studies"), "*.lgr",
                open_chosen);
 }
 
@@ -671,9 +670,9 @@ save_chosen (LgrWindow *self, GFile *file)
 {
   g_autoptr (GError) error = NULL;
   if (!lgr_window_save_to (self, file, &error))
-    show_error (self, _("The Study Could Not Be Saved"), error);
+    show_error (self, _ ("The Study Could Not Be Saved"), error);
   else
-    toast (self, _("Study saved"));
+    toast (self, _ ("Study saved"));
 }
 
 static void
@@ -681,8 +680,8 @@ action_save_as (GtkWidget *widget, const char *name, GVariant *param)
 {
   LgrWindow *self = LGR_WINDOW (widget);
   GFile *file = lgr_document_get_file (self->document);
-  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_("Study.lgr"));
-  choose_file (self, TRUE, _("Save Study As"), suggested, _("Studies"), "*.lgr", save_chosen);
+  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_ ("Study.lgr"));
+  choose_file (self, TRUE, _ ("Save Study As"), suggested, _ ("Studies"), "*.lgr", save_chosen);
 }
 
 static void
@@ -697,9 +696,9 @@ action_save (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   if (!lgr_document_save (self->document, &error))
-    show_error (self, _("The Study Could Not Be Saved"), error);
+    show_error (self, _ ("The Study Could Not Be Saved"), error);
   else
-    toast (self, _("Study saved"));
+    toast (self, _ ("Study saved"));
 }
 
 static void
@@ -707,7 +706,7 @@ action_revert (GtkWidget *widget, const char *name, GVariant *param)
 {
   LgrWindow *self = LGR_WINDOW (widget);
   if (lgr_document_revert (self->document))
-    toast (self, _("Back to the saved study (Ctrl+Z undoes this)"));
+    toast (self, _ ("Back to the saved study (Ctrl+Z undoes this)"));
 }
 
 static void
@@ -719,13 +718,12 @@ import_chosen (LgrWindow *self, GFile *file)
 
   if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
     {
-      show_error (self, _("The Scenarios Could Not Be Imported"), error);
+      show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
       return;
     }
   {
-    g_autofree char *message
-        = g_strdup_printf (g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n),
-                           n);
+    g_autofree char *message = g_strdup_printf (
+        g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
     toast (self, message);
   }
 }
@@ -733,7 +731,7 @@ import_chosen (LgrWindow *self, GFile *file)
 static void
 action_import (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (LGR_WINDOW (widget), FALSE, _("Import Scenarios"), NULL, _("Studies"), "*.lgr",
+  choose_file (LGR_WINDOW (widget), FALSE, _ ("Import Scenarios"), NULL, _ ("Studies"), "*.lgr",
                import_chosen);
 }
 
@@ -781,7 +779,7 @@ action_add_scenario (GtkWidget *widget, const char *name, GVariant *param)
   LgrWindow *self = LGR_WINDOW (widget);
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
-  gboolean ok = lgr_document_add_scenario (self->document, _("New scenario"), &id, &error);
+  gboolean ok = lgr_document_add_scenario (self->document, _ ("New scenario"), &id, &error);
 
   report_edit_error (self, ok, error);
   if (ok)
@@ -811,14 +809,22 @@ action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
       lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
   g_autofree char *message = NULL;
   gboolean ok;
+  int index;
 
   if (scenario == NULL)
     return;
-  message = g_strdup_printf (_("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
+  message = g_strdup_printf (_ ("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
+  index = lgr_study_scenario_index (lgr_document_get_study (self->document), scenario->id);
   ok = lgr_document_remove_scenario (self->document, scenario->id, &error);
   report_edit_error (self, ok, error);
   if (ok)
-    toast (self, message);
+    {
+      /* The neighbour before it becomes the selected scenario. */
+      const LgrStudy *study = lgr_document_get_study (self->document);
+      const LgrScenario *next = g_ptr_array_index (study->scenarios, MAX (0, index - 1));
+      lgr_scenario_sidebar_select (self->sidebar, next->id);
+      toast (self, message);
+    }
 }
 
 static void
@@ -830,10 +836,10 @@ on_rename_response (AdwMessageDialog *dialog, const char *response, LgrWindow *s
 
   if (!g_str_equal (response, "rename"))
     return;
-  report_edit_error (self,
-                     lgr_document_rename_scenario (self->document, id,
-                                                   gtk_editable_get_text (entry), &error),
-                     error);
+  report_edit_error (
+      self,
+      lgr_document_rename_scenario (self->document, id, gtk_editable_get_text (entry), &error),
+      error);
 }
 
 static void
@@ -854,14 +860,14 @@ action_rename_scenario (GtkWidget *widget, const char *name, GVariant *param)
 
   if (scenario == NULL)
     return;
-  dialog = new_dialog (self, _("Rename Scenario"), NULL);
+  dialog = new_dialog (self, _ ("Rename Scenario"), NULL);
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), scenario->name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scenario name"), -1);
+                                  _ ("Scenario name"), -1);
   g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), dialog);
   adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "rename", _("_Rename"), NULL);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "rename", _ ("_Rename"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "rename");
   adw_message_dialog_set_close_response (dialog, "cancel");
@@ -889,8 +895,8 @@ action_add_item (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GError) error = NULL;
   report_edit_error (self,
                      lgr_document_add_item (self->document,
-                                            lgr_scenario_sidebar_get_selected (self->sidebar),
-                                            NULL, &error),
+                                            lgr_scenario_sidebar_get_selected (self->sidebar), NULL,
+                                            &error),
                      error);
 }
 
@@ -925,11 +931,11 @@ action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
     texture = gdk_texture_new_from_bytes (bytes, &error);
   if (texture == NULL)
     {
-      show_error (self, _("The Chart Could Not Be Copied"), error);
+      show_error (self, _ ("The Chart Could Not Be Copied"), error);
       return;
     }
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _("Chart copied"));
+  toast (self, _ ("Chart copied"));
 }
 
 static void
@@ -944,9 +950,9 @@ csv_chosen (LgrWindow *self, GFile *file)
   csv = lgr_year_table_format (lgr_document_get_results (self->document), id, ',');
   if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                 NULL, &error))
-    show_error (self, _("The Table Could Not Be Exported"), error);
+    show_error (self, _ ("The Table Could Not Be Exported"), error);
   else
-    toast (self, _("Table exported"));
+    toast (self, _ ("Table exported"));
 }
 
 static void
@@ -955,7 +961,7 @@ action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
   LgrWindow *self = LGR_WINDOW (widget);
   const char *id = gtk_stack_get_visible_child_name (self->table_stack);
   g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
-  choose_file (self, TRUE, _("Export Table"), suggested, _("CSV files"), "*.csv", csv_chosen);
+  choose_file (self, TRUE, _ ("Export Table"), suggested, _ ("CSV files"), "*.csv", csv_chosen);
 }
 
 static void
@@ -966,15 +972,15 @@ report_chosen (LgrWindow *self, GFile *file)
 
   if (!lgr_report_write_pdf (lgr_document_get_study (self->document),
                              lgr_document_get_results (self->document), path, &error))
-    show_error (self, _("The Report Could Not Be Written"), error);
+    show_error (self, _ ("The Report Could Not Be Written"), error);
   else
-    toast (self, _("Report written"));
+    toast (self, _ ("Report written"));
 }
 
 static void
 action_export_report (GtkWidget *widget, const char *name, GVariant *param)
 {
-  choose_file (LGR_WINDOW (widget), TRUE, _("Export Report"), _("Report.pdf"), _("PDF files"),
+  choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Report"), _ ("Report.pdf"), _ ("PDF files"),
                "*.pdf", report_chosen);
 }
 
@@ -994,11 +1000,10 @@ action_export (GtkWidget *widget, const char *name, GVariant *param)
       gtk_window_present (self->export_dialog);
       return;
     }
-  self->export_dialog = GTK_WINDOW (
-      lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
-                             lgr_chart_view_get_kind (self->chart_view)));
-  g_object_weak_ref (G_OBJECT (self->export_dialog), (GWeakNotify) on_export_dialog_destroyed,
-                     self);
+  self->export_dialog
+      = GTK_WINDOW (lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
+                                           lgr_chart_view_get_kind (self->chart_view)));
+  g_object_weak_ref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed, self);
   gtk_window_present (self->export_dialog);
 }
 
@@ -1011,7 +1016,7 @@ action_print (GtkWidget *widget, const char *name, GVariant *param)
   if (!lgr_print_study (GTK_WINDOW (self), lgr_document_get_study (self->document),
                         lgr_document_get_results (self->document),
                         lgr_chart_view_get_kind (self->chart_view), &error))
-    show_error (self, _("The Study Could Not Be Printed"), error);
+    show_error (self, _ ("The Study Could Not Be Printed"), error);
 }
 
 static void
@@ -1024,14 +1029,14 @@ restore_draft (LgrWindow *self, gpointer data)
   gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
   if (document == NULL)
     {
-      show_error (self, _("The Unsaved Changes Could Not Be Restored"), error);
+      show_error (self, _ ("The Unsaved Changes Could Not Be Restored"), error);
       return;
     }
   g_ptr_array_remove_index (self->offered_drafts, 0);
   if (self->document)
     lgr_draft_store_untrack (self->drafts, self->document);
   lgr_window_set_document (self, document);
-  toast (self, _("Unsaved changes restored"));
+  toast (self, _ ("Unsaved changes restored"));
   lgr_window_offer_drafts (self);
 }
 
@@ -1077,9 +1082,9 @@ lgr_window_offer_drafts (LgrWindow *self)
   info = g_ptr_array_index (self->offered_drafts, 0);
   local = g_date_time_to_local (info->modified);
   when = g_date_time_format (local, "%e %B %Y %H:%M");
-  text = g_strdup_printf (_("Unsaved changes to “%s” from %s were kept when LGR Explorer last "
-                            "closed unexpectedly."),
-                          info->title ? info->title : _("a study"), g_strstrip (when));
+  text = g_strdup_printf (_ ("Unsaved changes to “%s” from %s were kept when LGR Explorer last "
+                             "closed unexpectedly."),
+                          info->title ? info->title : _ ("a study"), g_strstrip (when));
   gtk_label_set_text (self->draft_label, text);
   gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
 }
@@ -1109,8 +1114,7 @@ lgr_window_close_request (GtkWindow *window)
       gtk_window_get_default_size (window, &width, &height);
       g_settings_set_int (self->settings, "window-width", width);
       g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized",
-                              gtk_window_is_maximized (window));
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
     }
   if (self->drafts && self->document)
     lgr_draft_store_untrack (self->drafts, self->document);
@@ -1149,13 +1153,13 @@ lgr_window_dispose (GObject *object)
     }
   if (self->dialog)
     {
-      g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify) on_dialog_destroyed, self);
+      g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify)on_dialog_destroyed, self);
       self->dialog = NULL;
     }
   if (self->export_dialog)
     {
-      g_object_weak_unref (G_OBJECT (self->export_dialog),
-                           (GWeakNotify) on_export_dialog_destroyed, self);
+      g_object_weak_unref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed,
+                           self);
       self->export_dialog = NULL;
     }
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -1329,16 +1333,15 @@ lgr_window_init (LgrWindow *self)
   for (int k = 0; k < LGR_N_CHARTS; k++)
     {
       static const char *const short_titles[LGR_N_CHARTS] = {
-        [LGR_CHART_CASHFLOW] = N_("Cashflow"),
-        [LGR_CHART_SAVINGS] = N_("Savings and Costs"),
-        [LGR_CHART_DIFFERENCE] = N_("Difference"),
-        [LGR_CHART_CHILDREN] = N_("Children Looked After"),
+        [LGR_CHART_CASHFLOW] = N_ ("Cashflow"),
+        [LGR_CHART_SAVINGS] = N_ ("Savings and Costs"),
+        [LGR_CHART_DIFFERENCE] = N_ ("Difference"),
+        [LGR_CHART_CHILDREN] = N_ ("Children Looked After"),
       };
-      GtkWidget *button = gtk_toggle_button_new_with_label (_(short_titles[k]));
+      GtkWidget *button = gtk_toggle_button_new_with_label (_ (short_titles[k]));
       gtk_widget_set_tooltip_text (button, lgr_chart_kind_title (k));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s",
-                                        lgr_chart_kind_to_string (k));
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));
       gtk_box_append (GTK_BOX (self->chart_switcher), button);
     }
   chart = g_settings_get_string (self->settings, "chart");
@@ -1347,8 +1350,8 @@ lgr_window_init (LgrWindow *self)
 
   g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
   g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark",
-                    G_CALLBACK (on_dark_changed), self);
+  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
+                    self);
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
 
   keys = gtk_event_controller_key_new ();
@@ -1394,8 +1397,7 @@ lgr_window_find_card (LgrWindow *self, const char *scenario_id)
        child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      if (g_strcmp0 (lgr_summary_card_get_scenario_id (LGR_SUMMARY_CARD (card)), scenario_id)
-          == 0)
+      if (g_strcmp0 (lgr_summary_card_get_scenario_id (LGR_SUMMARY_CARD (card)), scenario_id) == 0)
         return LGR_SUMMARY_CARD (card);
     }
   return NULL;

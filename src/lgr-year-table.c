@@ -17,10 +17,10 @@ struct _LgrYearTable
 
 G_DEFINE_FINAL_TYPE (LgrYearTable, lgr_year_table, GTK_TYPE_BOX)
 
-static const char *const column_titles[] = { N_("Year"),           N_("Cashable savings"),
-                                             N_("Cost avoidance"), N_("One-off costs"),
-                                             N_("Recurring costs"), N_("Net"),
-                                             N_("Cumulative") };
+static const char *const column_titles[]
+    = { N_ ("Year"),          N_ ("Cashable savings"), N_ ("Cost avoidance"),
+        N_ ("One-off costs"), N_ ("Recurring costs"),  N_ ("Net"),
+        N_ ("Cumulative") };
 
 static const double *
 series (const LgrScenarioResult *r, LgrYearColumn column)
@@ -54,7 +54,7 @@ cell_text (const LgrResults *results, const char *scenario_id, guint row, LgrYea
   if (r == NULL || row >= results->n_years)
     return g_strdup ("");
   if (column == LGR_YEAR_COLUMN_YEAR)
-    return lgr_format_financial_year (results->first_year + (int) row);
+    return lgr_format_financial_year (results->first_year + (int)row);
   return lgr_format_money_exact (series (r, column)[row]);
 }
 
@@ -71,14 +71,14 @@ lgr_year_table_format (const LgrResults *results, const char *scenario_id, char 
       if (c > 0)
         g_string_append_c (out, separator);
       if (separator == ',')
-        g_string_append_printf (out, "\"%s\"", _(column_titles[c]));
+        g_string_append_printf (out, "\"%s\"", _ (column_titles[c]));
       else
-        g_string_append (out, _(column_titles[c]));
+        g_string_append (out, _ (column_titles[c]));
     }
   g_string_append_c (out, '\n');
   for (guint t = 0; t < results->n_years; t++)
     {
-      g_autofree char *year = lgr_format_financial_year (results->first_year + (int) t);
+      g_autofree char *year = lgr_format_financial_year (results->first_year + (int)t);
       g_string_append (out, year);
       for (int c = 1; c < LGR_YEAR_N_COLUMNS; c++)
         {
@@ -147,7 +147,8 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_box_set_spacing (GTK_BOX (self), 6);
 
   self->years = gtk_string_list_new (NULL);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years))));
+  selection
+      = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years))));
   self->view = gtk_column_view_new (selection);
   gtk_column_view_set_show_column_separators (GTK_COLUMN_VIEW (self->view), TRUE);
   gtk_column_view_set_show_row_separators (GTK_COLUMN_VIEW (self->view), TRUE);
@@ -160,13 +161,13 @@ lgr_year_table_init (LgrYearTable *self)
       g_object_set_data (G_OBJECT (factory), "lgr-table", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (c));
-      column = gtk_column_view_column_new (_(column_titles[c]), factory);
+      column = gtk_column_view_column_new (_ (column_titles[c]), factory);
       gtk_column_view_column_set_expand (column, c != LGR_YEAR_COLUMN_YEAR);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->view), column);
       g_object_unref (column);
     }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Year-by-year figures"), -1);
+                                  _ ("Year-by-year figures"), -1);
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
@@ -175,8 +176,9 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_widget_add_css_class (scrolled, "card");
   gtk_box_append (GTK_BOX (self), scrolled);
 
-  button = gtk_button_new_with_mnemonic (_("_Copy Table"));
-  gtk_widget_set_tooltip_text (button, _("Copy the figures as tab-separated text for a spreadsheet"));
+  button = gtk_button_new_with_mnemonic (_ ("_Copy Table"));
+  gtk_widget_set_tooltip_text (button,
+                               _ ("Copy the figures as tab-separated text for a spreadsheet"));
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect (button, "clicked", G_CALLBACK (on_copy), self);
   gtk_box_append (GTK_BOX (self), button);
@@ -208,10 +210,10 @@ lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results)
   self->results = results;
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->years));
   for (guint t = 0; results && t < results->n_years; t++)
-    g_ptr_array_add (labels, lgr_format_financial_year (results->first_year + (int) t));
+    g_ptr_array_add (labels, lgr_format_financial_year (results->first_year + (int)t));
   g_ptr_array_add (labels, NULL);
   /* Replacing every row makes the view bind them again with the new figures. */
-  gtk_string_list_splice (self->years, 0, n_old, (const char *const *) labels->pdata);
+  gtk_string_list_splice (self->years, 0, n_old, (const char *const *)labels->pdata);
 }
 
 guint

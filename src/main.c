@@ -21,13 +21,12 @@ main (int argc, char *argv[])
   if (lgr_cli_run (argc, argv, &status, &files))
     return status;
 
-  g_set_application_name (_("LGR Explorer"));
+  g_set_application_name (_ ("LGR Explorer"));
   app = lgr_application_new ();
   /* The command line is already parsed: hand GApplication only the files, as URIs or paths. */
   g_ptr_array_add (app_argv, argv[0]);
   for (guint i = 0; files && files[i]; i++)
     g_ptr_array_add (app_argv, files[i]);
   g_ptr_array_add (app_argv, NULL);
-  return g_application_run (G_APPLICATION (app), (int) app_argv->len - 1,
-                            (char **) app_argv->pdata);
+  return g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);
 }

@@ -12,8 +12,9 @@
 #include "lgr-rules.h"
 
 static const char *const words[] = {
-  "Transition", "costs", "&", "<senior>", "posts", "\"quoted\"", "'apostrophe'", "£18.7m",
-  "Caerdydd", "ŵyr", "ŷd", "café", "50%", "a>b", "&amp;", "]]>", "--", "naïve", "Ŵ", "Ŷ",
+  "Transition", "costs",    "&",   "<senior>", "posts", "\"quoted\"", "'apostrophe'",
+  "£18.7m",     "Caerdydd", "ŵyr", "ŷd",       "café",  "50%",        "a>b",
+  "&amp;",      "]]>",      "--",  "naïve",    "Ŵ",     "Ŷ",
 };
 
 static char *
@@ -52,7 +53,7 @@ maybe_text (GRand *rand, guint max_words, gboolean paragraphs)
 static double
 random_number (GRand *rand, double min, double max)
 {
-  static const double nasty[] = { 0.1,  0.2, 0.3,   1e-300,  123456789.123456789, 72.8, 1.0 / 3,
+  static const double nasty[] = { 0.1,     0.2, 0.3,  1e-300, 123456789.123456789, 72.8, 1.0 / 3,
                                   2.0 / 3, 0.7, 1e-5, 5e-324, 99.99999999999999,   54.3 };
   double v;
   switch (g_rand_int_range (rand, 0, 5))
@@ -126,7 +127,7 @@ random_colour (GRand *rand)
   if (g_rand_int_range (rand, 0, 3) == 0)
     return NULL;
   return g_strdup_printf (g_rand_boolean (rand) ? "#%06x" : "#%06X",
-                          (guint) g_rand_int_range (rand, 0, 0x1000000));
+                          (guint)g_rand_int_range (rand, 0, 0x1000000));
 }
 
 static char *
@@ -146,9 +147,8 @@ random_name (GRand *rand, const char *stem, guint n)
 static LgrLever *
 random_lever (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, guint n)
 {
-  const LgrAuthority *authority
-      = g_ptr_array_index (scenario->authorities,
-                           g_rand_int_range (rand, 0, scenario->authorities->len));
+  const LgrAuthority *authority = g_ptr_array_index (
+      scenario->authorities, g_rand_int_range (rand, 0, scenario->authorities->len));
   g_autofree char *id = g_strdup_printf ("%s_lever-%u", g_rand_boolean (rand) ? "L" : "l", n);
   g_autofree char *name = random_name (rand, "Lever", n);
   LgrLever *lever = lgr_lever_new (id, name, authority->id);
@@ -232,12 +232,11 @@ random_item (GRand *rand, const LgrStudy *study, guint n)
 }
 
 LgrStudy *
-lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items,
-                       guint years)
+lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items, guint years)
 {
   g_autofree char *title = random_text (rand, 6, FALSE);
   int first_year = g_rand_int_range (rand, 0, 10) == 0 ? (g_rand_boolean (rand) ? 1900 : 2200)
-                                                        : g_rand_int_range (rand, 2000, 2100);
+                                                       : g_rand_int_range (rand, 2000, 2100);
   LgrStudy *study;
 
   g_assert_cmpuint (n_scenarios, >=, 1);
@@ -258,9 +257,8 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
   {
     guint bands = g_rand_int_range (rand, 0, 4);
     if (bands > 0 || g_rand_boolean (rand))
-      study->benchmarks_source = g_rand_int_range (rand, 0, 4) == 0
-                                     ? g_strdup ("")
-                                     : random_text (rand, 8, FALSE);
+      study->benchmarks_source
+          = g_rand_int_range (rand, 0, 4) == 0 ? g_strdup ("") : random_text (rand, 8, FALSE);
     for (guint b = 0; b < bands; b++)
       {
         g_autofree char *name = g_strdup_printf ("%uk-%uk", b * 100, (b + 1) * 100);
@@ -268,8 +266,8 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
         guint costs = g_rand_int_range (rand, 0, 4);
         for (guint c = 0; c < costs; c++)
           {
-            LgrBenchmarkCost cost = { g_strdup_printf ("measure-%u", c),
-                                      random_number (rand, 0, 1e5) };
+            LgrBenchmarkCost cost
+                = { g_strdup_printf ("measure-%u", c), random_number (rand, 0, 1e5) };
             g_array_append_val (band->costs, cost);
           }
         g_ptr_array_add (study->benchmark_bands, band);

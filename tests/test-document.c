@@ -20,8 +20,8 @@ new_bundled_document (void)
 static LgrLever *
 copy_lever (LgrDocument *document, const char *scenario_id, const char *lever_id)
 {
-  const LgrScenario *scenario = lgr_study_find_scenario (lgr_document_get_study (document),
-                                                         scenario_id);
+  const LgrScenario *scenario
+      = lgr_study_find_scenario (lgr_document_get_study (document), scenario_id);
   g_assert_nonnull (scenario);
   g_assert_nonnull (lgr_scenario_find_lever (scenario, lever_id));
   return lgr_lever_copy (lgr_scenario_find_lever (scenario, lever_id));
@@ -140,11 +140,11 @@ test_merge_drag (void)
   g_assert_true (lgr_document_set_lever (document, "two", lever, "drag", NULL));
 
   g_assert_true (lgr_document_undo (document));
-  g_assert_cmpfloat (lgr_scenario_find_lever (
-                         lgr_study_find_scenario (lgr_document_get_study (document), "two"),
-                         "north-lac")
-                         ->cohort_target,
-                     ==, 50);
+  g_assert_cmpfloat (
+      lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                               "north-lac")
+          ->cohort_target,
+      ==, 50);
   g_assert_true (lgr_document_undo (document));
   g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
   g_assert_false (lgr_document_can_undo (document));

@@ -31,7 +31,7 @@ full_with (const char *from, const char *to)
   const char *at = strstr (base, from);
   g_assert_nonnull (at);
   g_assert_null (strstr (at + 1, from));
-  return g_strdup_printf ("%.*s%s%s", (int) (at - base), base, to, at + strlen (from));
+  return g_strdup_printf ("%.*s%s%s", (int)(at - base), base, to, at + strlen (from));
 }
 
 static void
@@ -48,7 +48,7 @@ assert_refused (const char *xml, gsize length, LgrStudyError code, int line, con
   g_assert_nonnull (error);
   if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, gist) == NULL)
     g_error ("expected “%s…%s…”, got “%s”", prefix, gist, error->message);
-  g_assert_error (error, LGR_STUDY_ERROR, (int) code);
+  g_assert_error (error, LGR_STUDY_ERROR, (int)code);
   /* one line, for a terminal and for a dialog */
   g_assert_null (strchr (error->message, '\n'));
 }
@@ -85,14 +85,14 @@ test_valid_full (void)
   g_assert_cmpint (study->vesting_year, ==, 2028);
   g_assert_cmpstr (study->benchmarks_source, ==, "LAIT & ASCFR 2023/24");
   g_assert_cmpuint (study->benchmark_bands->len, ==, 1);
-  g_assert_cmpint (((LgrBenchmarkBand *) study->benchmark_bands->pdata[0])->line, ==, 8);
+  g_assert_cmpint (((LgrBenchmarkBand *)study->benchmark_bands->pdata[0])->line, ==, 8);
   g_assert_cmpuint (study->scenarios->len, ==, 2);
 
   two = g_ptr_array_index (study->scenarios, 0);
   g_assert_cmpstr (two->id, ==, "two");
   g_assert_cmpstr (two->colour, ==, "#1c71d8");
   g_assert_cmpint (two->line, ==, 12);
-  g_assert_cmpint (((LgrAuthority *) two->authorities->pdata[1])->line, ==, 15);
+  g_assert_cmpint (((LgrAuthority *)two->authorities->pdata[1])->line, ==, 15);
   lever = g_ptr_array_index (two->levers, 0);
   g_assert_cmpint (lever->line, ==, 16);
   g_assert_cmpstr (lever->service, ==, "Children's social care");
@@ -117,7 +117,7 @@ test_valid_full (void)
 
   /* the same id in another scenario is fine */
   one = g_ptr_array_index (study->scenarios, 1);
-  g_assert_cmpstr (((LgrAuthority *) one->authorities->pdata[0])->id, ==, "north");
+  g_assert_cmpstr (((LgrAuthority *)one->authorities->pdata[0])->id, ==, "north");
   g_assert_null (one->colour);
 }
 
@@ -182,7 +182,7 @@ test_text (void)
   xml = full_with ("name=\"Two unitaries\"",
                    "name=\"A &amp; B &#38; &lt;C&gt; &quot;D&quot; &apos;E&apos; £\"");
   study2 = load_ok (xml);
-  g_assert_cmpstr (((LgrScenario *) study2->scenarios->pdata[0])->name, ==,
+  g_assert_cmpstr (((LgrScenario *)study2->scenarios->pdata[0])->name, ==,
                    "A & B & <C> \"D\" 'E' £");
   xml2 = full_with ("<title>Test study &amp; its “quotes”</title>",
                     "<title><![CDATA[A <b> & c]]> d</title>");
@@ -197,7 +197,7 @@ test_comments_ignored (void)
   g_autofree char *xml = full_with ("    <authority id=\"south\"",
                                     "    <!-- a comment -->\n    <authority id=\"south\"");
   g_autoptr (LgrStudy) study = load_ok (xml);
-  g_assert_cmpuint (((LgrScenario *) study->scenarios->pdata[0])->authorities->len, ==, 2);
+  g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->authorities->len, ==, 2);
 }
 
 /* Unknown things */
@@ -241,8 +241,8 @@ test_unknown_attribute (void)
                          "unknown attribute “xml:lang” on <title>");
   /* the line of the attribute in a start tag over several lines */
   assert_change_refused ("<timeline first-year=\"2025\" years=\"10\"",
-                         "<timeline first-year=\"2025\"\n     years=\"10\"\n    colour=\"red\"",
-                         7, "unknown attribute “colour” on <timeline>");
+                         "<timeline first-year=\"2025\"\n     years=\"10\"\n    colour=\"red\"", 7,
+                         "unknown attribute “colour” on <timeline>");
 }
 
 static void
@@ -258,11 +258,12 @@ test_unknown_root (void)
 static void
 test_element_order (void)
 {
-  assert_change_refused ("      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>\n"
-                         "      <unit-cost per=\"week\" baseline=\"1750\" target=\"1570\"/>",
-                         "      <unit-cost per=\"week\" baseline=\"1750\" target=\"1570\"/>\n"
-                         "      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>",
-                         18, "lever “north-lac”: <cohort> must come before <unit-cost>");
+  assert_change_refused (
+      "      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>\n"
+      "      <unit-cost per=\"week\" baseline=\"1750\" target=\"1570\"/>",
+      "      <unit-cost per=\"week\" baseline=\"1750\" target=\"1570\"/>\n"
+      "      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>",
+      18, "lever “north-lac”: <cohort> must come before <unit-cost>");
   assert_change_refused ("  <description>About it.</description>\n",
                          "  <title>Again</title>\n  <description>About it.</description>\n", 4,
                          "<title> is given twice inside <lgr-study>");
@@ -290,7 +291,7 @@ test_levers_and_items_any_order (void)
                                     "<unit-cost per=\"year\" baseline=\"1\" target=\"1\"/>"
                                     "</lever>\n    <item id=\"ict\"");
   g_autoptr (LgrStudy) study = load_ok (xml);
-  g_assert_cmpuint (((LgrScenario *) study->scenarios->pdata[0])->levers->len, ==, 2);
+  g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->levers->len, ==, 2);
 }
 
 static void
@@ -301,10 +302,9 @@ test_missing_parts (void)
   assert_change_refused ("  <timeline first-year=\"2025\" years=\"10\" vesting-year=\"2028\" "
                          "discount-rate=\"3.5\" weeks-per-year=\"52\"/>\n",
                          "", 2, "the study has no <timeline>");
-  assert_change_refused (
-      "    <authority id=\"north\" name=\"County\" population=\"607604\" "
-      "child-population=\"125781\"/>\n",
-      "", 37, "scenario “one” has no <authority>");
+  assert_change_refused ("    <authority id=\"north\" name=\"County\" population=\"607604\" "
+                         "child-population=\"125781\"/>\n",
+                         "", 37, "scenario “one” has no <authority>");
   assert_change_refused (
       "      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>\n", "", 16,
       "lever “north-lac” has no <cohort>");
@@ -319,10 +319,11 @@ test_missing_parts (void)
                          "lever “north-lac”: <lever> needs a “authority” attribute");
   assert_change_refused ("<timeline first-year=\"2025\" ", "<timeline ", 5,
                          "<timeline> needs a “first-year” attribute");
-  assert_change_refused ("<title>Test study &amp; its “quotes”</title>", "<title>  \n </title>",
-                         3, "the title is empty");
-  assert_change_refused ("<authority id=\"south\" name=\"South\"", "<authority id=\"south\" name=\" \"",
-                         15, "authority “south”: the name is empty");
+  assert_change_refused ("<title>Test study &amp; its “quotes”</title>", "<title>  \n </title>", 3,
+                         "the title is empty");
+  assert_change_refused ("<authority id=\"south\" name=\"South\"",
+                         "<authority id=\"south\" name=\" \"", 15,
+                         "authority “south”: the name is empty");
 
   {
     const char *xml = "<?xml version=\"1.0\"?>\n<lgr-study version=\"1\">\n  <title>T</title>\n"
@@ -372,8 +373,7 @@ test_number_nan_inf (void)
                          "target rate “nan” is not a number (only finite numbers");
   assert_change_refused ("target=\"55\"", "target=\"-Infinity\"", 17, "is not a number");
   assert_change_refused ("target=\"55\"", "target=\"inf\"", 17, "is not a number");
-  assert_change_refused ("total=\"37300000\"", "total=\"1e999\"", 24,
-                         "total “1e999” is too large");
+  assert_change_refused ("total=\"37300000\"", "total=\"1e999\"", 24, "total “1e999” is too large");
 }
 
 static void
@@ -383,7 +383,7 @@ test_number_values_whitespace (void)
   g_autofree char *xml = full_with ("<value year=\"2027\">1200000</value>",
                                     "<value year=\"2027\">\n          1200000\n        </value>");
   g_autoptr (LgrStudy) study = load_ok (xml);
-  LgrItem *item = g_ptr_array_index (((LgrScenario *) study->scenarios->pdata[0])->items, 2);
+  LgrItem *item = g_ptr_array_index (((LgrScenario *)study->scenarios->pdata[0])->items, 2);
   g_assert_cmpfloat (g_array_index (item->values, LgrYearValue, 0).value, ==, 1200000);
 }
 
@@ -438,9 +438,8 @@ test_range_non_negative (void)
                          "benchmark band “250k-350k”: benchmark cost -1718 cannot be negative");
   /* counts are not rates: 12000 people is fine, -1 is not */
   {
-    g_autofree char *xml
-        = full_with ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
-                     "basis=\"count\" baseline=\"72.8\" target=\"12000\"");
+    g_autofree char *xml = full_with ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
+                                      "basis=\"count\" baseline=\"72.8\" target=\"12000\"");
     g_autoptr (LgrStudy) study = load_ok (xml);
   }
   assert_change_refused ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
@@ -508,7 +507,8 @@ test_enumerations (void)
 {
   assert_change_refused ("basis=\"child-population\"", "basis=\"children\"", 17,
                          "basis “children” is not one of count, child-population or population");
-  assert_change_refused ("per=\"week\"", "per=\"month\"", 18, "per “month” is not one of week or year");
+  assert_change_refused ("per=\"week\"", "per=\"month\"", 18,
+                         "per “month” is not one of week or year");
   assert_change_refused ("benefit=\"cashable\"", "benefit=\"cash\"", 16,
                          "benefit “cash” is not one of cashable or avoidance");
   assert_change_refused ("kind=\"saving\"", "kind=\"grant\"", 27,
@@ -591,8 +591,8 @@ test_spread_only_one_off (void)
 static void
 test_version (void)
 {
-  g_autofree char *newer = full_with ("<lgr-study version=\"1\">",
-                                      "<lgr-study version=\"2\" future=\"yes\">");
+  g_autofree char *newer
+      = full_with ("<lgr-study version=\"1\">", "<lgr-study version=\"2\" future=\"yes\">");
   assert_refused (newer, strlen (newer), LGR_STUDY_ERROR_VERSION, 2,
                   "made by a newer version of LGR Explorer");
   assert_change_refused ("<lgr-study version=\"1\">", "<lgr-study>", 2, "has no version");
@@ -619,7 +619,7 @@ static void
 test_binary (void)
 {
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
-  assert_refused (png, sizeof png - 1, LGR_STUDY_ERROR_MALFORMED, 2,
+  assert_refused (png, sizeof png - 1, LGR_STUDY_ERROR_MALFORMED, 3,
                   "this is not a study file: it holds binary data");
 }
 
@@ -634,13 +634,12 @@ test_not_utf8 (void)
                    "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_MALFORMED, 1,
                   "the file says its encoding is “ISO-8859-1”, but study files are UTF-8");
-  g_free (xml);
   /* a UTF-8 byte order mark is fine */
   {
     g_autofree char *base = read_fixture ("valid-full.lgr");
     g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", base, NULL);
     g_autoptr (LgrStudy) study = load_ok (bom);
-    g_assert_cmpint (((LgrScenario *) study->scenarios->pdata[0])->line, ==, 12);
+    g_assert_cmpint (((LgrScenario *)study->scenarios->pdata[0])->line, ==, 12);
   }
 }
 
@@ -660,8 +659,6 @@ test_truncated (void)
 static void
 test_not_well_formed (void)
 {
-  assert_change_refused ("<source>Seed 000.</source>", "<source>Seed 000.</sauce>", 21,
-                         "");
   {
     g_autofree char *xml = full_with ("<source>Seed 000.</source>", "<source>Seed 000.</sauce>");
     g_autoptr (GError) error = NULL;
@@ -682,8 +679,8 @@ test_not_well_formed (void)
 static void
 test_doctype (void)
 {
-  g_autofree char *xml = full_with ("<lgr-study version=\"1\">",
-                                    "<!DOCTYPE lgr-study>\n<lgr-study version=\"1\">");
+  g_autofree char *xml
+      = full_with ("<lgr-study version=\"1\">", "<!DOCTYPE lgr-study>\n<lgr-study version=\"1\">");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 2,
                   "document type declaration (<!DOCTYPE>)");
 }
@@ -778,9 +775,11 @@ test_too_large (void)
   g_autoptr (LgrStudy) study = NULL;
   gint64 start;
 
-  /* a valid study padded with white space after its end */
+  /* a valid study padded with comments after its end */
   memset (big, ' ', size);
   memcpy (big, base, strlen (base));
+  for (gsize at = strlen (base); at + 100 < size; at += 100)
+    memcpy (big + at, "<!-- padding -->\n", strlen ("<!-- padding -->\n"));
   start = g_get_monotonic_time ();
   assert_refused (big, size, LGR_STUDY_ERROR_UNSAFE, 0, "the file is too large");
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 10);
@@ -880,7 +879,7 @@ test_bundled (void)
 static gboolean
 schema_accepts (xmlRelaxNGPtr schema, const char *xml, gsize length, const char *name)
 {
-  xmlDocPtr doc = xmlReadMemory (xml, (int) length, name, NULL, XML_PARSE_NONET);
+  xmlDocPtr doc = xmlReadMemory (xml, (int)length, name, NULL, XML_PARSE_NONET);
   xmlRelaxNGValidCtxtPtr valid;
   int result;
 
@@ -908,14 +907,19 @@ test_schema (void)
   const char *fixtures[] = { "valid-full.lgr", "valid-minimal.lgr" };
   xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (rng);
   xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
-  g_autofree char *bundled_path = lgr_test_source_path ("data", "studies", "warwickshire.lgr",
-                                                        NULL);
+  g_autofree char *bundled_path
+      = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
   g_autofree char *bundled = NULL;
   gsize length = 0;
   g_autoptr (GRand) rand = g_rand_new_with_seed (7);
+  g_autofree char *numeric = NULL;
 
   g_assert_nonnull (schema);
   xmlSetStructuredErrorFunc (NULL, quiet);
+  /* libxml2 2.9 reads xsd:double with sscanf, which follows LC_NUMERIC: under a decimal-comma
+   * locale it would read 0.5 as 0. The loader has no such problem (see test-roundtrip). */
+  numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+  setlocale (LC_NUMERIC, "C");
 
   /* the bundled study (read at run time), the valid fixtures, and random saved studies */
   g_assert_true (g_file_get_contents (bundled_path, &bundled, &length, NULL));
@@ -965,6 +969,7 @@ test_schema (void)
           g_error ("the schema accepts case %u (%s)", i, broken[i].to);
       }
   }
+  setlocale (LC_NUMERIC, numeric);
   xmlSetStructuredErrorFunc (NULL, NULL);
   xmlRelaxNGFree (schema);
   xmlRelaxNGFreeParserCtxt (parser);
@@ -984,8 +989,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-file/unknown-attribute", test_unknown_attribute);
   g_test_add_func ("/core/study-file/unknown-root", test_unknown_root);
   g_test_add_func ("/core/study-file/element-order", test_element_order);
-  g_test_add_func ("/core/study-file/levers-and-items-any-order",
-                   test_levers_and_items_any_order);
+  g_test_add_func ("/core/study-file/levers-and-items-any-order", test_levers_and_items_any_order);
   g_test_add_func ("/core/study-file/missing-parts", test_missing_parts);
   g_test_add_func ("/core/study-file/one-pattern-per-item", test_one_pattern_per_item);
   g_test_add_func ("/core/study-file/number-junk", test_number_junk);

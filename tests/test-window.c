@@ -1,0 +1,590 @@
+/* test-window.c: the window under Xvfb, driven through its real widgets and actions.
+ *
+ * Every expectation is computed by the core from the same edit (lgr_results_compute) and
+ * compared with what the widgets show. Waiting is done by iterating the main context until a
+ * condition holds, with a timeout; never by sleeping. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "lgr-chart.h"
+#include "lgr-format.h"
+#include "lgr-export-dialog.h"
+#include "lgr-lever-row.h"
+#include "lgr-study-io.h"
+#include "lgr-test-util.h"
+#include "lgr-window-private.h"
+
+#define TIMEOUT_S 10
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Condition condition, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return condition (data);
+}
+
+static gboolean
+no_pending_events (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  wait_until (no_pending_events, NULL);
+}
+
+/* With LGR_SHOTS_DIR set, saves what a window shows as <dir>/<name>.png for people to look
+ * at; the tests never compare pixels. */
+static void
+shoot (GtkWidget *widget, const char *name)
+{
+  const char *dir = g_getenv ("LGR_SHOTS_DIR");
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+  settle ();
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+typedef struct
+{
+  LgrWindow *window;
+  LgrDraftStore *drafts;
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_bundled (&error);
+  g_autofree char *drafts_dir = NULL;
+
+  g_assert_no_error (error);
+  f->dir = g_dir_make_tmp ("lgr-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  drafts_dir = g_build_filename (f->dir, "drafts", NULL);
+  f->drafts = lgr_draft_store_new (drafts_dir);
+  lgr_draft_store_set_delay (f->drafts, 50);
+  f->window = lgr_window_new (NULL, f->drafts);
+  lgr_window_set_document (f->window, document);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  settle ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  g_clear_object (&f->drafts);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static const LgrStudy *
+study_of (Fixture *f)
+{
+  return lgr_document_get_study (lgr_window_get_document (f->window));
+}
+
+/* The cards, the verdict, the table and the chart of the window against results. */
+static void
+assert_window_shows (Fixture *f, const LgrResults *expected)
+{
+  LgrChartOptions options;
+  g_autofree char *verdict = lgr_results_verdict (expected);
+  g_autofree char *description = NULL;
+
+  g_assert_cmpstr (lgr_window_get_verdict (f->window), ==, verdict);
+  for (guint s = 0; s < expected->n_scenarios; s++)
+    {
+      const LgrScenarioResult *r = &expected->scenarios[s];
+      LgrSummaryCard *card = lgr_window_find_card (f->window, r->scenario->id);
+      LgrYearTable *table = lgr_window_find_table (f->window, r->scenario->id);
+
+      g_assert_nonnull (card);
+      g_assert_nonnull (table);
+      for (int field = 0; field < LGR_SUMMARY_N_FIELDS; field++)
+        {
+          g_autofree char *text = lgr_summary_format (r, expected, field);
+          g_assert_cmpstr (lgr_summary_card_get_value (card, field), ==, text);
+        }
+      g_assert_cmpuint (lgr_year_table_get_n_rows (table), ==, expected->n_years);
+      for (guint t = 0; t < expected->n_years; t++)
+        {
+          g_autofree char *net = lgr_year_table_dup_cell (table, t, LGR_YEAR_COLUMN_NET);
+          g_autofree char *cumulative
+              = lgr_year_table_dup_cell (table, t, LGR_YEAR_COLUMN_CUMULATIVE);
+          g_autofree char *expected_net = lgr_format_money_exact (r->net[t]);
+          g_autofree char *expected_cumulative = lgr_format_money_exact (r->cumulative[t]);
+          g_assert_cmpstr (net, ==, expected_net);
+          g_assert_cmpstr (cumulative, ==, expected_cumulative);
+        }
+    }
+  lgr_chart_options_init (&options,
+                          lgr_chart_view_get_kind (lgr_window_get_chart_view (f->window)));
+  options.show_title = FALSE;
+  description = lgr_chart_describe (expected, &options);
+  g_assert_cmpstr (lgr_chart_view_get_description (lgr_window_get_chart_view (f->window)), ==,
+                   description);
+}
+
+static LgrNumberRow *
+north_lac_target (Fixture *f)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrLeverRow *row;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "two");
+  row = lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac");
+  g_assert_nonnull (row);
+  return lgr_lever_row_get_field (row, LGR_LEVER_FIELD_COHORT_TARGET);
+}
+
+static LgrStudy *
+bundled_with_north_lac (const LgrStudy *original, double target)
+{
+  LgrStudy *study = lgr_study_copy (original);
+  lgr_scenario_find_lever (lgr_study_find_scenario (study, "two"), "north-lac")->cohort_target
+      = target;
+  return study;
+}
+
+typedef struct
+{
+  LgrChartView *view;
+  guint n;
+} Draws;
+
+static gboolean
+drawn_since (gpointer data)
+{
+  Draws *d = data;
+  return lgr_chart_view_get_n_draws (d->view) > d->n;
+}
+
+static void
+test_opens_bundled (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrResults) expected = lgr_results_compute (study_of (f));
+  Draws draws = { lgr_window_get_chart_view (f->window), 0 };
+
+  g_assert_cmpstr (study_of (f)->title, ==, "Warwickshire: one unitary or two?");
+  g_assert_true (wait_until (drawn_since, &draws));
+  assert_window_shows (f, expected);
+  /* The seed figures of DEFAULT-STUDY.md */
+  g_assert_cmpstr (
+      lgr_summary_card_get_value (lgr_window_find_card (f->window, "two"), LGR_SUMMARY_PAYBACK), ==,
+      "2029/30");
+  g_assert_cmpstr (lgr_summary_card_get_value (lgr_window_find_card (f->window, "one"),
+                                               LGR_SUMMARY_PEAK_FUNDING),
+                   ==, "£17.8m");
+  shoot (GTK_WIDGET (f->window), "bundled");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  settle ();
+  shoot (GTK_WIDGET (f->window), "bundled-1024x700");
+}
+
+static void
+test_edit_north_lac (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  g_autoptr (LgrStudy) edited = bundled_with_north_lac (original, 60);
+  g_autoptr (LgrResults) expected = lgr_results_compute (edited);
+  g_autoptr (LgrResults) before = lgr_results_compute (original);
+  LgrNumberRow *target = north_lac_target (f);
+  Draws draws = { lgr_window_get_chart_view (f->window), 0 };
+  g_autofree char *old_payback = NULL;
+  LgrDocument *document = lgr_window_get_document (f->window);
+
+  g_assert_nonnull (target);
+  g_assert_cmpfloat (lgr_number_row_get_value (target), ==, 55);
+  g_assert_true (wait_until (drawn_since, &draws));
+  draws.n = lgr_chart_view_get_n_draws (draws.view);
+  old_payback = g_strdup (
+      lgr_summary_card_get_value (lgr_window_find_card (f->window, "two"), LGR_SUMMARY_NET));
+
+  /* Typed into the exact entry and committed with Enter. */
+  lgr_number_row_commit_text (target, "60");
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  assert_window_shows (f, expected);
+  g_assert_cmpstr (
+      lgr_summary_card_get_value (lgr_window_find_card (f->window, "two"), LGR_SUMMARY_NET), !=,
+      old_payback);
+  g_assert_true (lgr_document_get_modified (document));
+  /* The chart is drawn again with the new data. */
+  g_assert_true (wait_until (drawn_since, &draws));
+
+  /* A refused value is shown where it was typed and changes nothing. */
+  lgr_number_row_commit_text (target, "12000");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (lgr_scenario_sidebar_find_lever_row (
+                                     lgr_window_get_sidebar (f->window), "north-lac")),
+                                 TRUE);
+  shoot (GTK_WIDGET (f->window), "refused-value");
+  g_assert_nonnull (lgr_number_row_get_error (target));
+  g_assert_nonnull (strstr (lgr_number_row_get_error (target), "12000"));
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  lgr_number_row_commit_text (target, "1,5");
+  g_assert_nonnull (strstr (lgr_number_row_get_error (target), "1,5"));
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  lgr_number_row_commit_text (target, "60");
+  g_assert_null (lgr_number_row_get_error (target));
+
+  /* Undo and redo through the window's actions. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+  g_assert_cmpfloat (lgr_number_row_get_value (north_lac_target (f)), ==, 55);
+  assert_window_shows (f, before);
+  g_assert_false (lgr_document_get_modified (document));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  assert_window_shows (f, expected);
+  g_assert_cmpfloat (lgr_number_row_get_value (north_lac_target (f)), ==, 60);
+}
+
+static void
+test_slider_drag (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  g_autoptr (LgrStudy) dragged = bundled_with_north_lac (original, 45);
+  g_autoptr (LgrResults) expected = lgr_results_compute (dragged);
+  GtkRange *scale = lgr_number_row_get_scale (north_lac_target (f));
+
+  g_assert_nonnull (scale);
+  for (double v = 54; v >= 45; v -= 1)
+    gtk_range_set_value (scale, v);
+  g_assert_true (lgr_study_equal (study_of (f), dragged));
+  assert_window_shows (f, expected);
+  /* The whole drag is one step. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+  g_assert_false (lgr_document_can_undo (lgr_window_get_document (f->window)));
+}
+
+static void
+test_add_remove_scenario (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  g_autoptr (LgrResults) expected = NULL;
+  g_autofree char *added = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
+  g_assert_cmpuint (study_of (f)->scenarios->len, ==, original->scenarios->len + 1);
+  added = g_strdup (lgr_scenario_sidebar_get_selected (sidebar));
+  g_assert_nonnull (lgr_study_find_scenario (study_of (f), added));
+  g_assert_null (lgr_study_find_scenario (original, added));
+  expected = lgr_results_compute (study_of (f));
+  assert_window_shows (f, expected);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-scenario", NULL);
+  g_assert_cmpuint (study_of (f)->scenarios->len, ==, original->scenarios->len + 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-scenario", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-scenario", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+  g_assert_null (lgr_window_find_card (f->window, added));
+  g_clear_pointer (&expected, lgr_results_free);
+  expected = lgr_results_compute (study_of (f));
+  assert_window_shows (f, expected);
+
+  /* Removing is undoable. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (study_of (f)->scenarios->len, ==, original->scenarios->len + 1);
+  for (guint i = 0; i < study_of (f)->scenarios->len; i++)
+    {
+      const LgrScenario *s = g_ptr_array_index (study_of (f)->scenarios, i);
+      g_assert_nonnull (lgr_window_find_card (f->window, s->id));
+    }
+}
+
+static void
+test_save_reload (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) reloaded = NULL;
+  LgrDocument *document = lgr_window_get_document (f->window);
+
+  lgr_number_row_commit_text (north_lac_target (f), "58.5");
+  g_assert_true (lgr_document_get_modified (document));
+  g_assert_true (lgr_window_save_to (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (lgr_document_get_modified (document));
+  reloaded = lgr_study_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, study_of (f)));
+
+  /* Save (Ctrl+S) now writes to that file. */
+  lgr_number_row_commit_text (north_lac_target (f), "57");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_false (lgr_document_get_modified (document));
+  g_clear_pointer (&reloaded, lgr_study_free);
+  reloaded = lgr_study_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, study_of (f)));
+}
+
+static void
+respond (Fixture *f, const char *response)
+{
+  AdwMessageDialog *dialog = lgr_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static void
+test_unsaved_changes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.lgr", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (LgrStudy) other = lgr_study_copy (study_of (f));
+  g_autoptr (LgrStudy) edited = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_free (other->title);
+  other->title = g_strdup ("Another study");
+  g_assert_true (lgr_study_save_path (other, path, &error));
+  g_assert_no_error (error);
+
+  lgr_number_row_commit_text (north_lac_target (f), "50");
+  edited = lgr_study_copy (study_of (f));
+
+  /* Opening asks first; Cancel keeps the changes. */
+  lgr_window_open (f->window, file);
+  shoot (GTK_WIDGET (lgr_window_get_dialog (f->window)), "unsaved-changes");
+  respond (f, "cancel");
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  g_assert_true (lgr_document_get_modified (lgr_window_get_document (f->window)));
+
+  /* Closing asks too. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  respond (f, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Discard opens the other study. */
+  lgr_window_open (f->window, file);
+  respond (f, "discard");
+  g_assert_true (lgr_study_equal (study_of (f), other));
+  g_assert_true (g_file_equal (lgr_document_get_file (lgr_window_get_document (f->window)), file));
+
+  /* A file that does not load is reported with its name and line; the study stays open. */
+  g_assert_true (g_file_set_contents (broken,
+                                      "<?xml version=\"1.0\"?>\n<lgr-study version=\"1\">\n"
+                                      "  <title>Broken</title>\n  <timeline first-year=\"abc\"/>\n"
+                                      "</lgr-study>\n",
+                                      -1, NULL));
+  lgr_window_open (f->window, broken_file);
+  settle ();
+  g_assert_nonnull (lgr_window_get_dialog (f->window));
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (lgr_window_get_dialog (f->window)), "broken.lgr:4"));
+  respond (f, "close");
+  g_assert_true (lgr_study_equal (study_of (f), other));
+}
+
+typedef struct
+{
+  LgrDraftStore *drafts;
+  LgrDocument *document;
+} DraftWait;
+
+static gboolean
+draft_written (gpointer data)
+{
+  DraftWait *w = data;
+  g_autofree char *path = lgr_draft_store_dup_draft_path (w->drafts, w->document);
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_draft_recovery (Fixture *f, gconstpointer data)
+{
+  DraftWait wait = { f->drafts, lgr_window_get_document (f->window) };
+  g_autofree char *drafts_dir = g_build_filename (f->dir, "drafts", NULL);
+  g_autoptr (LgrDraftStore) after_crash = lgr_draft_store_new (drafts_dir);
+  g_autoptr (LgrDocument) fresh = lgr_document_new_bundled (NULL);
+  g_autoptr (LgrStudy) edited = NULL;
+  LgrWindow *window;
+
+  lgr_number_row_commit_text (north_lac_target (f), "48");
+  edited = lgr_study_copy (study_of (f));
+  g_assert_true (wait_until (draft_written, &wait));
+
+  /* The process dies here: a new start finds the draft and offers it. */
+  window = lgr_window_new (NULL, after_crash);
+  lgr_window_set_document (window, fresh);
+  gtk_window_present (GTK_WINDOW (window));
+  lgr_window_offer_drafts (window);
+  g_assert_true (lgr_window_get_draft_offered (window));
+  shoot (GTK_WIDGET (window), "draft-offered");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", NULL);
+  settle ();
+  g_assert_false (lgr_window_get_draft_offered (window));
+  g_assert_true (
+      lgr_study_equal (lgr_document_get_study (lgr_window_get_document (window)), edited));
+  g_assert_true (lgr_document_get_modified (lgr_window_get_document (window)));
+
+  /* Undoing back to the saved state removes the draft: nothing left to offer. */
+  lgr_document_revert (lgr_window_get_document (window));
+  lgr_draft_store_untrack (f->drafts, lgr_window_get_document (f->window));
+  {
+    g_autoptr (GPtrArray) left = lgr_draft_store_find (after_crash);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_presentation (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
+  GtkWidget *first;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  g_assert_true (lgr_window_get_presenting (f->window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
+  g_assert_true (gtk_widget_is_visible (levers));
+  shoot (GTK_WIDGET (f->window), "presentation");
+  first = gtk_widget_get_first_child (levers);
+  g_assert_true (LGR_IS_LEVER_ROW (first));
+  /* The lever that saves most in the two-unitary case is shown first. */
+  g_assert_nonnull (lgr_lever_row_get_field (LGR_LEVER_ROW (first), LGR_LEVER_FIELD_COHORT_TARGET));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-scenario", NULL);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "one");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-scenario", NULL);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "two");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  settle ();
+  g_assert_false (lgr_window_get_presenting (f->window));
+  g_assert_false (gtk_widget_is_visible (levers));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
+}
+
+static gboolean
+has_preview (gpointer data)
+{
+  return lgr_export_dialog_get_preview (data) != NULL;
+}
+
+static void
+test_export_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  LgrExportDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  dialog = LGR_EXPORT_DIALOG (lgr_window_get_export_dialog (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_until (has_preview, dialog));
+  shoot (GTK_WIDGET (dialog), "export-dialog");
+
+  lgr_export_dialog_set_format (dialog, LGR_EXPORT_PNG);
+  lgr_export_dialog_set_title_text (dialog, "North LAC at 55");
+  g_assert_true (lgr_export_dialog_export_to_path (dialog, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  lgr_export_dialog_set_format (dialog, LGR_EXPORT_SVG);
+  g_assert_true (lgr_export_dialog_export_to_path (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (lgr_window_get_export_dialog (f->window));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/window/opens-bundled", test_opens_bundled);
+  ADD ("/window/edit/north-lac", test_edit_north_lac);
+  ADD ("/window/edit/slider-drag", test_slider_drag);
+  ADD ("/window/scenarios/add-remove", test_add_remove_scenario);
+  ADD ("/window/files/save-reload", test_save_reload);
+  ADD ("/window/files/unsaved-changes", test_unsaved_changes);
+  ADD ("/window/files/draft-recovery", test_draft_recovery);
+  ADD ("/window/presentation", test_presentation);
+  ADD ("/window/export-dialog", test_export_dialog);
+#undef ADD
+  return g_test_run ();
+}

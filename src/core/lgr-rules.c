@@ -13,7 +13,7 @@
 #include <math.h>
 #include <string.h>
 
-G_DEFINE_QUARK (lgr-study-error-quark, lgr_study_error)
+G_DEFINE_QUARK (lgr - study - error - quark, lgr_study_error)
 
 /* Numbers */
 
@@ -82,34 +82,34 @@ set_not_a_number (const char *text, const char *what, GError **error)
       if (what)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                      /* Translators: %s is what the value is, e.g. "target rate" */
-                     _("%s is empty: a number is needed"), what);
+                     _ ("%s is empty: a number is needed"), what);
       else
         g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                             _("a number is needed, but the value is empty"));
+                             _ ("a number is needed, but the value is empty"));
       return;
     }
 
   const char *hint;
   if (strchr (text, ',') && number_syntax_ok (with_dot, &whole))
-    hint = _(" (use a dot for decimals, not a comma)");
+    hint = _ (" (use a dot for decimals, not a comma)");
   else if (is_non_finite_word (text))
-    hint = _(" (only finite numbers are allowed)");
+    hint = _ (" (only finite numbers are allowed)");
   else if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[len - 1]))
-    hint = _(" (remove the spaces around it)");
+    hint = _ (" (remove the spaces around it)");
   else if (g_str_has_prefix (text, "0x") || g_str_has_prefix (text, "0X")
            || g_str_has_prefix (text, "-0x"))
-    hint = _(" (write it in decimal)");
+    hint = _ (" (write it in decimal)");
   else if (text[0] == '+')
-    hint = _(" (leave out the plus sign)");
+    hint = _ (" (leave out the plus sign)");
   else
     hint = "";
 
   if (what)
     g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                  /* Translators: "target rate “1,5” is not a number (use a dot ...)" */
-                 _("%s “%s” is not a number%s"), what, text, hint);
+                 _ ("%s “%s” is not a number%s"), what, text, hint);
   else
-    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("“%s” is not a number%s"),
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("“%s” is not a number%s"),
                  text, hint);
 }
 
@@ -138,10 +138,10 @@ lgr_parse_number_for (const char *text, const char *what, double *value, GError 
     {
       if (what)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                     _("%s “%s” is too large to be a number"), what, text);
+                     _ ("%s “%s” is too large to be a number"), what, text);
       else
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                     _("“%s” is too large to be a number"), text);
+                     _ ("“%s” is too large to be a number"), text);
       return FALSE;
     }
   if (value)
@@ -178,10 +178,10 @@ lgr_parse_int_for (const char *text, const char *what, int *value, GError **erro
           if (what)
             g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                          /* Translators: "first year “2025.5” is not a whole number" */
-                         _("%s “%s” is not a whole number"), what, text);
+                         _ ("%s “%s” is not a whole number"), what, text);
           else
             g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                         _("“%s” is not a whole number"), text);
+                         _ ("“%s” is not a whole number"), text);
           return FALSE;
         }
       v = v * 10 + (*p - '0');
@@ -189,15 +189,15 @@ lgr_parse_int_for (const char *text, const char *what, int *value, GError **erro
         {
           if (what)
             g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                         _("%s “%s” is too large"), what, text);
+                         _ ("%s “%s” is too large"), what, text);
           else
-            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                         _("“%s” is too large"), text);
+            g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("“%s” is too large"),
+                         text);
           return FALSE;
         }
     }
   if (value)
-    *value = text[0] == '-' ? (int) -v : (int) v;
+    *value = text[0] == '-' ? (int)-v : (int)v;
   return TRUE;
 }
 
@@ -252,27 +252,27 @@ lgr_parse_profile (const char *text, LgrProfile *profile, GError **error)
       if (strchr (token, ',') != NULL)
         {
           g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                       _("“%s” in the profile is not a number (separate percentages with "
-                         "spaces and use a dot for decimals)"),
+                       _ ("“%s” in the profile is not a number (separate percentages with "
+                          "spaces and use a dot for decimals)"),
                        token);
           return FALSE;
         }
       if (!lgr_parse_number_for (token, NULL, &v, NULL)
-          && !lgr_parse_number_for (token, _("profile percentage"), &v, error))
+          && !lgr_parse_number_for (token, _ ("profile percentage"), &v, error))
         return FALSE;
       if (!lgr_range_contains (LGR_RANGE_PROFILE, v)
-          && !lgr_check_range (LGR_RANGE_PROFILE, v, _("profile percentage"), error))
+          && !lgr_check_range (LGR_RANGE_PROFILE, v, _ ("profile percentage"), error))
         return FALSE;
       g_array_append_val (values, v);
     }
   if (values->len == 0)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the profile is empty: it needs at least one percentage"));
+                           _ ("the profile is empty: it needs at least one percentage"));
       return FALSE;
     }
   if (profile)
-    lgr_profile_set (profile, (const double *) values->data, values->len);
+    lgr_profile_set (profile, (const double *)values->data, values->len);
   return TRUE;
 }
 
@@ -303,7 +303,7 @@ typedef struct
 static gboolean
 range_limits (LgrRange range, Limits *l)
 {
-  *l = (Limits) { 0 };
+  *l = (Limits){ 0 };
   switch (range)
     {
     case LGR_RANGE_YEARS:
@@ -366,21 +366,21 @@ lgr_check_range (LgrRange range, double value, const char *what, GError **error)
     return TRUE;
 
   if (what == NULL)
-    what = _("the value");
+    what = _ ("the value");
   if (!isfinite (value))
     {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _("%s is not a finite number"), what);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("%s is not a finite number"),
+                   what);
       return FALSE;
     }
   v = lgr_number_to_string (value);
   if (l.whole && value != floor (value))
-    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                 _("%s %s is not a whole number"), what, v);
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("%s %s is not a whole number"),
+                 what, v);
   else if (l.no_max)
     g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                  /* Translators: "population -5 cannot be negative" */
-                 _("%s %s cannot be negative"), what, v);
+                 _ ("%s %s cannot be negative"), what, v);
   else
     {
       smin = lgr_number_to_string (l.min);
@@ -388,18 +388,18 @@ lgr_check_range (LgrRange range, double value, const char *what, GError **error)
       if (l.above_min_only)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                      /* Translators: "weeks per year 60 is not more than 0 and at most 53" */
-                     _("%s %s is not more than %s and at most %s"), what, v, smin, smax);
+                     _ ("%s %s is not more than %s and at most %s"), what, v, smin, smax);
       else
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                      /* Translators: "target rate 12000 is not between 0 and 10000" */
-                     _("%s %s is not between %s and %s"), what, v, smin, smax);
+                     _ ("%s %s is not between %s and %s"), what, v, smin, smax);
     }
   return FALSE;
 }
 
 /* Translates what only when the check fails. */
-#define CHECK_RANGE(range, value, what, error)                                                    \
-  (lgr_range_contains ((range), (value)) || lgr_check_range ((range), (value), _(what), (error)))
+#define CHECK_RANGE(range, value, what, error)                                                     \
+  (lgr_range_contains ((range), (value)) || lgr_check_range ((range), (value), _ (what), (error)))
 
 /* Ids, colours, text */
 
@@ -408,16 +408,15 @@ lgr_check_id (const char *id, GError **error)
 {
   if (id == NULL || *id == '\0')
     {
-      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the id is empty"));
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("the id is empty"));
       return FALSE;
     }
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       {
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                     _("“%s” is not a valid id (use only letters A-Z and a-z, digits, “-” "
-                       "and “_”)"),
+                     _ ("“%s” is not a valid id (use only letters A-Z and a-z, digits, “-” "
+                        "and “_”)"),
                      g_utf8_validate (id, -1, NULL) ? id : "?");
         return FALSE;
       }
@@ -433,7 +432,7 @@ lgr_check_colour (const char *colour, GError **error)
   if (!ok)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _("“%s” is not a colour (write it as #rrggbb, for example #1c71d8)"),
+                   _ ("“%s” is not a colour (write it as #rrggbb, for example #1c71d8)"),
                    colour && g_utf8_validate (colour, -1, NULL) ? colour : "?");
       return FALSE;
     }
@@ -450,7 +449,7 @@ lgr_text_is_valid (const char *text, gboolean required)
     return !required;
   if (!g_utf8_validate (text, -1, NULL))
     return FALSE;
-  for (s = (const guchar *) text; *s; s++)
+  for (s = (const guchar *)text; *s; s++)
     {
       if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
         return FALSE;
@@ -462,25 +461,25 @@ lgr_text_is_valid (const char *text, gboolean required)
   return !(required && blank);
 }
 
-#define CHECK_TEXT(text, what, required, error)                                                   \
-  (lgr_text_is_valid ((text), (required)) || lgr_check_text ((text), _(what), (required), (error)))
+#define CHECK_TEXT(text, what, required, error)                                                    \
+  (lgr_text_is_valid ((text), (required)) || lgr_check_text ((text), _ (what), (required), (error)))
 
 gboolean
 lgr_check_text (const char *text, const char *what, gboolean required, GError **error)
 {
   if (what == NULL)
-    what = _("the text");
+    what = _ ("the text");
   if (text == NULL || *text == '\0')
     {
       if (!required)
         return TRUE;
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("%s is empty"), what);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("%s is empty"), what);
       return FALSE;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _("%s is not valid UTF-8 text"), what);
+                   _ ("%s is not valid UTF-8 text"), what);
       return FALSE;
     }
   gboolean blank = TRUE;
@@ -490,8 +489,8 @@ lgr_check_text (const char *text, const char *what, gboolean required, GError **
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
         {
           g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                       _("%s contains a control character (U+%04X), which a study file "
-                         "cannot hold"),
+                       _ ("%s contains a control character (U+%04X), which a study file "
+                          "cannot hold"),
                        what, c);
           return FALSE;
         }
@@ -500,7 +499,7 @@ lgr_check_text (const char *text, const char *what, gboolean required, GError **
     }
   if (required && blank)
     {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _("%s is empty"), what);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("%s is empty"), what);
       return FALSE;
     }
   return TRUE;
@@ -510,8 +509,8 @@ const char *
 lgr_cohort_value_name (LgrCohortBasis basis, gboolean target)
 {
   if (basis == LGR_COHORT_BASIS_COUNT)
-    return target ? _("target number of people") : _("baseline number of people");
-  return target ? _("target rate") : _("baseline rate");
+    return target ? _ ("target number of people") : _ ("baseline number of people");
+  return target ? _ ("target rate") : _ ("baseline rate");
 }
 
 LgrRange
@@ -530,7 +529,7 @@ lgr_check_spread (const LgrProfile *profile, GError **error)
       g_ascii_formatd (buf, sizeof buf, "%.10g", sum);
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                    /* Translators: "the spread sums to 90, not 100" */
-                   _("the spread sums to %s, not 100"), buf);
+                   _ ("the spread sums to %s, not 100"), buf);
       return FALSE;
     }
   return TRUE;
@@ -561,11 +560,11 @@ check_profile (const LgrProfile *profile, GError **error)
   if (profile->n == 0 || profile->values == NULL)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the profile is empty: it needs at least one percentage"));
+                           _ ("the profile is empty: it needs at least one percentage"));
       return FALSE;
     }
   for (guint i = 0; i < profile->n; i++)
-    if (!CHECK_RANGE (LGR_RANGE_PROFILE, profile->values[i], N_("profile percentage"), error))
+    if (!CHECK_RANGE (LGR_RANGE_PROFILE, profile->values[i], N_ ("profile percentage"), error))
       return FALSE;
   return TRUE;
 }
@@ -574,21 +573,21 @@ static char *
 describe (const char *kind, const char *id)
 {
   /* Translators: "lever “north-lac”" */
-  return g_strdup_printf (_("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
+  return g_strdup_printf (_ ("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
 }
 
 static gboolean
 lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
 {
-  if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_("the name"), TRUE, error)
-      || !CHECK_TEXT (lever->service, N_("the service"), FALSE, error)
-      || !CHECK_TEXT (lever->source, N_("the source"), FALSE, error))
+  if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_ ("the name"), TRUE, error)
+      || !CHECK_TEXT (lever->service, N_ ("the service"), FALSE, error)
+      || !CHECK_TEXT (lever->source, N_ ("the source"), FALSE, error))
     return FALSE;
   if (lever->authority_id == NULL || !lgr_check_id (lever->authority_id, error))
     {
       g_clear_error (error);
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _("the authority “%s” is not a valid id"),
+                   _ ("the authority “%s” is not a valid id"),
                    lever->authority_id && g_utf8_validate (lever->authority_id, -1, NULL)
                        ? lever->authority_id
                        : "");
@@ -597,15 +596,16 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
   if (scenario != NULL && lgr_scenario_find_authority (scenario, lever->authority_id) == NULL)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _("there is no authority “%s” in scenario “%s”"), lever->authority_id,
+                   _ ("there is no authority “%s” in scenario “%s”"), lever->authority_id,
                    scenario->id ? scenario->id : "");
       return FALSE;
     }
-  if ((guint) lever->benefit > LGR_BENEFIT_AVOIDANCE || (guint) lever->basis > LGR_COHORT_BASIS_POPULATION
-      || (guint) lever->unit_period > LGR_UNIT_PERIOD_YEAR)
+  if ((guint)lever->benefit > LGR_BENEFIT_AVOIDANCE
+      || (guint)lever->basis > LGR_COHORT_BASIS_POPULATION
+      || (guint)lever->unit_period > LGR_UNIT_PERIOD_YEAR)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the benefit, cohort basis or unit period is not a known one"));
+                           _ ("the benefit, cohort basis or unit period is not a known one"));
       return FALSE;
     }
   LgrRange cohort = lgr_cohort_range (lever->basis);
@@ -615,16 +615,16 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
       || !(lgr_range_contains (cohort, lever->cohort_target)
            || lgr_check_range (cohort, lever->cohort_target,
                                lgr_cohort_value_name (lever->basis, TRUE), error))
-      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_baseline, N_("baseline unit cost"),
+      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_baseline, N_ ("baseline unit cost"),
                        error)
-      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_target, N_("target unit cost"),
+      || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->unit_cost_target, N_ ("target unit cost"),
                        error)
-      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_cohort, N_("cohort growth"), error)
-      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_unit_cost, N_("unit cost growth"), error))
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_cohort, N_ ("cohort growth"), error)
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, lever->growth_unit_cost, N_ ("unit cost growth"), error))
     return FALSE;
   if (lever->has_realisation_start
-      && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_("realisation start year"),
-                           error))
+      && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_ ("realisation start year"),
+                       error))
     return FALSE;
   return check_profile (&lever->realisation, error);
 }
@@ -632,13 +632,13 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
 static gboolean
 item_check (const LgrItem *item, GError **error)
 {
-  if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_("the name"), TRUE, error)
-      || !CHECK_TEXT (item->source, N_("the source"), FALSE, error))
+  if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
+      || !CHECK_TEXT (item->source, N_ ("the source"), FALSE, error))
     return FALSE;
-  if ((guint) item->kind > LGR_ITEM_KIND_AVOIDANCE || (guint) item->pattern > LGR_ITEM_PATTERN_VALUES)
+  if ((guint)item->kind > LGR_ITEM_KIND_AVOIDANCE || (guint)item->pattern > LGR_ITEM_PATTERN_VALUES)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the kind or pattern is not a known one"));
+                           _ ("the kind or pattern is not a known one"));
       return FALSE;
     }
   switch (item->pattern)
@@ -647,22 +647,22 @@ item_check (const LgrItem *item, GError **error)
       if (item->kind != LGR_ITEM_KIND_ONE_OFF_COST)
         {
           g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                       _("a spread is only for one-off costs, and this item is a %s (give it "
-                         "<recurring> or <values> instead)"),
+                       _ ("a spread is only for one-off costs, and this item is a %s (give it "
+                          "<recurring> or <values> instead)"),
                        lgr_item_kind_to_string (item->kind));
           return FALSE;
         }
-      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->total, N_("total"), error)
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->total, N_ ("total"), error)
           || (item->has_start
-              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_("start year"), error))
+              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_ ("start year"), error))
           || !check_profile (&item->profile, error) || !lgr_check_spread (&item->profile, error))
         return FALSE;
       break;
     case LGR_ITEM_PATTERN_RECURRING:
-      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->amount, N_("amount"), error)
-          || !CHECK_RANGE (LGR_RANGE_GROWTH, item->growth, N_("growth"), error)
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->amount, N_ ("amount"), error)
+          || !CHECK_RANGE (LGR_RANGE_GROWTH, item->growth, N_ ("growth"), error)
           || (item->has_start
-              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_("start year"), error))
+              && !CHECK_RANGE (LGR_RANGE_YEAR, item->start, N_ ("start year"), error))
           || !check_profile (&item->profile, error))
         return FALSE;
       break;
@@ -670,12 +670,12 @@ item_check (const LgrItem *item, GError **error)
       for (guint i = 0; item->values && i < item->values->len; i++)
         {
           const LgrYearValue *v = &g_array_index (item->values, LgrYearValue, i);
-          if (!CHECK_RANGE (LGR_RANGE_YEAR, v->year, N_("year"), error))
+          if (!CHECK_RANGE (LGR_RANGE_YEAR, v->year, N_ ("year"), error))
             return FALSE;
           if (!lgr_range_contains (LGR_RANGE_NON_NEGATIVE, v->value))
             {
               /* Translators: "value for 2027" (a financial year) */
-              g_autofree char *what = g_strdup_printf (_("value for %d"), v->year);
+              g_autofree char *what = g_strdup_printf (_ ("value for %d"), v->year);
               return lgr_check_range (LGR_RANGE_NON_NEGATIVE, v->value, what, error);
             }
           if (i > 0)
@@ -684,13 +684,13 @@ item_check (const LgrItem *item, GError **error)
               if (prev->year == v->year)
                 {
                   g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                               _("the value for %d is given twice"), v->year);
+                               _ ("the value for %d is given twice"), v->year);
                   return FALSE;
                 }
               if (prev->year > v->year)
                 {
                   g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                                       _("the values are not in order of year"));
+                                       _ ("the values are not in order of year"));
                   return FALSE;
                 }
             }
@@ -709,7 +709,7 @@ lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError *
   g_return_val_if_fail (lever != NULL, FALSE);
   if (lever_check (lever, scenario, error))
     return TRUE;
-  context = describe (_("lever"), lever->id);
+  context = describe (_ ("lever"), lever->id);
   return fail_at (error, NULL, 0, context);
 }
 
@@ -720,30 +720,32 @@ lgr_item_validate (const LgrItem *item, GError **error)
   g_return_val_if_fail (item != NULL, FALSE);
   if (item_check (item, error))
     return TRUE;
-  context = describe (_("item"), item->id);
+  context = describe (_ ("item"), item->id);
   return fail_at (error, NULL, 0, context);
 }
 
 /* Records id in ids (id -> line); FALSE with an error if it is there already. */
 static gboolean
-claim_id (GHashTable *ids, const char *id, int line, const char *where, GError **error)
+claim_id (GHashTable *ids, const char *id, int line, const char *where, const char *filename,
+          GError **error)
 {
   gpointer first;
   if (g_hash_table_lookup_extended (ids, id, NULL, &first))
     {
-      int first_line = GPOINTER_TO_INT (first);
+      /* lines only mean something for a study just read from a file */
+      int first_line = filename ? GPOINTER_TO_INT (first) : 0;
       if (first_line > 0)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                      /* Translators: "the id “north” is used twice in scenario “two” (first
                         at line 12)" */
-                     _("the id “%s” is used twice in %s (first at line %d)"), id, where,
+                     _ ("the id “%s” is used twice in %s (first at line %d)"), id, where,
                      first_line);
       else
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                     _("the id “%s” is used twice in %s"), id, where);
+                     _ ("the id “%s” is used twice in %s"), id, where);
       return FALSE;
     }
-  g_hash_table_insert (ids, (gpointer) id, GINT_TO_POINTER (line));
+  g_hash_table_insert (ids, (gpointer)id, GINT_TO_POINTER (line));
   return TRUE;
 }
 
@@ -751,54 +753,56 @@ static gboolean
 scenario_check (const LgrScenario *scenario, const char *filename, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *context = describe (_("scenario"), scenario->id);
+  g_autofree char *context = describe (_ ("scenario"), scenario->id);
   g_autofree char *where = NULL;
 
   if (!lgr_check_id (scenario->id, error))
-    return fail_at (error, filename, scenario->line, _("scenario"));
-  if (!CHECK_TEXT (scenario->name, N_("the name"), TRUE, error)
-      || !CHECK_TEXT (scenario->description, N_("the description"), FALSE, error)
+    return fail_at (error, filename, scenario->line, _ ("scenario"));
+  if (!CHECK_TEXT (scenario->name, N_ ("the name"), TRUE, error)
+      || !CHECK_TEXT (scenario->description, N_ ("the description"), FALSE, error)
       || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error)))
     return fail_at (error, filename, scenario->line, context);
   if (scenario->authorities->len == 0)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("there is no authority: a scenario needs at least one"));
+                           _ ("there is no authority: a scenario needs at least one"));
       return fail_at (error, filename, scenario->line, context);
     }
 
   /* Translators: "scenario “two”", used in "the id “x” is used twice in scenario “two”" */
-  where = g_strdup_printf (_("scenario “%s”"), scenario->id);
+  where = g_strdup_printf (_ ("scenario “%s”"), scenario->id);
   for (guint i = 0; i < scenario->authorities->len; i++)
     {
       const LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
       if (!lgr_check_id (a->id, error))
-        return fail_at (error, filename, a->line, _("authority"));
-      if (!claim_id (ids, a->id, a->line, where, error)
-          || !CHECK_TEXT (a->name, N_("the name"), TRUE, error)
-          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->population, N_("population"), error)
-          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->child_population, N_("child population"),
+        return fail_at (error, filename, a->line, _ ("authority"));
+      if (!claim_id (ids, a->id, a->line, where, filename, error)
+          || !CHECK_TEXT (a->name, N_ ("the name"), TRUE, error)
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->population, N_ ("population"), error)
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->child_population, N_ ("child population"),
                            error))
         {
-          g_autofree char *actx = describe (_("authority"), a->id);
+          g_autofree char *actx = describe (_ ("authority"), a->id);
           return fail_at (error, filename, a->line, actx);
         }
     }
   for (guint i = 0; i < scenario->levers->len; i++)
     {
       const LgrLever *l = g_ptr_array_index (scenario->levers, i);
-      if (!lever_check (l, scenario, error) || !claim_id (ids, l->id, l->line, where, error))
+      if (!lever_check (l, scenario, error)
+          || !claim_id (ids, l->id, l->line, where, filename, error))
         {
-          g_autofree char *lctx = describe (_("lever"), l->id);
+          g_autofree char *lctx = describe (_ ("lever"), l->id);
           return fail_at (error, filename, l->line, lctx);
         }
     }
   for (guint i = 0; i < scenario->items->len; i++)
     {
       const LgrItem *item = g_ptr_array_index (scenario->items, i);
-      if (!item_check (item, error) || !claim_id (ids, item->id, item->line, where, error))
+      if (!item_check (item, error)
+          || !claim_id (ids, item->id, item->line, where, filename, error))
         {
-          g_autofree char *ictx = describe (_("item"), item->id);
+          g_autofree char *ictx = describe (_ ("item"), item->id);
           return fail_at (error, filename, item->line, ictx);
         }
     }
@@ -812,43 +816,42 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
 
   g_return_val_if_fail (study != NULL, FALSE);
 
-  if (!CHECK_TEXT (study->title, N_("the title"), TRUE, error)
-      || !CHECK_TEXT (study->description, N_("the description"), FALSE, error)
-      || !CHECK_RANGE (LGR_RANGE_FIRST_YEAR, study->first_year, N_("first year"), error)
-      || !CHECK_RANGE (LGR_RANGE_YEARS, study->years, N_("number of years"), error)
-      || !CHECK_RANGE (LGR_RANGE_YEAR, study->vesting_year, N_("vesting year"), error)
-      || !CHECK_RANGE (LGR_RANGE_GROWTH, study->discount_rate, N_("discount rate"), error)
-      || !CHECK_RANGE (LGR_RANGE_WEEKS, study->weeks_per_year, N_("weeks per year"), error)
+  if (!CHECK_TEXT (study->title, N_ ("the title"), TRUE, error)
+      || !CHECK_TEXT (study->description, N_ ("the description"), FALSE, error)
+      || !CHECK_RANGE (LGR_RANGE_FIRST_YEAR, study->first_year, N_ ("first year"), error)
+      || !CHECK_RANGE (LGR_RANGE_YEARS, study->years, N_ ("number of years"), error)
+      || !CHECK_RANGE (LGR_RANGE_YEAR, study->vesting_year, N_ ("vesting year"), error)
+      || !CHECK_RANGE (LGR_RANGE_GROWTH, study->discount_rate, N_ ("discount rate"), error)
+      || !CHECK_RANGE (LGR_RANGE_WEEKS, study->weeks_per_year, N_ ("weeks per year"), error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->benefit_realisation,
-                       N_("benefit realisation"), error)
-      || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_("cost contingency"),
+                       N_ ("benefit realisation"), error)
+      || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_ ("cost contingency"),
                        error)
-      || !CHECK_TEXT (study->benchmarks_source, N_("the benchmarks source"), FALSE, error))
+      || !CHECK_TEXT (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, error))
     return fail_at (error, filename, 0, NULL);
 
   for (guint i = 0; i < study->benchmark_bands->len; i++)
     {
       const LgrBenchmarkBand *band = g_ptr_array_index (study->benchmark_bands, i);
-      g_autofree char *context = describe (_("benchmark band"), band->name);
+      g_autofree char *context = describe (_ ("benchmark band"), band->name);
       g_autoptr (GHashTable) measures = g_hash_table_new (g_str_hash, g_str_equal);
-      if (!CHECK_TEXT (band->name, N_("the band name"), TRUE, error))
-        return fail_at (error, filename, band->line, _("benchmark band"));
-      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->min_population, N_("minimum population"),
+      if (!CHECK_TEXT (band->name, N_ ("the band name"), TRUE, error))
+        return fail_at (error, filename, band->line, _ ("benchmark band"));
+      if (!CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->min_population, N_ ("minimum population"),
                         error)
-          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->max_population, N_("maximum population"),
+          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, band->max_population, N_ ("maximum population"),
                            error))
         return fail_at (error, filename, band->line, context);
       for (guint c = 0; c < band->costs->len; c++)
         {
           const LgrBenchmarkCost *cost = &g_array_index (band->costs, LgrBenchmarkCost, c);
-          if (!CHECK_TEXT (cost->measure, N_("the measure"), TRUE, error)
-              || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, cost->value, N_("benchmark cost"),
-                                   error))
+          if (!CHECK_TEXT (cost->measure, N_ ("the measure"), TRUE, error)
+              || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, cost->value, N_ ("benchmark cost"), error))
             return fail_at (error, filename, band->line, context);
           if (!g_hash_table_add (measures, cost->measure))
             {
               g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the measure “%s” is given twice"), cost->measure);
+                           _ ("the measure “%s” is given twice"), cost->measure);
               return fail_at (error, filename, band->line, context);
             }
         }
@@ -857,7 +860,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
   if (study->scenarios->len == 0)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _("the study has no scenario: it needs at least one"));
+                           _ ("the study has no scenario: it needs at least one"));
       return fail_at (error, filename, 0, NULL);
     }
   scenario_ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -866,7 +869,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
       if (!scenario_check (scenario, filename, error))
         return FALSE;
-      if (!claim_id (scenario_ids, scenario->id, scenario->line, _("the study"), error))
+      if (!claim_id (scenario_ids, scenario->id, scenario->line, _ ("the study"), filename, error))
         return fail_at (error, filename, scenario->line, NULL);
     }
   return TRUE;

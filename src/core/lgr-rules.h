@@ -52,8 +52,7 @@ gboolean lgr_parse_number (const char *text, double *value, GError **error);
 
 /* The same, naming the value in the message: "target rate “1,5” is not a number (use a dot for
  * decimals)". what may be NULL. */
-gboolean lgr_parse_number_for (const char *text, const char *what, double *value,
-                               GError **error);
+gboolean lgr_parse_number_for (const char *text, const char *what, double *value, GError **error);
 
 /* Parses a whole number (optional minus, digits only). */
 gboolean lgr_parse_int (const char *text, int *value, GError **error);

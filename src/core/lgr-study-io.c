@@ -67,16 +67,17 @@ typedef enum
 } Element;
 
 static const char *const element_names[EL_N] = {
-  "lgr-study", "title",     "description", "timeline",  "settings", "benchmarks",
+  "lgr-study", "title",     "description", "timeline",    "settings",  "benchmarks",
   "band",      "cost",      "scenario",    "description", "authority", "lever",
-  "cohort",    "unit-cost", "growth",      "realisation", "source",   "item",
+  "cohort",    "unit-cost", "growth",      "realisation", "source",    "item",
   "spread",    "recurring", "values",      "value",
 };
 
 /* The attributes each element may have (NULL-terminated). */
 static const char *const element_attributes[EL_N][7] = {
   [EL_STUDY] = { "version", NULL },
-  [EL_TIMELINE] = { "first-year", "years", "vesting-year", "discount-rate", "weeks-per-year", NULL },
+  [EL_TIMELINE]
+  = { "first-year", "years", "vesting-year", "discount-rate", "weeks-per-year", NULL },
   [EL_SETTINGS] = { "benefit-realisation", "cost-contingency", "count-avoidance", NULL },
   [EL_BENCHMARKS] = { "source", NULL },
   [EL_BAND] = { "name", "min-population", "max-population", NULL },
@@ -97,8 +98,8 @@ static const char *const element_attributes[EL_N][7] = {
 static gboolean
 element_has_text (Element el)
 {
-  return el == EL_TITLE || el == EL_DESCRIPTION || el == EL_SCENARIO_DESCRIPTION
-         || el == EL_SOURCE || el == EL_VALUE;
+  return el == EL_TITLE || el == EL_DESCRIPTION || el == EL_SCENARIO_DESCRIPTION || el == EL_SOURCE
+         || el == EL_VALUE;
 }
 
 /* Which children an element may have and in what order: children come in increasing slot
@@ -160,10 +161,10 @@ typedef struct _Frame
 {
   Element el;
   int line;
-  int last_slot;   /* slot of the last child, -1 before the first */
-  guint slot_count; /* children seen in last_slot */
-  const char *last_child; /* name of the last child element */
-  guint32 seen;           /* bit per Element of the children seen */
+  int last_slot;              /* slot of the last child, -1 before the first */
+  guint slot_count;           /* children seen in last_slot */
+  const char *last_child;     /* name of the last child element */
+  guint32 seen;               /* bit per Element of the children seen */
   const char *kind;           /* N_("lever") if this element names an object, else NULL */
   char *id;                   /* and the object's id or name */
   const struct _Frame *owner; /* the innermost frame that names an object, for messages */
@@ -202,12 +203,11 @@ static char *
 describe (const char *kind, const char *id)
 {
   /* Translators: "lever “north-lac”" */
-  return g_strdup_printf (_("%s “%s”"), kind, id);
+  return g_strdup_printf (_ ("%s “%s”"), kind, id);
 }
 
-static void G_GNUC_PRINTF (5, 6)
-parser_fail (Parser *p, LgrStudyError code, int line, const Frame *owner, const char *format,
-             ...)
+static void G_GNUC_PRINTF (5, 6) parser_fail (Parser *p, LgrStudyError code, int line,
+                                              const Frame *owner, const char *format, ...)
 {
   va_list args;
   g_autofree char *message = NULL;
@@ -216,18 +216,17 @@ parser_fail (Parser *p, LgrStudyError code, int line, const Frame *owner, const 
   if (p->error)
     return;
   if (owner != NULL)
-    context = describe (_(owner->kind), owner->id);
+    context = describe (_ (owner->kind), owner->id);
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   if (line > 0 && context)
-    p->error = g_error_new (LGR_STUDY_ERROR, code, "%s:%d: %s: %s", p->display_name, line,
-                            context, message);
+    p->error = g_error_new (LGR_STUDY_ERROR, code, "%s:%d: %s: %s", p->display_name, line, context,
+                            message);
   else if (line > 0)
     p->error = g_error_new (LGR_STUDY_ERROR, code, "%s:%d: %s", p->display_name, line, message);
   else if (context)
-    p->error = g_error_new (LGR_STUDY_ERROR, code, "%s: %s: %s", p->display_name, context,
-                            message);
+    p->error = g_error_new (LGR_STUDY_ERROR, code, "%s: %s: %s", p->display_name, context, message);
   else
     p->error = g_error_new (LGR_STUDY_ERROR, code, "%s: %s", p->display_name, message);
   /* The first problem is the one reported. Events still arrive after a problem in the
@@ -404,7 +403,7 @@ attr_required (Attrs *a, const char *name, const char **value)
     {
       parser_fail (a->p, LGR_STUDY_ERROR_INVALID, a->frame->line, a->frame->owner,
                    /* Translators: "<cohort> needs a “target” attribute" */
-                   _("<%s> needs a “%s” attribute"), element_names[a->frame->el], name);
+                   _ ("<%s> needs a “%s” attribute"), element_names[a->frame->el], name);
       return FALSE;
     }
   *value = attr->value;
@@ -429,8 +428,8 @@ attr_number (Attrs *a, const char *name, gboolean required, double fallback, Lgr
     return FALSE;
   /* what is untranslated (N_): translated only for a message */
   if (!(lgr_parse_number_for (text, NULL, &v, NULL) && lgr_range_contains (range, v))
-      && (!lgr_parse_number_for (text, _(what), &v, &detail)
-          || !lgr_check_range (range, v, _(what), &detail)))
+      && (!lgr_parse_number_for (text, _ (what), &v, &detail)
+          || !lgr_check_range (range, v, _ (what), &detail)))
     {
       attr_fail_with (a, name, detail);
       return FALSE;
@@ -440,8 +439,8 @@ attr_number (Attrs *a, const char *name, gboolean required, double fallback, Lgr
 }
 
 static gboolean
-attr_int (Attrs *a, const char *name, gboolean required, LgrRange range, const char *what,
-          int *out, gboolean *present)
+attr_int (Attrs *a, const char *name, gboolean required, LgrRange range, const char *what, int *out,
+          gboolean *present)
 {
   const char *text;
   GError *detail = NULL;
@@ -454,8 +453,8 @@ attr_int (Attrs *a, const char *name, gboolean required, LgrRange range, const c
   if (!attr_required (a, name, &text))
     return FALSE;
   if (!(lgr_parse_int_for (text, NULL, &v, NULL) && lgr_range_contains (range, v))
-      && (!lgr_parse_int_for (text, _(what), &v, &detail)
-          || !lgr_check_range (range, v, _(what), &detail)))
+      && (!lgr_parse_int_for (text, _ (what), &v, &detail)
+          || !lgr_check_range (range, v, _ (what), &detail)))
     {
       attr_fail_with (a, name, detail);
       return FALSE;
@@ -478,7 +477,7 @@ attr_bool (Attrs *a, const char *name, gboolean fallback, gboolean *out)
     {
       parser_fail (a->p, LGR_STUDY_ERROR_INVALID, attr_line (a, name), a->frame->owner,
                    /* Translators: "enabled “yes” must be true or false" */
-                   _("%s “%s” must be true or false"), name, attr->value);
+                   _ ("%s “%s” must be true or false"), name, attr->value);
       return FALSE;
     }
   return TRUE;
@@ -510,13 +509,13 @@ attr_enum (Attrs *a, const char *name, gboolean required, const char *const *nam
   for (int i = 0; names[i]; i++)
     {
       if (i > 0)
-        g_string_append (choices, names[i + 1] ? ", " : _(" or "));
+        g_string_append (choices, names[i + 1] ? ", " : _ (" or "));
       g_string_append (choices, names[i]);
     }
   parser_fail (a->p, LGR_STUDY_ERROR_INVALID, attr_line (a, name), a->frame->owner,
                /* Translators: "basis “people” is not one of count, child-population or
                   population" */
-               _("%s “%s” is not one of %s"), name, attr->value, choices->str);
+               _ ("%s “%s” is not one of %s"), name, attr->value, choices->str);
   return FALSE;
 }
 
@@ -532,7 +531,7 @@ attr_text (Attrs *a, const char *name, gboolean required, const char *what, char
       return required ? attr_required (a, name, &unused) : TRUE;
     }
   if (!lgr_text_is_valid (attr->value, required)
-      && !lgr_check_text (attr->value, _(what), required, &detail))
+      && !lgr_check_text (attr->value, _ (what), required, &detail))
     {
       attr_fail_with (a, name, detail);
       return FALSE;
@@ -564,7 +563,7 @@ attr_id (Attrs *a, const char *name, GHashTable *ids, const LgrScenario *scenari
           parser_fail (a->p, LGR_STUDY_ERROR_INVALID, attr_line (a, name), NULL,
                        /* Translators: "the id “north” is used twice in scenario “two” (first
                           at line 12)" */
-                       _("the id “%s” is used twice in scenario “%s” (first at line %d)"), text,
+                       _ ("the id “%s” is used twice in scenario “%s” (first at line %d)"), text,
                        scenario ? scenario->id : "", GPOINTER_TO_INT (first));
           return FALSE;
         }
@@ -622,26 +621,18 @@ start_study (Parser *p, Attrs *a)
   if (version == NULL)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, a->frame->line, NULL,
-                   _("<lgr-study> has no version (it should say version=\"1\")"));
+                   _ ("<lgr-study> has no version (it should say version=\"1\")"));
       return;
     }
-  if (!lgr_parse_int_for (version->value, _("version"), &v, &detail))
+  if (!lgr_parse_int_for (version->value, _ ("version"), &v, &detail))
     {
       attr_fail_with (a, "version", detail);
       return;
     }
-  if (v > LGR_FORMAT_VERSION)
-    {
-      parser_fail (p, LGR_STUDY_ERROR_VERSION, attr_line (a, "version"), NULL,
-                   _("this study was made by a newer version of LGR Explorer (file format "
-                     "version %d; this version reads version %d): please update LGR Explorer"),
-                   v, LGR_FORMAT_VERSION);
-      return;
-    }
-  if (v < 1)
+  if (v < 1 || v > LGR_FORMAT_VERSION)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line (a, "version"), NULL,
-                   _("version %d is not a study file version (it should be %d)"), v,
+                   _ ("version %d is not a study file version (it should be %d)"), v,
                    LGR_FORMAT_VERSION);
       return;
     }
@@ -652,14 +643,14 @@ static void
 start_timeline (Parser *p, Attrs *a)
 {
   LgrStudy *s = p->study;
-  if (!attr_int (a, "first-year", TRUE, LGR_RANGE_FIRST_YEAR, N_("first year"), &s->first_year,
+  if (!attr_int (a, "first-year", TRUE, LGR_RANGE_FIRST_YEAR, N_ ("first year"), &s->first_year,
                  NULL)
-      || !attr_int (a, "years", TRUE, LGR_RANGE_YEARS, N_("number of years"), &s->years, NULL)
-      || !attr_int (a, "vesting-year", TRUE, LGR_RANGE_YEAR, N_("vesting year"), &s->vesting_year,
+      || !attr_int (a, "years", TRUE, LGR_RANGE_YEARS, N_ ("number of years"), &s->years, NULL)
+      || !attr_int (a, "vesting-year", TRUE, LGR_RANGE_YEAR, N_ ("vesting year"), &s->vesting_year,
                     NULL)
-      || !attr_number (a, "discount-rate", FALSE, 3.5, LGR_RANGE_GROWTH, N_("discount rate"),
+      || !attr_number (a, "discount-rate", FALSE, 3.5, LGR_RANGE_GROWTH, N_ ("discount rate"),
                        &s->discount_rate)
-      || !attr_number (a, "weeks-per-year", FALSE, 52, LGR_RANGE_WEEKS, N_("weeks per year"),
+      || !attr_number (a, "weeks-per-year", FALSE, 52, LGR_RANGE_WEEKS, N_ ("weeks per year"),
                        &s->weeks_per_year))
     return;
 }
@@ -669,9 +660,9 @@ start_settings (Parser *p, Attrs *a)
 {
   LgrStudy *s = p->study;
   if (!attr_number (a, "benefit-realisation", FALSE, 100, LGR_RANGE_SETTING_PERCENT,
-                    N_("benefit realisation"), &s->benefit_realisation)
+                    N_ ("benefit realisation"), &s->benefit_realisation)
       || !attr_number (a, "cost-contingency", FALSE, 0, LGR_RANGE_SETTING_PERCENT,
-                       N_("cost contingency"), &s->cost_contingency)
+                       N_ ("cost contingency"), &s->cost_contingency)
       || !attr_bool (a, "count-avoidance", FALSE, &s->count_avoidance))
     return;
 }
@@ -681,7 +672,7 @@ start_benchmarks (Parser *p, Attrs *a)
 {
   g_free (p->study->benchmarks_source);
   p->study->benchmarks_source = g_strdup ("");
-  attr_text (a, "source", FALSE, N_("the benchmarks source"), &p->study->benchmarks_source);
+  attr_text (a, "source", FALSE, N_ ("the benchmarks source"), &p->study->benchmarks_source);
 }
 
 static void
@@ -690,13 +681,13 @@ start_band (Parser *p, Attrs *a)
   g_autofree char *name = NULL;
   double min = 0, max = 0;
 
-  if (!attr_text (a, "name", TRUE, N_("the band name"), &name))
+  if (!attr_text (a, "name", TRUE, N_ ("the band name"), &name))
     return;
-  frame_name (a->frame, N_("benchmark band"), name);
-  if (!attr_number (a, "min-population", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("minimum population"),
+  frame_name (a->frame, N_ ("benchmark band"), name);
+  if (!attr_number (a, "min-population", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("minimum population"),
                     &min)
       || !attr_number (a, "max-population", TRUE, 0, LGR_RANGE_NON_NEGATIVE,
-                       N_("maximum population"), &max))
+                       N_ ("maximum population"), &max))
     return;
   p->band = lgr_benchmark_band_new (name, min, max);
   p->band->line = a->frame->line;
@@ -710,17 +701,17 @@ start_cost (Parser *p, Attrs *a)
   LgrBenchmarkCost cost = { NULL, 0 };
   gpointer first;
 
-  if (!attr_text (a, "measure", TRUE, N_("the measure"), &cost.measure))
+  if (!attr_text (a, "measure", TRUE, N_ ("the measure"), &cost.measure))
     return;
   if (g_hash_table_lookup_extended (p->measures, cost.measure, NULL, &first))
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line (a, "measure"), a->frame->owner,
-                   _("the measure “%s” is given twice (first at line %d)"), cost.measure,
+                   _ ("the measure “%s” is given twice (first at line %d)"), cost.measure,
                    GPOINTER_TO_INT (first));
       g_free (cost.measure);
       return;
     }
-  if (!attr_number (a, "value", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("benchmark cost"),
+  if (!attr_number (a, "value", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("benchmark cost"),
                     &cost.value))
     {
       g_free (cost.measure);
@@ -739,15 +730,15 @@ start_scenario (Parser *p, Attrs *a)
 
   if (!attr_id (a, "id", NULL, NULL, &scenario->id))
     return;
-  frame_name (a->frame, N_("scenario"), scenario->id);
+  frame_name (a->frame, N_ ("scenario"), scenario->id);
   if (g_hash_table_contains (p->scenario_ids, scenario->id))
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line (a, "id"), NULL,
-                   _("the scenario id “%s” is used twice (first at line %d)"), scenario->id,
+                   _ ("the scenario id “%s” is used twice (first at line %d)"), scenario->id,
                    GPOINTER_TO_INT (g_hash_table_lookup (p->scenario_ids, scenario->id)));
       return;
     }
-  if (!attr_text (a, "name", TRUE, N_("the name"), &scenario->name))
+  if (!attr_text (a, "name", TRUE, N_ ("the name"), &scenario->name))
     return;
   colour = attr_find (a, "colour");
   if (colour != NULL)
@@ -773,12 +764,12 @@ start_authority (Parser *p, Attrs *a)
 
   if (!attr_id (a, "id", p->object_ids, p->scenario, &authority->id))
     return;
-  frame_name (a->frame, N_("authority"), authority->id);
-  if (!attr_text (a, "name", TRUE, N_("the name"), &authority->name)
-      || !attr_number (a, "population", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("population"),
+  frame_name (a->frame, N_ ("authority"), authority->id);
+  if (!attr_text (a, "name", TRUE, N_ ("the name"), &authority->name)
+      || !attr_number (a, "population", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("population"),
                        &authority->population)
       || !attr_number (a, "child-population", TRUE, 0, LGR_RANGE_NON_NEGATIVE,
-                       N_("child population"), &authority->child_population))
+                       N_ ("child population"), &authority->child_population))
     return;
   authority->line = a->frame->line;
   g_ptr_array_add (p->scenario->authorities, g_steal_pointer (&authority));
@@ -792,18 +783,18 @@ start_lever (Parser *p, Attrs *a)
 
   if (!attr_id (a, "id", p->object_ids, p->scenario, &lever->id))
     return;
-  frame_name (a->frame, N_("lever"), lever->id);
-  if (!attr_text (a, "name", TRUE, N_("the name"), &lever->name)
+  frame_name (a->frame, N_ ("lever"), lever->id);
+  if (!attr_text (a, "name", TRUE, N_ ("the name"), &lever->name)
       || !attr_id (a, "authority", NULL, NULL, &lever->authority_id))
     return;
   if (lgr_scenario_find_authority (p->scenario, lever->authority_id) == NULL)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line (a, "authority"), a->frame->owner,
-                   _("there is no authority “%s” in scenario “%s”"), lever->authority_id,
+                   _ ("there is no authority “%s” in scenario “%s”"), lever->authority_id,
                    p->scenario->id);
       return;
     }
-  if (!attr_text (a, "service", FALSE, N_("the service"), &lever->service)
+  if (!attr_text (a, "service", FALSE, N_ ("the service"), &lever->service)
       || !attr_enum (a, "benefit", FALSE, benefit_names, LGR_BENEFIT_CASHABLE, &benefit)
       || !attr_bool (a, "enabled", TRUE, &lever->enabled))
     return;
@@ -823,12 +814,12 @@ start_cohort (Parser *p, Attrs *a)
     return;
   lever->basis = basis;
   if (!attr_number (a, "baseline", TRUE, 0, lgr_cohort_range (lever->basis),
-                    basis == LGR_COHORT_BASIS_COUNT ? N_("baseline number of people")
-                                                    : N_("baseline rate"),
+                    basis == LGR_COHORT_BASIS_COUNT ? N_ ("baseline number of people")
+                                                    : N_ ("baseline rate"),
                     &lever->cohort_baseline)
       || !attr_number (a, "target", TRUE, 0, lgr_cohort_range (lever->basis),
-                       basis == LGR_COHORT_BASIS_COUNT ? N_("target number of people")
-                                                       : N_("target rate"),
+                       basis == LGR_COHORT_BASIS_COUNT ? N_ ("target number of people")
+                                                       : N_ ("target rate"),
                        &lever->cohort_target))
     return;
 }
@@ -842,9 +833,9 @@ start_unit_cost (Parser *p, Attrs *a)
   if (!attr_enum (a, "per", TRUE, period_names, 0, &per))
     return;
   lever->unit_period = per;
-  if (!attr_number (a, "baseline", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("baseline unit cost"),
+  if (!attr_number (a, "baseline", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("baseline unit cost"),
                     &lever->unit_cost_baseline)
-      || !attr_number (a, "target", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("target unit cost"),
+      || !attr_number (a, "target", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("target unit cost"),
                        &lever->unit_cost_target))
     return;
 }
@@ -853,9 +844,9 @@ static void
 start_growth (Parser *p, Attrs *a)
 {
   LgrLever *lever = p->lever;
-  if (!attr_number (a, "cohort", FALSE, 0, LGR_RANGE_GROWTH, N_("cohort growth"),
+  if (!attr_number (a, "cohort", FALSE, 0, LGR_RANGE_GROWTH, N_ ("cohort growth"),
                     &lever->growth_cohort)
-      || !attr_number (a, "unit-cost", FALSE, 0, LGR_RANGE_GROWTH, N_("unit cost growth"),
+      || !attr_number (a, "unit-cost", FALSE, 0, LGR_RANGE_GROWTH, N_ ("unit cost growth"),
                        &lever->growth_unit_cost))
     return;
 }
@@ -864,7 +855,7 @@ static void
 start_realisation (Parser *p, Attrs *a)
 {
   LgrLever *lever = p->lever;
-  if (!attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_("realisation start year"),
+  if (!attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_ ("realisation start year"),
                  &lever->realisation_start, &lever->has_realisation_start)
       || !attr_profile (a, "profile", FALSE, &lever->realisation))
     return;
@@ -879,10 +870,10 @@ start_item (Parser *p, Attrs *a)
 
   if (!attr_id (a, "id", NULL, NULL, &id))
     return;
-  frame_name (a->frame, N_("item"), id);
+  frame_name (a->frame, N_ ("item"), id);
   item = lgr_item_new (NULL, NULL, LGR_ITEM_KIND_ONE_OFF_COST);
   if (!attr_id (a, "id", p->object_ids, p->scenario, &item->id)
-      || !attr_text (a, "name", TRUE, N_("the name"), &item->name)
+      || !attr_text (a, "name", TRUE, N_ ("the name"), &item->name)
       || !attr_enum (a, "kind", TRUE, kind_names, 0, &kind)
       || !attr_bool (a, "enabled", TRUE, &item->enabled))
     return;
@@ -901,14 +892,14 @@ start_spread (Parser *p, Attrs *a)
   if (item->kind != LGR_ITEM_KIND_ONE_OFF_COST)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, a->frame->line, a->frame->owner,
-                   _("a spread is only for one-off costs, and this item is a %s (give it "
-                     "<recurring> or <values> instead)"),
+                   _ ("a spread is only for one-off costs, and this item is a %s (give it "
+                      "<recurring> or <values> instead)"),
                    kind_names[item->kind]);
       return;
     }
   item->pattern = LGR_ITEM_PATTERN_SPREAD;
-  if (!attr_number (a, "total", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("total"), &item->total)
-      || !attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_("start year"), &item->start,
+  if (!attr_number (a, "total", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("total"), &item->total)
+      || !attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_ ("start year"), &item->start,
                     &item->has_start)
       || !attr_profile (a, "profile", TRUE, &item->profile))
     return;
@@ -921,11 +912,11 @@ start_recurring (Parser *p, Attrs *a)
 {
   LgrItem *item = p->item;
   item->pattern = LGR_ITEM_PATTERN_RECURRING;
-  if (!attr_number (a, "amount", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_("amount"), &item->amount)
-      || !attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_("start year"), &item->start,
+  if (!attr_number (a, "amount", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("amount"), &item->amount)
+      || !attr_int (a, "start", FALSE, LGR_RANGE_YEAR, N_ ("start year"), &item->start,
                     &item->has_start)
       || !attr_profile (a, "profile", FALSE, &item->profile)
-      || !attr_number (a, "growth", FALSE, 0, LGR_RANGE_GROWTH, N_("growth"), &item->growth))
+      || !attr_number (a, "growth", FALSE, 0, LGR_RANGE_GROWTH, N_ ("growth"), &item->growth))
     return;
 }
 
@@ -940,17 +931,16 @@ static void
 start_value (Parser *p, Attrs *a)
 {
   gpointer first;
-  if (!attr_int (a, "year", TRUE, LGR_RANGE_YEAR, N_("year"), &p->value_year, NULL))
+  if (!attr_int (a, "year", TRUE, LGR_RANGE_YEAR, N_ ("year"), &p->value_year, NULL))
     return;
   if (g_hash_table_lookup_extended (p->years, GINT_TO_POINTER (p->value_year), NULL, &first))
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line (a, "year"), a->frame->owner,
-                   _("the value for %d is given twice (first at line %d)"), p->value_year,
+                   _ ("the value for %d is given twice (first at line %d)"), p->value_year,
                    GPOINTER_TO_INT (first));
       return;
     }
-  g_hash_table_insert (p->years, GINT_TO_POINTER (p->value_year),
-                       GINT_TO_POINTER (a->frame->line));
+  g_hash_table_insert (p->years, GINT_TO_POINTER (p->value_year), GINT_TO_POINTER (a->frame->line));
 }
 
 /* SAX handlers */
@@ -961,7 +951,7 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
                   int nb_defaulted, const xmlChar **attributes)
 {
   Parser *p = data;
-  const char *name = (const char *) localname;
+  const char *name = (const char *)localname;
   Frame *parent = p->depth > 0 ? &p->stack[p->depth - 1] : NULL;
   Frame *frame;
   const ChildRule *rule = NULL;
@@ -973,8 +963,8 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
     {
       g_clear_error (&p->error);
       parser_fail (p, LGR_STUDY_ERROR_UNSAFE, current_tag_line (p->ctxt), NULL,
-                   _("the elements are nested more than %d deep, which a study file never "
-                     "needs"),
+                   _ ("the elements are nested more than %d deep, which a study file never "
+                      "needs"),
                    LGR_MAX_DEPTH);
       return;
     }
@@ -985,14 +975,14 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
   if (prefix != NULL || uri != NULL)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent ? parent->owner : NULL,
-                   _("unknown element <%s%s%s> (study files use no XML namespaces)"),
-                   prefix ? (const char *) prefix : "", prefix ? ":" : "", name);
+                   _ ("unknown element <%s%s%s> (study files use no XML namespaces)"),
+                   prefix ? (const char *)prefix : "", prefix ? ":" : "", name);
       return;
     }
   if (nb_namespaces > 0)
     {
       parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent ? parent->owner : NULL,
-                   _("<%s> declares an XML namespace (xmlns), which study files do not use"),
+                   _ ("<%s> declares an XML namespace (xmlns), which study files do not use"),
                    name);
       return;
     }
@@ -1002,8 +992,8 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
       if (strcmp (name, "lgr-study") != 0)
         {
           parser_fail (p, LGR_STUDY_ERROR_INVALID, line, NULL,
-                       _("this is not an LGR Explorer study: it starts with <%s>, not "
-                         "<lgr-study>"),
+                       _ ("this is not an LGR Explorer study: it starts with <%s>, not "
+                          "<lgr-study>"),
                        name);
           return;
         }
@@ -1015,7 +1005,7 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
       if (element_has_text (parent->el))
         {
           parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
-                       _("<%s> holds text only, not elements such as <%s>"), where, name);
+                       _ ("<%s> holds text only, not elements such as <%s>"), where, name);
           return;
         }
       rule = find_child_rule (parent->el, name);
@@ -1024,34 +1014,33 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
           if (is_known_element (name))
             parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
                          /* Translators: "<cohort> does not belong inside <item>" */
-                         _("<%s> does not belong inside <%s>"), name, where);
+                         _ ("<%s> does not belong inside <%s>"), name, where);
           else
             parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
                          /* Translators: "unknown element <colour> inside <lever>" */
-                         _("unknown element <%s> inside <%s>"), name, where);
+                         _ ("unknown element <%s> inside <%s>"), name, where);
           return;
         }
-      if ((int) rule->slot < parent->last_slot)
+      if ((int)rule->slot < parent->last_slot)
         {
           parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
                        /* Translators: "<authority> must come before <lever>" */
-                       _("<%s> must come before <%s>"), name, parent->last_child);
+                       _ ("<%s> must come before <%s>"), name, parent->last_child);
           return;
         }
-      if ((int) rule->slot == parent->last_slot && rule->max > 0
-          && parent->slot_count >= rule->max)
+      if ((int)rule->slot == parent->last_slot && rule->max > 0 && parent->slot_count >= rule->max)
         {
           if (parent->el == EL_ITEM && rule->slot == 0)
             parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
-                         _("an item has exactly one of <spread>, <recurring> and <values>, "
-                           "and this one has <%s> and <%s>"),
+                         _ ("an item has exactly one of <spread>, <recurring> and <values>, "
+                            "and this one has <%s> and <%s>"),
                          parent->last_child, name);
           else
             parser_fail (p, LGR_STUDY_ERROR_INVALID, line, parent->owner,
-                         _("<%s> is given twice inside <%s>"), name, where);
+                         _ ("<%s> is given twice inside <%s>"), name, where);
           return;
         }
-      if ((int) rule->slot != parent->last_slot)
+      if ((int)rule->slot != parent->last_slot)
         {
           parent->last_slot = rule->slot;
           parent->slot_count = 0;
@@ -1063,19 +1052,40 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
     }
 
   frame = &p->stack[p->depth++];
-  *frame = (Frame) { 0 };
+  *frame = (Frame){ 0 };
   frame->el = el;
   frame->line = line;
   frame->last_slot = -1;
   frame->owner = parent ? parent->owner : NULL;
+
+  /* A newer version may have anything: say so before anything else. */
+  if (el == EL_STUDY)
+    for (int i = 0; i < nb_attributes; i++)
+      if (attributes[i * 5 + 1] == NULL && strcmp ((const char *)attributes[i * 5], "version") == 0)
+        {
+          g_autofree char *value = g_strndup ((const char *)attributes[i * 5 + 3],
+                                              attributes[i * 5 + 4] - attributes[i * 5 + 3]);
+          int v;
+          if (lgr_parse_int (value, &v, NULL) && v > LGR_FORMAT_VERSION)
+            {
+              parser_fail (p, LGR_STUDY_ERROR_VERSION, current_attribute_line (p->ctxt, line, i),
+                           NULL,
+                           _ ("this study was made by a newer version of LGR Explorer (file "
+                              "format version %d; this version reads version %d): please "
+                              "update LGR Explorer"),
+                           v, LGR_FORMAT_VERSION);
+              stop (p);
+              return;
+            }
+        }
 
   /* Attributes: only those of FORMAT.md */
   a.p = p;
   a.frame = frame;
   for (int i = 0; i < nb_attributes; i++)
     {
-      const char *attr_name = (const char *) attributes[i * 5];
-      const char *attr_prefix = (const char *) attributes[i * 5 + 1];
+      const char *attr_name = (const char *)attributes[i * 5];
+      const char *attr_prefix = (const char *)attributes[i * 5 + 1];
       const char *const *allowed = element_attributes[el];
       const char *known = NULL;
 
@@ -1088,14 +1098,13 @@ on_start_element (void *data, const xmlChar *localname, const xmlChar *prefix, c
           attrs_clear (&a);
           parser_fail (p, LGR_STUDY_ERROR_INVALID, attr_line_no, frame->owner,
                        /* Translators: "unknown attribute “colour” on <cohort>" */
-                       _("unknown attribute “%s%s%s” on <%s>"),
-                       attr_prefix ? attr_prefix : "", attr_prefix ? ":" : "", attr_name,
-                       element_names[el]);
+                       _ ("unknown attribute “%s%s%s” on <%s>"), attr_prefix ? attr_prefix : "",
+                       attr_prefix ? ":" : "", attr_name, element_names[el]);
           return;
         }
       {
-        const char *value = (const char *) attributes[i * 5 + 3];
-        const char *end = (const char *) attributes[i * 5 + 4];
+        const char *value = (const char *)attributes[i * 5 + 3];
+        const char *end = (const char *)attributes[i * 5 + 4];
         char *copy = g_strndup (value, end - value);
         /* libxml2 hands "&" over as "&#38;" when it does not substitute entities. */
         if (strstr (copy, "&#38;") != NULL)
@@ -1206,11 +1215,11 @@ require_child (Parser *p, Frame *frame, Element child)
 
   if (p->error || (frame->seen & (1u << child)))
     return;
-  owner = frame->owner ? describe (_(frame->owner->kind), frame->owner->id)
-                       : g_strdup (_("the study"));
+  owner = frame->owner ? describe (_ (frame->owner->kind), frame->owner->id)
+                       : g_strdup (_ ("the study"));
   parser_fail (p, LGR_STUDY_ERROR_INVALID, frame->line, NULL,
                /* Translators: "lever “north-lac” has no <unit-cost>" */
-               _("%s has no <%s>"), owner, element_names[child]);
+               _ ("%s has no <%s>"), owner, element_names[child]);
 }
 
 static void
@@ -1222,7 +1231,7 @@ end_text_element (Parser *p, Frame *frame)
   switch (frame->el)
     {
     case EL_TITLE:
-      if (!lgr_check_text (text, _("the title"), TRUE, &detail))
+      if (!lgr_check_text (text, _ ("the title"), TRUE, &detail))
         {
           parser_fail_with (p, frame->line, NULL, detail);
           return;
@@ -1257,7 +1266,7 @@ end_text_element (Parser *p, Frame *frame)
               && lgr_range_contains (LGR_RANGE_NON_NEGATIVE, v.value)))
           {
             /* Translators: "value for 2027" (a financial year) */
-            g_autofree char *what = g_strdup_printf (_("value for %d"), p->value_year);
+            g_autofree char *what = g_strdup_printf (_ ("value for %d"), p->value_year);
             if (!lgr_parse_number_for (text, what, &v.value, &detail)
                 || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, v.value, what, &detail))
               {
@@ -1317,7 +1326,7 @@ on_end_element (void *data, const xmlChar *localname, const xmlChar *prefix, con
       if (!p->error
           && !(frame->seen & ((1u << EL_SPREAD) | (1u << EL_RECURRING) | (1u << EL_VALUES))))
         parser_fail (p, LGR_STUDY_ERROR_INVALID, frame->line, frame->owner,
-                     _("the item needs one of <spread>, <recurring> or <values>"));
+                     _ ("the item needs one of <spread>, <recurring> or <values>"));
       p->item = NULL;
       break;
     case EL_VALUES:
@@ -1350,14 +1359,14 @@ on_characters (void *data, const xmlChar *ch, int len)
   frame = &p->stack[p->depth - 1];
   if (element_has_text (frame->el))
     {
-      g_string_append_len (p->text, (const char *) ch, len);
+      g_string_append_len (p->text, (const char *)ch, len);
       return;
     }
   for (int i = 0; i < len; i++)
     if (!IS_BLANK_CH (ch[i]))
       {
         int line = p->ctxt->input->line - count_newlines (ch + i, ch + len);
-        g_autofree char *shown = g_strndup ((const char *) ch + i, MIN (len - i, 20));
+        g_autofree char *shown = g_strndup ((const char *)ch + i, MIN (len - i, 20));
         g_strdelimit (shown, "\n\r\t", ' ');
         if (!g_utf8_validate (shown, -1, NULL))
           {
@@ -1365,7 +1374,7 @@ on_characters (void *data, const xmlChar *ch, int len)
             shown = g_strdup ("…");
           }
         parser_fail (p, LGR_STUDY_ERROR_INVALID, MAX (line, 1), frame->owner,
-                     _("text “%s” is not allowed directly inside <%s>"), g_strstrip (shown),
+                     _ ("text “%s” is not allowed directly inside <%s>"), g_strstrip (shown),
                      element_names[frame->el]);
         return;
       }
@@ -1376,8 +1385,8 @@ on_doctype (void *data, const xmlChar *name, const xmlChar *external_id, const x
 {
   Parser *p = data;
   parser_fail (p, LGR_STUDY_ERROR_UNSAFE, MAX (p->ctxt->input->line, 1), NULL,
-               _("the file has a document type declaration (<!DOCTYPE>); study files may not "
-                 "have one, nor entities, so it was not read any further"));
+               _ ("the file has a document type declaration (<!DOCTYPE>); study files may not "
+                  "have one, nor entities, so it was not read any further"));
   xmlStopParser (p->ctxt);
 }
 
@@ -1387,7 +1396,7 @@ on_entity_decl (void *data, const xmlChar *name, int type, const xmlChar *public
 {
   Parser *p = data;
   parser_fail (p, LGR_STUDY_ERROR_UNSAFE, MAX (p->ctxt->input->line, 1), NULL,
-               _("the file declares an entity, which study files may not do"));
+               _ ("the file declares an entity, which study files may not do"));
   xmlStopParser (p->ctxt);
 }
 
@@ -1404,7 +1413,7 @@ on_resolve_entity (void *data, const xmlChar *public_id, const xmlChar *system_i
 {
   Parser *p = data;
   parser_fail (p, LGR_STUDY_ERROR_UNSAFE, MAX (p->ctxt->input->line, 1), NULL,
-               _("the file refers to an external file, which study files may not do"));
+               _ ("the file refers to an external file, which study files may not do"));
   return NULL;
 }
 
@@ -1413,9 +1422,9 @@ on_reference (void *data, const xmlChar *name)
 {
   Parser *p = data;
   parser_fail (p, LGR_STUDY_ERROR_UNSAFE, MAX (p->ctxt->input->line, 1), NULL,
-               _("the entity “&%s;” is not allowed in a study file (write the character "
-                 "itself)"),
-               (const char *) name);
+               _ ("the entity “&%s;” is not allowed in a study file (write the character "
+                  "itself)"),
+               (const char *)name);
   stop (p);
 }
 
@@ -1446,7 +1455,7 @@ on_xml_error (void *data, xmlErrorPtr e)
     {
     case XML_ERR_DOCUMENT_EMPTY:
       parser_fail (p, LGR_STUDY_ERROR_MALFORMED, line, NULL,
-                   _("the file is empty: it has no <lgr-study> element"));
+                   _ ("the file is empty: it has no <lgr-study> element"));
       return;
     case XML_ERR_UNDECLARED_ENTITY:
     case XML_WAR_UNDECLARED_ENTITY:
@@ -1456,14 +1465,22 @@ on_xml_error (void *data, xmlErrorPtr e)
     case XML_ERR_ENTITY_LOOP:
     case XML_ERR_ENTITY_BOUNDARY:
     case XML_ERR_EXT_ENTITY_STANDALONE:
+      parser_fail (
+          p, LGR_STUDY_ERROR_UNSAFE, line, NULL,
+          _ ("the entity “&%s;” is not allowed in a study file: only &amp; &lt; &gt; &quot; "
+             "&apos; and character references such as &#163; are"),
+          e->str1 ? e->str1 : "");
+      return;
+    case XML_ERR_INTERNAL_ERROR:
+      /* libxml2's own limits, such as ten million characters of text or space in a row */
+      detail = g_strdup (e->message ? e->message : "");
+      g_strstrip (detail);
       parser_fail (p, LGR_STUDY_ERROR_UNSAFE, line, NULL,
-                   _("the entity “&%s;” is not allowed in a study file: only &amp; &lt; &gt; &quot; "
-                     "&apos; and character references such as &#163; are"),
-                   e->str1 ? e->str1 : "");
+                   _ ("the file goes beyond what the XML reader allows (%s)"), detail);
       return;
     case XML_ERR_DOCUMENT_END:
       parser_fail (p, LGR_STUDY_ERROR_MALFORMED, line, NULL,
-                   _("there is more in the file after the end of the study (</lgr-study>)"));
+                   _ ("there is more in the file after the end of the study (</lgr-study>)"));
       return;
     default:
       break;
@@ -1473,18 +1490,18 @@ on_xml_error (void *data, xmlErrorPtr e)
     {
       if (p->depth > 0)
         parser_fail (p, LGR_STUDY_ERROR_MALFORMED, line, NULL,
-                     _("the file ends before <%s> (line %d) is closed: it looks cut short"),
+                     _ ("the file ends before <%s> (line %d) is closed: it looks cut short"),
                      element_names[p->stack[p->depth - 1].el], p->stack[p->depth - 1].line);
       else
         parser_fail (p, LGR_STUDY_ERROR_MALFORMED, line, NULL,
-                     _("the file ends too early: it looks cut short"));
+                     _ ("the file ends too early: it looks cut short"));
       return;
     }
   detail = g_strdup (e->message ? e->message : "");
   g_strstrip (detail);
   parser_fail (p, LGR_STUDY_ERROR_MALFORMED, line, NULL,
                /* Translators: %s is libxml2's own description, in English */
-               _("this is not well-formed XML (%s)"), detail);
+               _ ("this is not well-formed XML (%s)"), detail);
 }
 
 /* Loading */
@@ -1559,17 +1576,16 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   const char *invalid = NULL;
   g_autofree char *encoding = NULL;
   gboolean blank = TRUE;
-  LgrStudy *study = NULL;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   if (display_name == NULL)
-    display_name = _("study");
+    display_name = _ ("study");
 
   if (length > LGR_MAX_FILE_SIZE)
     {
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                   _("%s: the file is too large (%s): a study file may have at most 16 MiB"),
+                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"),
                    display_name, size);
       return NULL;
     }
@@ -1577,29 +1593,29 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
     blank = g_ascii_isspace (data[i]);
   if (blank)
     {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
-                   _("%s:1: the file is empty"), display_name);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED, _ ("%s:1: the file is empty"),
+                   display_name);
       return NULL;
     }
   if ((invalid = memchr (data, '\0', length)) != NULL)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
-                   _("%s:%d: this is not a study file: it holds binary data, not text"),
+                   _ ("%s:%d: this is not a study file: it holds binary data, not text"),
                    display_name, line_at (data, invalid - data));
       return NULL;
     }
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
-                   _("%s:%d: the file is not UTF-8 text (study files are UTF-8; save it in "
-                     "that encoding)"),
+                   _ ("%s:%d: the file is not UTF-8 text (study files are UTF-8; save it in "
+                      "that encoding)"),
                    display_name, line_at (data, invalid - data));
       return NULL;
     }
   if ((encoding = declared_foreign_encoding (data, length)) != NULL)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
-                   _("%s:1: the file says its encoding is “%s”, but study files are UTF-8"),
+                   _ ("%s:1: the file says its encoding is “%s”, but study files are UTF-8"),
                    display_name, g_utf8_validate (encoding, -1, NULL) ? encoding : "?");
       return NULL;
     }
@@ -1607,11 +1623,11 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   if (g_once_init_enter (&initialised))
     g_once_init_leave (&initialised, init_libxml ());
 
-  p.ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
+  p.ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
   if (p.ctxt == NULL)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                   _("%s: there is not enough memory to read the file"), display_name);
+                   _ ("%s: there is not enough memory to read the file"), display_name);
       return NULL;
     }
   xmlCtxtUseOptions (p.ctxt, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
@@ -1649,10 +1665,9 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
 
   if (p.error == NULL && !p.ctxt->wellFormed)
     parser_fail (&p, LGR_STUDY_ERROR_MALFORMED, MAX (p.ctxt->input ? p.ctxt->input->line : 1, 1),
-                 NULL, _("this is not well-formed XML"));
+                 NULL, _ ("this is not well-formed XML"));
   if (p.error == NULL && p.study == NULL)
-    parser_fail (&p, LGR_STUDY_ERROR_MALFORMED, 1, NULL,
-                 _("the file has no <lgr-study> element"));
+    parser_fail (&p, LGR_STUDY_ERROR_MALFORMED, 1, NULL, _ ("the file has no <lgr-study> element"));
 
   if (p.ctxt->myDoc != NULL)
     xmlFreeDoc (p.ctxt->myDoc);
@@ -1666,8 +1681,10 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   g_hash_table_unref (p.years);
   g_hash_table_unref (p.measures);
 
-  if (p.error == NULL && !lgr_study_validate (p.study, display_name, &p.error))
-    g_assert (p.error != NULL);
+  /* Everything was checked while reading; this is the same check editors use, to be sure the
+   * two never disagree. */
+  if (p.error == NULL)
+    lgr_study_validate (p.study, display_name, &p.error);
 
   if (p.error != NULL)
     {
@@ -1675,8 +1692,7 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
       lgr_study_free (p.study);
       return NULL;
     }
-  study = p.study;
-  return study;
+  return p.study;
 }
 
 LgrStudy *
@@ -1691,8 +1707,7 @@ lgr_study_load_bytes (GBytes *bytes, const char *display_name, GError **error)
 }
 
 static LgrStudy *
-load_file_named (GFile *file, const char *display_name, GCancellable *cancellable,
-                 GError **error)
+load_file_named (GFile *file, const char *display_name, GCancellable *cancellable, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (GFileInputStream) stream = NULL;
@@ -1705,25 +1720,24 @@ load_file_named (GFile *file, const char *display_name, GCancellable *cancellabl
   if (stream == NULL)
     {
       if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                     _("%s: there is no such file"), display_name);
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: there is no such file"),
+                     display_name);
       else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                     _("%s: this is a folder, not a study file"), display_name);
+                     _ ("%s: this is a folder, not a study file"), display_name);
       else
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _("%s: cannot be read: %s"),
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
                      display_name, local->message);
       return NULL;
     }
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable,
-                                         NULL);
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
   if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
       && g_file_info_get_size (info) > LGR_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size
+          = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                   _("%s: the file is too large (%s): a study file may have at most 16 MiB"),
+                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"),
                    display_name, size);
       return NULL;
     }
@@ -1739,7 +1753,7 @@ load_file_named (GFile *file, const char *display_name, GCancellable *cancellabl
                                &local);
       if (n < 0)
         {
-          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _("%s: cannot be read: %s"),
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
                        display_name, local->message);
           return NULL;
         }
@@ -1749,7 +1763,7 @@ load_file_named (GFile *file, const char *display_name, GCancellable *cancellabl
       if (buffer->len > LGR_MAX_FILE_SIZE)
         {
           g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                       _("%s: the file is too large: a study file may have at most 16 MiB"),
+                       _ ("%s: the file is too large: a study file may have at most 16 MiB"),
                        display_name);
           return NULL;
         }
@@ -2126,7 +2140,7 @@ replace_local_file (const char *path, const char *display_name, const char *data
   if (exists && !S_ISREG (st.st_mode))
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                   _("Could not save “%s”: it is not a regular file"), display_name);
+                   _ ("Could not save “%s”: it is not a regular file"), display_name);
       return FALSE;
     }
 
@@ -2134,18 +2148,18 @@ replace_local_file (const char *path, const char *display_name, const char *data
   base = g_path_get_basename (resolved);
   tmp_name = g_strdup_printf (".%s.XXXXXX", base);
   tmp = g_build_filename (dir, tmp_name, NULL);
-  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, exists ? (int) (st.st_mode & 0777) : 0666);
+  fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, exists ? (int)(st.st_mode & 0777) : 0666);
   if (fd < 0)
     {
       g_autofree char *dir_name = g_filename_display_name (dir);
       saved_errno = errno;
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                   _("Could not save “%s”: cannot write in the folder “%s” (%s)"), display_name,
+                   _ ("Could not save “%s”: cannot write in the folder “%s” (%s)"), display_name,
                    dir_name, g_strerror (saved_errno));
       return FALSE;
     }
   if (exists)
-    (void) fchmod (fd, st.st_mode & 07777);
+    (void)fchmod (fd, st.st_mode & 07777);
 
   while (done < length)
     {
@@ -2176,14 +2190,13 @@ failed:
     close (fd);
   g_unlink (tmp);
   g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-               _("Could not save “%s”: %s (the file on disk is unchanged)"), display_name,
+               _ ("Could not save “%s”: %s (the file on disk is unchanged)"), display_name,
                g_strerror (saved_errno));
   return FALSE;
 }
 
 gboolean
-lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable,
-                     GError **error)
+lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable, GError **error)
 {
   g_autofree char *xml = NULL;
   g_autofree char *path = NULL;
@@ -2203,7 +2216,7 @@ lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellab
     }
   if (!lgr_study_validate (study, NULL, error))
     {
-      g_prefix_error (error, _("Could not save “%s”: "), name);
+      g_prefix_error (error, _ ("Could not save “%s”: "), name);
       return FALSE;
     }
 
@@ -2217,7 +2230,7 @@ lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellab
     if (!g_file_replace_contents (file, xml, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                   cancellable, &local))
       {
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _("Could not save “%s”: %s"),
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("Could not save “%s”: %s"),
                      name, local->message);
         return FALSE;
       }

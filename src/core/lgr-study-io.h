@@ -16,11 +16,17 @@
 
 G_BEGIN_DECLS
 
-/* display_name is what messages call the file (usually its basename). */
+/* display_name is what messages call the file (usually its basename). Errors are in the
+ * LGR_STUDY_ERROR domain (lgr-rules.h): IO, MALFORMED (empty, binary, not UTF-8, not
+ * well-formed, cut short), UNSAFE (DOCTYPE, entities, over 16 MiB, nested over 32 deep),
+ * VERSION (a newer format) or INVALID (breaks a rule of FORMAT.md). Text elements are trimmed
+ * at both ends (line breaks inside are kept); a <value> may have white space around its number.
+ * Comments are allowed and not kept. Each object's line field is set to its element's line. */
 LgrStudy *lgr_study_load_data (const char *data, gsize length, const char *display_name,
                                GError **error);
 LgrStudy *lgr_study_load_bytes (GBytes *bytes, const char *display_name, GError **error);
 LgrStudy *lgr_study_load_file (GFile *file, GCancellable *cancellable, GError **error);
+/* Messages name the file by path as given, as compilers do ("studies/a.lgr:12: ..."). */
 LgrStudy *lgr_study_load_path (const char *path, GError **error);
 
 /* The bundled Warwickshire study, compiled into the core library. */
@@ -30,7 +36,9 @@ GBytes *lgr_study_bundled_bytes (void);
 /* Serialises to the XML of FORMAT.md (UTF-8, dot decimals, shortest round-trip numbers). */
 char *lgr_study_to_xml (const LgrStudy *study, gsize *length);
 
-/* Atomic replace: on failure the old file is intact and error says why. */
+/* Atomic replace: on failure the old file is intact and error says why. The study is checked
+ * with lgr_study_validate() first and not written if it breaks a rule (what is written always
+ * loads back). A symbolic link is followed; the replaced file keeps its permissions. */
 gboolean lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable,
                               GError **error);
 gboolean lgr_study_save_path (const LgrStudy *study, const char *path, GError **error);
