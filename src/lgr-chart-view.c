@@ -30,13 +30,23 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Text big enough to read across a meeting room: 1.2 times the charts' size in a window up to
+ * about 1000 pixels wide, growing with the chart's width to 1.5 times on a wide screen. */
+double
+lgr_chart_view_width_font_scale (double width)
+{
+  return CLAMP (width / 840.0, 1.2, 1.5);
+}
+
 static void
 fill_options (LgrChartView *self, LgrChartOptions *options)
 {
   lgr_chart_options_init (options, self->kind);
   options->style = self->dark ? LGR_CHART_STYLE_DARK : LGR_CHART_STYLE_LIGHT;
   options->highlight_index = self->year;
-  options->font_scale = self->font_scale;
+  options->font_scale
+      = self->font_scale
+        * lgr_chart_view_width_font_scale (gtk_widget_get_width (GTK_WIDGET (self)));
   options->show_title = FALSE;
 }
 

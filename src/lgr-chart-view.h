@@ -21,7 +21,10 @@ GtkWidget *lgr_chart_view_new (void);
 void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
 void lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind);
 LgrChartKind lgr_chart_view_get_kind (LgrChartView *self);
+/* font_scale multiplies the view's own scale, which grows with its width (see below). */
 void lgr_chart_view_set_font_scale (LgrChartView *self, double font_scale);
+/* The font scale the view uses at a width, before lgr_chart_view_set_font_scale's factor. */
+double lgr_chart_view_width_font_scale (double width);
 void lgr_chart_view_set_dark (LgrChartView *self, gboolean dark);
 /* The highlighted year index, -1 for none. */
 int lgr_chart_view_get_year (LgrChartView *self);

@@ -543,7 +543,8 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (authority != NULL, FALSE);
 
-  if (!lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->population, _ ("population"), error)
+  if (!lgr_check_text (authority->name, _ ("the name"), TRUE, error)
+      || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->population, _ ("population"), error)
       || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->child_population,
                            _ ("child population"), error))
     return FALSE;
@@ -851,6 +852,390 @@ lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings, co
   copy->cost_contingency = settings->cost_contingency;
   copy->count_avoidance = settings->count_avoidance;
   return commit (self, copy, _ ("Change the study settings"), merge_key, error);
+}
+
+/* Lever templates */
+
+typedef struct
+{
+  const char *name;
+  const char *title;   /* N_() */
+  const char *service; /* N_(), or NULL */
+  const char *stem;
+  const char *measure; /* the benchmark measure giving the unit cost, or NULL */
+  LgrCohortBasis basis;
+  LgrUnitPeriod period;
+} LeverTemplate;
+
+static const LeverTemplate lever_templates[LGR_N_LEVER_TEMPLATES] = {
+  [LGR_LEVER_TEMPLATE_CHILDREN_LOOKED_AFTER]
+  = { "children-looked-after", N_ ("Children looked after"), N_ ("Children's social care"), "lac",
+      "lac-weekly", LGR_COHORT_BASIS_CHILD_POPULATION, LGR_UNIT_PERIOD_WEEK },
+  [LGR_LEVER_TEMPLATE_ADULTS_LONG_TERM]
+  = { "adults-long-term", N_ ("Working-age adults in long-term support"), N_ ("Adult social care"),
+      "asc-wa", "asc-working-age-yearly", LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
+  [LGR_LEVER_TEMPLATE_OLDER_PEOPLE_LONG_TERM]
+  = { "older-people-long-term", N_ ("Older people in long-term support"), N_ ("Adult social care"),
+      "asc-op", "asc-older-people-yearly", LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
+  [LGR_LEVER_TEMPLATE_OTHER] = { "other", N_ ("New lever"), NULL, "lever", NULL,
+                                 LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
+};
+
+const char *
+lgr_lever_template_to_string (LgrLeverTemplate template_)
+{
+  g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, NULL);
+  return lever_templates[template_].name;
+}
+
+gboolean
+lgr_lever_template_from_string (const char *name, LgrLeverTemplate *template_)
+{
+  for (guint i = 0; i < LGR_N_LEVER_TEMPLATES; i++)
+    if (g_strcmp0 (name, lever_templates[i].name) == 0)
+      {
+        *template_ = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+lgr_lever_template_title (LgrLeverTemplate template_)
+{
+  g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, NULL);
+  return _ (lever_templates[template_].title);
+}
+
+gboolean
+lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id,
+                                      const char *authority_id, LgrLeverTemplate template_,
+                                      char **new_id, GError **error)
+{
+  const LeverTemplate *t;
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  const LgrAuthority *authority;
+  const LgrBenchmarkBand *band;
+  LgrLever *lever;
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, FALSE);
+
+  t = &lever_templates[template_];
+  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  authority = authority_id ? lgr_scenario_find_authority (scenario, authority_id)
+                           : g_ptr_array_index (scenario->authorities, 0);
+  if (authority == NULL)
+    {
+      lgr_study_free (copy);
+      return set_not_found (error, _ ("authority"), authority_id);
+    }
+  stem = g_strdup_printf ("%s-%s", authority->id, t->stem);
+  id = lgr_scenario_unique_id (scenario, stem);
+  lever = lgr_lever_new (id, _ (t->title), authority->id);
+  lever->service = t->service ? g_strdup (_ (t->service)) : NULL;
+  lever->basis = t->basis;
+  lever->unit_period = t->period;
+  band = lgr_study_benchmark_band_for (copy, authority->population);
+  if (band && t->measure)
+    {
+      double cost;
+      if (lgr_benchmark_band_lookup (band, t->measure, &cost))
+        {
+          lever->unit_cost_baseline = cost;
+          lever->unit_cost_target = cost;
+        }
+    }
+  g_ptr_array_add (scenario->levers, lever);
+  /* Translators: "Add “Children looked after”" (an undo label) */
+  label = g_strdup_printf (_ ("Add “%s”"), lever->name);
+  if (!commit (self, copy, label, NULL, error))
+    return FALSE;
+  if (new_id)
+    *new_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+/* A copy of the study and the copy's lever, or NULL with error set. */
+static LgrStudy *
+copy_with_lever (LgrDocument *self, const char *scenario_id, const char *lever_id,
+                 LgrScenario **scenario, LgrLever **lever, GError **error)
+{
+  LgrStudy *copy = copy_with_scenario (self, scenario_id, scenario, error);
+  if (copy == NULL)
+    return NULL;
+  *lever = lgr_scenario_find_lever (*scenario, lever_id);
+  if (*lever == NULL)
+    {
+      lgr_study_free (copy);
+      set_not_found (error, _ ("lever"), lever_id);
+      return NULL;
+    }
+  return copy;
+}
+
+/* The population a rate of basis is counted per 10,000 of. */
+static double
+basis_population (const LgrAuthority *authority, LgrCohortBasis basis)
+{
+  return basis == LGR_COHORT_BASIS_CHILD_POPULATION ? authority->child_population
+                                                    : authority->population;
+}
+
+gboolean
+lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const char *lever_id,
+                              LgrCohortBasis basis, GError **error)
+{
+  LgrScenario *scenario;
+  LgrLever *lever;
+  LgrStudy *copy;
+  const LgrAuthority *authority;
+  g_autofree char *label = NULL;
+  double baseline, target;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail ((guint)basis <= LGR_COHORT_BASIS_POPULATION, FALSE);
+
+  if (!(copy = copy_with_lever (self, scenario_id, lever_id, &scenario, &lever, error)))
+    return FALSE;
+  if (lever->basis == basis)
+    {
+      lgr_study_free (copy);
+      return TRUE;
+    }
+  authority = lgr_scenario_find_authority (scenario, lever->authority_id);
+  baseline = lever->cohort_baseline;
+  target = lever->cohort_target;
+  /* To numbers of people, then to the new basis. */
+  if (lever->basis != LGR_COHORT_BASIS_COUNT)
+    {
+      double from = authority ? basis_population (authority, lever->basis) : 0;
+      baseline = baseline * from / 10000.0;
+      target = target * from / 10000.0;
+    }
+  if (basis != LGR_COHORT_BASIS_COUNT)
+    {
+      double to = authority ? basis_population (authority, basis) : 0;
+      if (to <= 0)
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                       basis == LGR_COHORT_BASIS_CHILD_POPULATION
+                           ? _ ("a rate per 10,000 children needs the number of children in “%s”: "
+                                "enter it under Authorities first")
+                           : _ ("a rate per 10,000 residents needs the population of “%s”: enter "
+                                "it under Authorities first"),
+                       authority ? authority->name : lever->authority_id);
+          lgr_study_free (copy);
+          return FALSE;
+        }
+      baseline = baseline * 10000.0 / to;
+      target = target * 10000.0 / to;
+    }
+  lever->basis = basis;
+  lever->cohort_baseline = baseline;
+  lever->cohort_target = target;
+  if (!lgr_lever_validate (lever, scenario, error))
+    {
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
+  return commit (self, copy, label, NULL, error);
+}
+
+gboolean
+lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id, const char *lever_id,
+                               LgrUnitPeriod period, GError **error)
+{
+  LgrScenario *scenario;
+  LgrLever *lever;
+  LgrStudy *copy;
+  g_autofree char *label = NULL;
+  double factor;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail ((guint)period <= LGR_UNIT_PERIOD_YEAR, FALSE);
+
+  if (!(copy = copy_with_lever (self, scenario_id, lever_id, &scenario, &lever, error)))
+    return FALSE;
+  if (lever->unit_period == period)
+    {
+      lgr_study_free (copy);
+      return TRUE;
+    }
+  factor = period == LGR_UNIT_PERIOD_YEAR ? copy->weeks_per_year : 1.0 / copy->weeks_per_year;
+  lever->unit_period = period;
+  lever->unit_cost_baseline *= factor;
+  lever->unit_cost_target *= factor;
+  if (!lgr_lever_validate (lever, scenario, error))
+    {
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
+  return commit (self, copy, label, NULL, error);
+}
+
+gboolean
+lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const char *item_id,
+                            LgrItemKind kind, GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  LgrItem *item;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail ((guint)kind <= LGR_ITEM_KIND_AVOIDANCE, FALSE);
+
+  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  item = lgr_scenario_find_item (scenario, item_id);
+  if (item == NULL)
+    {
+      lgr_study_free (copy);
+      return set_not_found (error, _ ("item"), item_id);
+    }
+  if (item->kind == kind)
+    {
+      lgr_study_free (copy);
+      return TRUE;
+    }
+  if (item->pattern == LGR_ITEM_PATTERN_SPREAD && kind != LGR_ITEM_KIND_ONE_OFF_COST)
+    {
+      /* The same money in the same years, as values per year. */
+      int start = lgr_item_start_year (item, copy);
+      g_array_set_size (item->values, 0);
+      for (guint i = 0; i < item->profile.n; i++)
+        {
+          double value = item->total * lgr_profile_spread_share (&item->profile, start, start + i);
+          if (value != 0)
+            lgr_item_set_value (item, start + i, value);
+        }
+      item->pattern = LGR_ITEM_PATTERN_VALUES;
+    }
+  item->kind = kind;
+  if (!lgr_item_validate (item, error))
+    {
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  label = g_strdup_printf (_ ("Change “%s”"), item->name);
+  return commit (self, copy, label, NULL, error);
+}
+
+/* Authorities */
+
+/* "North Warwickshire" -> "north-warwickshire" */
+static char *
+id_stem (const char *name)
+{
+  GString *stem = g_string_new (NULL);
+  for (const char *p = name; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (stem, g_ascii_tolower (*p));
+      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+  if (stem->len == 0)
+    g_string_append (stem, "authority");
+  return g_string_free (stem, FALSE);
+}
+
+gboolean
+lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const char *name,
+                            char **new_id, GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  g_autofree char *stripped = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (!lgr_check_text (stripped, _ ("the name"), TRUE, error))
+    return FALSE;
+  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  stem = id_stem (stripped);
+  id = lgr_scenario_unique_id (scenario, stem);
+  g_ptr_array_add (scenario->authorities, lgr_authority_new (id, stripped));
+  label = g_strdup_printf (_ ("Add “%s”"), stripped);
+  if (!commit (self, copy, label, NULL, error))
+    return FALSE;
+  if (new_id)
+    *new_id = g_steal_pointer (&id);
+  return TRUE;
+}
+
+gboolean
+lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const char *authority_id,
+                               GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  g_autoptr (GString) users = g_string_new (NULL);
+  g_autofree char *label = NULL;
+  const LgrAuthority *authority;
+  guint n_users = 0;
+  int index;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+
+  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  index = index_of_id (scenario->authorities, G_STRUCT_OFFSET (LgrAuthority, id), authority_id);
+  if (index < 0)
+    {
+      lgr_study_free (copy);
+      return set_not_found (error, _ ("authority"), authority_id);
+    }
+  authority = g_ptr_array_index (scenario->authorities, index);
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
+      if (g_strcmp0 (lever->authority_id, authority_id) != 0)
+        continue;
+      if (n_users++ > 0)
+        g_string_append (users, ", ");
+      g_string_append_printf (users, "“%s”", lever->name);
+    }
+  if (n_users > 0)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” cannot be removed: the lever %s belongs to it (move or "
+                                "remove it first)",
+                                "“%s” cannot be removed: the levers %s belong to it (move or "
+                                "remove them first)",
+                                n_users),
+                   authority->name, users->str);
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  if (scenario->authorities->len <= 1)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("“%s” cannot be removed: a scenario needs at least one authority"),
+                   authority->name);
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  label = g_strdup_printf (_ ("Remove “%s”"), authority->name);
+  g_ptr_array_remove_index (scenario->authorities, index);
+  return commit (self, copy, label, NULL, error);
 }
 
 static void

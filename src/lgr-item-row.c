@@ -24,12 +24,14 @@ struct _LgrItemRow
   char *item_id;
 
   GtkWidget *enabled;
+  GtkWidget *name_row;
   GtkWidget *kind_row;
   GtkWidget *pattern_row;
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
   GtkWidget *source_label;
   GPtrArray *number_rows; /* of LgrNumberRow*, each with "lgr-field" */
+  char *error;
   gboolean syncing;
 };
 
@@ -61,6 +63,8 @@ apply_item (LgrItemRow *self, const LgrItem *item, const char *merge_key, GtkWid
 
   if (lgr_document_set_item (self->document, self->scenario_id, item, merge_key, &error))
     return TRUE;
+  g_free (self->error);
+  self->error = g_strdup (error->message);
   if (row != NULL && LGR_IS_NUMBER_ROW (row))
     lgr_number_row_set_error (LGR_NUMBER_ROW (row), error->message);
   else
@@ -131,18 +135,62 @@ on_enabled (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   apply_item (self, item, NULL, NULL);
 }
 
+static gboolean
+unref_later (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+/* Shows a refusal on row and in the subtitle (after the row shows the item's values again). */
+static void
+show_refusal (LgrItemRow *self, GtkWidget *row, const char *message)
+{
+  lgr_item_row_sync (self);
+  g_free (self->error);
+  self->error = g_strdup (message);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), message);
+  gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-refused");
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_set_tooltip_text (row, message);
+}
+
+/* A spread item given another kind becomes values per year (see lgr_document_set_item_kind);
+ * the sidebar then rebuilds this row, so it is kept alive until the end. */
 static void
 on_kind (GObject *object, GParamSpec *pspec, LgrItemRow *self)
 {
   const LgrItem *current = current_item (self);
-  g_autoptr (LgrItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+  guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row));
 
-  if (self->syncing || current == NULL)
+  if (self->syncing || current == NULL || kind == GTK_INVALID_LIST_POSITION)
+    return;
+  /* The combo row may be dropped by the rebuild while it is still notifying others. */
+  g_idle_add (unref_later, g_object_ref (self->kind_row));
+  g_object_ref (self);
+  if (!lgr_document_set_item_kind (self->document, self->scenario_id, self->item_id, kind, &error))
+    show_refusal (self, self->kind_row, error->message);
+  g_object_unref (self);
+}
+
+static void
+on_name_apply (AdwEntryRow *row, LgrItemRow *self)
+{
+  const LgrItem *current = current_item (self);
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (LgrItem) item = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->syncing || current == NULL || g_strcmp0 (name, current->name) == 0)
     return;
   item = lgr_item_copy (current);
-  item->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row));
-  if (!apply_item (self, item, NULL, self->kind_row))
-    lgr_item_row_sync (self);
+  g_free (item->name);
+  item->name = g_steal_pointer (&name);
+  g_object_ref (self);
+  if (!lgr_document_set_item (self->document, self->scenario_id, item, NULL, &error))
+    show_refusal (self, self->name_row, error->message);
+  g_object_unref (self);
 }
 
 /* Changing how an item is entered keeps its money: the new pattern starts from the values the
@@ -160,6 +208,7 @@ on_pattern (GObject *object, GParamSpec *pspec, LgrItemRow *self)
 
   if (self->syncing || current == NULL || result == NULL)
     return;
+  g_idle_add (unref_later, g_object_ref (self->pattern_row));
   pattern = adw_combo_row_get_selected (ADW_COMBO_ROW (self->pattern_row));
   for (guint i = 0; i < result->n_items; i++)
     if (result->items[i].item == current)
@@ -276,6 +325,12 @@ lgr_item_row_sync (LgrItemRow *self)
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->pattern_row), item->pattern);
   gtk_widget_remove_css_class (self->kind_row, "error");
   gtk_widget_remove_css_class (self->pattern_row, "error");
+  gtk_widget_remove_css_class (self->name_row, "error");
+  gtk_widget_set_tooltip_text (self->kind_row, NULL);
+  gtk_widget_set_tooltip_text (self->name_row, NULL);
+  g_clear_pointer (&self->error, g_free);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), item->name) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->name_row), item->name);
 
   for (guint i = 0; i < self->number_rows->len; i++)
     {
@@ -325,10 +380,13 @@ lgr_item_row_sync (LgrItemRow *self)
       gtk_editable_set_text (GTK_EDITABLE (self->profile_entry), profile);
       gtk_widget_remove_css_class (self->profile_entry, "error");
       gtk_widget_set_tooltip_text (self->profile_entry, NULL);
+      /* xgettext:no-c-format */
+      const char *spread_hint = _ ("% of the total in each year; sums to 100");
+      /* xgettext:no-c-format */
+      const char *realisation_hint = _ ("% of the full amount in each year from the start");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row),
-                                   item->pattern == LGR_ITEM_PATTERN_SPREAD
-                                       ? _ ("% of the total in each year; sums to 100")
-                                       : _ ("% of the full amount in each year from the start"));
+                                   item->pattern == LGR_ITEM_PATTERN_SPREAD ? spread_hint
+                                                                            : realisation_hint);
     }
   gtk_label_set_text (GTK_LABEL (self->source_label),
                       item->source ? item->source : _ ("No source given for this item."));
@@ -343,6 +401,7 @@ lgr_item_row_finalize (GObject *object)
   g_free (self->scenario_id);
   g_free (self->item_id);
   g_ptr_array_unref (self->number_rows);
+  g_free (self->error);
   G_OBJECT_CLASS (lgr_item_row_parent_class)->finalize (object);
 }
 
@@ -408,6 +467,11 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   g_signal_connect (self->enabled, "notify::active", G_CALLBACK (on_enabled), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
+  self->name_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _ ("Name"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->name_row), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->name_row), TRUE);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->name_row);
   self->kind_row = new_combo_row (_ ("Kind"), kind_names, G_N_ELEMENTS (kind_names));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->kind_row);
   self->pattern_row = new_combo_row (_ ("Entered as"), pattern_names, G_N_ELEMENTS (pattern_names));
@@ -420,7 +484,11 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
       break;
     case LGR_ITEM_PATTERN_RECURRING:
       add_number (self, FIELD_AMOUNT, _ ("Amount at full realisation"), _ ("£ a year"), 1e6, 10000);
-      add_number (self, FIELD_GROWTH, _ ("Growth"), _ ("% a year"), 0, 0);
+      {
+        /* xgettext:no-c-format */
+        const char *per_year = _ ("% a year");
+        add_number (self, FIELD_GROWTH, _ ("Growth"), per_year, 0, 0);
+      }
       break;
     case LGR_ITEM_PATTERN_VALUES:
     default:
@@ -464,7 +532,30 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   lgr_item_row_sync (self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind), self);
   g_signal_connect (self->pattern_row, "notify::selected", G_CALLBACK (on_pattern), self);
+  g_signal_connect (self->name_row, "apply", G_CALLBACK (on_name_apply), self);
+  g_signal_connect (self->name_row, "entry-activated", G_CALLBACK (on_name_apply), self);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+lgr_item_row_get_name_row (LgrItemRow *self)
+{
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
+  return self->name_row;
+}
+
+GtkWidget *
+lgr_item_row_get_kind_row (LgrItemRow *self)
+{
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
+  return self->kind_row;
+}
+
+const char *
+lgr_item_row_get_error (LgrItemRow *self)
+{
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
+  return self->error;
 }
 
 const char *

@@ -18,6 +18,11 @@ G_DECLARE_FINAL_TYPE (LgrItemRow, lgr_item_row, LGR, ITEM_ROW, AdwExpanderRow)
 GtkWidget *lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *item_id);
 const char *lgr_item_row_get_item_id (LgrItemRow *self);
 void lgr_item_row_sync (LgrItemRow *self);
+/* The name (AdwEntryRow) and kind (AdwComboRow) editors. */
+GtkWidget *lgr_item_row_get_name_row (LgrItemRow *self);
+GtkWidget *lgr_item_row_get_kind_row (LgrItemRow *self);
+/* Why the last change was refused, or NULL. */
+const char *lgr_item_row_get_error (LgrItemRow *self);
 /* A string describing the row's structure (pattern, years): when it differs from the item's,
  * the row must be rebuilt rather than synced. */
 char *lgr_item_row_structure_key (const LgrItem *item, const LgrStudy *study);

@@ -23,7 +23,19 @@ struct _LgrLeverRow
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
+  GtkWidget *editors[LGR_LEVER_N_EDITORS];
+  char *error;
   gboolean syncing;
+};
+
+static const char *const basis_names[]
+    = { [LGR_COHORT_BASIS_COUNT] = N_ ("A number of people"),
+        [LGR_COHORT_BASIS_CHILD_POPULATION] = N_ ("Per 10,000 children"),
+        [LGR_COHORT_BASIS_POPULATION] = N_ ("Per 10,000 residents") };
+static const char *const period_names[]
+    = { [LGR_UNIT_PERIOD_WEEK] = N_ ("A week"), [LGR_UNIT_PERIOD_YEAR] = N_ ("A year") };
+static const char *const benefit_names[] = {
+  [LGR_BENEFIT_CASHABLE] = N_ ("Cashable saving"), [LGR_BENEFIT_AVOIDANCE] = N_ ("Cost avoidance")
 };
 
 G_DEFINE_FINAL_TYPE (LgrLeverRow, lgr_lever_row, ADW_TYPE_EXPANDER_ROW)
@@ -193,6 +205,151 @@ on_profile_activate (GtkEntry *entry, LgrLeverRow *self)
   lgr_profile_copy (&lever->realisation, &profile);
   lgr_profile_clear (&profile);
   apply_lever (self, lever, NULL, self->profile_entry);
+}
+
+/* Shows why an edit made through one of the editors was refused: on the editor and in the
+ * row's subtitle, where it is seen even when the row is folded. */
+static void
+show_refusal (LgrLeverRow *self, GtkWidget *editor, const char *message)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_widget_add_css_class (editor, "error");
+  gtk_widget_set_tooltip_text (editor, message);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), message);
+}
+
+/* Applies an edit made through an editor. The document's "changed" may rebuild the sidebar and
+ * so drop this row: it is kept alive until the refusal, if any, is shown. */
+typedef gboolean (*EditFunc) (LgrLeverRow *self, gpointer data, GError **error);
+
+static void
+edit (LgrLeverRow *self, LgrLeverEditor editor, EditFunc func, gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->syncing || current_lever (self, NULL) == NULL)
+    return;
+  g_object_ref (self);
+  if (!func (self, data, &error))
+    {
+      lgr_lever_row_sync (self); /* the editor shows the lever's value again */
+      show_refusal (self, self->editors[editor], error->message);
+    }
+  g_object_unref (self);
+}
+
+static gboolean
+set_lever_copy (LgrLeverRow *self, LgrLever *lever, GError **error)
+{
+  return lgr_document_set_lever (self->document, self->scenario_id, lever, NULL, error);
+}
+
+static gboolean
+edit_name (LgrLeverRow *self, gpointer data, GError **error)
+{
+  g_autoptr (LgrLever) lever = lgr_lever_copy (current_lever (self, NULL));
+  g_autofree char *name = g_strstrip (g_strdup (data));
+
+  if (g_strcmp0 (name, lever->name) == 0)
+    return TRUE;
+  g_free (lever->name);
+  lever->name = g_steal_pointer (&name);
+  return set_lever_copy (self, lever, error);
+}
+
+static gboolean
+edit_service (LgrLeverRow *self, gpointer data, GError **error)
+{
+  g_autoptr (LgrLever) lever = lgr_lever_copy (current_lever (self, NULL));
+  g_autofree char *service = g_strstrip (g_strdup (data));
+
+  if (*service == '\0')
+    g_clear_pointer (&service, g_free);
+  if (g_strcmp0 (service, lever->service) == 0)
+    return TRUE;
+  g_free (lever->service);
+  lever->service = g_steal_pointer (&service);
+  return set_lever_copy (self, lever, error);
+}
+
+static gboolean
+edit_authority (LgrLeverRow *self, gpointer data, GError **error)
+{
+  const LgrScenario *scenario;
+  g_autoptr (LgrLever) lever = lgr_lever_copy (current_lever (self, &scenario));
+  guint index = GPOINTER_TO_UINT (data);
+  const LgrAuthority *authority;
+
+  if (index >= scenario->authorities->len)
+    return TRUE;
+  authority = g_ptr_array_index (scenario->authorities, index);
+  if (g_strcmp0 (authority->id, lever->authority_id) == 0)
+    return TRUE;
+  g_free (lever->authority_id);
+  lever->authority_id = g_strdup (authority->id);
+  return set_lever_copy (self, lever, error);
+}
+
+static gboolean
+edit_basis (LgrLeverRow *self, gpointer data, GError **error)
+{
+  return lgr_document_set_lever_basis (self->document, self->scenario_id, self->lever_id,
+                                       GPOINTER_TO_INT (data), error);
+}
+
+static gboolean
+edit_period (LgrLeverRow *self, gpointer data, GError **error)
+{
+  return lgr_document_set_lever_period (self->document, self->scenario_id, self->lever_id,
+                                        GPOINTER_TO_INT (data), error);
+}
+
+static gboolean
+edit_benefit (LgrLeverRow *self, gpointer data, GError **error)
+{
+  g_autoptr (LgrLever) lever = lgr_lever_copy (current_lever (self, NULL));
+
+  if ((LgrBenefit)GPOINTER_TO_INT (data) == lever->benefit)
+    return TRUE;
+  lever->benefit = GPOINTER_TO_INT (data);
+  return set_lever_copy (self, lever, error);
+}
+
+static void
+on_text_apply (AdwEntryRow *row, LgrLeverRow *self)
+{
+  LgrLeverEditor editor = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-editor"));
+  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+  edit (self, editor, editor == LGR_LEVER_EDITOR_NAME ? edit_name : edit_service, text);
+}
+
+static gboolean
+unref_later (gpointer object)
+{
+  g_object_unref (object);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_choice (AdwComboRow *row, GParamSpec *pspec, LgrLeverRow *self)
+{
+  LgrLeverEditor editor = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-editor"));
+  guint selected = adw_combo_row_get_selected (row);
+  static const EditFunc funcs[LGR_LEVER_N_EDITORS] = {
+    [LGR_LEVER_EDITOR_AUTHORITY] = edit_authority,
+    [LGR_LEVER_EDITOR_BASIS] = edit_basis,
+    [LGR_LEVER_EDITOR_UNIT_PERIOD] = edit_period,
+    [LGR_LEVER_EDITOR_BENEFIT] = edit_benefit,
+  };
+
+  if (selected == GTK_INVALID_LIST_POSITION || funcs[editor] == NULL || self->syncing)
+    return;
+  /* The edit may rebuild the sidebar and drop this combo row while it is still telling others
+   * about its selection: it stays alive until the main loop is back. */
+  g_idle_add (unref_later, g_object_ref (row));
+  edit (self, editor, funcs[editor], GUINT_TO_POINTER (selected));
 }
 
 static void
@@ -388,14 +545,47 @@ lgr_lever_row_sync (LgrLeverRow *self)
         }
     }
 
+  g_clear_pointer (&self->error, g_free);
+  for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
+    if (self->editors[e])
+      {
+        gtk_widget_remove_css_class (self->editors[e], "error");
+        gtk_widget_set_tooltip_text (self->editors[e], NULL);
+      }
+  if (self->editors[LGR_LEVER_EDITOR_NAME])
+    {
+      GtkEditable *name = GTK_EDITABLE (self->editors[LGR_LEVER_EDITOR_NAME]);
+      GtkEditable *service = GTK_EDITABLE (self->editors[LGR_LEVER_EDITOR_SERVICE]);
+      guint authority = 0;
+
+      if (g_strcmp0 (gtk_editable_get_text (name), lever->name) != 0)
+        gtk_editable_set_text (name, lever->name);
+      if (g_strcmp0 (gtk_editable_get_text (service), lever->service ? lever->service : "") != 0)
+        gtk_editable_set_text (service, lever->service ? lever->service : "");
+      for (guint i = 0; i < scenario->authorities->len; i++)
+        if (g_strcmp0 (((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->id,
+                       lever->authority_id)
+            == 0)
+          authority = i;
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_AUTHORITY]),
+                                  authority);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_BASIS]),
+                                  lever->basis);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_UNIT_PERIOD]),
+                                  lever->unit_period);
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_BENEFIT]),
+                                  lever->benefit);
+    }
+
   if (self->profile_entry)
     {
       profile = lgr_profile_to_string (&lever->realisation);
       gtk_editable_set_text (GTK_EDITABLE (self->profile_entry), profile);
       gtk_widget_remove_css_class (self->profile_entry, "error");
       gtk_widget_set_tooltip_text (self->profile_entry, NULL);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row),
-                                   _ ("% of the full saving in each year from the start"));
+      /* xgettext:no-c-format */
+      const char *hint = _ ("% of the full saving in each year from the start");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), hint);
     }
   if (self->source_label)
     {
@@ -413,6 +603,7 @@ lgr_lever_row_finalize (GObject *object)
   g_clear_object (&self->document);
   g_free (self->scenario_id);
   g_free (self->lever_id);
+  g_free (self->error);
   G_OBJECT_CLASS (lgr_lever_row_parent_class)->finalize (object);
 }
 
@@ -437,6 +628,70 @@ add_field (LgrLeverRow *self, LgrLeverField field, const char *title, const char
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   self->fields[field] = row;
   return row;
+}
+
+static void
+add_text_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "lgr-editor", GINT_TO_POINTER (editor));
+  g_signal_connect (row, "apply", G_CALLBACK (on_text_apply), self);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (on_text_apply), self);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  self->editors[editor] = row;
+}
+
+static void
+add_choice_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title,
+                   GtkStringList *choices)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
+  g_object_unref (choices);
+  g_object_set_data (G_OBJECT (row), "lgr-editor", GINT_TO_POINTER (editor));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  self->editors[editor] = row;
+}
+
+static GtkStringList *
+translated_list (const char *const *names, guint n)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  for (guint i = 0; i < n; i++)
+    gtk_string_list_append (list, _ (names[i]));
+  return list;
+}
+
+static void
+add_editors (LgrLeverRow *self, const LgrScenario *scenario)
+{
+  GtkStringList *authorities = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    gtk_string_list_append (authorities,
+                            ((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->name);
+  add_text_editor (self, LGR_LEVER_EDITOR_NAME, _ ("Name"));
+  add_choice_editor (self, LGR_LEVER_EDITOR_AUTHORITY, _ ("Authority"), authorities);
+  add_text_editor (self, LGR_LEVER_EDITOR_SERVICE, _ ("Service"));
+  add_choice_editor (self, LGR_LEVER_EDITOR_BASIS, _ ("Counted as"),
+                     translated_list (basis_names, G_N_ELEMENTS (basis_names)));
+  add_choice_editor (self, LGR_LEVER_EDITOR_UNIT_PERIOD, _ ("Unit cost for"),
+                     translated_list (period_names, G_N_ELEMENTS (period_names)));
+  add_choice_editor (self, LGR_LEVER_EDITOR_BENEFIT, _ ("Benefit"),
+                     translated_list (benefit_names, G_N_ELEMENTS (benefit_names)));
+}
+
+static void
+connect_choices (LgrLeverRow *self)
+{
+  for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
+    if (self->editors[e] && ADW_IS_COMBO_ROW (self->editors[e]))
+      g_signal_connect (self->editors[e], "notify::selected", G_CALLBACK (on_choice), self);
 }
 
 GtkWidget *
@@ -490,7 +745,12 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
   if (!compact)
-    add_field (self, LGR_LEVER_FIELD_COHORT_BASELINE, _ ("Baseline"), cohort_unit);
+    {
+      const LgrScenario *scenario;
+      current_lever (self, &scenario);
+      add_editors (self, scenario);
+      add_field (self, LGR_LEVER_FIELD_COHORT_BASELINE, _ ("Baseline"), cohort_unit);
+    }
   add_field (self, LGR_LEVER_FIELD_COHORT_TARGET, compact ? lever->name : _ ("Target"),
              cohort_unit);
   if (!compact)
@@ -514,8 +774,11 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
       gtk_widget_set_tooltip_text (self->benchmark_button, _ ("Set to benchmark"));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), self->benchmark_button);
 
-      add_field (self, LGR_LEVER_FIELD_GROWTH_COHORT, _ ("Cohort growth"), _ ("% a year"));
-      add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _ ("Unit cost growth"), _ ("% a year"));
+      /* xgettext:no-c-format */
+      const char *per_year = _ ("% a year");
+
+      add_field (self, LGR_LEVER_FIELD_GROWTH_COHORT, _ ("Cohort growth"), per_year);
+      add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _ ("Unit cost growth"), per_year);
       add_field (self, LGR_LEVER_FIELD_REALISATION_START, _ ("Realisation starts"), NULL);
 
       self->profile_row = adw_action_row_new ();
@@ -546,7 +809,23 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 
   lgr_lever_row_sync (self);
+  connect_choices (self);
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+lgr_lever_row_get_editor (LgrLeverRow *self, LgrLeverEditor editor)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  g_return_val_if_fail ((guint)editor < LGR_LEVER_N_EDITORS, NULL);
+  return self->editors[editor];
+}
+
+const char *
+lgr_lever_row_get_error (LgrLeverRow *self)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  return self->error;
 }
 
 const char *

@@ -28,6 +28,18 @@ typedef enum
   LGR_LEVER_N_FIELDS
 } LgrLeverField;
 
+/* The rows that describe the lever (not shown in compact rows). */
+typedef enum
+{
+  LGR_LEVER_EDITOR_NAME,        /* AdwEntryRow, applied with its apply button or Enter */
+  LGR_LEVER_EDITOR_SERVICE,     /* AdwEntryRow; empty for none */
+  LGR_LEVER_EDITOR_AUTHORITY,   /* AdwComboRow of the scenario's authorities */
+  LGR_LEVER_EDITOR_BASIS,       /* AdwComboRow: people, per 10,000 children, per 10,000 residents */
+  LGR_LEVER_EDITOR_UNIT_PERIOD, /* AdwComboRow: a week, a year */
+  LGR_LEVER_EDITOR_BENEFIT,     /* AdwComboRow: cashable, cost avoidance */
+  LGR_LEVER_N_EDITORS
+} LgrLeverEditor;
+
 /* compact: only the targets (presentation mode), expanded. */
 GtkWidget *lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *lever_id,
                               gboolean compact);
@@ -36,6 +48,10 @@ const char *lgr_lever_row_get_lever_id (LgrLeverRow *self);
 void lgr_lever_row_sync (LgrLeverRow *self);
 /* The row of one field, or NULL if this row does not show it. */
 LgrNumberRow *lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field);
+
+GtkWidget *lgr_lever_row_get_editor (LgrLeverRow *self, LgrLeverEditor editor);
+/* Why the last change made through one of the editors was refused, or NULL. */
+const char *lgr_lever_row_get_error (LgrLeverRow *self);
 
 /* "per 10,000 children", "people", "£ a week" */
 const char *lgr_lever_cohort_unit (const LgrLever *lever);

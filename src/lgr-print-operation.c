@@ -1,6 +1,7 @@
-/* lgr-print-operation.c: a chart on paper. */
+/* lgr-print-operation.c: a chart or the report on paper. */
 #include <glib/gi18n.h>
 
+#include "lgr-export.h"
 #include "lgr-print-operation.h"
 
 struct _LgrPrintOperation
@@ -10,6 +11,7 @@ struct _LgrPrintOperation
   const LgrStudy *study;
   const LgrResults *results;
   LgrChartKind kind;
+  gboolean report;
 };
 
 G_DEFINE_FINAL_TYPE (LgrPrintOperation, lgr_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -17,7 +19,9 @@ G_DEFINE_FINAL_TYPE (LgrPrintOperation, lgr_print_operation, GTK_TYPE_PRINT_OPER
 static void
 lgr_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
-  gtk_print_operation_set_n_pages (operation, 1);
+  LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
+  gtk_print_operation_set_n_pages (
+      operation, self->report ? lgr_report_n_pages (self->study, self->results) : 1);
 }
 
 static void
@@ -27,6 +31,14 @@ lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *co
   cairo_t *cr = gtk_print_context_get_cairo_context (context);
   LgrChartOptions options;
 
+  if (self->report)
+    {
+      /* The whole sheet (the report keeps its own margins), in points. */
+      lgr_report_draw_page (cr, self->study, self->results, page,
+                            gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
+      return;
+    }
   lgr_chart_options_init (&options, self->kind);
   options.style = LGR_CHART_STYLE_LIGHT;
   options.show_title = TRUE;
@@ -68,6 +80,42 @@ lgr_print_study (GtkWindow *parent, const LgrStudy *study, const LgrResults *res
                  LgrChartKind kind, GError **error)
 {
   g_autoptr (LgrPrintOperation) operation = lgr_print_operation_new (study, results, kind);
+  GtkPrintOperationResult result = gtk_print_operation_run (
+      GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+LgrPrintOperation *
+lgr_print_operation_new_report (const LgrStudy *study, const LgrResults *results)
+{
+  LgrPrintOperation *self = lgr_print_operation_new (study, results, LGR_CHART_CASHFLOW);
+  g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  self->report = TRUE;
+  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
+  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), setup);
+  gtk_print_operation_set_use_full_page (GTK_PRINT_OPERATION (self), TRUE);
+  gtk_print_operation_set_embed_page_setup (GTK_PRINT_OPERATION (self), FALSE);
+  return self;
+}
+
+gboolean
+lgr_print_operation_export_pdf (LgrPrintOperation *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (LGR_IS_PRINT_OPERATION (self), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), path);
+  return gtk_print_operation_run (GTK_PRINT_OPERATION (self), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                  NULL, error)
+         != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+gboolean
+lgr_print_report (GtkWindow *parent, const LgrStudy *study, const LgrResults *results,
+                  GError **error)
+{
+  g_autoptr (LgrPrintOperation) operation = lgr_print_operation_new_report (study, results);
   GtkPrintOperationResult result = gtk_print_operation_run (
       GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;

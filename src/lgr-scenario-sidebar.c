@@ -1,6 +1,7 @@
 /* lgr-scenario-sidebar.c: scenarios and the selected scenario's editors. */
 #include <glib/gi18n.h>
 
+#include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-number-row.h"
@@ -20,8 +21,10 @@ struct _LgrScenarioSidebar
   GtkWidget *editors; /* box of the selected scenario's groups */
   GPtrArray *lever_rows;
   GPtrArray *item_rows;
-  GPtrArray *authority_rows; /* of LgrNumberRow*, "lgr-authority" + "lgr-field" */
-  GPtrArray *settings_rows;  /* of LgrNumberRow*, "lgr-field" */
+  GPtrArray *authority_rows;     /* of LgrNumberRow*, "lgr-authority" + "lgr-field" */
+  GPtrArray *settings_rows;      /* of LgrNumberRow*, "lgr-field" */
+  GHashTable *authority_editors; /* authority id -> GtkWidget* (the expander) */
+  GMenu *add_lever_menu;
   GtkWidget *title_row;
   GtkWidget *avoidance_switch;
   gboolean syncing;
@@ -119,31 +122,50 @@ on_document_changed (LgrDocument *document, LgrScenarioSidebar *self)
 
 /* Scenario list */
 
+/* The colour the chart gives the scenario at index: its own, or the palette's. */
+static void
+chart_colour (LgrScenarioSidebar *self, guint index, GdkRGBA *rgba)
+{
+  double rgb[3];
+  lgr_chart_scenario_colour (lgr_document_get_results (self->document), index,
+                             adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                 ? LGR_CHART_STYLE_DARK
+                                 : LGR_CHART_STYLE_LIGHT,
+                             rgb);
+  rgba->red = rgb[0];
+  rgba->green = rgb[1];
+  rgba->blue = rgb[2];
+  rgba->alpha = 1;
+}
+
 static GtkWidget *
-colour_swatch (const LgrScenario *scenario)
+colour_swatch (LgrScenarioSidebar *self, const LgrScenario *scenario, guint index)
 {
   GtkWidget *swatch = gtk_drawing_area_new ();
-  GdkRGBA rgba;
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autofree char *colour = NULL;
   g_autofree char *css = NULL;
+  GdkRGBA rgba;
 
   gtk_widget_set_size_request (swatch, 16, 16);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (swatch, "lgr-swatch");
-  if (scenario->colour && gdk_rgba_parse (&rgba, scenario->colour))
-    {
-      g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-      css = g_strdup_printf (".lgr-swatch { background-color: %s; }", scenario->colour);
+  chart_colour (self, index, &rgba);
+  colour = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255 + 0.5),
+                            (int)(rgba.green * 255 + 0.5), (int)(rgba.blue * 255 + 0.5));
+  css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
 #if GTK_CHECK_VERSION(4, 12, 0)
-      gtk_css_provider_load_from_string (provider, css);
+  gtk_css_provider_load_from_string (provider, css);
 #else
-      gtk_css_provider_load_from_data (provider, css, -1);
+  gtk_css_provider_load_from_data (provider, css, -1);
 #endif
-      gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
-                                      GTK_STYLE_PROVIDER (provider),
-                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-    }
-  else
+  gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
+                                  GTK_STYLE_PROVIDER (provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  /* Dashed ring: the app chose this colour; the file names none. */
+  if (scenario->colour == NULL)
     gtk_widget_add_css_class (swatch, "lgr-swatch-auto");
+  g_object_set_data_full (G_OBJECT (swatch), "lgr-colour", g_steal_pointer (&colour), g_free);
   return swatch;
 }
 
@@ -188,14 +210,15 @@ fill_scenario_list (LgrScenarioSidebar *self)
     {
       const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button;
-      GdkRGBA rgba = { 0.5, 0.5, 0.5, 1 };
+      GtkWidget *button, *swatch;
+      GdkRGBA rgba;
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scenario->name);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), colour_swatch (scenario));
-      if (scenario->colour)
-        gdk_rgba_parse (&rgba, scenario->colour);
+      swatch = colour_swatch (self, scenario, i);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
+      g_object_set_data (G_OBJECT (row), "lgr-swatch", swatch);
+      chart_colour (self, i, &rgba);
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       button = gtk_color_button_new_with_rgba (&rgba);
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
@@ -239,6 +262,94 @@ on_authority_changed (LgrNumberRow *row, double value, gboolean dragging, LgrSce
     merge_key = g_strdup_printf ("authority/%s/%s/%d", scenario->id, id, field);
   if (!lgr_document_set_authority (self->document, scenario->id, authority, merge_key, &error))
     lgr_number_row_set_error (row, error->message);
+}
+
+/* An authority's name and removal: a refusal is shown on its row (the expander's subtitle and
+ * the editor), with the reason. The document's "changed" may rebuild the rows, so they are
+ * looked up again afterwards. */
+static void
+show_authority_refusal (LgrScenarioSidebar *self, const char *id, GtkWidget *editor,
+                        const char *message)
+{
+  GtkWidget *expander = g_hash_table_lookup (self->authority_editors, id);
+  if (expander == NULL)
+    return;
+  g_object_set_data_full (G_OBJECT (expander), "lgr-error", g_strdup (message), g_free);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), message);
+  gtk_widget_add_css_class (editor, "error");
+  gtk_widget_set_tooltip_text (editor, message);
+}
+
+static void
+on_authority_name_apply (AdwEntryRow *row, LgrScenarioSidebar *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "lgr-authority"));
+  const LgrScenario *scenario = selected_scenario (self);
+  const LgrAuthority *current = scenario ? lgr_scenario_find_authority (scenario, id) : NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autoptr (LgrAuthority) authority = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->syncing || current == NULL || g_strcmp0 (name, current->name) == 0)
+    return;
+  authority = lgr_authority_copy (current);
+  g_free (authority->name);
+  authority->name = g_steal_pointer (&name);
+  g_object_ref (row);
+  if (!lgr_document_set_authority (self->document, scenario->id, authority, NULL, &error))
+    show_authority_refusal (self, id, GTK_WIDGET (row), error->message);
+  g_object_unref (row);
+}
+
+static void
+on_authority_remove (GtkButton *button, LgrScenarioSidebar *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "lgr-authority"));
+  const LgrScenario *scenario = selected_scenario (self);
+  g_autoptr (GError) error = NULL;
+
+  if (scenario == NULL)
+    return;
+  g_object_ref (button);
+  if (!lgr_document_remove_authority (self->document, scenario->id, id, &error))
+    show_authority_refusal (self, id, GTK_WIDGET (button), error->message);
+  g_object_unref (button);
+}
+
+static void
+on_add_authority (GtkButton *button, LgrScenarioSidebar *self)
+{
+  const LgrScenario *scenario = selected_scenario (self);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (scenario == NULL)
+    return;
+  if (!lgr_document_add_authority (self->document, scenario->id, _ ("New authority"), &id, &error))
+    g_warning ("%s", error->message);
+  else if (g_hash_table_lookup (self->authority_editors, id))
+    adw_expander_row_set_expanded (
+        ADW_EXPANDER_ROW (g_hash_table_lookup (self->authority_editors, id)), TRUE);
+}
+
+static void
+fill_add_lever_menu (LgrScenarioSidebar *self, const LgrScenario *scenario)
+{
+  g_menu_remove_all (self->add_lever_menu);
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
+      g_autoptr (GMenu) section = g_menu_new ();
+      for (int t = 0; t < LGR_N_LEVER_TEMPLATES; t++)
+        {
+          g_autoptr (GMenuItem) item = g_menu_item_new (lgr_lever_template_title (t), NULL);
+          g_menu_item_set_action_and_target_value (
+              item, "win.add-lever-from-template",
+              g_variant_new ("(ss)", authority->id, lgr_lever_template_to_string (t)));
+          g_menu_append_item (section, item);
+        }
+      g_menu_append_section (self->add_lever_menu, authority->name, G_MENU_MODEL (section));
+    }
 }
 
 static void
@@ -375,7 +486,9 @@ build_settings (LgrScenarioSidebar *self, GtkWidget *box)
     [SETTING_FIRST_YEAR] = { N_ ("First financial year"), NULL, 0, 0, 0 },
     [SETTING_YEARS] = { N_ ("Years"), NULL, 1, 60, 1 },
     [SETTING_VESTING_YEAR] = { N_ ("Vesting year"), NULL, 0, 0, 0 },
-    [SETTING_DISCOUNT_RATE] = { N_ ("Discount rate"), N_ ("% a year"), 0, 10, 0.1 },
+    [SETTING_DISCOUNT_RATE] = { N_ ("Discount rate"),
+                                /* xgettext:no-c-format */
+                                N_ ("% a year"), 0, 10, 0.1 },
     [SETTING_WEEKS] = { N_ ("Weeks per year"), NULL, 0, 0, 0 },
     [SETTING_BENEFIT_REALISATION] = { N_ ("Benefit realisation"), "%", 0, 150, 1 },
     [SETTING_COST_CONTINGENCY] = { N_ ("Cost contingency"), "%", 0, 100, 1 },
@@ -433,6 +546,7 @@ rebuild (LgrScenarioSidebar *self)
   g_ptr_array_set_size (self->item_rows, 0);
   g_ptr_array_set_size (self->authority_rows, 0);
   g_ptr_array_set_size (self->settings_rows, 0);
+  g_hash_table_remove_all (self->authority_editors);
 
   scenario = selected_scenario (self);
   if (scenario == NULL)
@@ -446,6 +560,21 @@ rebuild (LgrScenarioSidebar *self)
       GtkWidget *expander = adw_expander_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), authority->name);
       adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), FALSE);
+      GtkWidget *name_row = adw_entry_row_new ();
+      GtkWidget *remove_row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      g_hash_table_insert (self->authority_editors, g_strdup (authority->id), expander);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _ ("Name"));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (name_row), FALSE);
+      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (name_row), authority->name);
+      g_object_set_data_full (G_OBJECT (name_row), "lgr-authority", g_strdup (authority->id),
+                              g_free);
+      g_signal_connect (name_row, "apply", G_CALLBACK (on_authority_name_apply), self);
+      g_signal_connect (name_row, "entry-activated", G_CALLBACK (on_authority_name_apply), self);
+      g_object_set_data (G_OBJECT (expander), "lgr-name-row", name_row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name_row);
       for (int f = 0; f < 2; f++)
         {
           GtkWidget *row = lgr_number_row_new (f == 0 ? _ ("Population") : _ ("Children (0-17)"),
@@ -457,9 +586,27 @@ rebuild (LgrScenarioSidebar *self)
           adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
           g_ptr_array_add (self->authority_rows, row);
         }
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _ ("Remove this authority"));
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("Remove this authority"), -1);
+      g_object_set_data_full (G_OBJECT (remove), "lgr-authority", g_strdup (authority->id), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_authority_remove), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (remove_row), remove);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
+      g_object_set_data (G_OBJECT (expander), "lgr-remove-button", remove);
       g_object_set_data (G_OBJECT (expander), "lgr-authority-expander", GINT_TO_POINTER (1));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
     }
+  suffix = gtk_button_new_from_icon_name ("list-add-symbolic");
+  gtk_widget_add_css_class (suffix, "flat");
+  gtk_widget_set_tooltip_text (suffix, _ ("Add an authority"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Add an authority"), -1);
+  g_signal_connect (suffix, "clicked", G_CALLBACK (on_add_authority), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
   gtk_box_append (GTK_BOX (self->editors), group);
 
   /* Levers, grouped by authority and service */
@@ -487,8 +634,12 @@ rebuild (LgrScenarioSidebar *self)
     }
   group = new_group (scenario->levers->len ? NULL : _ ("Levers"),
                      scenario->levers->len ? NULL : _ ("This scenario has no levers yet."));
-  suffix = gtk_button_new_with_mnemonic (_ ("Add _Lever"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (suffix), "win.add-lever");
+  fill_add_lever_menu (self, scenario);
+  suffix = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (suffix), _ ("Add _Lever"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (suffix), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (suffix), G_MENU_MODEL (self->add_lever_menu));
+  gtk_widget_set_tooltip_text (suffix, _ ("Add a lever for one of the authorities"));
   gtk_widget_set_halign (suffix, GTK_ALIGN_START);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), suffix);
   gtk_box_append (GTK_BOX (self->editors), group);
@@ -575,6 +726,8 @@ lgr_scenario_sidebar_finalize (GObject *object)
   g_ptr_array_unref (self->item_rows);
   g_ptr_array_unref (self->authority_rows);
   g_ptr_array_unref (self->settings_rows);
+  g_hash_table_unref (self->authority_editors);
+  g_object_unref (self->add_lever_menu);
   G_OBJECT_CLASS (lgr_scenario_sidebar_parent_class)->finalize (object);
 }
 
@@ -616,6 +769,8 @@ lgr_scenario_sidebar_init (LgrScenarioSidebar *self)
   self->item_rows = g_ptr_array_new ();
   self->authority_rows = g_ptr_array_new ();
   self->settings_rows = g_ptr_array_new ();
+  self->authority_editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->add_lever_menu = g_menu_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 18);
@@ -700,5 +855,67 @@ lgr_scenario_sidebar_find_lever_row (LgrScenarioSidebar *self, const char *lever
       if (g_strcmp0 (lgr_lever_row_get_lever_id (row), lever_id) == 0)
         return row;
     }
+  return NULL;
+}
+
+GtkWidget *
+lgr_scenario_sidebar_find_item_row (LgrScenarioSidebar *self, const char *item_id)
+{
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  for (guint i = 0; i < self->item_rows->len; i++)
+    {
+      LgrItemRow *row = g_ptr_array_index (self->item_rows, i);
+      if (g_strcmp0 (lgr_item_row_get_item_id (row), item_id) == 0)
+        return GTK_WIDGET (row);
+    }
+  return NULL;
+}
+
+GtkWidget *
+lgr_scenario_sidebar_get_authority_name_row (LgrScenarioSidebar *self, const char *authority_id)
+{
+  GtkWidget *expander;
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  return expander ? g_object_get_data (G_OBJECT (expander), "lgr-name-row") : NULL;
+}
+
+GtkWidget *
+lgr_scenario_sidebar_get_authority_remove_button (LgrScenarioSidebar *self,
+                                                  const char *authority_id)
+{
+  GtkWidget *expander;
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  return expander ? g_object_get_data (G_OBJECT (expander), "lgr-remove-button") : NULL;
+}
+
+const char *
+lgr_scenario_sidebar_get_authority_error (LgrScenarioSidebar *self, const char *authority_id)
+{
+  GtkWidget *expander;
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  return expander ? g_object_get_data (G_OBJECT (expander), "lgr-error") : NULL;
+}
+
+GMenuModel *
+lgr_scenario_sidebar_get_add_lever_menu (LgrScenarioSidebar *self)
+{
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  return G_MENU_MODEL (self->add_lever_menu);
+}
+
+const char *
+lgr_scenario_sidebar_get_swatch_colour (LgrScenarioSidebar *self, const char *scenario_id)
+{
+  g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->scenario_list); row;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "lgr-scenario"), scenario_id) == 0)
+      {
+        GtkWidget *swatch = g_object_get_data (G_OBJECT (row), "lgr-swatch");
+        return swatch ? g_object_get_data (G_OBJECT (swatch), "lgr-colour") : NULL;
+      }
   return NULL;
 }

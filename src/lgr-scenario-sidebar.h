@@ -22,5 +22,20 @@ void lgr_scenario_sidebar_set_document (LgrScenarioSidebar *self, LgrDocument *d
 const char *lgr_scenario_sidebar_get_selected (LgrScenarioSidebar *self);
 void lgr_scenario_sidebar_select (LgrScenarioSidebar *self, const char *scenario_id);
 LgrLeverRow *lgr_scenario_sidebar_find_lever_row (LgrScenarioSidebar *self, const char *lever_id);
+GtkWidget *lgr_scenario_sidebar_find_item_row (LgrScenarioSidebar *self, const char *item_id);
+/* The selected scenario's authority editors: its name (AdwEntryRow), its remove button, and why
+ * the last change to it was refused (NULL if it was not). */
+GtkWidget *lgr_scenario_sidebar_get_authority_name_row (LgrScenarioSidebar *self,
+                                                        const char *authority_id);
+GtkWidget *lgr_scenario_sidebar_get_authority_remove_button (LgrScenarioSidebar *self,
+                                                             const char *authority_id);
+const char *lgr_scenario_sidebar_get_authority_error (LgrScenarioSidebar *self,
+                                                      const char *authority_id);
+/* The menu of the Add Lever button: a section per authority, an entry per template, each on
+ * win.add-lever-from-template with the target (authority id, template name). */
+GMenuModel *lgr_scenario_sidebar_get_add_lever_menu (LgrScenarioSidebar *self);
+/* The colour of a scenario's swatch, "#rrggbb": the colour its chart line has. */
+const char *lgr_scenario_sidebar_get_swatch_colour (LgrScenarioSidebar *self,
+                                                    const char *scenario_id);
 
 G_END_DECLS

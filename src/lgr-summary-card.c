@@ -1,6 +1,9 @@
 /* lgr-summary-card.c: a scenario's headline figures. */
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-summary-card.h"
 
@@ -14,6 +17,7 @@ struct _LgrSummaryCard
   GtkWidget *captions[LGR_SUMMARY_N_FIELDS];
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
   GtkCssProvider *swatch_css;
+  char *colour; /* "#rrggbb" of the swatch */
 };
 
 G_DEFINE_FINAL_TYPE (LgrSummaryCard, lgr_summary_card, GTK_TYPE_BOX)
@@ -50,6 +54,7 @@ lgr_summary_card_finalize (GObject *object)
   LgrSummaryCard *self = LGR_SUMMARY_CARD (object);
   g_free (self->scenario_id);
   g_clear_object (&self->swatch_css);
+  g_clear_pointer (&self->colour, g_free);
   G_OBJECT_CLASS (lgr_summary_card_parent_class)->finalize (object);
 }
 
@@ -135,17 +140,31 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
       self->scenario_id = g_strdup (scenario->id);
     }
   gtk_label_set_text (GTK_LABEL (self->name), scenario->name);
-  if (scenario->colour)
-    {
-      g_autofree char *css
-          = g_strdup_printf (".lgr-swatch { background-color: %s; }", scenario->colour);
+  {
+    /* The colour the chart gives it, chosen or from the palette. */
+    double rgb[3];
+    g_autofree char *colour = NULL;
+    g_autofree char *css = NULL;
+
+    lgr_chart_scenario_colour (results, (guint)(result - results->scenarios),
+                               adw_style_manager_get_dark (adw_style_manager_get_default ())
+                                   ? LGR_CHART_STYLE_DARK
+                                   : LGR_CHART_STYLE_LIGHT,
+                               rgb);
+    colour = g_strdup_printf ("#%02x%02x%02x", (int)lround (rgb[0] * 255),
+                              (int)lround (rgb[1] * 255), (int)lround (rgb[2] * 255));
+    if (g_strcmp0 (colour, self->colour) != 0)
+      {
+        css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
 #if GTK_CHECK_VERSION(4, 12, 0)
-      gtk_css_provider_load_from_string (self->swatch_css, css);
+        gtk_css_provider_load_from_string (self->swatch_css, css);
 #else
-      gtk_css_provider_load_from_data (self->swatch_css, css, -1);
+        gtk_css_provider_load_from_data (self->swatch_css, css, -1);
 #endif
-    }
-  gtk_widget_set_visible (self->swatch, scenario->colour != NULL);
+        g_free (self->colour);
+        self->colour = g_steal_pointer (&colour);
+      }
+  }
 
   last_year = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
   net_caption = g_strdup_printf (_ ("Net by %s"), last_year);
@@ -175,4 +194,11 @@ lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField field)
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
   g_return_val_if_fail (field < LGR_SUMMARY_N_FIELDS, NULL);
   return gtk_label_get_text (GTK_LABEL (self->values[field]));
+}
+
+const char *
+lgr_summary_card_get_colour (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
+  return self->colour;
 }

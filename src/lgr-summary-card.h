@@ -34,4 +34,7 @@ const char *lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField fi
 char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *results,
                           LgrSummaryField field);
 
+/* The swatch's colour, "#rrggbb": the scenario's colour in the chart. */
+const char *lgr_summary_card_get_colour (LgrSummaryCard *self);
+
 G_END_DECLS

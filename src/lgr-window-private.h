@@ -19,6 +19,8 @@ AdwMessageDialog *lgr_window_get_dialog (LgrWindow *self);
 gboolean lgr_window_get_presenting (LgrWindow *self);
 gboolean lgr_window_get_draft_offered (LgrWindow *self);
 GtkWidget *lgr_window_get_presentation_levers (LgrWindow *self);
+/* Writes the visible scenario's table as CSV, as "Export Table as CSV" does after its dialog. */
+gboolean lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error);
 /* The export dialog while it is open, or NULL. */
 GtkWindow *lgr_window_get_export_dialog (LgrWindow *self);
 

@@ -14,7 +14,8 @@
 #include "lgr-window-private.h"
 
 #define MIME_TYPE "application/x-lgr-study+xml"
-#define PRESENTATION_FONT_SCALE 1.6
+/* times the chart view's own (1.2 to 1.5 with its width): about 1.6 to 2 in all */
+#define PRESENTATION_FONT_SCALE 1.35
 #define PRESENTATION_MAX_LEVERS 4
 
 typedef void (*Continuation) (LgrWindow *self, gpointer data);
@@ -454,6 +455,8 @@ static void
 on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
 {
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
+  if (self->document)
+    update_all (self); /* the cards' swatches follow the chart's palette */
 }
 
 void
@@ -888,6 +891,35 @@ action_add_lever (GtkWidget *widget, const char *name, GVariant *param)
                      error);
 }
 
+/* Target (authority id, template name), from the Add Lever menu. */
+static void
+action_add_lever_from_template (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  const char *authority_id, *template_name;
+  LgrLeverTemplate template_;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_variant_get (param, "(&s&s)", &authority_id, &template_name);
+  if (!lgr_lever_template_from_string (template_name, &template_))
+    return;
+  ok = lgr_document_add_lever_from_template (self->document,
+                                             lgr_scenario_sidebar_get_selected (self->sidebar),
+                                             authority_id, template_, &id, &error);
+  report_edit_error (self, ok, error);
+  if (ok)
+    {
+      LgrLeverRow *row = lgr_scenario_sidebar_find_lever_row (self->sidebar, id);
+      if (row)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_widget_grab_focus (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME));
+        }
+    }
+}
+
 static void
 action_add_item (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -938,18 +970,25 @@ action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
   toast (self, _ ("Chart copied"));
 }
 
-static void
-csv_chosen (LgrWindow *self, GFile *file)
+gboolean
+lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error)
 {
   const char *id = gtk_stack_get_visible_child_name (self->table_stack);
   g_autofree char *csv = NULL;
-  g_autoptr (GError) error = NULL;
 
   if (id == NULL)
     id = lgr_scenario_sidebar_get_selected (self->sidebar);
   csv = lgr_year_table_format (lgr_document_get_results (self->document), id, ',');
-  if (!g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                NULL, &error))
+  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  NULL, error);
+}
+
+static void
+csv_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_window_export_csv_to (self, file, &error))
     show_error (self, _ ("The Table Could Not Be Exported"), error);
   else
     toast (self, _ ("Table exported"));
@@ -1017,6 +1056,17 @@ action_print (GtkWidget *widget, const char *name, GVariant *param)
                         lgr_document_get_results (self->document),
                         lgr_chart_view_get_kind (self->chart_view), &error))
     show_error (self, _ ("The Study Could Not Be Printed"), error);
+}
+
+static void
+action_print_report (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_print_report (GTK_WINDOW (self), lgr_document_get_study (self->document),
+                         lgr_document_get_results (self->document), &error))
+    show_error (self, _ ("The Report Could Not Be Printed"), error);
 }
 
 static void
@@ -1230,6 +1280,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, action_print_report);
   gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
                                    action_leave_presentation);
   gtk_widget_class_install_action (widget_class, "win.next-scenario", NULL, action_step_scenario);
@@ -1241,6 +1292,8 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
                                    action_rename_scenario);
   gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);
+  gtk_widget_class_install_action (widget_class, "win.add-lever-from-template", "(ss)",
+                                   action_add_lever_from_template);
   gtk_widget_class_install_action (widget_class, "win.add-item", NULL, action_add_item);
   gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, action_restore_draft);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, action_discard_draft);
@@ -1338,7 +1391,13 @@ lgr_window_init (LgrWindow *self)
         [LGR_CHART_DIFFERENCE] = N_ ("Difference"),
         [LGR_CHART_CHILDREN] = N_ ("Children Looked After"),
       };
-      GtkWidget *button = gtk_toggle_button_new_with_label (_ (short_titles[k]));
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (_ (short_titles[k]));
+      /* Narrow windows (1024 pixels) shorten the labels rather than clip the last button. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ (short_titles[k]), -1);
       gtk_widget_set_tooltip_text (button, lgr_chart_kind_title (k));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));

@@ -1,32 +1,64 @@
-/* main.c: the headless command line first (no display is touched), otherwise the window. */
+/* main.c: the headless command line first (no display is touched), otherwise the window.
+ *
+ * The window lives in a module (lgr-window-module.c) that is loaded only when it is needed, so
+ * `lgr-explorer --export=...` never loads GTK at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include <glib/gi18n.h>
-#include <locale.h>
+#include <gmodule.h>
 
-#include "lgr-application.h"
 #include "lgr-cli.h"
+
+#define WINDOW_MODULE "lgr-explorer-window." G_MODULE_SUFFIX
+
+typedef int (*WindowMain) (const char *argv0, char **files);
+
+/* $LGR_MODULE_DIR, else beside the executable (an uninstalled build), else the install path. */
+static char *
+find_window_module (void)
+{
+  const char *dir = g_getenv ("LGR_MODULE_DIR");
+  if (dir && *dir)
+    return g_build_filename (dir, WINDOW_MODULE, NULL);
+
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe)
+    {
+      g_autofree char *exe_dir = g_path_get_dirname (exe);
+      char *beside = g_build_filename (exe_dir, WINDOW_MODULE, NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_REGULAR))
+        return beside;
+      g_free (beside);
+    }
+  return g_build_filename (LGR_MODULE_DIR_INSTALLED, WINDOW_MODULE, NULL);
+}
+
+static int
+run_window (const char *argv0, char **files)
+{
+  g_autofree char *path = find_window_module ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  WindowMain window_main = NULL;
+
+  if (module == NULL || !g_module_symbol (module, "lgr_window_module_main", (gpointer *) &window_main))
+    {
+      g_printerr (_ ("lgr-explorer: the window cannot start: %s\n"), g_module_error ());
+      g_printerr (_ ("The command-line options still work; see “lgr-explorer --help”.\n"));
+      return 1;
+    }
+  /* The module stays loaded until the process ends: GTK types cannot be unregistered. */
+  return window_main (argv0, files);
+}
 
 int
 main (int argc, char *argv[])
 {
   int status = 0;
   g_auto (GStrv) files = NULL;
-  g_autoptr (LgrApplication) app = NULL;
-  g_autoptr (GPtrArray) app_argv = g_ptr_array_new ();
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
+  /* Sets up the locale and translations, then handles every headless option. */
   if (lgr_cli_run (argc, argv, &status, &files))
     return status;
-
-  g_set_application_name (_ ("LGR Explorer"));
-  app = lgr_application_new ();
-  /* The command line is already parsed: hand GApplication only the files, as URIs or paths. */
-  g_ptr_array_add (app_argv, argv[0]);
-  for (guint i = 0; files && files[i]; i++)
-    g_ptr_array_add (app_argv, files[i]);
-  g_ptr_array_add (app_argv, NULL);
-  return g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);
+  return run_window (argv[0], files);
 }

@@ -2,7 +2,7 @@
 # Installs the build into a temporary DESTDIR and checks that everything a desktop needs is
 # there: the program, launcher, metainfo, icons, MIME type, settings schema, man page, bundled
 # study, schema, user guide and the Welsh translation.
-# Usage: check-install.py BUILD_DIR PREFIX BINDIR DATADIR MANDIR LOCALEDIR APP_ID
+# Usage: check-install.py BUILD_DIR PREFIX BINDIR DATADIR MANDIR LOCALEDIR APP_ID LIBDIR
 # (directories as meson reports them: absolute, or relative to PREFIX)
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
@@ -10,14 +10,15 @@ import subprocess
 import sys
 import tempfile
 
-build_dir, prefix, bindir, datadir, mandir, localedir, app_id = sys.argv[1:8]
+build_dir, prefix, bindir, datadir, mandir, localedir, app_id, libdir = sys.argv[1:9]
 
 
 def under_prefix(d):
     return d if os.path.isabs(d) else os.path.join(prefix, d)
 
 
-bindir, datadir, mandir, localedir = map(under_prefix, (bindir, datadir, mandir, localedir))
+bindir, datadir, mandir, localedir, libdir = map(under_prefix,
+                                                  (bindir, datadir, mandir, localedir, libdir))
 
 expected = [
     (os.path.join(bindir, 'lgr-explorer'), 'the program'),
@@ -35,6 +36,7 @@ expected = [
     (os.path.join(datadir, 'doc/lgr-explorer/guide/example-county.lgr'),
      'the guide\'s example study'),
     (os.path.join(localedir, 'cy/LC_MESSAGES/lgr-explorer.mo'), 'the Welsh translation'),
+    (os.path.join(libdir, 'lgr-explorer', 'lgr-explorer-window.so'), 'the window module'),
 ]
 
 results = []

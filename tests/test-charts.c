@@ -251,6 +251,63 @@ test_palette_scenario_colour (void)
     }
 }
 
+/* The public colour of a scenario is the one the chart draws: a cashflow chart of scenarios
+ * without colours has pixels of exactly that colour (inside its line), light and dark. */
+static void
+test_public_scenario_colour (void)
+{
+  g_autoptr (LgrStudy) plain = lgr_charts_test_study (8, 10, LGR_CHARTS_STUDY_NORMAL);
+  g_autoptr (LgrStudy) coloured = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (plain);
+  g_autoptr (LgrResults) coloured_results = lgr_results_compute (coloured);
+  double rgb[3];
+  LgrRgba expected;
+
+  for (int style = 0; style < 2; style++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1600, 900);
+      cairo_t *cr = cairo_create (surface);
+      LgrChartOptions o;
+      const guint8 *px;
+      int stride;
+
+      lgr_chart_options_init (&o, LGR_CHART_CASHFLOW);
+      o.style = style;
+      lgr_chart_draw (cr, results, &o, 1600, 900);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      px = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      for (guint i = 0; i < results->n_scenarios; i++)
+        {
+          guint32 want;
+          guint n = 0;
+          lgr_chart_scenario_colour (results, i, style, rgb);
+          g_assert_cmpfloat (rgb[0], ==,
+                             lgr_chart_palette_colour (lgr_chart_theme_get (style), i).r);
+          want = ((guint32)lround (rgb[0] * 255) << 16) | ((guint32)lround (rgb[1] * 255) << 8)
+                 | (guint32)lround (rgb[2] * 255);
+          for (int y = 0; y < 900; y++)
+            {
+              const guint32 *row = (const guint32 *)(px + y * stride);
+              for (int x = 0; x < 1600; x++)
+                n += (row[x] & 0xffffff) == want;
+            }
+          if (n < 20)
+            g_error ("scenario %u (%06x, %s) is not drawn in its colour (%u pixels)", i, want,
+                     style ? "dark" : "light", n);
+        }
+      cairo_surface_destroy (surface);
+    }
+
+  /* A scenario's own colour wins. */
+  lgr_chart_scenario_colour (coloured_results, 0, LGR_CHART_STYLE_LIGHT, rgb);
+  lgr_chart_parse_colour ("#e66100", &expected);
+  g_assert_cmpfloat (rgb[0], ==, expected.r);
+  g_assert_cmpfloat (rgb[1], ==, expected.g);
+  g_assert_cmpfloat (rgb[2], ==, expected.b);
+}
+
 /* Drawing */
 
 #define MARGIN 24
@@ -354,6 +411,37 @@ check_chart (LgrChartKind kind)
               g_assert_true (year);
           }
     }
+}
+
+/* Large type (presentation mode, the window's larger font scale): no label overlaps another or
+ * leaves the chart, for every chart and study, at a small and a full-HD size. */
+static void
+test_large_font_scale (void)
+{
+  static const int large_sizes[][2] = { { 1024, 600 }, { 1920, 1080 } };
+  /* the window's scales (1.2 to 1.5) and presentation mode's (about 1.6 to 2) */
+  static const double scales[] = { 1.2, 1.6, 2.0 };
+
+  for (int kind = 0; kind < LGR_N_CHARTS; kind++)
+    for (guint s = 0; s < G_N_ELEMENTS (studies); s++)
+      {
+        g_autoptr (LgrStudy) study = studies[s].make ();
+        g_autoptr (LgrResults) results = lgr_results_compute (study);
+        for (guint z = 0; z < G_N_ELEMENTS (large_sizes); z++)
+          for (guint f = 0; f < G_N_ELEMENTS (scales); f++)
+            {
+              LgrChartOptions o;
+              lgr_chart_options_init (&o, kind);
+              o.font_scale = scales[f];
+              o.show_title = f == 0;
+              g_autofree char *what = g_strdup_printf (
+                  "%s, %s, %dx%d, font scale %.1f", lgr_chart_kind_to_string (kind),
+                  studies[s].name, large_sizes[z][0], large_sizes[z][1], scales[f]);
+              g_autoptr (LgrChartLayout) layout
+                  = draw_checked (results, &o, large_sizes[z][0], large_sizes[z][1], 1.0);
+              check_labels (layout, what);
+            }
+      }
 }
 
 static void
@@ -802,6 +890,8 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/palette/deuteranopia", test_palette_deuteranopia);
   g_test_add_func ("/charts/palette/parse", test_palette_parse);
   g_test_add_func ("/charts/palette/scenario-colour", test_palette_scenario_colour);
+  g_test_add_func ("/charts/palette/public-scenario-colour", test_public_scenario_colour);
+  g_test_add_func ("/charts/layout/large-font-scale", test_large_font_scale);
   g_test_add_func ("/charts/layout/year-labels", test_layout_year_labels);
   g_test_add_func ("/charts/layout/legend-outside-plot", test_layout_legend_outside_plot);
   g_test_add_func ("/charts/layout/hidpi", test_layout_hidpi);

@@ -292,6 +292,296 @@ test_save (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static const LgrLever *
+find_lever (LgrDocument *document, const char *scenario_id, const char *lever_id)
+{
+  return lgr_scenario_find_lever (
+      lgr_study_find_scenario (lgr_document_get_study (document), scenario_id), lever_id);
+}
+
+/* Name, authority, service and benefit through set_lever, each checked by the rules. */
+static void
+test_lever_fields (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrStudy) original = lgr_study_copy (lgr_document_get_study (document));
+  g_autoptr (LgrLever) lever = copy_lever (document, "two", "north-lac");
+  g_autoptr (GError) error = NULL;
+
+  g_free (lever->name);
+  lever->name = g_strdup ("Looked-after children (North)");
+  g_free (lever->authority_id);
+  lever->authority_id = g_strdup ("south");
+  g_free (lever->service);
+  lever->service = g_strdup ("Children's services");
+  lever->benefit = LGR_BENEFIT_AVOIDANCE;
+  g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (find_lever (document, "two", "north-lac")->name, ==,
+                   "Looked-after children (North)");
+  g_assert_cmpstr (find_lever (document, "two", "north-lac")->authority_id, ==, "south");
+  g_assert_cmpint (find_lever (document, "two", "north-lac")->benefit, ==, LGR_BENEFIT_AVOIDANCE);
+
+  /* An authority of another scenario, an empty name: refused, nothing changes. */
+  g_free (lever->authority_id);
+  lever->authority_id = g_strdup ("warwickshire");
+  g_assert_false (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "warwickshire"));
+  g_clear_error (&error);
+  g_free (lever->authority_id);
+  lever->authority_id = g_strdup ("south");
+  g_free (lever->name);
+  lever->name = g_strdup ("  ");
+  g_assert_false (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpstr (find_lever (document, "two", "north-lac")->name, ==,
+                   "Looked-after children (North)");
+
+  g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
+}
+
+/* Basis and period changes keep the people and the money a year, so the results stay. */
+static void
+test_lever_basis_period (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrStudy) original = lgr_study_copy (lgr_document_get_study (document));
+  g_autoptr (GError) error = NULL;
+  const LgrAuthority *north
+      = lgr_scenario_find_authority (lgr_study_find_scenario (original, "two"), "north");
+  const LgrLever *before
+      = lgr_scenario_find_lever (lgr_study_find_scenario (original, "two"), "north-lac");
+  double end = cumulative_end (document, "two");
+  const LgrLever *lever;
+
+  g_assert_cmpint (before->basis, ==, LGR_COHORT_BASIS_CHILD_POPULATION);
+  g_assert_true (
+      lgr_document_set_lever_basis (document, "two", "north-lac", LGR_COHORT_BASIS_COUNT, &error));
+  g_assert_no_error (error);
+  lever = find_lever (document, "two", "north-lac");
+  g_assert_cmpint (lever->basis, ==, LGR_COHORT_BASIS_COUNT);
+  g_assert_cmpfloat_with_epsilon (lever->cohort_target,
+                                  before->cohort_target * north->child_population / 10000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cumulative_end (document, "two"), end, 1e-3);
+
+  g_assert_true (lgr_document_set_lever_basis (document, "two", "north-lac",
+                                               LGR_COHORT_BASIS_POPULATION, &error));
+  g_assert_no_error (error);
+  lever = find_lever (document, "two", "north-lac");
+  g_assert_cmpfloat_with_epsilon (
+      lever->cohort_target, before->cohort_target * north->child_population / north->population,
+      1e-9);
+  g_assert_cmpfloat_with_epsilon (cumulative_end (document, "two"), end, 1e-3);
+
+  g_assert_cmpint (before->unit_period, ==, LGR_UNIT_PERIOD_WEEK);
+  g_assert_true (
+      lgr_document_set_lever_period (document, "two", "north-lac", LGR_UNIT_PERIOD_YEAR, &error));
+  g_assert_no_error (error);
+  lever = find_lever (document, "two", "north-lac");
+  g_assert_cmpint (lever->unit_period, ==, LGR_UNIT_PERIOD_YEAR);
+  g_assert_cmpfloat_with_epsilon (lever->unit_cost_target,
+                                  before->unit_cost_target * original->weeks_per_year, 1e-6);
+  g_assert_cmpfloat_with_epsilon (cumulative_end (document, "two"), end, 1e-3);
+
+  /* Three steps, each undoable. */
+  for (int i = 0; i < 3; i++)
+    g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
+
+  /* A rate needs a population to be counted against. */
+  {
+    g_autoptr (LgrAuthority) empty = lgr_authority_copy (north);
+    empty->child_population = 0;
+    g_assert_true (lgr_document_set_authority (document, "two", empty, NULL, &error));
+    g_assert_true (lgr_document_set_lever_basis (document, "two", "north-lac",
+                                                 LGR_COHORT_BASIS_COUNT, &error));
+    g_assert_false (lgr_document_set_lever_basis (document, "two", "north-lac",
+                                                  LGR_COHORT_BASIS_CHILD_POPULATION, &error));
+    g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "North Warwickshire Council"));
+    g_assert_cmpint (find_lever (document, "two", "north-lac")->basis, ==, LGR_COHORT_BASIS_COUNT);
+  }
+}
+
+static void
+test_item_kind (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrStudy) original = lgr_study_copy (lgr_document_get_study (document));
+  g_autoptr (GError) error = NULL;
+  const LgrItem *before
+      = lgr_scenario_find_item (lgr_study_find_scenario (original, "two"), "transition");
+  const LgrScenario *two;
+  const LgrItem *item;
+  double spread_total = 0, values_total = 0;
+  g_autoptr (LgrItem) renamed = NULL;
+
+  g_assert_cmpint (before->pattern, ==, LGR_ITEM_PATTERN_SPREAD);
+  /* A recurring cost cannot be a spread: it becomes the same money per year. */
+  g_assert_true (lgr_document_set_item_kind (document, "two", "transition",
+                                             LGR_ITEM_KIND_RECURRING_COST, &error));
+  g_assert_no_error (error);
+  two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  item = lgr_scenario_find_item (two, "transition");
+  g_assert_cmpint (item->kind, ==, LGR_ITEM_KIND_RECURRING_COST);
+  g_assert_cmpint (item->pattern, ==, LGR_ITEM_PATTERN_VALUES);
+  for (guint i = 0; i < item->values->len; i++)
+    values_total += g_array_index (item->values, LgrYearValue, i).value;
+  spread_total = before->total;
+  g_assert_cmpfloat_with_epsilon (values_total, spread_total, 1e-6);
+  /* One-off and recurring costs count the same in the net. */
+  {
+    g_autoptr (LgrResults) expected = lgr_results_compute (original);
+    g_assert_cmpfloat_with_epsilon (
+        cumulative_end (document, "two"),
+        lgr_results_find (expected, "two")->cumulative[expected->n_years - 1], 1e-3);
+  }
+
+  /* A saving item becomes cost avoidance directly. */
+  g_assert_true (
+      lgr_document_set_item_kind (document, "two", "aggregation", LGR_ITEM_KIND_AVOIDANCE, &error));
+  g_assert_no_error (error);
+
+  /* Renaming; an empty name is refused with the reason. */
+  renamed = lgr_item_copy (item);
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Set-up costs");
+  g_assert_true (lgr_document_set_item (document, "two", renamed, NULL, &error));
+  g_free (renamed->name);
+  renamed->name = g_strdup ("");
+  g_assert_false (lgr_document_set_item (document, "two", renamed, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "name"));
+  g_clear_error (&error);
+  g_assert_cmpstr (
+      lgr_scenario_find_item (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                              "transition")
+          ->name,
+      ==, "Set-up costs");
+
+  for (int i = 0; i < 3; i++)
+    g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
+}
+
+static void
+test_authorities (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrStudy) original = lgr_study_copy (lgr_document_get_study (document));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr (LgrAuthority) renamed = NULL;
+  const LgrScenario *two;
+
+  g_assert_true (lgr_document_add_authority (document, "two", "Coventry & Solihull", &id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (id, ==, "coventry-solihull");
+  two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  g_assert_cmpuint (two->authorities->len, ==, 3);
+  renamed = lgr_authority_copy (lgr_scenario_find_authority (two, id));
+  g_free (renamed->name);
+  renamed->name = g_strdup ("Coventry");
+  g_assert_true (lgr_document_set_authority (document, "two", renamed, NULL, &error));
+  g_assert_cmpstr (lgr_scenario_find_authority (
+                       lgr_study_find_scenario (lgr_document_get_study (document), "two"), id)
+                       ->name,
+                   ==, "Coventry");
+  g_free (renamed->name);
+  renamed->name = g_strdup (" ");
+  g_assert_false (lgr_document_set_authority (document, "two", renamed, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An authority that levers use cannot go; the message names them. */
+  g_assert_false (lgr_document_remove_authority (document, "two", "north", &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "North Warwickshire Council"));
+  g_assert_nonnull (strstr (error->message, "“Children looked after”"));
+  g_assert_nonnull (strstr (error->message, "“Older people: growth in demand”"));
+  g_clear_error (&error);
+
+  g_assert_true (lgr_document_remove_authority (document, "two", id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (
+      lgr_study_find_scenario (lgr_document_get_study (document), "two")->authorities->len, ==, 2);
+
+  /* The last authority cannot go either. */
+  {
+    g_autoptr (LgrDocument) single = new_bundled_document ();
+    g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+    const LgrScenario *one = lgr_study_find_scenario (lgr_document_get_study (single), "one");
+    for (guint i = 0; i < one->levers->len; i++)
+      g_ptr_array_add (ids, g_strdup (((LgrLever *)g_ptr_array_index (one->levers, i))->id));
+    for (guint i = 0; i < ids->len; i++)
+      g_assert_true (lgr_document_remove_lever (single, "one", g_ptr_array_index (ids, i), NULL));
+    g_assert_false (lgr_document_remove_authority (single, "one", "warwickshire", &error));
+    g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "at least one"));
+    g_clear_error (&error);
+  }
+
+  for (int i = 0; i < 3; i++)
+    g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
+}
+
+static void
+test_lever_templates (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *lac = NULL;
+  g_autofree char *adults = NULL;
+  const LgrStudy *study;
+  const LgrLever *lever;
+  const LgrAuthority *south;
+  double benchmark = 0;
+  LgrLeverTemplate template_;
+
+  for (guint t = 0; t < LGR_N_LEVER_TEMPLATES; t++)
+    {
+      g_assert_true (lgr_lever_template_from_string (lgr_lever_template_to_string (t), &template_));
+      g_assert_cmpint (template_, ==, t);
+      g_assert_nonnull (lgr_lever_template_title (t));
+    }
+  g_assert_false (lgr_lever_template_from_string ("nonsense", &template_));
+
+  g_assert_true (lgr_document_add_lever_from_template (
+      document, "two", "south", LGR_LEVER_TEMPLATE_CHILDREN_LOOKED_AFTER, &lac, &error));
+  g_assert_no_error (error);
+  g_assert_true (lgr_document_add_lever_from_template (
+      document, "two", "north", LGR_LEVER_TEMPLATE_ADULTS_LONG_TERM, &adults, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==,
+                   "Add “Working-age adults in long-term support”");
+
+  study = lgr_document_get_study (document);
+  south = lgr_scenario_find_authority (lgr_study_find_scenario (study, "two"), "south");
+  lever = find_lever (document, "two", lac);
+  g_assert_cmpstr (lever->authority_id, ==, "south");
+  g_assert_cmpint (lever->basis, ==, LGR_COHORT_BASIS_CHILD_POPULATION);
+  g_assert_cmpint (lever->unit_period, ==, LGR_UNIT_PERIOD_WEEK);
+  /* The unit cost is the benchmark of the authority's population band. */
+  g_assert_true (lgr_benchmark_band_lookup (lgr_study_benchmark_band_for (study, south->population),
+                                            "lac-weekly", &benchmark));
+  g_assert_cmpfloat (lever->unit_cost_baseline, ==, benchmark);
+  g_assert_cmpfloat (lever->unit_cost_target, ==, benchmark);
+
+  lever = find_lever (document, "two", adults);
+  g_assert_cmpstr (lever->authority_id, ==, "north");
+  g_assert_cmpint (lever->basis, ==, LGR_COHORT_BASIS_COUNT);
+  g_assert_cmpint (lever->unit_period, ==, LGR_UNIT_PERIOD_YEAR);
+  g_assert_cmpstr (lever->service, ==, "Adult social care");
+
+  g_assert_false (lgr_document_add_lever_from_template (document, "two", "warwickshire",
+                                                        LGR_LEVER_TEMPLATE_OTHER, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -303,5 +593,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/document/levers-items", test_levers_items);
   g_test_add_func ("/window/document/settings-revert", test_settings_revert);
   g_test_add_func ("/window/document/save", test_save);
+  g_test_add_func ("/window/document/lever-fields", test_lever_fields);
+  g_test_add_func ("/window/document/lever-basis-period", test_lever_basis_period);
+  g_test_add_func ("/window/document/item-kind", test_item_kind);
+  g_test_add_func ("/window/document/authorities", test_authorities);
+  g_test_add_func ("/window/document/lever-templates", test_lever_templates);
   return g_test_run ();
 }

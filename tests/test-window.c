@@ -5,11 +5,16 @@
  * condition holds, with a timeout; never by sleeping. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
 
 #include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-export-dialog.h"
+#include "lgr-export.h"
+#include "lgr-item-row.h"
 #include "lgr-lever-row.h"
+#include "lgr-print-operation.h"
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
@@ -568,6 +573,395 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_null (lgr_window_get_export_dialog (f->window));
 }
 
+static const LgrLever *
+current_north_lac (Fixture *f)
+{
+  return lgr_scenario_find_lever (lgr_study_find_scenario (study_of (f), "two"), "north-lac");
+}
+
+static LgrLeverRow *
+north_lac_row (Fixture *f)
+{
+  LgrLeverRow *row
+      = lgr_scenario_sidebar_find_lever_row (lgr_window_get_sidebar (f->window), "north-lac");
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+type_and_apply (GtkWidget *entry_row, const char *text)
+{
+  g_assert_true (ADW_IS_ENTRY_ROW (entry_row));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row), text);
+  g_signal_emit_by_name (entry_row, "apply");
+  settle ();
+}
+
+static void
+choose (GtkWidget *combo_row, guint position)
+{
+  g_assert_true (ADW_IS_COMBO_ROW (combo_row));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (combo_row), position);
+  settle ();
+}
+
+/* Name, authority, service, basis, period and benefit through the lever row's own editors. */
+static void
+test_lever_editors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  g_autoptr (LgrResults) before = lgr_results_compute (original);
+  const LgrAuthority *north
+      = lgr_scenario_find_authority (lgr_study_find_scenario (original, "two"), "north");
+  LgrDocument *document = lgr_window_get_document (f->window);
+  LgrLeverRow *row;
+  g_autoptr (LgrResults) now = NULL;
+
+  north_lac_target (f); /* selects "two" */
+  row = north_lac_row (f);
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME))),
+      ==, "Children looked after");
+
+  type_and_apply (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME), "Looked-after children");
+  g_assert_cmpstr (current_north_lac (f)->name, ==, "Looked-after children");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (north_lac_row (f))), ==,
+                   "Looked-after children");
+
+  /* An empty name is refused on the row, with the reason; nothing changes. */
+  type_and_apply (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_NAME), "  ");
+  g_assert_nonnull (lgr_lever_row_get_error (north_lac_row (f)));
+  g_assert_nonnull (strstr (lgr_lever_row_get_error (north_lac_row (f)), "name"));
+  g_assert_cmpstr (current_north_lac (f)->name, ==, "Looked-after children");
+
+  /* Counted as a number of people: the same children, so the same results. */
+  choose (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_BASIS),
+          LGR_COHORT_BASIS_COUNT);
+  g_assert_cmpint (current_north_lac (f)->basis, ==, LGR_COHORT_BASIS_COUNT);
+  g_assert_cmpfloat_with_epsilon (lgr_number_row_get_value (lgr_lever_row_get_field (
+                                      north_lac_row (f), LGR_LEVER_FIELD_COHORT_TARGET)),
+                                  55 * north->child_population / 10000, 1e-6);
+  now = lgr_results_compute (study_of (f));
+  g_assert_cmpfloat_with_epsilon (lgr_results_find (now, "two")->total_net,
+                                  lgr_results_find (before, "two")->total_net, 1e-3);
+  assert_window_shows (f, now);
+  g_clear_pointer (&now, lgr_results_free);
+
+  choose (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_UNIT_PERIOD),
+          LGR_UNIT_PERIOD_YEAR);
+  g_assert_cmpint (current_north_lac (f)->unit_period, ==, LGR_UNIT_PERIOD_YEAR);
+  choose (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_BENEFIT),
+          LGR_BENEFIT_AVOIDANCE);
+  g_assert_cmpint (current_north_lac (f)->benefit, ==, LGR_BENEFIT_AVOIDANCE);
+  type_and_apply (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_SERVICE), "");
+  g_assert_null (current_north_lac (f)->service);
+  choose (lgr_lever_row_get_editor (north_lac_row (f), LGR_LEVER_EDITOR_AUTHORITY), 1);
+  g_assert_cmpstr (current_north_lac (f)->authority_id, ==, "south");
+  now = lgr_results_compute (study_of (f));
+  assert_window_shows (f, now);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (north_lac_row (f)), TRUE);
+  shoot (GTK_WIDGET (f->window), "lever-editors");
+
+  /* Six steps, each undone through the window. */
+  for (int i = 0; i < 6; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+  g_assert_false (lgr_document_can_undo (document));
+}
+
+static void
+test_item_editors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  GtkWidget *row;
+  const LgrItem *item;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  row = lgr_scenario_sidebar_find_item_row (sidebar, "transition");
+  g_assert_nonnull (row);
+  type_and_apply (lgr_item_row_get_name_row (LGR_ITEM_ROW (row)), "Set-up costs");
+  item = lgr_scenario_find_item (lgr_study_find_scenario (study_of (f), "two"), "transition");
+  g_assert_cmpstr (item->name, ==, "Set-up costs");
+
+  /* A spread one-off cost made recurring becomes the same money per year. */
+  row = lgr_scenario_sidebar_find_item_row (sidebar, "transition");
+  choose (lgr_item_row_get_kind_row (LGR_ITEM_ROW (row)), LGR_ITEM_KIND_RECURRING_COST);
+  item = lgr_scenario_find_item (lgr_study_find_scenario (study_of (f), "two"), "transition");
+  g_assert_cmpint (item->kind, ==, LGR_ITEM_KIND_RECURRING_COST);
+  g_assert_cmpint (item->pattern, ==, LGR_ITEM_PATTERN_VALUES);
+  row = lgr_scenario_sidebar_find_item_row (sidebar, "transition");
+  g_assert_null (lgr_item_row_get_error (LGR_ITEM_ROW (row)));
+  g_assert_cmpint (
+      adw_combo_row_get_selected (ADW_COMBO_ROW (lgr_item_row_get_kind_row (LGR_ITEM_ROW (row)))),
+      ==, LGR_ITEM_KIND_RECURRING_COST);
+
+  type_and_apply (lgr_item_row_get_name_row (LGR_ITEM_ROW (row)), "");
+  g_assert_nonnull (lgr_item_row_get_error (LGR_ITEM_ROW (row)));
+  g_assert_cmpstr (
+      lgr_scenario_find_item (lgr_study_find_scenario (study_of (f), "two"), "transition")->name,
+      ==, "Set-up costs");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+}
+
+static void
+test_authority_editors (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) original = lgr_study_copy (study_of (f));
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  GMenuModel *menu;
+  g_autofree char *template_name = NULL;
+  const LgrScenario *two;
+  guint n_levers;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  /* North has levers: removing it is refused, naming them. */
+  g_signal_emit_by_name (lgr_scenario_sidebar_get_authority_remove_button (sidebar, "north"),
+                         "clicked");
+  settle ();
+  g_assert_nonnull (lgr_scenario_sidebar_get_authority_error (sidebar, "north"));
+  g_assert_nonnull (strstr (lgr_scenario_sidebar_get_authority_error (sidebar, "north"),
+                            "“Children looked after”"));
+  g_assert_true (lgr_study_equal (study_of (f), original));
+
+  type_and_apply (lgr_scenario_sidebar_get_authority_name_row (sidebar, "north"), "North Council");
+  two = lgr_study_find_scenario (study_of (f), "two");
+  g_assert_cmpstr (lgr_scenario_find_authority (two, "north")->name, ==, "North Council");
+  type_and_apply (lgr_scenario_sidebar_get_authority_name_row (sidebar, "north"), "");
+  g_assert_nonnull (lgr_scenario_sidebar_get_authority_error (sidebar, "north"));
+
+  /* The Add Lever menu: one section per authority, one entry per template. */
+  menu = lgr_scenario_sidebar_get_add_lever_menu (sidebar);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+  g_assert_cmpint (
+      g_menu_model_get_n_items (g_menu_model_get_item_link (menu, 1, G_MENU_LINK_SECTION)), ==,
+      LGR_N_LEVER_TEMPLATES);
+  n_levers = two->levers->len;
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-lever-from-template", "(ss)",
+                              "south", "adults-long-term");
+  settle ();
+  two = lgr_study_find_scenario (study_of (f), "two");
+  g_assert_cmpuint (two->levers->len, ==, n_levers + 1);
+  {
+    const LgrLever *added = g_ptr_array_index (two->levers, n_levers);
+    g_assert_cmpstr (added->authority_id, ==, "south");
+    g_assert_cmpint (added->basis, ==, LGR_COHORT_BASIS_COUNT);
+    g_assert_cmpint (added->unit_period, ==, LGR_UNIT_PERIOD_YEAR);
+    g_assert_nonnull (lgr_scenario_sidebar_find_lever_row (sidebar, added->id));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_true (lgr_study_equal (study_of (f), original));
+}
+
+/* A scenario with no colour in its file: its card and its sidebar row show the colour its chart
+ * line has (the palette's), and one with a colour shows that. */
+static void
+test_scenario_colours (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  const LgrResults *results;
+  g_autofree char *added = NULL;
+  double rgb[3];
+  g_autofree char *expected = NULL;
+  int index;
+
+  g_assert_cmpstr (lgr_summary_card_get_colour (lgr_window_find_card (f->window, "one")), ==,
+                   "#e66100");
+  g_assert_cmpstr (lgr_scenario_sidebar_get_swatch_colour (sidebar, "one"), ==, "#e66100");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
+  settle ();
+  added = g_strdup (lgr_scenario_sidebar_get_selected (sidebar));
+  g_assert_null (lgr_study_find_scenario (study_of (f), added)->colour);
+  results = lgr_document_get_results (lgr_window_get_document (f->window));
+  index = lgr_study_scenario_index (study_of (f), added);
+  lgr_chart_scenario_colour (results, index, LGR_CHART_STYLE_LIGHT, rgb);
+  expected = g_strdup_printf ("#%02x%02x%02x", (int)lround (rgb[0] * 255),
+                              (int)lround (rgb[1] * 255), (int)lround (rgb[2] * 255));
+  g_assert_cmpstr (lgr_summary_card_get_colour (lgr_window_find_card (f->window, added)), ==,
+                   expected);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_swatch_colour (sidebar, added), ==, expected);
+  shoot (GTK_WIDGET (f->window), "palette-colour");
+}
+
+/* pdfinfo's "Pages:" and "Page size:" lines for a PDF. */
+static void
+pdf_info (const char *path, int *pages, double *width, double *height)
+{
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  *pages = atoi (line + strlen ("Pages:"));
+  line = strstr (out, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", width, height), ==, 2);
+}
+
+static gboolean
+have_pdfinfo (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdfinfo");
+  if (path == NULL)
+    g_test_skip ("pdfinfo (poppler-utils) is not installed");
+  return path != NULL;
+}
+
+/* The report through GtkPrintOperation (exported to PDF instead of a printer): every page of
+ * lgr_report_draw_page, on A4 portrait. */
+static void
+test_print_report (Fixture *f, gconstpointer data)
+{
+  LgrDocument *document = lgr_window_get_document (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "printed-report.pdf", NULL);
+  g_autofree char *chart_path = g_build_filename (f->dir, "printed-chart.pdf", NULL);
+  g_autoptr (LgrPrintOperation) report = NULL;
+  g_autoptr (LgrPrintOperation) chart = NULL;
+  g_autoptr (GError) error = NULL;
+  int expected
+      = lgr_report_n_pages (lgr_document_get_study (document), lgr_document_get_results (document));
+  int pages;
+  double width, height;
+
+  if (!have_pdfinfo ())
+    return;
+  g_assert_cmpint (expected, >, 3);
+  report = lgr_print_operation_new_report (lgr_document_get_study (document),
+                                           lgr_document_get_results (document));
+  g_assert_true (lgr_print_operation_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpint (pages, ==, expected);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 1.0);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 1.0);
+
+  /* A chart is one landscape page. */
+  chart = lgr_print_operation_new (lgr_document_get_study (document),
+                                   lgr_document_get_results (document), LGR_CHART_SAVINGS);
+  g_assert_true (lgr_print_operation_export_pdf (chart, chart_path, &error));
+  g_assert_no_error (error);
+  pdf_info (chart_path, &pages, &width, &height);
+  g_assert_cmpint (pages, ==, 1);
+  g_assert_cmpfloat (width, >, height);
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  gboolean done;
+} TextureRead;
+
+static void
+texture_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TextureRead *read = data;
+  read->texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((TextureRead *)data)->done;
+}
+
+static void
+test_copy_chart (Fixture *f, gconstpointer data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GdkContentFormats *formats;
+  TextureRead read = { NULL, FALSE };
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-chart", NULL);
+  settle ();
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_false (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, texture_read, &read);
+  g_assert_true (wait_until (read_done, &read));
+  g_assert_nonnull (read.texture);
+  g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (read.texture), ==, 900);
+  g_object_unref (read.texture);
+}
+
+/* The CSV of the table against the command line's --summary=csv for the same saved study. */
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  const char *explorer = g_getenv ("LGR_EXPLORER");
+  g_autofree char *study_path = g_build_filename (f->dir, "edited.lgr", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "two.csv", NULL);
+  g_autoptr (GFile) study_file = g_file_new_for_path (study_path);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_auto (GStrv) summary_lines = NULL;
+  static const char *const measures[]
+      = { "cashable_savings", "cost_avoidance", "one_off_costs", "recurring_costs", "net",
+          "cumulative" };
+  int status;
+
+  if (explorer == NULL)
+    {
+      g_test_skip ("LGR_EXPLORER is not set");
+      return;
+    }
+  lgr_number_row_commit_text (north_lac_target (f), "61.5"); /* selects "two" */
+  g_assert_true (lgr_window_save_to (f->window, study_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (lgr_window_export_csv_to (f->window, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  {
+    const char *argv[] = { explorer, "--summary=csv", study_path, NULL };
+    g_assert_true (
+        g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &summary, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  lines = g_strsplit (csv, "\n", -1);
+  summary_lines = g_strsplit (summary, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "\"Year\""));
+  g_assert_cmpuint (g_strv_length (lines), ==, study_of (f)->years + 2); /* header, final "" */
+
+  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("two,%s,", measures[m]);
+      g_auto (GStrv) cli = NULL;
+      for (guint l = 0; summary_lines[l]; l++)
+        if (g_str_has_prefix (summary_lines[l], prefix))
+          cli = g_strsplit (summary_lines[l], ",", -1);
+      g_assert_nonnull (cli);
+      for (int t = 0; t < study_of (f)->years; t++)
+        {
+          g_auto (GStrv) cells = g_strsplit (lines[t + 1], ",", -1);
+          double table = g_ascii_strtod (cells[m + 1], NULL);
+          double command_line = g_ascii_strtod (cli[t + 2], NULL);
+          g_assert_cmpuint (g_strv_length (cells), ==, 7);
+          g_assert_cmpfloat_with_epsilon (table, command_line,
+                                          1e-6 * MAX (1.0, fabs (command_line)));
+        }
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -585,6 +979,13 @@ main (int argc, char *argv[])
   ADD ("/window/files/draft-recovery", test_draft_recovery);
   ADD ("/window/presentation", test_presentation);
   ADD ("/window/export-dialog", test_export_dialog);
+  ADD ("/window/edit/lever-editors", test_lever_editors);
+  ADD ("/window/edit/item-editors", test_item_editors);
+  ADD ("/window/edit/authority-editors", test_authority_editors);
+  ADD ("/window/scenarios/colours", test_scenario_colours);
+  ADD ("/window/print/report", test_print_report);
+  ADD ("/window/export/copy-chart", test_copy_chart);
+  ADD ("/window/export/csv", test_export_csv);
 #undef ADD
   return g_test_run ();
 }

@@ -114,6 +114,21 @@ scenario_colour (const LgrChartTheme *theme, const LgrScenarioResult *r, guint p
   return lgr_chart_palette_colour (theme, position);
 }
 
+void
+lgr_chart_scenario_colour (const LgrResults *results, guint scenario_index, LgrChartStyle style,
+                           double rgb[3])
+{
+  LgrRgba c;
+
+  g_return_if_fail (results != NULL);
+  g_return_if_fail (scenario_index < results->n_scenarios);
+  c = scenario_colour (lgr_chart_theme_get (style), &results->scenarios[scenario_index],
+                       scenario_index);
+  rgb[0] = c.r;
+  rgb[1] = c.g;
+  rgb[2] = c.b;
+}
+
 static char *
 year_label (const LgrChartData *data, int index)
 {

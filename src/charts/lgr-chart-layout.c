@@ -170,6 +170,8 @@ lgr_chart_layout_new (cairo_t *cr, const LgrResults *results, const LgrChartOpti
   layout->labels = g_array_new (FALSE, TRUE, sizeof (LgrChartLabel));
   g_array_set_clear_func (layout->labels, label_clear);
   layout->legend_items = g_array_new (FALSE, TRUE, sizeof (LgrLegendItem));
+  /* a legend item starts with its label, so the label's clear function frees its text */
+  g_array_set_clear_func (layout->legend_items, label_clear);
 
   double fs = options->font_scale > 0 ? options->font_scale : 1.0;
   double u = fs * CLAMP (MIN (width / 1000.0, height / 560.0), 0.82, 3.0);

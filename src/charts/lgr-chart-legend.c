@@ -54,7 +54,6 @@ lgr_chart_legend_layout (LgrChartLayout *layout, double x, double y, double widt
                   LgrLegendItem *last = &g_array_index (layout->legend_items, LgrLegendItem,
                                                         layout->legend_items->len - 1);
                   cx = last->swatch.x;
-                  g_free (last->label.text);
                   g_array_set_size (layout->legend_items, layout->legend_items->len - 1);
                   g_free (more);
                   more = g_strdup_printf (_ ("and %u more"),

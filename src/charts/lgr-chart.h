@@ -60,6 +60,12 @@ char *lgr_chart_describe_year (const LgrResults *results, const LgrChartOptions 
 /* The text alternative: what the chart shows in a sentence or two. */
 char *lgr_chart_describe (const LgrResults *results, const LgrChartOptions *options);
 
+/* The colour the charts give the scenario at scenario_index of results (its own colour, or
+ * the palette's when its file gives none), as red, green and blue in [0, 1]. Assumes every
+ * scenario is shown, as in the window. */
+void lgr_chart_scenario_colour (const LgrResults *results, guint scenario_index,
+                                LgrChartStyle style, double rgb[3]);
+
 const char *lgr_chart_kind_to_string (LgrChartKind kind); /* "cashflow", ... (CLI names) */
 gboolean lgr_chart_kind_from_string (const char *name, LgrChartKind *kind);
 const char *lgr_chart_kind_title (LgrChartKind kind);     /* translated, e.g. "Cumulative net cashflow" */

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-export.h"
+#include "lgr-png.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -90,7 +91,7 @@ render_png (const LgrResults *results, const LgrChartOptions *options, double wi
   if (!check_size (width, height, scale, error))
     return NULL;
   int pw = (int)round (width * scale), ph = (int)round (height * scale);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  cairo_surface_t *surface = lgr_png_image_surface_new (pw, ph);
   cairo_t *cr = cairo_create (surface);
   cairo_scale (cr, (double)pw / width, (double)ph / height);
   LgrChartOptions o = light_options (options);
@@ -99,17 +100,7 @@ render_png (const LgrResults *results, const LgrChartOptions *options, double wi
   cairo_destroy (cr);
   GByteArray *bytes = NULL;
   if (ok)
-    {
-      bytes = g_byte_array_new ();
-      cairo_status_t status = cairo_surface_write_to_png_stream (surface, append_bytes, bytes);
-      if (status != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                       _ ("The chart could not be encoded as PNG: %s."),
-                       cairo_status_to_string (status));
-          g_clear_pointer (&bytes, g_byte_array_unref);
-        }
-    }
+    bytes = lgr_png_encode (surface, scale, error);
   cairo_surface_destroy (surface);
   return bytes;
 }
