@@ -2,9 +2,10 @@
  *
  * cairo_surface_write_to_png() always writes RGBA at zlib's default level with adaptive filters,
  * which took half of a whole `lgr-explorer --export=chart.png` run. Charts are flat colours on
- * an opaque background: written as RGB (a quarter fewer bytes), with the "up" filter and zlib's
- * fastest level, they encode several times faster and the files stay as small (110 kB against
- * cairo's 85 kB for a 1600x900 cashflow chart). The physical
+ * an opaque background: written as RGB (a quarter fewer bytes), with the "up" filter, packed in
+ * place and compressed in one call by libdeflate (level 2: its level 1 is slower on charts), they encode about ten times
+ * faster and the files stay small (about 100 kB for a 1600x900 cashflow chart). A PNG is four
+ * chunk types here (IHDR, pHYs, IDAT, IEND), so no PNG library is needed. The physical
  * resolution (pHYs) says 96 dpi times the export scale, so a 2x image pastes into a report at
  * the intended size.
  *
@@ -13,8 +14,7 @@
 #include "lgr-png.h"
 
 #include <glib/gi18n-lib.h>
-#include <png.h>
-#include <setjmp.h>
+#include <libdeflate.h>
 #include <string.h>
 #ifdef __linux__
 #include <sys/mman.h>
@@ -70,28 +70,22 @@ lgr_png_image_surface_new (int width, int height)
 }
 
 static void
-write_bytes (png_structp png, png_bytep data, png_size_t length)
+put_u32 (GByteArray *out, guint32 v)
 {
-  g_byte_array_append (png_get_io_ptr (png), data, (guint) length);
+  guint8 b[4] = { (guint8) (v >> 24), (guint8) (v >> 16), (guint8) (v >> 8), (guint8) v };
+  g_byte_array_append (out, b, 4);
 }
 
+/* A PNG chunk: length, type, data, CRC of type and data. */
 static void
-flush_nothing (png_structp png)
+put_chunk (GByteArray *out, const char type[4], const guint8 *data, gsize length)
 {
-}
-
-static void
-on_png_error (png_structp png, png_const_charp message)
-{
-  char **out = png_get_error_ptr (png);
-  if (out && *out == NULL)
-    *out = g_strdup (message);
-  png_longjmp (png, 1);
-}
-
-static void
-on_png_warning (png_structp png, png_const_charp message)
-{
+  put_u32 (out, (guint32) length);
+  guint start = out->len;
+  g_byte_array_append (out, (const guint8 *) type, 4);
+  if (length)
+    g_byte_array_append (out, data, (guint) length);
+  put_u32 (out, libdeflate_crc32 (0, out->data + start, length + 4));
 }
 
 /* Does every pixel have full alpha? Then RGB is enough. */
@@ -116,14 +110,7 @@ convert_row (const guint32 *src, guint8 *dst, int width, gboolean opaque)
     {
       guint32 p = src[x];
       guint a = p >> 24, r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-      if (opaque)
-        {
-          *dst++ = (guint8) r;
-          *dst++ = (guint8) g;
-          *dst++ = (guint8) b;
-          continue;
-        }
-      if (a != 0 && a != 0xff)
+      if (!opaque && a != 0 && a != 0xff)
         {
           r = (r * 255 + a / 2) / a;
           g = (g * 255 + a / 2) / a;
@@ -132,7 +119,8 @@ convert_row (const guint32 *src, guint8 *dst, int width, gboolean opaque)
       *dst++ = (guint8) r;
       *dst++ = (guint8) g;
       *dst++ = (guint8) b;
-      *dst++ = (guint8) a;
+      if (!opaque)
+        *dst++ = (guint8) a;
     }
 }
 
@@ -142,50 +130,89 @@ lgr_png_encode (cairo_surface_t *surface, double scale, GError **error)
   g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_ARGB32, NULL);
 
   cairo_surface_flush (surface);
-  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint8 *data = cairo_image_surface_get_data (surface);
   int width = cairo_image_surface_get_width (surface);
   int height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
   gboolean opaque = surface_is_opaque (data, width, height, stride);
+  gsize pixel_bytes = opaque ? 3 : 4;
+  gsize line = 1 + (gsize) width * pixel_bytes; /* filter byte + pixels */
 
-  char *message = NULL;
-  png_structp png
-      = png_create_write_struct (PNG_LIBPNG_VER_STRING, &message, on_png_error, on_png_warning);
-  png_infop info = png ? png_create_info_struct (png) : NULL;
-  GByteArray *volatile bytes = g_byte_array_sized_new ((guint) width * (guint) height / 8 + 1024);
-  guint8 *volatile row = g_malloc ((gsize) width * 4);
-
-  if (png == NULL || info == NULL || setjmp (png_jmpbuf (png)))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _ ("The chart could not be encoded as PNG: %s."),
-                   message ? message : _ ("out of memory"));
-      g_free (message);
-      png_destroy_write_struct (&png, &info);
-      g_byte_array_unref (bytes);
-      g_free (row);
-      return NULL;
-    }
-
-  png_set_write_fn (png, bytes, write_bytes, flush_nothing);
-  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8,
-                opaque ? PNG_COLOR_TYPE_RGB : PNG_COLOR_TYPE_RGB_ALPHA, PNG_INTERLACE_NONE,
-                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  /* 96 dpi per logical pixel: 3780 pixels a metre, times the scale */
-  png_uint_32 per_metre = (png_uint_32) (3779.5275 * (scale > 0 ? scale : 1.0) + 0.5);
-  png_set_pHYs (png, info, per_metre, per_metre, PNG_RESOLUTION_METER);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
-  png_set_compression_level (png, 1);
-  png_write_info (png, info);
-
+  /* Filter ("up": each byte minus the one above) and pack the rows. An opaque image is packed in
+   * place, top down: row y lands at y * line <= y * stride, so no row is overwritten before it
+   * has been read. RGBA rows are longer than cairo's, so they go to a buffer of their own. */
+  gsize raw = line * (gsize) MAX (height, 0);
+  g_autofree guint8 *own = opaque ? NULL : g_malloc (raw);
+  guint8 *packed = opaque ? data : own;
+  g_autofree guint8 *above = g_malloc0 (line);
+  g_autofree guint8 *current = g_malloc (line);
   for (int y = 0; y < height; y++)
     {
-      convert_row ((const guint32 *) (data + (gsize) y * stride), row, width, opaque);
-      png_write_row (png, row);
+      convert_row ((const guint32 *) (data + (gsize) y * stride), current + 1, width, opaque);
+      guint8 *dst = packed + (gsize) y * line;
+      dst[0] = 2; /* PNG filter type "Up" */
+      for (gsize i = 1; i < line; i++)
+        dst[i] = (guint8) (current[i] - above[i]);
+      guint8 *swap = above;
+      above = current;
+      current = swap;
     }
-  png_write_end (png, info);
-  png_destroy_write_struct (&png, &info);
-  g_free (row);
-  g_free (message);
-  return bytes;
+  cairo_surface_mark_dirty (surface);
+
+  struct libdeflate_compressor *compressor = libdeflate_alloc_compressor (2);
+  if (compressor == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _ ("The chart could not be encoded as PNG: %s."), _ ("out of memory"));
+      return NULL;
+    }
+  gsize bound = libdeflate_zlib_compress_bound (compressor, raw);
+  GByteArray *out = g_byte_array_sized_new ((guint) (bound + 128));
+
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  g_byte_array_append (out, signature, sizeof signature);
+
+  guint8 ihdr[13] = { 0 };
+  ihdr[0] = (guint8) (width >> 24), ihdr[1] = (guint8) (width >> 16);
+  ihdr[2] = (guint8) (width >> 8), ihdr[3] = (guint8) width;
+  ihdr[4] = (guint8) (height >> 24), ihdr[5] = (guint8) (height >> 16);
+  ihdr[6] = (guint8) (height >> 8), ihdr[7] = (guint8) height;
+  ihdr[8] = 8;                /* bits per channel */
+  ihdr[9] = opaque ? 2 : 6;   /* RGB or RGBA; compression, filter, interlace stay 0 */
+  put_chunk (out, "IHDR", ihdr, sizeof ihdr);
+
+  /* 96 dpi per logical pixel: 3780 pixels a metre, times the scale */
+  guint32 per_metre = (guint32) (3779.5275 * (scale > 0 ? scale : 1.0) + 0.5);
+  guint8 phys[9] = { (guint8) (per_metre >> 24), (guint8) (per_metre >> 16),
+                     (guint8) (per_metre >> 8),  (guint8) per_metre,
+                     (guint8) (per_metre >> 24), (guint8) (per_metre >> 16),
+                     (guint8) (per_metre >> 8),  (guint8) per_metre,
+                     1 /* unit: metre */ };
+  put_chunk (out, "pHYs", phys, sizeof phys);
+
+  /* IDAT: length placeholder, type, zlib stream compressed straight into the array, CRC */
+  guint length_at = out->len;
+  put_u32 (out, 0);
+  g_byte_array_append (out, (const guint8 *) "IDAT", 4);
+  guint idat_at = out->len;
+  g_byte_array_set_size (out, (guint) (idat_at + bound));
+  gsize compressed
+      = libdeflate_zlib_compress (compressor, packed, raw, out->data + idat_at, bound);
+  libdeflate_free_compressor (compressor);
+  g_byte_array_set_size (out, (guint) (idat_at + compressed));
+  out->data[length_at] = (guint8) (compressed >> 24);
+  out->data[length_at + 1] = (guint8) (compressed >> 16);
+  out->data[length_at + 2] = (guint8) (compressed >> 8);
+  out->data[length_at + 3] = (guint8) compressed;
+  put_u32 (out, libdeflate_crc32 (0, out->data + length_at + 4, compressed + 4));
+
+  put_chunk (out, "IEND", NULL, 0);
+  if (compressed == 0)
+    {
+      g_byte_array_unref (out);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _ ("The chart could not be encoded as PNG: %s."), _ ("the image is too large"));
+      return NULL;
+    }
+  return out;
 }

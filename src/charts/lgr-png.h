@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * allows it: a 1600x900 chart otherwise costs some 1,400 page faults, a third of an export. */
 cairo_surface_t *lgr_png_image_surface_new (int width, int height);
 
-/* Encodes an ARGB32 image surface; scale is the export scale (for the pHYs resolution). */
+/* Encodes an ARGB32 image surface; scale is the export scale (for the pHYs resolution).
+ * The encoder filters the pixels in place: the surface's contents are spent afterwards. */
 GByteArray *lgr_png_encode (cairo_surface_t *surface, double scale, GError **error);
 
 G_END_DECLS
