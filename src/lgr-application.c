@@ -117,9 +117,37 @@ action_about (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The user guide: the installed copy, else (an uninstalled build) the source tree's. */
+char *
+lgr_application_guide_path (void)
+{
+  const char *override = g_getenv ("LGR_GUIDE");
+  if (override && *override)
+    return g_strdup (override);
+  if (g_file_test (LGR_GUIDE_INSTALLED, G_FILE_TEST_IS_REGULAR))
+    return g_strdup (LGR_GUIDE_INSTALLED);
+  return g_strdup (LGR_GUIDE_SOURCE);
+}
+
+static void
+action_help (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+  g_autofree char *path = lgr_application_guide_path ();
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_autoptr (GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+  gtk_file_launcher_launch (launcher, window, NULL, NULL, NULL);
+#else
+  g_autofree char *uri = g_file_get_uri (file);
+  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+#endif
+}
+
 static const GActionEntry app_entries[] = {
   { "quit", action_quit, NULL, NULL, NULL },
   { "about", action_about, NULL, NULL, NULL },
+  { "help", action_help, NULL, NULL, NULL },
 };
 
 static void
@@ -137,6 +165,7 @@ lgr_application_startup (GApplication *application)
     { "win.present", { "F5", NULL } },
     { "win.leave-presentation", { "Escape", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.help", { "F1", NULL } },
     { "window.close", { "<Control>w", NULL } },
   };
 
