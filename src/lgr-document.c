@@ -434,6 +434,14 @@ set_not_found (GError **error, const char *what, const char *id)
   return FALSE;
 }
 
+/* Frees an edit's copy of the study that will not be committed and returns result. */
+static gboolean
+drop_copy (LgrStudy *copy, gboolean result)
+{
+  lgr_study_free (copy);
+  return result;
+}
+
 /* A copy of the study and the copy's scenario, or NULL with error set. */
 static LgrStudy *
 copy_with_scenario (LgrDocument *self, const char *scenario_id, LgrScenario **scenario,
@@ -451,16 +459,83 @@ copy_with_scenario (LgrDocument *self, const char *scenario_id, LgrScenario **sc
   return copy;
 }
 
-static int
-index_of_id (GPtrArray *array, gsize id_offset, const char *id)
+/* Authorities, levers and items all begin with an id and a name, so one edit finds them by id
+ * and names them in its undo label the same way. */
+typedef struct
 {
-  for (guint i = 0; i < array->len; i++)
+  char *id;
+  char *name;
+} Entry;
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrAuthority, name) == G_STRUCT_OFFSET (Entry, name));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrLever, name) == G_STRUCT_OFFSET (Entry, name));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrItem, name) == G_STRUCT_OFFSET (Entry, name));
+
+typedef enum
+{
+  AUTHORITY,
+  LEVER,
+  ITEM,
+} EntryKind;
+
+static GPtrArray *
+entries_of (LgrScenario *scenario, EntryKind kind)
+{
+  switch (kind)
     {
-      const char *other = G_STRUCT_MEMBER (const char *, g_ptr_array_index (array, i), id_offset);
-      if (g_strcmp0 (other, id) == 0)
-        return (int)i;
+    case AUTHORITY:
+      return scenario->authorities;
+    case LEVER:
+      return scenario->levers;
+    case ITEM:
+    default:
+      return scenario->items;
     }
+}
+
+/* What "there is no … in the study" calls an entry of kind. */
+static const char *
+entry_noun (EntryKind kind)
+{
+  switch (kind)
+    {
+    case AUTHORITY:
+      return _ ("authority");
+    case LEVER:
+      return _ ("lever");
+    case ITEM:
+    default:
+      return _ ("item");
+    }
+}
+
+static int
+index_of_id (GPtrArray *entries, const char *id)
+{
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((const Entry *)g_ptr_array_index (entries, i))->id, id) == 0)
+      return (int)i;
   return -1;
+}
+
+/* A copy of the study, the copy's scenario and the index of its entry of kind with id, or NULL
+ * with error set. */
+static LgrStudy *
+copy_with_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const char *id,
+                 LgrScenario **scenario, int *index, GError **error)
+{
+  LgrStudy *copy = copy_with_scenario (self, scenario_id, scenario, error);
+
+  if (copy == NULL)
+    return NULL;
+  *index = index_of_id (entries_of (*scenario, kind), id);
+  if (*index < 0)
+    {
+      lgr_study_free (copy);
+      set_not_found (error, entry_noun (kind), id);
+      return NULL;
+    }
+  return copy;
 }
 
 /* Puts element at index, freeing what was there with the array's free function. */
@@ -471,34 +546,70 @@ replace_at (GPtrArray *array, int index, gpointer element)
   g_ptr_array_insert (array, index, element);
 }
 
+/* Commits copy as the undo step "Change “name”". */
+static gboolean
+commit_change (LgrDocument *self, LgrStudy *copy, const char *name, const char *merge_key,
+               GError **error)
+{
+  g_autofree char *label = g_strdup_printf (_ ("Change “%s”"), name);
+  return commit (self, copy, label, merge_key, error);
+}
+
+/* Commits copy, to which an entry with id (owned) was added; then *new_id, if not NULL, takes
+ * the id. */
+static gboolean
+commit_addition (LgrDocument *self, LgrStudy *copy, const char *label, char **id, char **new_id,
+                 GError **error)
+{
+  if (!commit (self, copy, label, NULL, error))
+    return FALSE;
+  if (new_id)
+    *new_id = g_steal_pointer (id);
+  return TRUE;
+}
+
+/* Removes the entry at index of entries (in copy) and commits copy as "Remove “name”". */
+static gboolean
+commit_removal (LgrDocument *self, LgrStudy *copy, GPtrArray *entries, int index, GError **error)
+{
+  g_autofree char *label = g_strdup_printf (
+      _ ("Remove “%s”"), ((const Entry *)g_ptr_array_index (entries, index))->name);
+
+  g_ptr_array_remove_index (entries, index);
+  return commit (self, copy, label, NULL, error);
+}
+
+/* Removes the entry of kind with id from a scenario, as one undo step. */
+static gboolean
+remove_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const char *id,
+              GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  int index;
+
+  if (!(copy = copy_with_entry (self, scenario_id, kind, id, &scenario, &index, error)))
+    return FALSE;
+  return commit_removal (self, copy, entries_of (scenario, kind), index, error);
+}
+
 gboolean
 lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLever *lever,
                         const char *merge_key, GError **error)
 {
   LgrScenario *scenario;
   LgrStudy *copy;
-  g_autofree char *label = NULL;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (lever != NULL, FALSE);
 
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever->id, &scenario, &index, error)))
     return FALSE;
-  index = index_of_id (scenario->levers, G_STRUCT_OFFSET (LgrLever, id), lever->id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("lever"), lever->id);
-    }
   if (!lgr_lever_validate (lever, scenario, error))
-    {
-      lgr_study_free (copy);
-      return FALSE;
-    }
+    return drop_copy (copy, FALSE);
   replace_at (scenario->levers, index, lgr_lever_copy (lever));
-  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
-  return commit (self, copy, label, merge_key, error);
+  return commit_change (self, copy, lever->name, merge_key, error);
 }
 
 gboolean
@@ -507,28 +618,17 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
 {
   LgrScenario *scenario;
   LgrStudy *copy;
-  g_autofree char *label = NULL;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (item != NULL, FALSE);
 
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  if (!(copy = copy_with_entry (self, scenario_id, ITEM, item->id, &scenario, &index, error)))
     return FALSE;
-  index = index_of_id (scenario->items, G_STRUCT_OFFSET (LgrItem, id), item->id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("item"), item->id);
-    }
   if (!lgr_item_validate (item, error))
-    {
-      lgr_study_free (copy);
-      return FALSE;
-    }
+    return drop_copy (copy, FALSE);
   replace_at (scenario->items, index, lgr_item_copy (item));
-  label = g_strdup_printf (_ ("Change “%s”"), item->name);
-  return commit (self, copy, label, merge_key, error);
+  return commit_change (self, copy, item->name, merge_key, error);
 }
 
 gboolean
@@ -537,7 +637,6 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
 {
   LgrScenario *scenario;
   LgrStudy *copy;
-  g_autofree char *label = NULL;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
@@ -548,17 +647,11 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
       || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->child_population,
                            _ ("child population"), error))
     return FALSE;
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  copy = copy_with_entry (self, scenario_id, AUTHORITY, authority->id, &scenario, &index, error);
+  if (copy == NULL)
     return FALSE;
-  index = index_of_id (scenario->authorities, G_STRUCT_OFFSET (LgrAuthority, id), authority->id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("authority"), authority->id);
-    }
   replace_at (scenario->authorities, index, lgr_authority_copy (authority));
-  label = g_strdup_printf (_ ("Change “%s”"), authority->name);
-  return commit (self, copy, label, merge_key, error);
+  return commit_change (self, copy, authority->name, merge_key, error);
 }
 
 gboolean
@@ -576,36 +669,15 @@ lgr_document_add_lever (LgrDocument *self, const char *scenario_id, char **new_i
   authority = g_ptr_array_index (scenario->authorities, 0);
   id = lgr_scenario_unique_id (scenario, "lever");
   g_ptr_array_add (scenario->levers, lgr_lever_new (id, _ ("New lever"), authority->id));
-  if (!commit (self, copy, _ ("Add lever"), NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
+  return commit_addition (self, copy, _ ("Add lever"), &id, new_id, error);
 }
 
 gboolean
 lgr_document_remove_lever (LgrDocument *self, const char *scenario_id, const char *lever_id,
                            GError **error)
 {
-  LgrScenario *scenario;
-  LgrStudy *copy;
-  g_autofree char *label = NULL;
-  int index;
-
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  index = index_of_id (scenario->levers, G_STRUCT_OFFSET (LgrLever, id), lever_id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("lever"), lever_id);
-    }
-  label = g_strdup_printf (_ ("Remove “%s”"),
-                           ((LgrLever *)g_ptr_array_index (scenario->levers, index))->name);
-  g_ptr_array_remove_index (scenario->levers, index);
-  return commit (self, copy, label, NULL, error);
+  return remove_entry (self, scenario_id, LEVER, lever_id, error);
 }
 
 gboolean
@@ -613,7 +685,6 @@ lgr_document_add_item (LgrDocument *self, const char *scenario_id, char **new_id
 {
   LgrScenario *scenario;
   LgrStudy *copy;
-  LgrItem *item;
   g_autofree char *id = NULL;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
@@ -621,38 +692,17 @@ lgr_document_add_item (LgrDocument *self, const char *scenario_id, char **new_id
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   id = lgr_scenario_unique_id (scenario, "item");
-  item = lgr_item_new (id, _ ("New item"), LGR_ITEM_KIND_RECURRING_COST);
-  g_ptr_array_add (scenario->items, item);
-  if (!commit (self, copy, _ ("Add item"), NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
+  g_ptr_array_add (scenario->items,
+                   lgr_item_new (id, _ ("New item"), LGR_ITEM_KIND_RECURRING_COST));
+  return commit_addition (self, copy, _ ("Add item"), &id, new_id, error);
 }
 
 gboolean
 lgr_document_remove_item (LgrDocument *self, const char *scenario_id, const char *item_id,
                           GError **error)
 {
-  LgrScenario *scenario;
-  LgrStudy *copy;
-  g_autofree char *label = NULL;
-  int index;
-
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  index = index_of_id (scenario->items, G_STRUCT_OFFSET (LgrItem, id), item_id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("item"), item_id);
-    }
-  label = g_strdup_printf (_ ("Remove “%s”"),
-                           ((LgrItem *)g_ptr_array_index (scenario->items, index))->name);
-  g_ptr_array_remove_index (scenario->items, index);
-  return commit (self, copy, label, NULL, error);
+  return remove_entry (self, scenario_id, ITEM, item_id, error);
 }
 
 gboolean
@@ -680,11 +730,7 @@ lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id, G
   g_ptr_array_add (copy->scenarios, scenario);
 
   label = g_strdup_printf (_ ("Add scenario “%s”"), name);
-  if (!commit (self, copy, label, NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
+  return commit_addition (self, copy, label, &id, new_id, error);
 }
 
 gboolean
@@ -713,11 +759,7 @@ lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, cha
   g_ptr_array_insert (copy->scenarios, index + 1, duplicate);
 
   label = g_strdup_printf (_ ("Duplicate “%s”"), scenario->name);
-  if (!commit (self, copy, label, NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
+  return commit_addition (self, copy, label, &id, new_id, error);
 }
 
 gboolean
@@ -932,8 +974,8 @@ lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id
                            : g_ptr_array_index (scenario->authorities, 0);
   if (authority == NULL)
     {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("authority"), authority_id);
+      set_not_found (error, _ ("authority"), authority_id);
+      return drop_copy (copy, FALSE);
     }
   stem = g_strdup_printf ("%s-%s", authority->id, t->stem);
   id = lgr_scenario_unique_id (scenario, stem);
@@ -954,29 +996,7 @@ lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id
   g_ptr_array_add (scenario->levers, lever);
   /* Translators: "Add “Children looked after”" (an undo label) */
   label = g_strdup_printf (_ ("Add “%s”"), lever->name);
-  if (!commit (self, copy, label, NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
-}
-
-/* A copy of the study and the copy's lever, or NULL with error set. */
-static LgrStudy *
-copy_with_lever (LgrDocument *self, const char *scenario_id, const char *lever_id,
-                 LgrScenario **scenario, LgrLever **lever, GError **error)
-{
-  LgrStudy *copy = copy_with_scenario (self, scenario_id, scenario, error);
-  if (copy == NULL)
-    return NULL;
-  *lever = lgr_scenario_find_lever (*scenario, lever_id);
-  if (*lever == NULL)
-    {
-      lgr_study_free (copy);
-      set_not_found (error, _ ("lever"), lever_id);
-      return NULL;
-    }
-  return copy;
+  return commit_addition (self, copy, label, &id, new_id, error);
 }
 
 /* The population a rate of basis is counted per 10,000 of. */
@@ -995,19 +1015,17 @@ lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const 
   LgrLever *lever;
   LgrStudy *copy;
   const LgrAuthority *authority;
-  g_autofree char *label = NULL;
   double baseline, target;
+  int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)basis <= LGR_COHORT_BASIS_POPULATION, FALSE);
 
-  if (!(copy = copy_with_lever (self, scenario_id, lever_id, &scenario, &lever, error)))
+  if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
+  lever = g_ptr_array_index (scenario->levers, index);
   if (lever->basis == basis)
-    {
-      lgr_study_free (copy);
-      return TRUE;
-    }
+    return drop_copy (copy, TRUE);
   authority = lgr_scenario_find_authority (scenario, lever->authority_id);
   baseline = lever->cohort_baseline;
   target = lever->cohort_target;
@@ -1030,8 +1048,7 @@ lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const 
                            : _ ("a rate per 10,000 residents needs the population of “%s”: enter "
                                 "it under Authorities first"),
                        authority ? authority->name : lever->authority_id);
-          lgr_study_free (copy);
-          return FALSE;
+          return drop_copy (copy, FALSE);
         }
       baseline = baseline * 10000.0 / to;
       target = target * 10000.0 / to;
@@ -1040,12 +1057,8 @@ lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const 
   lever->cohort_baseline = baseline;
   lever->cohort_target = target;
   if (!lgr_lever_validate (lever, scenario, error))
-    {
-      lgr_study_free (copy);
-      return FALSE;
-    }
-  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
-  return commit (self, copy, label, NULL, error);
+    return drop_copy (copy, FALSE);
+  return commit_change (self, copy, lever->name, NULL, error);
 }
 
 gboolean
@@ -1055,30 +1068,24 @@ lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id, const
   LgrScenario *scenario;
   LgrLever *lever;
   LgrStudy *copy;
-  g_autofree char *label = NULL;
   double factor;
+  int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)period <= LGR_UNIT_PERIOD_YEAR, FALSE);
 
-  if (!(copy = copy_with_lever (self, scenario_id, lever_id, &scenario, &lever, error)))
+  if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
+  lever = g_ptr_array_index (scenario->levers, index);
   if (lever->unit_period == period)
-    {
-      lgr_study_free (copy);
-      return TRUE;
-    }
+    return drop_copy (copy, TRUE);
   factor = period == LGR_UNIT_PERIOD_YEAR ? copy->weeks_per_year : 1.0 / copy->weeks_per_year;
   lever->unit_period = period;
   lever->unit_cost_baseline *= factor;
   lever->unit_cost_target *= factor;
   if (!lgr_lever_validate (lever, scenario, error))
-    {
-      lgr_study_free (copy);
-      return FALSE;
-    }
-  label = g_strdup_printf (_ ("Change “%s”"), lever->name);
-  return commit (self, copy, label, NULL, error);
+    return drop_copy (copy, FALSE);
+  return commit_change (self, copy, lever->name, NULL, error);
 }
 
 gboolean
@@ -1088,24 +1095,16 @@ lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const ch
   LgrScenario *scenario;
   LgrStudy *copy;
   LgrItem *item;
-  g_autofree char *label = NULL;
+  int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)kind <= LGR_ITEM_KIND_AVOIDANCE, FALSE);
 
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  if (!(copy = copy_with_entry (self, scenario_id, ITEM, item_id, &scenario, &index, error)))
     return FALSE;
-  item = lgr_scenario_find_item (scenario, item_id);
-  if (item == NULL)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("item"), item_id);
-    }
+  item = g_ptr_array_index (scenario->items, index);
   if (item->kind == kind)
-    {
-      lgr_study_free (copy);
-      return TRUE;
-    }
+    return drop_copy (copy, TRUE);
   if (item->pattern == LGR_ITEM_PATTERN_SPREAD && kind != LGR_ITEM_KIND_ONE_OFF_COST)
     {
       /* The same money in the same years, as values per year. */
@@ -1121,12 +1120,8 @@ lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const ch
     }
   item->kind = kind;
   if (!lgr_item_validate (item, error))
-    {
-      lgr_study_free (copy);
-      return FALSE;
-    }
-  label = g_strdup_printf (_ ("Change “%s”"), item->name);
-  return commit (self, copy, label, NULL, error);
+    return drop_copy (copy, FALSE);
+  return commit_change (self, copy, item->name, NULL, error);
 }
 
 /* Authorities */
@@ -1173,11 +1168,7 @@ lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const ch
   id = lgr_scenario_unique_id (scenario, stem);
   g_ptr_array_add (scenario->authorities, lgr_authority_new (id, stripped));
   label = g_strdup_printf (_ ("Add “%s”"), stripped);
-  if (!commit (self, copy, label, NULL, error))
-    return FALSE;
-  if (new_id)
-    *new_id = g_steal_pointer (&id);
-  return TRUE;
+  return commit_addition (self, copy, label, &id, new_id, error);
 }
 
 gboolean
@@ -1187,21 +1178,15 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
   LgrScenario *scenario;
   LgrStudy *copy;
   g_autoptr (GString) users = g_string_new (NULL);
-  g_autofree char *label = NULL;
   const LgrAuthority *authority;
   guint n_users = 0;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
 
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  copy = copy_with_entry (self, scenario_id, AUTHORITY, authority_id, &scenario, &index, error);
+  if (copy == NULL)
     return FALSE;
-  index = index_of_id (scenario->authorities, G_STRUCT_OFFSET (LgrAuthority, id), authority_id);
-  if (index < 0)
-    {
-      lgr_study_free (copy);
-      return set_not_found (error, _ ("authority"), authority_id);
-    }
   authority = g_ptr_array_index (scenario->authorities, index);
   for (guint i = 0; i < scenario->levers->len; i++)
     {
@@ -1222,20 +1207,16 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
                                 "remove them first)",
                                 n_users),
                    authority->name, users->str);
-      lgr_study_free (copy);
-      return FALSE;
+      return drop_copy (copy, FALSE);
     }
   if (scenario->authorities->len <= 1)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                    _ ("“%s” cannot be removed: a scenario needs at least one authority"),
                    authority->name);
-      lgr_study_free (copy);
-      return FALSE;
+      return drop_copy (copy, FALSE);
     }
-  label = g_strdup_printf (_ ("Remove “%s”"), authority->name);
-  g_ptr_array_remove_index (scenario->authorities, index);
-  return commit (self, copy, label, NULL, error);
+  return commit_removal (self, copy, scenario->authorities, index, error);
 }
 
 static void

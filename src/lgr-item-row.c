@@ -4,6 +4,7 @@
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-number-row.h"
+#include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 
 enum
@@ -135,13 +136,6 @@ on_enabled (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   apply_item (self, item, NULL, NULL);
 }
 
-static gboolean
-unref_later (gpointer object)
-{
-  g_object_unref (object);
-  return G_SOURCE_REMOVE;
-}
-
 /* Shows a refusal on row and in the subtitle (after the row shows the item's values again). */
 static void
 show_refusal (LgrItemRow *self, GtkWidget *row, const char *message)
@@ -167,7 +161,7 @@ on_kind (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   if (self->syncing || current == NULL || kind == GTK_INVALID_LIST_POSITION)
     return;
   /* The combo row may be dropped by the rebuild while it is still notifying others. */
-  g_idle_add (unref_later, g_object_ref (self->kind_row));
+  g_idle_add (lgr_row_unref_later, g_object_ref (self->kind_row));
   g_object_ref (self);
   if (!lgr_document_set_item_kind (self->document, self->scenario_id, self->item_id, kind, &error))
     show_refusal (self, self->kind_row, error->message);
@@ -208,7 +202,7 @@ on_pattern (GObject *object, GParamSpec *pspec, LgrItemRow *self)
 
   if (self->syncing || current == NULL || result == NULL)
     return;
-  g_idle_add (unref_later, g_object_ref (self->pattern_row));
+  g_idle_add (lgr_row_unref_later, g_object_ref (self->pattern_row));
   pattern = adw_combo_row_get_selected (ADW_COMBO_ROW (self->pattern_row));
   for (guint i = 0; i < result->n_items; i++)
     if (result->items[i].item == current)
@@ -252,20 +246,14 @@ on_profile_activate (GtkEntry *entry, LgrItemRow *self)
     return;
   if (!lgr_parse_profile (gtk_editable_get_text (GTK_EDITABLE (entry)), &profile, &error))
     {
-      gtk_widget_add_css_class (self->profile_entry, "error");
-      gtk_widget_set_tooltip_text (self->profile_entry, error->message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), error->message);
+      lgr_row_show_profile_error (self->profile_row, self->profile_entry, error->message);
       return;
     }
   item = lgr_item_copy (current);
   lgr_profile_copy (&item->profile, &profile);
   lgr_profile_clear (&profile);
   if (!lgr_document_set_item (self->document, self->scenario_id, item, NULL, &error))
-    {
-      gtk_widget_add_css_class (self->profile_entry, "error");
-      gtk_widget_set_tooltip_text (self->profile_entry, error->message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), error->message);
-    }
+    lgr_row_show_profile_error (self->profile_row, self->profile_entry, error->message);
 }
 
 static void
@@ -420,10 +408,8 @@ lgr_item_row_init (LgrItemRow *self)
 static GtkWidget *
 new_combo_row (const char *title, const char *const *names, guint n)
 {
-  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkStringList *list = lgr_row_translated_list (names, n);
   GtkWidget *row = adw_combo_row_new ();
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, _ (names[i]));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
   g_object_unref (list);
@@ -436,7 +422,6 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   LgrItemRow *self;
   const LgrItem *item;
   const LgrStudy *study = lgr_document_get_study (document);
-  GtkWidget *popover, *button, *row;
 
   self = g_object_new (LGR_TYPE_ITEM_ROW, NULL);
   self->document = g_object_ref (document);
@@ -446,32 +431,13 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   g_return_val_if_fail (item != NULL, GTK_WIDGET (self));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
 
-  self->source_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->source_label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (self->source_label), 40);
-  gtk_label_set_selectable (GTK_LABEL (self->source_label), TRUE);
-  popover = gtk_popover_new ();
-  gtk_popover_set_child (GTK_POPOVER (popover), self->source_label);
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "dialog-information-symbolic");
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _ ("Where this number comes from"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
-
-  self->enabled = gtk_switch_new ();
-  gtk_widget_set_valign (self->enabled, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Include this item"), -1);
-  g_signal_connect (self->enabled, "notify::active", G_CALLBACK (on_enabled), self);
+  self->source_label = lgr_row_add_source_button (ADW_EXPANDER_ROW (self),
+                                                  _ ("Where this number comes from"), NULL);
+  self->enabled
+      = lgr_row_new_enable_switch (_ ("Include this item"), G_CALLBACK (on_enabled), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
-  self->name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _ ("Name"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->name_row), FALSE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->name_row), TRUE);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->name_row);
+  self->name_row = lgr_row_add_entry_row (ADW_EXPANDER_ROW (self), _ ("Name"));
   self->kind_row = new_combo_row (_ ("Kind"), kind_names, G_N_ELEMENTS (kind_names));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->kind_row);
   self->pattern_row = new_combo_row (_ ("Entered as"), pattern_names, G_N_ELEMENTS (pattern_names));
@@ -502,32 +468,15 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   if (item->pattern != LGR_ITEM_PATTERN_VALUES)
     {
       add_number (self, FIELD_START, _ ("Starts"), NULL, 0, 1);
-      self->profile_row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profile_row),
-                                     item->pattern == LGR_ITEM_PATTERN_SPREAD
-                                         ? _ ("Phasing profile")
-                                         : _ ("Realisation profile"));
-      self->profile_entry = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->profile_entry), 12);
-      gtk_widget_set_valign (self->profile_entry, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Profile"), -1);
-      g_signal_connect (self->profile_entry, "activate", G_CALLBACK (on_profile_activate), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self->profile_row), self->profile_entry);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->profile_row);
+      self->profile_row = lgr_row_add_profile_row (
+          ADW_EXPANDER_ROW (self),
+          item->pattern == LGR_ITEM_PATTERN_SPREAD ? _ ("Phasing profile")
+                                                   : _ ("Realisation profile"),
+          _ ("Profile"), G_CALLBACK (on_profile_activate), self, &self->profile_entry);
     }
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Remove this item"));
-  button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Remove this item"), -1);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_remove), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+  lgr_row_add_remove_row (ADW_EXPANDER_ROW (self), _ ("Remove this item"), G_CALLBACK (on_remove),
+                          self);
 
   lgr_item_row_sync (self);
   g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind), self);

@@ -4,6 +4,7 @@
 
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
+#include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 
 struct _LgrLeverRow
@@ -140,11 +141,7 @@ apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, Gt
       if (LGR_IS_NUMBER_ROW (row))
         lgr_number_row_set_error (LGR_NUMBER_ROW (row), error->message);
       else if (row != NULL)
-        {
-          gtk_widget_add_css_class (row, "error");
-          gtk_widget_set_tooltip_text (row, error->message);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), error->message);
-        }
+        lgr_row_show_profile_error (self->profile_row, row, error->message);
     }
 }
 
@@ -196,9 +193,7 @@ on_profile_activate (GtkEntry *entry, LgrLeverRow *self)
     return;
   if (!lgr_parse_profile (gtk_editable_get_text (GTK_EDITABLE (entry)), &profile, &error))
     {
-      gtk_widget_add_css_class (self->profile_entry, "error");
-      gtk_widget_set_tooltip_text (self->profile_entry, error->message);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), error->message);
+      lgr_row_show_profile_error (self->profile_row, self->profile_entry, error->message);
       return;
     }
   lever = lgr_lever_copy (current);
@@ -325,13 +320,6 @@ on_text_apply (AdwEntryRow *row, LgrLeverRow *self)
   edit (self, editor, editor == LGR_LEVER_EDITOR_NAME ? edit_name : edit_service, text);
 }
 
-static gboolean
-unref_later (gpointer object)
-{
-  g_object_unref (object);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_choice (AdwComboRow *row, GParamSpec *pspec, LgrLeverRow *self)
 {
@@ -348,7 +336,7 @@ on_choice (AdwComboRow *row, GParamSpec *pspec, LgrLeverRow *self)
     return;
   /* The edit may rebuild the sidebar and drop this combo row while it is still telling others
    * about its selection: it stays alive until the main loop is back. */
-  g_idle_add (unref_later, g_object_ref (row));
+  g_idle_add (lgr_row_unref_later, g_object_ref (row));
   edit (self, editor, funcs[editor], GUINT_TO_POINTER (selected));
 }
 
@@ -633,14 +621,10 @@ add_field (LgrLeverRow *self, LgrLeverField field, const char *title, const char
 static void
 add_text_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title)
 {
-  GtkWidget *row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  GtkWidget *row = lgr_row_add_entry_row (ADW_EXPANDER_ROW (self), title);
   g_object_set_data (G_OBJECT (row), "lgr-editor", GINT_TO_POINTER (editor));
   g_signal_connect (row, "apply", G_CALLBACK (on_text_apply), self);
   g_signal_connect (row, "entry-activated", G_CALLBACK (on_text_apply), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   self->editors[editor] = row;
 }
 
@@ -658,15 +642,6 @@ add_choice_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title,
   self->editors[editor] = row;
 }
 
-static GtkStringList *
-translated_list (const char *const *names, guint n)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  for (guint i = 0; i < n; i++)
-    gtk_string_list_append (list, _ (names[i]));
-  return list;
-}
-
 static void
 add_editors (LgrLeverRow *self, const LgrScenario *scenario)
 {
@@ -679,11 +654,11 @@ add_editors (LgrLeverRow *self, const LgrScenario *scenario)
   add_choice_editor (self, LGR_LEVER_EDITOR_AUTHORITY, _ ("Authority"), authorities);
   add_text_editor (self, LGR_LEVER_EDITOR_SERVICE, _ ("Service"));
   add_choice_editor (self, LGR_LEVER_EDITOR_BASIS, _ ("Counted as"),
-                     translated_list (basis_names, G_N_ELEMENTS (basis_names)));
+                     lgr_row_translated_list (basis_names, G_N_ELEMENTS (basis_names)));
   add_choice_editor (self, LGR_LEVER_EDITOR_UNIT_PERIOD, _ ("Unit cost for"),
-                     translated_list (period_names, G_N_ELEMENTS (period_names)));
+                     lgr_row_translated_list (period_names, G_N_ELEMENTS (period_names)));
   add_choice_editor (self, LGR_LEVER_EDITOR_BENEFIT, _ ("Benefit"),
-                     translated_list (benefit_names, G_N_ELEMENTS (benefit_names)));
+                     lgr_row_translated_list (benefit_names, G_N_ELEMENTS (benefit_names)));
 }
 
 static void
@@ -701,7 +676,7 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
   LgrLeverRow *self;
   const LgrLever *lever;
   const char *cohort_unit, *cost_unit;
-  GtkWidget *popover, *row, *button;
+  GtkWidget *popover, *row;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (document), NULL);
 
@@ -716,31 +691,16 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
   cost_unit = lgr_lever_cost_unit (lever);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
 
-  self->enabled = gtk_switch_new ();
-  gtk_widget_set_valign (self->enabled, GTK_ALIGN_CENTER);
+  self->enabled
+      = lgr_row_new_enable_switch (_ ("Include this lever"), G_CALLBACK (on_enabled), self);
   gtk_widget_set_tooltip_text (self->enabled, _ ("Include this lever in the results"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->enabled), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Include this lever"), -1);
-  g_signal_connect (self->enabled, "notify::active", G_CALLBACK (on_enabled), self);
 
   if (!compact)
     {
       /* The source note, one click away. */
-      self->source_label = gtk_label_new (NULL);
-      gtk_label_set_wrap (GTK_LABEL (self->source_label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (self->source_label), 40);
-      gtk_label_set_selectable (GTK_LABEL (self->source_label), TRUE);
+      self->source_label = lgr_row_add_source_button (
+          ADW_EXPANDER_ROW (self), _ ("Where these numbers come from"), &self->source_button);
       gtk_label_set_xalign (GTK_LABEL (self->source_label), 0);
-      popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (popover), self->source_label);
-      self->source_button = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button),
-                                     "dialog-information-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->source_button), popover);
-      gtk_widget_set_valign (self->source_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (self->source_button, "flat");
-      gtk_widget_set_tooltip_text (self->source_button, _ ("Where these numbers come from"));
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->source_button);
     }
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
 
@@ -781,29 +741,11 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
       add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _ ("Unit cost growth"), per_year);
       add_field (self, LGR_LEVER_FIELD_REALISATION_START, _ ("Realisation starts"), NULL);
 
-      self->profile_row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profile_row),
-                                     _ ("Realisation profile"));
-      self->profile_entry = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (self->profile_entry), 12);
-      gtk_widget_set_valign (self->profile_entry, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->profile_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Realisation profile"), -1);
-      g_signal_connect (self->profile_entry, "activate", G_CALLBACK (on_profile_activate), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self->profile_row), self->profile_entry);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->profile_row);
-
-      row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Remove this lever"));
-      button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _ ("Remove this lever"), -1);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_remove), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+      self->profile_row = lgr_row_add_profile_row (
+          ADW_EXPANDER_ROW (self), _ ("Realisation profile"), _ ("Realisation profile"),
+          G_CALLBACK (on_profile_activate), self, &self->profile_entry);
+      lgr_row_add_remove_row (ADW_EXPANDER_ROW (self), _ ("Remove this lever"),
+                              G_CALLBACK (on_remove), self);
     }
   else
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
