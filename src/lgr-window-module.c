@@ -23,10 +23,9 @@ lgr_window_module_main (const char *argv0, char **files)
   g_set_application_name (_ ("LGR Explorer"));
   app = lgr_application_new ();
   /* The command line is already parsed: hand GApplication only the files. */
-  g_ptr_array_add (app_argv, (gpointer) argv0);
+  g_ptr_array_add (app_argv, (gpointer)argv0);
   for (guint i = 0; files && files[i]; i++)
     g_ptr_array_add (app_argv, files[i]);
   g_ptr_array_add (app_argv, NULL);
-  return g_application_run (G_APPLICATION (app), (int) app_argv->len - 1,
-                            (char **) app_argv->pdata);
+  return g_application_run (G_APPLICATION (app), (int)app_argv->len - 1, (char **)app_argv->pdata);
 }

@@ -41,7 +41,8 @@ run_window (const char *argv0, char **files)
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
   WindowMain window_main = NULL;
 
-  if (module == NULL || !g_module_symbol (module, "lgr_window_module_main", (gpointer *) &window_main))
+  if (module == NULL
+      || !g_module_symbol (module, "lgr_window_module_main", (gpointer *)&window_main))
     {
       g_printerr (_ ("lgr-explorer: the window cannot start: %s\n"), g_module_error ());
       g_printerr (_ ("The command-line options still work; see “lgr-explorer --help”.\n"));

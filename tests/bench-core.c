@@ -28,7 +28,7 @@ measure_us (void (*fn) (gpointer), gpointer data)
           now = g_get_monotonic_time ();
         }
       while (now - start < 20000);
-      samples[s] = (double) (now - start) / count;
+      samples[s] = (double)(now - start) / count;
     }
   /* insertion sort, then the middle */
   for (guint i = 1; i < G_N_ELEMENTS (samples); i++)
@@ -85,13 +85,13 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL); /* for g_assert and $LGR_SOURCE_DIR handling */
 
   g_autoptr (LgrStudy) bundled = lgr_test_load_bundled ();
-  report ("compute bundled study (2 scenarios, 13 levers, 10 years)",
-          measure_us (compute, bundled), 20);
+  report ("compute bundled study (2 scenarios, 13 levers, 10 years)", measure_us (compute, bundled),
+          20);
 
   g_autoptr (GRand) rand = g_rand_new_with_seed (20261123);
   g_autoptr (LgrStudy) large = lgr_test_random_study (rand, 20, 40, 40, 60);
-  report ("compute large study (20 x 40 levers x 40 items x 60 years)",
-          measure_us (compute, large), 5000);
+  report ("compute large study (20 x 40 levers x 40 items x 60 years)", measure_us (compute, large),
+          5000);
 
   /* Grow a study until its file is about 5 MB. */
   g_autoptr (LgrStudy) big = lgr_test_random_study (rand, 100, 40, 40, 60);

@@ -12,14 +12,14 @@ lgr_test_source_path (const char *first, ...)
   const char *root = g_getenv ("LGR_SOURCE_DIR");
   g_assert_nonnull (root);
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
-  g_ptr_array_add (parts, (gpointer) root);
+  g_ptr_array_add (parts, (gpointer)root);
   va_list args;
   va_start (args, first);
   for (const char *p = first; p != NULL; p = va_arg (args, const char *))
-    g_ptr_array_add (parts, (gpointer) p);
+    g_ptr_array_add (parts, (gpointer)p);
   va_end (args);
   g_ptr_array_add (parts, NULL);
-  return g_build_filenamev ((char **) parts->pdata);
+  return g_build_filenamev ((char **)parts->pdata);
 }
 
 LgrStudy *

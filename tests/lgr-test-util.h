@@ -24,7 +24,7 @@ LgrStudy *lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers,
                                  guint years);
 
 /* Money within half a unit of the last digit shown: 8.01e6 vs 8012345 at 1e4. */
-#define lgr_assert_money(value, expected, tolerance)                                              \
+#define lgr_assert_money(value, expected, tolerance)                                               \
   g_assert_cmpfloat_with_epsilon ((value), (expected), (tolerance))
 
 G_END_DECLS

@@ -34,11 +34,11 @@ run_cli (const char *const *extra_env, const char *first_arg, ...)
   g_assert_nonnull (exe);
 
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_ptr_array_add (argv, (gpointer) exe);
+  g_ptr_array_add (argv, (gpointer)exe);
   va_list ap;
   va_start (ap, first_arg);
   for (const char *a = first_arg; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) a);
+    g_ptr_array_add (argv, (gpointer)a);
   va_end (ap);
   g_ptr_array_add (argv, NULL);
 
@@ -56,8 +56,8 @@ run_cli (const char *const *extra_env, const char *first_arg, ...)
   Run run = { 0 };
   int wait_status = 0;
   g_autoptr (GError) error = NULL;
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out,
-                &run.err, &wait_status, &error);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
+                &wait_status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (wait_status)); /* never a crash */
   run.status = WEXITSTATUS (wait_status);
@@ -107,7 +107,7 @@ test_check_invalid (void)
   /* the valid one is still reported; the bad one names its file and line */
   g_assert_nonnull (strstr (run.out, "valid"));
   g_assert_nonnull (strstr (run.err, "bad.lgr:4:"));
-  g_assert_cmpint (strchr (run.err, '\n') - run.err + 1, ==, (int) strlen (run.err)); /* one line */
+  g_assert_cmpint (strchr (run.err, '\n') - run.err + 1, ==, (int)strlen (run.err)); /* one line */
 }
 
 static void
@@ -154,8 +154,8 @@ test_version_and_help (void)
   g_assert_true (g_str_has_prefix (version.out, "lgr-explorer "));
   g_auto (Run) help = run_cli (NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
-  for (const char *const *o = (const char *const[]) { "--check", "--summary", "--export", "--chart",
-                                                      "--size", "--scenario", "--report", NULL };
+  for (const char *const *o = (const char *const[]){ "--check", "--summary", "--export", "--chart",
+                                                     "--size", "--scenario", "--report", NULL };
        *o; o++)
     g_assert_nonnull (strstr (help.out, *o));
 }
@@ -210,9 +210,9 @@ test_summary_json (void)
   JsonArray *scenarios = json_object_get_array_member (root, "scenarios");
   g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
   JsonObject *two = json_array_get_object_element (scenarios, 1);
-  const char *keys[] = { "id",          "name",         "payback_years", "payback_year",
-                         "relapses",    "peak_funding", "npv",           "total_net",
-                         "run_rate",    "annual",       "levers",        "items" };
+  const char *keys[]
+      = { "id",  "name",      "payback_years", "payback_year", "relapses", "peak_funding",
+          "npv", "total_net", "run_rate",      "annual",       "levers",   "items" };
   g_assert_cmpuint (json_object_get_size (two), ==, G_N_ELEMENTS (keys));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     member (two, keys[i]);
@@ -228,8 +228,9 @@ test_summary_json (void)
 
   JsonObject *annual = json_object_get_object_member (two, "annual");
   g_assert_cmpuint (json_object_get_size (annual), ==, 6);
-  const char *measures[] = { "cashable_savings", "cost_avoidance", "one_off_costs",
-                             "recurring_costs",  "net",            "cumulative" };
+  const char *measures[]
+      = { "cashable_savings", "cost_avoidance", "one_off_costs", "recurring_costs", "net",
+          "cumulative" };
   for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
     assert_series (annual, measures[i], 10);
   g_assert_cmpfloat_with_epsilon (series_at (annual, "cost_avoidance", 9), 30.22e6, 0.005e6);
@@ -241,9 +242,9 @@ test_summary_json (void)
   g_assert_cmpstr (json_object_get_string_member (lac, "id"), ==, "north-lac");
   g_assert_cmpstr (json_object_get_string_member (lac, "authority"), ==, "north");
   g_assert_cmpstr (json_object_get_string_member (lac, "benefit"), ==, "cashable");
-  const char *lever_series[] = { "saving",          "volume_effect",      "price_effect",
-                                 "baseline_cohort", "scenario_cohort",    "baseline_unit_cost",
-                                 "scenario_unit_cost" };
+  const char *lever_series[]
+      = { "saving",          "volume_effect",      "price_effect",      "baseline_cohort",
+          "scenario_cohort", "baseline_unit_cost", "scenario_unit_cost" };
   g_assert_cmpuint (json_object_get_size (lac), ==, 3 + G_N_ELEMENTS (lever_series));
   for (guint i = 0; i < G_N_ELEMENTS (lever_series); i++)
     assert_series (lac, lever_series[i], 10);
@@ -260,7 +261,8 @@ test_summary_json (void)
   g_autofree char *never = write_temp (
       "never.lgr",
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<lgr-study version=\"1\">\n"
-      "  <title>Never</title>\n  <timeline first-year=\"2025\" years=\"3\" vesting-year=\"2025\"/>\n"
+      "  <title>Never</title>\n  <timeline first-year=\"2025\" years=\"3\" "
+      "vesting-year=\"2025\"/>\n"
       "  <scenario id=\"s\" name=\"S\">\n"
       "    <authority id=\"a\" name=\"A\" population=\"1\" child-population=\"1\"/>\n"
       "    <item id=\"c\" name=\"Cost\" kind=\"recurring-cost\"><recurring amount=\"5\"/></item>\n"
@@ -336,8 +338,8 @@ test_export_vector (void)
   g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
   g_auto (Run) a = run_cli (NULL, svg_arg, "--scenario=two", path, NULL);
   g_assert_cmpint (a.status, ==, 0);
-  g_auto (Run) b = run_cli (NULL, pdf_arg, "--chart=savings", "--scenario=one", "--scenario=two",
-                            path, NULL);
+  g_auto (Run) b
+      = run_cli (NULL, pdf_arg, "--chart=savings", "--scenario=one", "--scenario=two", path, NULL);
   g_assert_cmpint (b.status, ==, 0);
   g_autofree char *svg_text = NULL, *pdf_text = NULL;
   g_assert_true (g_file_get_contents (svg, &svg_text, NULL, NULL));
@@ -361,8 +363,7 @@ test_export_errors (void)
   g_auto (Run) scenario = run_cli (NULL, "--export=/tmp/x.png", "--scenario=three", path, NULL);
   g_assert_cmpint (scenario.status, ==, 2);
   g_assert_nonnull (strstr (scenario.err, "one, two"));
-  g_auto (Run) unwritable
-      = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
+  g_auto (Run) unwritable = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
   g_assert_cmpint (unwritable.status, ==, 1);
   g_assert_nonnull (strstr (unwritable.err, "/no/such/folder/x.png"));
   g_auto (Run) report = run_cli (NULL, "--report=/no/such/folder/r.pdf", path, NULL);

@@ -74,9 +74,9 @@ test_opaque_round_trip (void)
   cairo_surface_flush (expected);
   for (int y = 0; y < 160; y++)
     g_assert_true (memcmp (cairo_image_surface_get_data (image)
-                               + (gsize) y * cairo_image_surface_get_stride (image),
+                               + (gsize)y * cairo_image_surface_get_stride (image),
                            cairo_image_surface_get_data (expected)
-                               + (gsize) y * cairo_image_surface_get_stride (expected),
+                               + (gsize)y * cairo_image_surface_get_stride (expected),
                            300 * 4)
                    == 0);
   cairo_surface_destroy (image);
@@ -102,13 +102,13 @@ test_transparent_round_trip (void)
   for (int y = 0; y < 160; y++)
     for (int x = 0; x < 300; x++)
       {
-        guint32 a = ((guint32 *) (cairo_image_surface_get_data (image)
-                                  + (gsize) y * cairo_image_surface_get_stride (image)))[x];
-        guint32 b = ((guint32 *) (cairo_image_surface_get_data (expected)
-                                  + (gsize) y * cairo_image_surface_get_stride (expected)))[x];
+        guint32 a = ((guint32 *)(cairo_image_surface_get_data (image)
+                                 + (gsize)y * cairo_image_surface_get_stride (image)))[x];
+        guint32 b = ((guint32 *)(cairo_image_surface_get_data (expected)
+                                 + (gsize)y * cairo_image_surface_get_stride (expected)))[x];
         g_assert_cmpuint (a >> 24, ==, b >> 24);
         for (int shift = 0; shift < 24; shift += 8)
-          g_assert_cmpint (ABS ((int) ((a >> shift) & 0xff) - (int) ((b >> shift) & 0xff)), <=, 1);
+          g_assert_cmpint (ABS ((int)((a >> shift) & 0xff) - (int)((b >> shift) & 0xff)), <=, 1);
       }
   /* pHYs: 2 x 96 dpi = 7559 pixels a metre */
   guint at = 0;
@@ -116,7 +116,7 @@ test_transparent_round_trip (void)
     at++;
   g_assert_cmpuint (at + 12, <=, png->len);
   const guint8 *phys = png->data + at;
-  guint32 ppm = (guint32) phys[4] << 24 | (guint32) phys[5] << 16 | (guint32) phys[6] << 8 | phys[7];
+  guint32 ppm = (guint32)phys[4] << 24 | (guint32)phys[5] << 16 | (guint32)phys[6] << 8 | phys[7];
   g_assert_cmpuint (ppm, ==, 7559);
   cairo_surface_destroy (image);
   cairo_surface_destroy (expected);

@@ -68,6 +68,7 @@ void lgr_chart_scenario_colour (const LgrResults *results, guint scenario_index,
 
 const char *lgr_chart_kind_to_string (LgrChartKind kind); /* "cashflow", ... (CLI names) */
 gboolean lgr_chart_kind_from_string (const char *name, LgrChartKind *kind);
-const char *lgr_chart_kind_title (LgrChartKind kind);     /* translated, e.g. "Cumulative net cashflow" */
+const char *
+lgr_chart_kind_title (LgrChartKind kind); /* translated, e.g. "Cumulative net cashflow" */
 
 G_END_DECLS

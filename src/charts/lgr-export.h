@@ -34,12 +34,12 @@ GBytes *lgr_export_chart_png_bytes (const LgrResults *results, const LgrChartOpt
 
 /* A4 report: title page (title, description, verdict, date), assumptions of each scenario with
  * sources, each chart on its own page, the year-by-year table per scenario; page numbers. */
-gboolean lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results,
-                               const char *path, GError **error);
+gboolean lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const char *path,
+                               GError **error);
 
 /* The report drawn onto pages supplied by the caller (used by printing): */
 int lgr_report_n_pages (const LgrStudy *study, const LgrResults *results);
-void lgr_report_draw_page (cairo_t *cr, const LgrStudy *study, const LgrResults *results,
-                           int page, double page_width, double page_height);
+void lgr_report_draw_page (cairo_t *cr, const LgrStudy *study, const LgrResults *results, int page,
+                           double page_width, double page_height);
 
 G_END_DECLS

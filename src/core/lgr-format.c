@@ -22,7 +22,7 @@ append_grouped (GString *out, double value, int decimals)
   g_ascii_formatd (buf, sizeof buf, format, fabs (value));
 
   const char *dot = strchr (buf, '.');
-  gsize int_len = dot ? (gsize) (dot - buf) : strlen (buf);
+  gsize int_len = dot ? (gsize)(dot - buf) : strlen (buf);
   for (gsize i = 0; i < int_len; i++)
     {
       if (i > 0 && (int_len - i) % 3 == 0)

@@ -36,7 +36,7 @@ results_layout (const LgrStudy *study)
       n_levers += s->levers->len;
       n_items += s->items->len;
     }
-  gsize n_years = (gsize) MAX (study->years, 0);
+  gsize n_years = (gsize)MAX (study->years, 0);
   gsize n_series = study->scenarios->len * SCENARIO_SERIES + n_levers * LEVER_SERIES + n_items;
 
   Layout l;
@@ -44,7 +44,7 @@ results_layout (const LgrStudy *study)
   l.levers_offset = l.scenarios_offset + study->scenarios->len * sizeof (LgrScenarioResult);
   l.items_offset = l.levers_offset + n_levers * sizeof (LgrLeverResult);
   l.series_offset = l.items_offset + n_items * sizeof (LgrItemResult);
-  l.series_offset = (l.series_offset + 15) & ~(gsize) 15;
+  l.series_offset = (l.series_offset + 15) & ~(gsize)15;
   l.total = l.series_offset + n_series * n_years * sizeof (double);
   return l;
 }
@@ -79,7 +79,7 @@ compute_lever (const LgrStudy *study, const LgrScenario *scenario, LgrLeverResul
   double gu_factor = 1.0 + lever->growth_unit_cost / 100.0;
   for (guint t = 0; t < n; t++, gc *= gc_factor, gu *= gu_factor)
     {
-      double p = lgr_profile_realisation (&lever->realisation, start, study->first_year + (int) t);
+      double p = lgr_profile_realisation (&lever->realisation, start, study->first_year + (int)t);
 
       double cb = cb0 * gc;
       double cs = cb + p * (ct0 * gc - cb);
@@ -110,17 +110,19 @@ compute_item (const LgrStudy *study, LgrItemResult *r, guint n)
     {
     case LGR_ITEM_PATTERN_SPREAD:
       for (guint t = 0; t < n; t++)
-        r->values[t] = item->total
-                       * lgr_profile_spread_share (&item->profile, start, study->first_year + (int) t);
+        r->values[t]
+            = item->total
+              * lgr_profile_spread_share (&item->profile, start, study->first_year + (int)t);
       break;
     case LGR_ITEM_PATTERN_RECURRING:
       for (guint t = 0; t < n; t++)
         {
-          int year = study->first_year + (int) t;
+          int year = study->first_year + (int)t;
           if (year < start)
             continue;
           double p = lgr_profile_realisation (&item->profile, start, year);
-          r->values[t] = item->amount * p * pow (1.0 + item->growth / 100.0, (double) (year - start));
+          r->values[t]
+              = item->amount * p * pow (1.0 + item->growth / 100.0, (double)(year - start));
         }
       break;
     case LGR_ITEM_PATTERN_VALUES:
@@ -155,11 +157,11 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
   gboolean seen_negative = FALSE;
   for (guint t = 0; t < n; t++)
     {
-      r->npv += r->net[t] / pow (1.0 + study->discount_rate / 100.0, (double) t);
+      r->npv += r->net[t] / pow (1.0 + study->discount_rate / 100.0, (double)t);
       if (r->cumulative[t] < lowest)
         {
           lowest = r->cumulative[t];
-          r->peak_funding_index = (int) t;
+          r->peak_funding_index = (int)t;
         }
       if (r->cumulative[t] < 0)
         {
@@ -170,7 +172,7 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
       else if (seen_negative && !r->has_payback)
         {
           r->has_payback = TRUE;
-          r->payback_index = (int) t;
+          r->payback_index = (int)t;
           /* net[t] > 0 here: the cumulative went from negative to >= 0 */
           r->payback_years = t + (-r->cumulative[t - 1]) / r->net[t];
         }
@@ -191,18 +193,18 @@ lgr_results_compute (const LgrStudy *study)
 
   Layout layout = results_layout (study);
   char *block = g_malloc0 (layout.total);
-  LgrResults *results = (LgrResults *) block;
-  guint n = (guint) MAX (study->years, 0);
+  LgrResults *results = (LgrResults *)block;
+  guint n = (guint)MAX (study->years, 0);
 
   results->study = study;
   results->first_year = study->first_year;
   results->n_years = n;
   results->n_scenarios = study->scenarios->len;
-  results->scenarios = (LgrScenarioResult *) (block + layout.scenarios_offset);
+  results->scenarios = (LgrScenarioResult *)(block + layout.scenarios_offset);
 
-  LgrLeverResult *lever_results = (LgrLeverResult *) (block + layout.levers_offset);
-  LgrItemResult *item_results = (LgrItemResult *) (block + layout.items_offset);
-  double *series = (double *) (block + layout.series_offset);
+  LgrLeverResult *lever_results = (LgrLeverResult *)(block + layout.levers_offset);
+  LgrItemResult *item_results = (LgrItemResult *)(block + layout.items_offset);
+  double *series = (double *)(block + layout.series_offset);
 #define NEXT_SERIES() (series += n, series - n)
 
   double R = study->benefit_realisation / 100.0;
@@ -239,8 +241,8 @@ lgr_results_compute (const LgrStudy *study)
           lr->scenario_spend = NEXT_SERIES ();
           compute_lever (study, scenario, lr, n);
 
-          double *target
-              = lr->lever->benefit == LGR_BENEFIT_CASHABLE ? r->cashable_savings : r->cost_avoidance;
+          double *target = lr->lever->benefit == LGR_BENEFIT_CASHABLE ? r->cashable_savings
+                                                                      : r->cost_avoidance;
           for (guint t = 0; t < n; t++)
             target[t] += lr->saving[t];
         }
@@ -258,11 +260,20 @@ lgr_results_compute (const LgrStudy *study)
           double *target = NULL;
           switch (ir->item->kind)
             {
-            case LGR_ITEM_KIND_ONE_OFF_COST: target = r->one_off_costs; break;
-            case LGR_ITEM_KIND_RECURRING_COST: target = r->recurring_costs; break;
-            case LGR_ITEM_KIND_SAVING: target = r->cashable_savings; break;
-            case LGR_ITEM_KIND_AVOIDANCE: target = r->cost_avoidance; break;
-            default: g_assert_not_reached ();
+            case LGR_ITEM_KIND_ONE_OFF_COST:
+              target = r->one_off_costs;
+              break;
+            case LGR_ITEM_KIND_RECURRING_COST:
+              target = r->recurring_costs;
+              break;
+            case LGR_ITEM_KIND_SAVING:
+              target = r->cashable_savings;
+              break;
+            case LGR_ITEM_KIND_AVOIDANCE:
+              target = r->cost_avoidance;
+              break;
+            default:
+              g_assert_not_reached ();
             }
           for (guint t = 0; t < n; t++)
             target[t] += ir->values[t];
@@ -311,7 +322,7 @@ lgr_results_compare (const LgrResults *results, guint reference, guint other)
   guint n = results->n_years;
   LgrComparison *c = g_malloc0 (sizeof *c + 2 * n * sizeof (double));
   c->n_years = n;
-  c->net_difference = (double *) (c + 1);
+  c->net_difference = (double *)(c + 1);
   c->cumulative_difference = c->net_difference + n;
 
   const LgrScenarioResult *a = &results->scenarios[reference];
@@ -322,10 +333,10 @@ lgr_results_compare (const LgrResults *results, guint reference, guint other)
       c->net_difference[t] = b->net[t] - a->net[t];
       c->cumulative_difference[t] = b->cumulative[t] - a->cumulative[t];
       if (!(b->cumulative[t] > a->cumulative[t]))
-        last_not_above = (int) t;
+        last_not_above = (int)t;
     }
   /* The first year from which B stays above A to the end of the horizon. */
-  c->crossover_index = last_not_above + 1 < (int) n ? last_not_above + 1 : -1;
+  c->crossover_index = last_not_above + 1 < (int)n ? last_not_above + 1 : -1;
   return c;
 }
 
@@ -340,7 +351,7 @@ lgr_comparison_free (LgrComparison *comparison)
 static char *
 last_year_label (const LgrResults *results)
 {
-  return lgr_format_financial_year (results->first_year + (int) results->n_years - 1);
+  return lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
 }
 
 char *
@@ -354,26 +365,26 @@ lgr_scenario_result_describe (const LgrScenarioResult *r, const LgrResults *resu
   if (!r->has_payback)
     /* Translators: "One unitary: no payback by 2034/35; £17.8m must be found first, net −£3.2m
      * by 2034/35." */
-    return g_strdup_printf (_("%s: no payback by %s; %s must be found first, net %s by %s."), name,
+    return g_strdup_printf (_ ("%s: no payback by %s; %s must be found first, net %s by %s."), name,
                             last, peak, total, last);
 
   g_autofree char *year = lgr_format_financial_year (results->first_year + r->payback_index);
   if (r->peak_funding <= 0)
-    return g_strdup_printf (_("%s: ahead from the first year, net %s by %s."), name, total, last);
+    return g_strdup_printf (_ ("%s: ahead from the first year, net %s by %s."), name, total, last);
   if (r->relapses)
     return g_strdup_printf (
-        _("%s: payback in %s after %s is found, but the cumulative turns negative again later; "
-          "net %s by %s."),
+        _ ("%s: payback in %s after %s is found, but the cumulative turns negative again later; "
+           "net %s by %s."),
         name, year, peak, total, last);
-  return g_strdup_printf (_("%s: payback in %s after %s is found, net %s by %s."), name, year, peak,
-                          total, last);
+  return g_strdup_printf (_ ("%s: payback in %s after %s is found, net %s by %s."), name, year,
+                          peak, total, last);
 }
 
 char *
 lgr_results_verdict (const LgrResults *results)
 {
   if (results->n_scenarios == 0 || results->n_years == 0)
-    return g_strdup (_("The study has no scenarios to compare."));
+    return g_strdup (_ ("The study has no scenarios to compare."));
 
   g_autofree char *last = last_year_label (results);
   guint best = 0, second = G_MAXUINT;
@@ -393,13 +404,13 @@ lgr_results_verdict (const LgrResults *results)
   const LgrScenarioResult *s = &results->scenarios[second];
   g_autofree char *lead = lgr_format_money (b->total_net - s->total_net);
   if (b->total_net - s->total_net < 0.5)
-    return g_strdup_printf (_("%s and %s are level by %s."), b->scenario->name, s->scenario->name,
+    return g_strdup_printf (_ ("%s and %s are level by %s."), b->scenario->name, s->scenario->name,
                             last);
   if (!b->has_payback)
-    return g_strdup_printf (_("No option pays back by %s; %s is %s ahead of %s."), last,
+    return g_strdup_printf (_ ("No option pays back by %s; %s is %s ahead of %s."), last,
                             b->scenario->name, lead, s->scenario->name);
   g_autofree char *year = lgr_format_financial_year (results->first_year + b->payback_index);
   /* Translators: "Two unitaries: payback in 2029/30, £247.1m ahead of One unitary by 2034/35." */
-  return g_strdup_printf (_("%s: payback in %s, %s ahead of %s by %s."), b->scenario->name, year,
+  return g_strdup_printf (_ ("%s: payback in %s, %s ahead of %s by %s."), b->scenario->name, year,
                           lead, s->scenario->name, last);
 }

@@ -50,10 +50,10 @@ typedef struct
   double *cumulative;
 
   gboolean has_payback;
-  double payback_years; /* from the start of the first year */
-  int payback_index;    /* year index of payback, -1 if none */
-  gboolean relapses;    /* cumulative turns negative again after payback */
-  double peak_funding;  /* max(0, -min cumulative) */
+  double payback_years;   /* from the start of the first year */
+  int payback_index;      /* year index of payback, -1 if none */
+  gboolean relapses;      /* cumulative turns negative again after payback */
+  double peak_funding;    /* max(0, -min cumulative) */
   int peak_funding_index; /* year index of the lowest cumulative, -1 if never negative */
   double npv;
   double total_net;
@@ -80,7 +80,7 @@ typedef struct
   guint n_years;
   double *net_difference;        /* net_B - net_A per year */
   double *cumulative_difference; /* cumulative_B - cumulative_A per year */
-  int crossover_index; /* first year from which B stays above A to the end; -1 if never */
+  int crossover_index;           /* first year from which B stays above A to the end; -1 if never */
 } LgrComparison;
 
 LgrResults *lgr_results_compute (const LgrStudy *study);

@@ -1814,27 +1814,27 @@ lgr_study_load_path (const char *path, GError **error)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: there is no such file"),
                      name);
       else
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
-                     name, g_strerror (saved));
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"), name,
+                     g_strerror (saved));
       return NULL;
     }
   if (S_ISREG (st.st_mode) && st.st_size > LGR_MAX_FILE_SIZE)
     {
-      g_autofree char *size = g_format_size_full ((guint64) st.st_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *size = g_format_size_full ((guint64)st.st_size, G_FORMAT_SIZE_IEC_UNITS);
       close (fd);
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"),
-                   name, size);
+                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"), name,
+                   size);
       return NULL;
     }
 
   /* Read at most one byte more than the limit, whatever the file claims its size is. */
-  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? (guint) st.st_size + 1 : 65536);
+  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? (guint)st.st_size + 1 : 65536);
   for (;;)
     {
       guint old = buffer->len;
-      gsize chunk = MAX ((gsize) 65536, (gsize) buffer->len);
-      g_byte_array_set_size (buffer, (guint) (old + chunk));
+      gsize chunk = MAX ((gsize)65536, (gsize)buffer->len);
+      g_byte_array_set_size (buffer, (guint)(old + chunk));
       gssize n = read (fd, buffer->data + old, chunk);
       if (n < 0 && errno == EINTR)
         {
@@ -1849,15 +1849,14 @@ lgr_study_load_path (const char *path, GError **error)
                        name, g_strerror (saved));
           return NULL;
         }
-      g_byte_array_set_size (buffer, (guint) (old + (gsize) n));
+      g_byte_array_set_size (buffer, (guint)(old + (gsize)n));
       if (n == 0)
         break;
       if (buffer->len > LGR_MAX_FILE_SIZE)
         {
           close (fd);
           g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                       _ ("%s: the file is too large: a study file may have at most 16 MiB"),
-                       name);
+                       _ ("%s: the file is too large: a study file may have at most 16 MiB"), name);
           return NULL;
         }
     }

@@ -54,7 +54,7 @@ lgr_profile_realisation (const LgrProfile *profile, int start, int year)
 {
   if (year < start || profile->n == 0)
     return 0;
-  guint i = MIN ((guint) (year - start), profile->n - 1);
+  guint i = MIN ((guint)(year - start), profile->n - 1);
   return profile->values[i] / 100.0;
 }
 
@@ -62,7 +62,7 @@ lgr_profile_realisation (const LgrProfile *profile, int start, int year)
 double
 lgr_profile_spread_share (const LgrProfile *profile, int start, int year)
 {
-  if (year < start || (guint) (year - start) >= profile->n)
+  if (year < start || (guint)(year - start) >= profile->n)
     return 0;
   return profile->values[year - start] / 100.0;
 }
@@ -236,9 +236,9 @@ lgr_scenario_new (const char *id, const char *name)
   LgrScenario *scenario = g_new0 (LgrScenario, 1);
   scenario->id = g_strdup (id);
   scenario->name = g_strdup (name);
-  scenario->authorities = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_authority_free);
-  scenario->levers = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_lever_free);
-  scenario->items = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_item_free);
+  scenario->authorities = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_authority_free);
+  scenario->levers = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_lever_free);
+  scenario->items = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_item_free);
   return scenario;
 }
 
@@ -290,10 +290,10 @@ lgr_scenario_copy (const LgrScenario *scenario)
   copy->colour = g_strdup (scenario->colour);
   copy->description = g_strdup (scenario->description);
   copy->line = scenario->line;
-  copy->authorities = copy_ptr_array (scenario->authorities, copy_authority,
-                                      (GDestroyNotify) lgr_authority_free);
-  copy->levers = copy_ptr_array (scenario->levers, copy_lever, (GDestroyNotify) lgr_lever_free);
-  copy->items = copy_ptr_array (scenario->items, copy_item, (GDestroyNotify) lgr_item_free);
+  copy->authorities
+      = copy_ptr_array (scenario->authorities, copy_authority, (GDestroyNotify)lgr_authority_free);
+  copy->levers = copy_ptr_array (scenario->levers, copy_lever, (GDestroyNotify)lgr_lever_free);
+  copy->items = copy_ptr_array (scenario->items, copy_item, (GDestroyNotify)lgr_item_free);
   return copy;
 }
 
@@ -456,8 +456,8 @@ lgr_study_new (const char *title, int first_year, int years, int vesting_year)
   study->benefit_realisation = 100;
   study->cost_contingency = 0;
   study->count_avoidance = FALSE;
-  study->benchmark_bands = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_benchmark_band_free);
-  study->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) lgr_scenario_free);
+  study->benchmark_bands = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_benchmark_band_free);
+  study->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_scenario_free);
   return study;
 }
 
@@ -468,10 +468,10 @@ lgr_study_copy (const LgrStudy *study)
   copy->title = g_strdup (study->title);
   copy->description = g_strdup (study->description);
   copy->benchmarks_source = g_strdup (study->benchmarks_source);
-  copy->benchmark_bands = copy_ptr_array (study->benchmark_bands, copy_band,
-                                          (GDestroyNotify) lgr_benchmark_band_free);
+  copy->benchmark_bands
+      = copy_ptr_array (study->benchmark_bands, copy_band, (GDestroyNotify)lgr_benchmark_band_free);
   copy->scenarios
-      = copy_ptr_array (study->scenarios, copy_scenario, (GDestroyNotify) lgr_scenario_free);
+      = copy_ptr_array (study->scenarios, copy_scenario, (GDestroyNotify)lgr_scenario_free);
   return copy;
 }
 
@@ -502,7 +502,7 @@ lgr_study_scenario_index (const LgrStudy *study, const char *id)
     {
       LgrScenario *s = g_ptr_array_index (study->scenarios, i);
       if (g_strcmp0 (s->id, id) == 0)
-        return (int) i;
+        return (int)i;
     }
   return -1;
 }
@@ -606,15 +606,15 @@ item_equal (const LgrItem *a, const LgrItem *b)
     }
 }
 
-#define ARRAYS_EQUAL(a, b, eq)                                                                    \
-  G_STMT_START                                                                                    \
-  {                                                                                               \
-    if ((a)->len != (b)->len)                                                                     \
-      return FALSE;                                                                               \
-    for (guint i_ = 0; i_ < (a)->len; i_++)                                                       \
-      if (!eq (g_ptr_array_index ((a), i_), g_ptr_array_index ((b), i_)))                         \
-        return FALSE;                                                                             \
-  }                                                                                               \
+#define ARRAYS_EQUAL(a, b, eq)                                                                     \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if ((a)->len != (b)->len)                                                                      \
+      return FALSE;                                                                                \
+    for (guint i_ = 0; i_ < (a)->len; i_++)                                                        \
+      if (!eq (g_ptr_array_index ((a), i_), g_ptr_array_index ((b), i_)))                          \
+        return FALSE;                                                                              \
+  }                                                                                                \
   G_STMT_END
 
 static gboolean
@@ -718,15 +718,15 @@ enum_from_string (const EnumName *names, const char *s, int *value)
   return FALSE;
 }
 
-#define ENUM_FUNCS(Type, prefix, table)                                                           \
-  const char *prefix##_to_string (Type v) { return enum_to_string (table, (int) v); }             \
-  gboolean prefix##_from_string (const char *s, Type *v)                                         \
-  {                                                                                               \
-    int i;                                                                                        \
-    if (!enum_from_string (table, s, &i))                                                         \
-      return FALSE;                                                                               \
-    *v = (Type) i;                                                                                \
-    return TRUE;                                                                                  \
+#define ENUM_FUNCS(Type, prefix, table)                                                            \
+  const char *prefix##_to_string (Type v) { return enum_to_string (table, (int)v); }               \
+  gboolean prefix##_from_string (const char *s, Type *v)                                           \
+  {                                                                                                \
+    int i;                                                                                         \
+    if (!enum_from_string (table, s, &i))                                                          \
+      return FALSE;                                                                                \
+    *v = (Type)i;                                                                                  \
+    return TRUE;                                                                                   \
   }
 
 ENUM_FUNCS (LgrCohortBasis, lgr_cohort_basis, basis_names)

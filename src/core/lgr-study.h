@@ -124,8 +124,8 @@ typedef struct
 {
   char *id;
   char *name;
-  char *colour;      /* "#rrggbb", or NULL: the app chooses */
-  char *description; /* may be NULL */
+  char *colour;           /* "#rrggbb", or NULL: the app chooses */
+  char *description;      /* may be NULL */
   GPtrArray *authorities; /* of LgrAuthority* */
   GPtrArray *levers;      /* of LgrLever* */
   GPtrArray *items;       /* of LgrItem* */
@@ -162,7 +162,7 @@ typedef struct
   double cost_contingency;    /* %, default 0 */
   gboolean count_avoidance;
 
-  char *benchmarks_source; /* NULL if the file has no <benchmarks> */
+  char *benchmarks_source;    /* NULL if the file has no <benchmarks> */
   GPtrArray *benchmark_bands; /* of LgrBenchmarkBand* */
 
   GPtrArray *scenarios; /* of LgrScenario* */
