@@ -105,10 +105,10 @@ lgr_chart_draw_label (LgrChartLayout *layout, cairo_t *cr, PangoLayout *pl, LgrT
 
   LgrChartLabel label = { role, { x, y, rotated ? h : w, rotated ? w : h }, NULL };
   label.text = g_strdup (pango_layout_get_text (pl));
-  g_array_append_val (layout->labels, label);
+  g_array_append_val (layout->labels, label); /* the array owns label.text now */
 
   if (cr == NULL)
-    return;
+    return; /* cppcheck-suppress memleak */
   cairo_save (cr);
   lgr_chart_set_source (cr, colour);
   if (rotated)

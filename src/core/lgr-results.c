@@ -204,6 +204,7 @@ lgr_results_compute (const LgrStudy *study)
 
   LgrLeverResult *lever_results = (LgrLeverResult *)(block + layout.levers_offset);
   LgrItemResult *item_results = (LgrItemResult *)(block + layout.items_offset);
+  /* cppcheck-suppress invalidPointerCast ; 16-byte aligned space for doubles in the block */
   double *series = (double *)(block + layout.series_offset);
 #define NEXT_SERIES() (series += n, series - n)
 
