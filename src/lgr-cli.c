@@ -165,14 +165,21 @@ json_key (GString *out, const char *key)
   g_string_append (out, ": ");
 }
 
+/* "key": "value" followed by after (the separator and indentation of what comes next). */
+static void
+json_string_field (GString *out, const char *key, const char *value, const char *after)
+{
+  json_key (out, key);
+  json_string (out, value);
+  g_string_append (out, after);
+}
+
 static char *
 summary_json (const LgrStudy *study, const LgrResults *results)
 {
   guint n = results->n_years;
   GString *out = g_string_new ("{\n  ");
-  json_key (out, "title");
-  json_string (out, study->title);
-  g_string_append (out, ",\n  ");
+  json_string_field (out, "title", study->title, ",\n  ");
   json_key (out, "years");
   g_string_append_c (out, '[');
   for (guint t = 0; t < n; t++)
@@ -190,12 +197,8 @@ summary_json (const LgrStudy *study, const LgrResults *results)
     {
       const LgrScenarioResult *r = &results->scenarios[s];
       g_string_append (out, s ? ",\n    {\n      " : "\n    {\n      ");
-      json_key (out, "id");
-      json_string (out, r->scenario->id);
-      g_string_append (out, ", ");
-      json_key (out, "name");
-      json_string (out, r->scenario->name);
-      g_string_append (out, ",\n      ");
+      json_string_field (out, "id", r->scenario->id, ", ");
+      json_string_field (out, "name", r->scenario->name, ",\n      ");
       json_key (out, "payback_years");
       if (r->has_payback)
         json_number (out, r->payback_years);
@@ -256,15 +259,10 @@ summary_json (const LgrStudy *study, const LgrResults *results)
         {
           const LgrLeverResult *l = &r->levers[i];
           g_string_append (out, i ? ",\n        {" : "\n        {");
-          json_key (out, "id");
-          json_string (out, l->lever->id);
-          g_string_append (out, ", ");
-          json_key (out, "authority");
-          json_string (out, l->lever->authority_id);
-          g_string_append (out, ", ");
-          json_key (out, "benefit");
-          json_string (out, lgr_benefit_to_string (l->lever->benefit));
-          g_string_append (out, ",\n         ");
+          json_string_field (out, "id", l->lever->id, ", ");
+          json_string_field (out, "authority", l->lever->authority_id, ", ");
+          json_string_field (out, "benefit", lgr_benefit_to_string (l->lever->benefit),
+                             ",\n         ");
           json_series (out, "saving", l->saving, n, FALSE);
           g_string_append (out, "\n         ");
           json_series (out, "volume_effect", l->volume_effect, n, FALSE);
@@ -288,12 +286,8 @@ summary_json (const LgrStudy *study, const LgrResults *results)
         {
           const LgrItemResult *it = &r->items[i];
           g_string_append (out, i ? ",\n        {" : "\n        {");
-          json_key (out, "id");
-          json_string (out, it->item->id);
-          g_string_append (out, ", ");
-          json_key (out, "kind");
-          json_string (out, lgr_item_kind_to_string (it->item->kind));
-          g_string_append (out, ", ");
+          json_string_field (out, "id", it->item->id, ", ");
+          json_string_field (out, "kind", lgr_item_kind_to_string (it->item->kind), ", ");
           json_series (out, "values", it->values, n, TRUE);
           g_string_append_c (out, '}');
         }
