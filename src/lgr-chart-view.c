@@ -1,5 +1,7 @@
 /* lgr-chart-view.c: the chart widget. */
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lgr-chart-view.h"
 
@@ -330,4 +332,16 @@ lgr_chart_view_get_n_draws (LgrChartView *self)
 {
   g_return_val_if_fail (LGR_IS_CHART_VIEW (self), 0);
   return self->n_draws;
+}
+
+char *
+lgr_chart_view_scenario_colour (const LgrResults *results, guint index)
+{
+  double rgb[3];
+  LgrChartStyle style = adw_style_manager_get_dark (adw_style_manager_get_default ())
+                            ? LGR_CHART_STYLE_DARK
+                            : LGR_CHART_STYLE_LIGHT;
+  lgr_chart_scenario_colour (results, index, style, rgb);
+  return g_strdup_printf ("#%02x%02x%02x", (int)lround (rgb[0] * 255), (int)lround (rgb[1] * 255),
+                          (int)lround (rgb[2] * 255));
 }

@@ -26,6 +26,10 @@ void lgr_chart_view_set_font_scale (LgrChartView *self, double font_scale);
 /* The font scale the view uses at a width, before lgr_chart_view_set_font_scale's factor. */
 double lgr_chart_view_width_font_scale (double width);
 void lgr_chart_view_set_dark (LgrChartView *self, gboolean dark);
+
+/* "#rrggbb": the colour the charts give scenario index, in the desktop's light or dark style, so
+ * cards and swatches match the lines and columns drawn. */
+char *lgr_chart_view_scenario_colour (const LgrResults *results, guint index);
 /* The highlighted year index, -1 for none. */
 int lgr_chart_view_get_year (LgrChartView *self);
 void lgr_chart_view_set_year (LgrChartView *self, int year_index);

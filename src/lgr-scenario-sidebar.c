@@ -1,6 +1,7 @@
 /* lgr-scenario-sidebar.c: scenarios and the selected scenario's editors. */
 #include <glib/gi18n.h>
 
+#include "lgr-chart-view.h"
 #include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-item-row.h"
@@ -122,37 +123,18 @@ on_document_changed (LgrDocument *document, LgrScenarioSidebar *self)
 
 /* Scenario list */
 
-/* The colour the chart gives the scenario at index: its own, or the palette's. */
-static void
-chart_colour (LgrScenarioSidebar *self, guint index, GdkRGBA *rgba)
-{
-  double rgb[3];
-  lgr_chart_scenario_colour (lgr_document_get_results (self->document), index,
-                             adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                 ? LGR_CHART_STYLE_DARK
-                                 : LGR_CHART_STYLE_LIGHT,
-                             rgb);
-  rgba->red = rgb[0];
-  rgba->green = rgb[1];
-  rgba->blue = rgb[2];
-  rgba->alpha = 1;
-}
-
 static GtkWidget *
 colour_swatch (LgrScenarioSidebar *self, const LgrScenario *scenario, guint index)
 {
   GtkWidget *swatch = gtk_drawing_area_new ();
   g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autofree char *colour = NULL;
+  g_autofree char *colour
+      = lgr_chart_view_scenario_colour (lgr_document_get_results (self->document), index);
   g_autofree char *css = NULL;
-  GdkRGBA rgba;
 
   gtk_widget_set_size_request (swatch, 16, 16);
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (swatch, "lgr-swatch");
-  chart_colour (self, index, &rgba);
-  colour = g_strdup_printf ("#%02x%02x%02x", (int)(rgba.red * 255 + 0.5),
-                            (int)(rgba.green * 255 + 0.5), (int)(rgba.blue * 255 + 0.5));
   css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
 #if GTK_CHECK_VERSION(4, 12, 0)
   gtk_css_provider_load_from_string (provider, css);
@@ -218,7 +200,7 @@ fill_scenario_list (LgrScenarioSidebar *self)
       swatch = colour_swatch (self, scenario, i);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
       g_object_set_data (G_OBJECT (row), "lgr-swatch", swatch);
-      chart_colour (self, i, &rgba);
+      gdk_rgba_parse (&rgba, g_object_get_data (G_OBJECT (swatch), "lgr-colour"));
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       button = gtk_color_button_new_with_rgba (&rgba);
       gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);

@@ -1,8 +1,8 @@
 /* lgr-summary-card.c: a scenario's headline figures. */
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <math.h>
 
+#include "lgr-chart-view.h"
 #include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-summary-card.h"
@@ -142,17 +142,10 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
   gtk_label_set_text (GTK_LABEL (self->name), scenario->name);
   {
     /* The colour the chart gives it, chosen or from the palette. */
-    double rgb[3];
-    g_autofree char *colour = NULL;
+    g_autofree char *colour
+        = lgr_chart_view_scenario_colour (results, (guint)(result - results->scenarios));
     g_autofree char *css = NULL;
 
-    lgr_chart_scenario_colour (results, (guint)(result - results->scenarios),
-                               adw_style_manager_get_dark (adw_style_manager_get_default ())
-                                   ? LGR_CHART_STYLE_DARK
-                                   : LGR_CHART_STYLE_LIGHT,
-                               rgb);
-    colour = g_strdup_printf ("#%02x%02x%02x", (int)lround (rgb[0] * 255),
-                              (int)lround (rgb[1] * 255), (int)lround (rgb[2] * 255));
     if (g_strcmp0 (colour, self->colour) != 0)
       {
         css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
