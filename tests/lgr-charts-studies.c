@@ -1,6 +1,8 @@
 /* lgr-charts-studies.c: studies for the chart tests, built with the lgr-study.h constructors. */
 #include "lgr-charts-studies.h"
 
+#include "lgr-study-io.h"
+
 static LgrLever *
 lever (const char *id, const char *name, const char *authority, LgrCohortBasis basis, double cb,
        double ct, LgrUnitPeriod per, double ub, double ut, LgrBenefit benefit)
@@ -60,66 +62,9 @@ authority (const char *id, const char *name, double population, double children)
 LgrStudy *
 lgr_charts_test_warwickshire (void)
 {
-  LgrStudy *study = lgr_study_new ("Warwickshire: one unitary or two?", 2025, 10, 2028);
-  study->description = g_strdup ("Warwickshire's county and district councils are to be "
-                                 "replaced by unitary councils on vesting day, 1 April 2028.");
-
-  LgrScenario *one = lgr_scenario_new ("one", "One unitary");
-  one->colour = g_strdup ("#e66100");
-  g_ptr_array_add (one->authorities,
-                   authority ("warwickshire", "Warwickshire Council", 607604, 125781));
-  g_ptr_array_add (one->levers, lever ("lac", "Children looked after", "warwickshire",
-                                       LGR_COHORT_BASIS_CHILD_POPULATION, 64, 64,
-                                       LGR_UNIT_PERIOD_WEEK, 1750, 1750, LGR_BENEFIT_CASHABLE));
-  g_ptr_array_add (one->levers, lever ("asc-wa", "Working-age adults in long-term support",
-                                       "warwickshire", LGR_COHORT_BASIS_COUNT, 1895, 1895,
-                                       LGR_UNIT_PERIOD_YEAR, 49802, 49802, LGR_BENEFIT_CASHABLE));
-  g_ptr_array_add (one->items, spread ("transition", "Transition costs", 22300000));
-  g_ptr_array_add (one->items, recurring ("aggregation", "Net aggregation savings",
-                                          LGR_ITEM_KIND_SAVING, 18700000));
-  g_ptr_array_add (study->scenarios, one);
-
-  LgrScenario *two = lgr_scenario_new ("two", "Two unitaries");
-  two->colour = g_strdup ("#1c71d8");
-  g_ptr_array_add (two->authorities,
-                   authority ("north", "North Warwickshire Council", 313600, 66100));
-  g_ptr_array_add (two->authorities,
-                   authority ("south", "South Warwickshire Council", 283200, 59700));
-  const char *auths[] = { "north", "south" };
-  const double lac[] = { 72.8, 54.3 }, lac_t[] = { 55, 54.3 };
-  const double wa[] = { 996, 899 }, op[] = { 1979, 1786 }, opg[] = { 1093, 987 },
-               wag[] = { 846, 763 };
-  for (int a = 0; a < 2; a++)
-    {
-      g_autofree char *id1 = g_strdup_printf ("%s-lac", auths[a]);
-      g_autofree char *id2 = g_strdup_printf ("%s-asc-wa", auths[a]);
-      g_autofree char *id3 = g_strdup_printf ("%s-asc-op", auths[a]);
-      g_autofree char *id4 = g_strdup_printf ("%s-asc-op-growth", auths[a]);
-      g_autofree char *id5 = g_strdup_printf ("%s-asc-wa-growth", auths[a]);
-      g_ptr_array_add (two->levers, lever (id1, "Children looked after", auths[a],
-                                           LGR_COHORT_BASIS_CHILD_POPULATION, lac[a], lac_t[a],
-                                           LGR_UNIT_PERIOD_WEEK, 1750, 1570, LGR_BENEFIT_CASHABLE));
-      g_ptr_array_add (two->levers,
-                       lever (id2, "Working-age adults in long-term support", auths[a],
-                              LGR_COHORT_BASIS_COUNT, wa[a], wa[a], LGR_UNIT_PERIOD_YEAR, 49802,
-                              39881, LGR_BENEFIT_CASHABLE));
-      g_ptr_array_add (two->levers,
-                       lever (id3, "Older people in long-term support", auths[a],
-                              LGR_COHORT_BASIS_COUNT, op[a], op[a], LGR_UNIT_PERIOD_YEAR, 33996,
-                              27144, LGR_BENEFIT_CASHABLE));
-      g_ptr_array_add (two->levers,
-                       lever (id4, "Older people: growth in demand", auths[a],
-                              LGR_COHORT_BASIS_COUNT, opg[a], opg[a], LGR_UNIT_PERIOD_YEAR, 33996,
-                              27144, LGR_BENEFIT_AVOIDANCE));
-      g_ptr_array_add (two->levers,
-                       lever (id5, "Working-age adults: growth in demand", auths[a],
-                              LGR_COHORT_BASIS_COUNT, wag[a], wag[a], LGR_UNIT_PERIOD_YEAR, 49802,
-                              39881, LGR_BENEFIT_AVOIDANCE));
-    }
-  g_ptr_array_add (two->items, spread ("transition", "Transition costs", 37300000));
-  g_ptr_array_add (two->items, recurring ("aggregation", "Net aggregation savings",
-                                          LGR_ITEM_KIND_SAVING, 6200000));
-  g_ptr_array_add (study->scenarios, two);
+  g_autoptr (GError) error = NULL;
+  LgrStudy *study = lgr_study_load_bundled (&error);
+  g_assert_no_error (error);
   return study;
 }
 

@@ -15,7 +15,7 @@ typedef enum
   LGR_CHARTS_STUDY_NEGATIVE, /* targets worse than baselines: negative savings */
 } LgrChartsStudyMode;
 
-/* The bundled Warwickshire study rebuilt with the model's constructors. */
+/* The bundled Warwickshire study (from the core library's resource). */
 LgrStudy *lgr_charts_test_warwickshire (void);
 
 /* n_scenarios scenarios over years years starting 2025, each with two authorities, a

@@ -771,24 +771,6 @@ test_cashflow_marks (void)
 }
 
 static void
-test_bundled_matches_rebuilt (void)
-{
-  /* the study the tests rebuild in code gives the bundled file's figures */
-  g_autoptr (LgrStudy) file = lgr_test_load_bundled ();
-  g_autoptr (LgrStudy) code = lgr_charts_test_warwickshire ();
-  g_autoptr (LgrResults) a = lgr_results_compute (file);
-  g_autoptr (LgrResults) b = lgr_results_compute (code);
-  g_assert_cmpuint (a->n_scenarios, ==, b->n_scenarios);
-  for (guint i = 0; i < a->n_scenarios; i++)
-    {
-      g_assert_cmpint (a->scenarios[i].payback_index, ==, b->scenarios[i].payback_index);
-      g_assert_cmpfloat_with_epsilon (a->scenarios[i].total_net, b->scenarios[i].total_net, 1);
-      g_assert_cmpfloat_with_epsilon (a->scenarios[i].peak_funding, b->scenarios[i].peak_funding,
-                                      1);
-    }
-}
-
-static void
 test_children_series (void)
 {
   g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
@@ -905,7 +887,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/savings/stacks", test_savings_stacks);
   g_test_add_func ("/charts/difference/crossover", test_difference_crossover);
   g_test_add_func ("/charts/children/series", test_children_series);
-  g_test_add_func ("/charts/bundled-matches-rebuilt", test_bundled_matches_rebuilt);
   g_test_add_func ("/charts/cashflow/sizes", test_cashflow_sizes);
   g_test_add_func ("/charts/savings/sizes", test_savings_sizes);
   g_test_add_func ("/charts/difference/sizes", test_difference_sizes);
