@@ -50,7 +50,7 @@ results_layout (const LgrStudy *study)
 }
 
 static void
-compute_lever (const LgrStudy *study, const LgrScenario *scenario, LgrLeverResult *r, guint n)
+compute_lever (const LgrStudy *study, LgrLeverResult *r, guint n)
 {
   const LgrLever *lever = r->lever;
   const LgrAuthority *authority = r->authority;
@@ -240,7 +240,7 @@ lgr_results_compute (const LgrStudy *study)
           lr->scenario_unit_cost = NEXT_SERIES ();
           lr->baseline_spend = NEXT_SERIES ();
           lr->scenario_spend = NEXT_SERIES ();
-          compute_lever (study, scenario, lr, n);
+          compute_lever (study, lr, n);
 
           double *target = lr->lever->benefit == LGR_BENEFIT_CASHABLE ? r->cashable_savings
                                                                       : r->cost_avoidance;
