@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lgr-chart-private.h"
+#include "lgr-chart.h"
 #include "lgr-charts-studies.h"
 #include "lgr-format.h"
 #include "lgr-test-util.h"
