@@ -3,10 +3,12 @@
  * applies to a study. The command line, the window's switcher, the export dialog, the report
  * and printing all read it; nothing else lists the chart kinds.
  *
+ * The first kind (cashflow) is the default of the command line and the settings.
+ *
  * Adding a chart kind: a value in LgrChartKind (lgr-chart-options.h), a row in the table in
- * lgr-chart-catalogue.c, and its builder file (lgr-chart-<name>.c, in src/charts/meson.build
- * and po/POTFILES.in). The data suite then asks for its name in the settings schema's choices
- * and the man page.
+ * lgr-chart-catalogue.c, and its builder file (lgr-chart-<name>.c, declared in
+ * lgr-chart-private.h, listed in src/charts/meson.build and po/POTFILES.in). The data suite then
+ * asks for its name in the settings schema's choices and in the man page (chart-kinds test).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
