@@ -1,4 +1,11 @@
-/* lgr-chart-view.c: the chart widget. */
+/* lgr-chart-view.c: the chart widget.
+ *
+ * The chart's data and layout are built once per results, kind, style, font scale and size (an
+ * LgrChartPlot), so a hover (a new highlighted year) or an expose only draws, and the pointer is
+ * hit-tested against the layout drawn.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <math.h>
@@ -17,6 +24,8 @@ struct _LgrChartView
   char *year_text;
   char *description;
   guint n_draws;
+  LgrChartPlot *plot; /* for results, kind, dark, font_scale and its size; NULL when stale */
+  guint n_plots;
 };
 
 G_DEFINE_FINAL_TYPE (LgrChartView, lgr_chart_view, GTK_TYPE_WIDGET)
@@ -52,12 +61,36 @@ fill_options (LgrChartView *self, LgrChartOptions *options)
   options->show_title = FALSE;
 }
 
-/* The text alternative and the year's figures follow the data. */
-static void
-update_texts (LgrChartView *self)
+/* The plot for the current results and options at width x height: the cached one if it was made
+ * for that size, else a new one. */
+static LgrChartPlot *
+ensure_plot (LgrChartView *self, int width, int height)
 {
   LgrChartOptions options;
-  char *year_text = NULL;
+
+  if (self->plot && lgr_chart_plot_get_width (self->plot) == width
+      && lgr_chart_plot_get_height (self->plot) == height)
+    return self->plot;
+  g_clear_pointer (&self->plot, lgr_chart_plot_unref);
+  fill_options (self, &options);
+  self->plot = lgr_chart_plot_new (self->results, &options, width, height);
+  self->n_plots++;
+  return self->plot;
+}
+
+/* Results, kind, style or font scale changed: the next draw builds the chart again. */
+static void
+drop_plot (LgrChartView *self)
+{
+  g_clear_pointer (&self->plot, lgr_chart_plot_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The text alternative follows the results and the kind. */
+static void
+update_description (LgrChartView *self)
+{
+  LgrChartOptions options;
 
   g_clear_pointer (&self->description, g_free);
   if (self->results == NULL)
@@ -67,8 +100,22 @@ update_texts (LgrChartView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lgr_chart_kind_title (self->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
-  if (self->year >= 0 && (guint)self->year < self->results->n_years)
-    year_text = lgr_chart_describe_year (self->results, &options, self->year);
+}
+
+/* The highlighted year's figures, from the plot's data (built once, whatever the size). */
+static void
+update_year_text (LgrChartView *self)
+{
+  char *year_text = NULL;
+
+  if (self->results && self->year >= 0 && (guint)self->year < self->results->n_years)
+    {
+      LgrChartPlot *plot = self->plot;
+      if (plot == NULL)
+        plot = ensure_plot (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                            gtk_widget_get_height (GTK_WIDGET (self)));
+      year_text = lgr_chart_plot_describe_year (plot, self->year);
+    }
   if (g_strcmp0 (year_text, self->year_text) != 0)
     {
       g_free (self->year_text);
@@ -86,14 +133,14 @@ lgr_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   LgrChartView *self = LGR_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  LgrChartOptions options;
+  LgrChartPlot *plot;
   cairo_t *cr;
 
   if (self->results == NULL || width <= 0 || height <= 0)
     return;
-  fill_options (self, &options);
+  plot = ensure_plot (self, width, height);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  lgr_chart_draw (cr, self->results, &options, width, height);
+  lgr_chart_plot_draw (plot, cr, self->year);
   cairo_destroy (cr);
   self->n_draws++;
 }
@@ -101,15 +148,12 @@ lgr_chart_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 static void
 on_motion (GtkEventControllerMotion *controller, double x, double y, LgrChartView *self)
 {
-  LgrChartOptions options;
-  int year;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
 
-  if (self->results == NULL)
+  if (self->results == NULL || width <= 0 || height <= 0)
     return;
-  fill_options (self, &options);
-  year = lgr_chart_year_at (self->results, &options, gtk_widget_get_width (GTK_WIDGET (self)),
-                            gtk_widget_get_height (GTK_WIDGET (self)), x, y);
-  lgr_chart_view_set_year (self, year);
+  lgr_chart_view_set_year (self, lgr_chart_plot_year_at (ensure_plot (self, width, height), x, y));
 }
 
 static void
@@ -163,6 +207,7 @@ static void
 lgr_chart_view_finalize (GObject *object)
 {
   LgrChartView *self = LGR_CHART_VIEW (object);
+  g_clear_pointer (&self->plot, lgr_chart_plot_unref);
   g_free (self->year_text);
   g_free (self->description);
   G_OBJECT_CLASS (lgr_chart_view_parent_class)->finalize (object);
@@ -246,11 +291,14 @@ lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
 {
   g_return_if_fail (LGR_IS_CHART_VIEW (self));
 
+  /* Always new results, even at the same address: the old ones may have been freed and these
+   * allocated in their place. */
   self->results = results;
   if (results && self->year >= (int)results->n_years)
     self->year = -1;
-  update_texts (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  drop_plot (self);
+  update_description (self);
+  update_year_text (self);
 }
 
 void
@@ -262,8 +310,9 @@ lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind)
   if (kind == self->kind)
     return;
   self->kind = kind;
-  update_texts (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  drop_plot (self);
+  update_description (self);
+  update_year_text (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -281,7 +330,7 @@ lgr_chart_view_set_font_scale (LgrChartView *self, double font_scale)
   if (font_scale == self->font_scale)
     return;
   self->font_scale = font_scale;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  drop_plot (self);
 }
 
 void
@@ -291,7 +340,7 @@ lgr_chart_view_set_dark (LgrChartView *self, gboolean dark)
   if (!dark == !self->dark)
     return;
   self->dark = dark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  drop_plot (self);
 }
 
 int
@@ -308,7 +357,7 @@ lgr_chart_view_set_year (LgrChartView *self, int year_index)
   if (year_index == self->year)
     return;
   self->year = year_index;
-  update_texts (self);
+  update_year_text (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
@@ -332,6 +381,13 @@ lgr_chart_view_get_n_draws (LgrChartView *self)
 {
   g_return_val_if_fail (LGR_IS_CHART_VIEW (self), 0);
   return self->n_draws;
+}
+
+guint
+lgr_chart_view_get_n_plots (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), 0);
+  return self->n_plots;
 }
 
 char *

@@ -1,6 +1,8 @@
-/* lgr-chart-view.h: the chart widget, a thin wrapper around lgr_chart_draw(). It hands the
- * charts its size and pointer; hover and the Left/Right keys pick a year whose exact figures
- * are shown and announced; the accessible description is the chart's text alternative.
+/* lgr-chart-view.h: the chart widget, a thin wrapper around an LgrChartPlot (lgr-chart-plot.h)
+ * kept while the results, kind, style, font scale and size stay the same. It hands the charts
+ * its size and pointer; hover and the Left/Right keys pick a year whose exact figures are shown
+ * and announced (redrawn from the kept plot, nothing rebuilt); the accessible description is
+ * the chart's text alternative.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LgrChartView, lgr_chart_view, LGR, CHART_VIEW, GtkWidget)
 
 GtkWidget *lgr_chart_view_new (void);
-/* results are borrowed: call again (or with NULL) before they are freed. */
+/* results are borrowed: call again (or with NULL) before they are freed. Every call counts as
+ * new results (the chart is built again at the next draw). */
 void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
 void lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind);
 LgrChartKind lgr_chart_view_get_kind (LgrChartView *self);
@@ -39,5 +42,7 @@ const char *lgr_chart_view_get_year_text (LgrChartView *self);
 const char *lgr_chart_view_get_description (LgrChartView *self);
 /* How many times the chart has been drawn (for tests of redraw storms). */
 guint lgr_chart_view_get_n_draws (LgrChartView *self);
+/* How many times its data and layout have been built (a hover or an expose builds nothing). */
+guint lgr_chart_view_get_n_plots (LgrChartView *self);
 
 G_END_DECLS

@@ -406,8 +406,10 @@ run_export (const CliOptions *o)
   LgrChartKind kind = LGR_CHART_CASHFLOW;
   if (o->chart && !lgr_chart_kind_from_string (o->chart, &kind))
     {
-      g_autofree char *message = g_strdup_printf (
-          _ ("unknown chart “%s” (choose cashflow, savings, difference or children)"), o->chart);
+      g_autofree char *names = lgr_chart_kind_list ();
+      /* Translators: "unknown chart “pie” (choose cashflow, savings, difference, children)" */
+      g_autofree char *message
+          = g_strdup_printf (_ ("unknown chart “%s” (choose %s)"), o->chart, names);
       return usage_error (message);
     }
 
@@ -510,6 +512,13 @@ gboolean
 lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
 {
   g_auto (CliOptions) o = { 0 };
+  setup_gettext (); /* before the chart names' help is translated */
+  g_autofree char *chart_names = lgr_chart_kind_list ();
+  /* Translators: "Chart to export: cashflow, savings, difference, children (default cashflow)";
+   * the charts' names are never translated */
+  g_autofree char *chart_help
+      = g_strdup_printf (_ ("Chart to export: %s (default %s)"), chart_names,
+                         lgr_chart_kind_to_string (LGR_CHART_CASHFLOW));
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &o.check,
       N_ ("Check study files and print any errors; exit 0 if all are valid"), NULL },
@@ -517,8 +526,7 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
       N_ ("Print the results of a study as json or csv"), N_ ("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
       N_ ("Export a chart to a .png, .svg or .pdf file"), N_ ("OUT") },
-    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart,
-      N_ ("Chart to export: cashflow (default), savings, difference or children"), N_ ("NAME") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, chart_help, N_ ("NAME") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_ ("Size of the exported chart in pixels (default 1600x900)"), N_ ("WxH") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.scenarios,
@@ -530,7 +538,6 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     { NULL },
   };
 
-  setup_gettext ();
   *window_files = NULL;
 
   g_autoptr (GOptionContext) context = g_option_context_new (NULL);

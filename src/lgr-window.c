@@ -1385,19 +1385,13 @@ lgr_window_init (LgrWindow *self)
   /* The chart switcher: one toggle per chart, all on win.chart. */
   for (int k = 0; k < LGR_N_CHARTS; k++)
     {
-      static const char *const short_titles[LGR_N_CHARTS] = {
-        [LGR_CHART_CASHFLOW] = N_ ("Cashflow"),
-        [LGR_CHART_SAVINGS] = N_ ("Savings and Costs"),
-        [LGR_CHART_DIFFERENCE] = N_ ("Difference"),
-        [LGR_CHART_CHILDREN] = N_ ("Children Looked After"),
-      };
       GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *label = gtk_label_new (_ (short_titles[k]));
+      GtkWidget *label = gtk_label_new (lgr_chart_kind_short_title (k));
       /* Narrow windows (1024 pixels) shorten the labels rather than clip the last button. */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _ (short_titles[k]), -1);
+                                      lgr_chart_kind_short_title (k), -1);
       gtk_widget_set_tooltip_text (button, lgr_chart_kind_title (k));
       gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.chart");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));

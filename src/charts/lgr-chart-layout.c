@@ -161,11 +161,19 @@ LgrChartLayout *
 lgr_chart_layout_new (cairo_t *cr, const LgrResults *results, const LgrChartOptions *options,
                       double width, double height)
 {
+  return lgr_chart_layout_new_for_data (lgr_chart_data_new (results, options), options, width,
+                                        height);
+}
+
+LgrChartLayout *
+lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *options, double width,
+                               double height)
+{
   LgrChartLayout *layout = g_new0 (LgrChartLayout, 1);
   layout->width = width;
   layout->height = height;
   layout->theme = lgr_chart_theme_get (options->style);
-  layout->data = lgr_chart_data_new (results, options);
+  layout->data = data;
   layout->highlight_index = options->highlight_index;
   layout->labels = g_array_new (FALSE, TRUE, sizeof (LgrChartLabel));
   g_array_set_clear_func (layout->labels, label_clear);
@@ -179,7 +187,6 @@ lgr_chart_layout_new (cairo_t *cr, const LgrResults *results, const LgrChartOpti
   layout->pad = MIN (12 * u, MIN (width, height) * 0.05);
   lgr_chart_text_init (&layout->text, layout->theme, u);
 
-  LgrChartData *data = layout->data;
   double pad = layout->pad;
   double cw = MAX (width - 2 * pad, 1.0);
 
@@ -262,7 +269,6 @@ lgr_chart_layout_new (cairo_t *cr, const LgrResults *results, const LgrChartOpti
                         data->panel_titles ? data->panel_titles[p] : "");
         }
     }
-  (void)cr;
   return layout;
 }
 

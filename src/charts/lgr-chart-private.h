@@ -2,8 +2,11 @@
  * tests, never by the window or the command line (they use lgr-chart.h and lgr-export.h).
  *
  * The parts, in the order a chart is built:
+ *   options (lgr-chart-options.c)          the chart kinds, styles and options
  *   theme and palette (lgr-chart-theme.c)  colours, line widths, fonts: one style description
- *   data (lgr-chart-data.c)                series, marks and legend entries built from results
+ *   data (lgr-chart-data.c)                series, marks and legend entries, and their helpers
+ *   builders (lgr-chart-<kind>.c)          one file per chart kind: its data and descriptions
+ *   catalogue (lgr-chart-catalogue.c)      one row per chart kind; builds a chart's data
  *   axes (lgr-chart-axis.c)                value axis with round ticks, band axis of years
  *   text (lgr-chart-text.c)                pango layouts, the record of every label's box
  *   layout (lgr-chart-layout.c)            where title, legend, panels and labels go; shared by
@@ -18,7 +21,8 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "lgr-chart.h"
+#include "lgr-chart-options.h"
+#include "lgr-results.h"
 
 G_BEGIN_DECLS
 
@@ -173,12 +177,90 @@ typedef struct
   double min, max;       /* extent of everything drawn, stacks included */
 } LgrChartData;
 
+/* Builds the data of options->kind through its catalogue row (lgr-chart-catalogue.c). */
 LgrChartData *lgr_chart_data_new (const LgrResults *results, const LgrChartOptions *options);
 void lgr_chart_data_free (LgrChartData *data);
 /* Indices of the shown scenarios (options->scenarios, or all), in display order. */
 GArray *lgr_chart_shown_scenarios (const LgrResults *results, const LgrChartOptions *options);
 
+/* For the builders (lgr-chart-data.c): the data with its titles and no series yet (the empty
+ * message set when there is no scenario or year to show); y_title NULL for a money axis. */
+LgrChartData *lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
+                                    const char *title, const char *y_title, guint n_shown);
+/* The extent of everything drawn, once every series is in. */
+void lgr_chart_data_finish (LgrChartData *data);
+/* A series of n_years zeros, in the legend unless in_legend is cleared. */
+LgrChartSeries *lgr_chart_data_add_series (LgrChartData *data, LgrSeriesType type, guint panel,
+                                           const char *label, LgrRgba colour);
+void lgr_chart_data_add_legend (LgrChartData *data, const char *label, LgrSeriesType type,
+                                LgrRgba colour, guint marker, guint dash, gboolean hatched,
+                                gboolean no_marker);
+/* Takes text. */
+void lgr_chart_data_add_mark (LgrChartData *data, LgrMarkKind kind, guint panel, double index,
+                              double value, LgrRgba colour, char *text);
+/* A scenario's colour: its own, or the palette's at position. */
+LgrRgba lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioResult *r,
+                                 guint position);
+/* The year's figures (lgr_chart_describe_year) from built data. */
+char *lgr_chart_data_describe_year (const LgrChartData *data, int year_index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartData, lgr_chart_data_free)
+
+/* Catalogue: one row per chart kind (lgr-chart-catalogue.c), its hooks in the kind's builder
+ * file. */
+
+/* Fills data (allocated with its titles) for the shown scenarios, at least one. */
+typedef void (*LgrChartBuildFunc) (LgrChartData *data, const LgrResults *results, GArray *shown,
+                                   const LgrChartTheme *theme);
+/* Appends the text alternative's sentences after "<title>, <years>." (data not empty). */
+typedef void (*LgrChartDescribeFunc) (GString *out, const LgrChartData *data,
+                                      const LgrResults *results, GArray *shown);
+/* Appends one line per series ("\n<series>: <figure>") for a year in range. */
+typedef void (*LgrChartDescribeYearFunc) (GString *out, const LgrChartData *data, int year_index);
+/* Whether the chart has something to show for the results; NULL: always. */
+typedef gboolean (*LgrChartAppliesFunc) (const LgrResults *results);
+
+typedef struct
+{
+  const char *name;        /* command line and settings, never translated */
+  const char *title;       /* untranslated (N_): the chart's title */
+  const char *short_title; /* untranslated (N_): the window's switcher */
+  const char *y_title;     /* untranslated (N_) axis title of a count; NULL for money */
+  LgrChartBuildFunc build;
+  LgrChartDescribeFunc describe;
+  LgrChartDescribeYearFunc describe_year;
+  LgrChartAppliesFunc applies;
+} LgrChartKindInfo;
+
+/* The row of kind; an out-of-range kind gets the first row (cashflow). */
+const LgrChartKindInfo *lgr_chart_kind_info (LgrChartKind kind);
+
+/* The builders, one file each. */
+void lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray *shown,
+                               const LgrChartTheme *theme);
+void lgr_chart_describe_cashflow (GString *out, const LgrChartData *data, const LgrResults *results,
+                                  GArray *shown);
+void lgr_chart_describe_year_cashflow (GString *out, const LgrChartData *data, int year_index);
+
+void lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *shown,
+                              const LgrChartTheme *theme);
+void lgr_chart_describe_savings (GString *out, const LgrChartData *data, const LgrResults *results,
+                                 GArray *shown);
+void lgr_chart_describe_year_savings (GString *out, const LgrChartData *data, int year_index);
+
+void lgr_chart_build_difference (LgrChartData *data, const LgrResults *results, GArray *shown,
+                                 const LgrChartTheme *theme);
+void lgr_chart_describe_difference (GString *out, const LgrChartData *data,
+                                    const LgrResults *results, GArray *shown);
+void lgr_chart_describe_year_difference (GString *out, const LgrChartData *data, int year_index);
+gboolean lgr_chart_difference_applies (const LgrResults *results);
+
+void lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray *shown,
+                               const LgrChartTheme *theme);
+void lgr_chart_describe_children (GString *out, const LgrChartData *data, const LgrResults *results,
+                                  GArray *shown);
+void lgr_chart_describe_year_children (GString *out, const LgrChartData *data, int year_index);
+gboolean lgr_chart_children_applies (const LgrResults *results);
 
 /* Text */
 
@@ -219,8 +301,8 @@ PangoLayout *lgr_chart_text_layout (LgrChartText *text, LgrTextRole role, const 
 void lgr_chart_text_size (PangoLayout *layout, double *width, double *height);
 double lgr_chart_text_line_height (LgrChartText *text, LgrTextRole role);
 
-/* Layout: where everything goes. Computed by lgr_chart_layout_new() for drawing and for
- * lgr_chart_year_at(), so a pointer maps to the year drawn under it. */
+/* Layout: where everything goes. Computed once by lgr_chart_layout_new() for drawing and for
+ * hit-testing (an LgrChartPlot keeps it), so a pointer maps to the year drawn under it. */
 
 typedef struct
 {
@@ -260,11 +342,15 @@ typedef struct
   int highlight_index;
 } LgrChartLayout;
 
-/* Needs a cairo context to measure text (it is not drawn on). */
+/* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
 LgrChartLayout *lgr_chart_layout_new (cairo_t *cr, const LgrResults *results,
                                       const LgrChartOptions *options, double width, double height);
+/* The same for data already built (taken). */
+LgrChartLayout *lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *options,
+                                               double width, double height);
 void lgr_chart_layout_free (LgrChartLayout *layout);
-/* Draws the layout; fills layout->labels with every text box drawn. */
+/* Draws the layout with the year at layout->highlight_index highlighted; fills layout->labels
+ * with every text box drawn (emptied first, so a layout may be drawn again). */
 void lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr);
 /* Panel and year index under (x, y), or -1. */
 int lgr_chart_layout_year_at (const LgrChartLayout *layout, double x, double y);

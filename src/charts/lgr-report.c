@@ -441,30 +441,12 @@ assumptions (Report *r, const LgrScenario *sc)
     item_block (r, g_ptr_array_index (sc->items, i));
 }
 
-/* Charts, one a page */
-
-static gboolean
-has_children_levers (const LgrStudy *study)
-{
-  for (guint i = 0; i < study->scenarios->len; i++)
-    {
-      const LgrScenario *sc = g_ptr_array_index (study->scenarios, i);
-      for (guint j = 0; j < sc->levers->len; j++)
-        {
-          const LgrLever *l = g_ptr_array_index (sc->levers, j);
-          if (l->enabled && l->basis == LGR_COHORT_BASIS_CHILD_POPULATION)
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
+/* Charts, one a page: every kind of the catalogue that applies to the study */
 
 static void
 chart_page (Report *r, LgrChartKind kind)
 {
-  if (kind == LGR_CHART_DIFFERENCE && r->results->n_scenarios < 2)
-    return;
-  if (kind == LGR_CHART_CHILDREN && !has_children_levers (r->study))
+  if (!lgr_chart_kind_applies (kind, r->results))
     return;
   page_break (r);
   LgrChartOptions options;
