@@ -6,7 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 #include "lgr-document.h"
 #include "lgr-rules.h"
