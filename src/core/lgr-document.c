@@ -1019,7 +1019,7 @@ lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const 
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)basis <= LGR_COHORT_BASIS_POPULATION, FALSE);
+  g_return_val_if_fail ((guint)basis < LGR_N_COHORT_BASES, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
@@ -1072,7 +1072,7 @@ lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id, const
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)period <= LGR_UNIT_PERIOD_YEAR, FALSE);
+  g_return_val_if_fail ((guint)period < LGR_N_UNIT_PERIODS, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
@@ -1098,7 +1098,7 @@ lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const ch
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)kind <= LGR_ITEM_KIND_AVOIDANCE, FALSE);
+  g_return_val_if_fail ((guint)kind < LGR_N_ITEM_KINDS, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, ITEM, item_id, &scenario, &index, error)))
     return FALSE;

@@ -600,9 +600,8 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
                    scenario->id ? scenario->id : "");
       return FALSE;
     }
-  if ((guint)lever->benefit > LGR_BENEFIT_AVOIDANCE
-      || (guint)lever->basis > LGR_COHORT_BASIS_POPULATION
-      || (guint)lever->unit_period > LGR_UNIT_PERIOD_YEAR)
+  if ((guint)lever->benefit >= LGR_N_BENEFITS || (guint)lever->basis >= LGR_N_COHORT_BASES
+      || (guint)lever->unit_period >= LGR_N_UNIT_PERIODS)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                            _ ("the benefit, cohort basis or unit period is not a known one"));
@@ -635,7 +634,7 @@ item_check (const LgrItem *item, GError **error)
   if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (item->source, N_ ("the source"), FALSE, error))
     return FALSE;
-  if ((guint)item->kind > LGR_ITEM_KIND_AVOIDANCE || (guint)item->pattern > LGR_ITEM_PATTERN_VALUES)
+  if ((guint)item->kind >= LGR_N_ITEM_KINDS || (guint)item->pattern >= LGR_N_ITEM_PATTERNS)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                            _ ("the kind or pattern is not a known one"));
