@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lgr-conversions.h"
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
 #include "lgr-row-helpers.h"
@@ -427,13 +428,10 @@ implied_count (const LgrLever *lever, const LgrScenario *scenario, double rate)
 {
   const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
   g_autofree char *count = NULL;
-  double base;
 
   if (authority == NULL || lever->basis == LGR_COHORT_BASIS_COUNT)
     return NULL;
-  base = lever->basis == LGR_COHORT_BASIS_CHILD_POPULATION ? authority->child_population
-                                                           : authority->population;
-  count = lgr_format_count (rate * base / 10000.0, 0);
+  count = lgr_format_count (lgr_cohort_people (lever->basis, rate, authority), 0);
   return lever->basis == LGR_COHORT_BASIS_CHILD_POPULATION
              ? g_strdup_printf (_ ("= %s children in %s"), count, authority->name)
              : g_strdup_printf (_ ("= %s people in %s"), count, authority->name);

@@ -154,8 +154,8 @@ random_lever (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, g
   LgrLever *lever = lgr_lever_new (id, name, authority->id);
   LgrRange cohort;
 
-  lever->basis = n % 3; /* every basis */
-  lever->unit_period = (n / 3) % 2;
+  lever->basis = n % LGR_N_COHORT_BASES; /* every basis */
+  lever->unit_period = (n / LGR_N_COHORT_BASES) % LGR_N_UNIT_PERIODS;
   lever->benefit = g_rand_boolean (rand) ? LGR_BENEFIT_CASHABLE : LGR_BENEFIT_AVOIDANCE;
   lever->enabled = g_rand_int_range (rand, 0, 4) != 0;
   lever->service = maybe_text (rand, 3, FALSE);
@@ -179,11 +179,11 @@ random_item (GRand *rand, const LgrStudy *study, guint n)
 {
   g_autofree char *id = g_strdup_printf ("item_%u", n);
   g_autofree char *name = random_name (rand, "Item", n);
-  LgrItem *item = lgr_item_new (id, name, n % 4); /* every kind */
+  LgrItem *item = lgr_item_new (id, name, n % LGR_N_ITEM_KINDS); /* every kind */
 
   item->enabled = g_rand_int_range (rand, 0, 4) != 0;
   /* every pattern: spreads on one-off costs, recurring or values on any kind */
-  switch ((n / 4 + g_rand_int_range (rand, 0, 2)) % 3)
+  switch ((n / LGR_N_ITEM_KINDS + g_rand_int_range (rand, 0, 2)) % 3)
     {
     case 0:
       item->pattern = item->kind == LGR_ITEM_KIND_ONE_OFF_COST ? LGR_ITEM_PATTERN_SPREAD

@@ -586,17 +586,17 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/window/document/edit-undo-redo", test_edit_undo_redo);
-  g_test_add_func ("/window/document/refused", test_refused);
-  g_test_add_func ("/window/document/merge-drag", test_merge_drag);
-  g_test_add_func ("/window/document/scenarios", test_scenarios);
-  g_test_add_func ("/window/document/levers-items", test_levers_items);
-  g_test_add_func ("/window/document/settings-revert", test_settings_revert);
-  g_test_add_func ("/window/document/save", test_save);
-  g_test_add_func ("/window/document/lever-fields", test_lever_fields);
-  g_test_add_func ("/window/document/lever-basis-period", test_lever_basis_period);
-  g_test_add_func ("/window/document/item-kind", test_item_kind);
-  g_test_add_func ("/window/document/authorities", test_authorities);
-  g_test_add_func ("/window/document/lever-templates", test_lever_templates);
+  g_test_add_func ("/core/document/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/core/document/refused", test_refused);
+  g_test_add_func ("/core/document/merge-drag", test_merge_drag);
+  g_test_add_func ("/core/document/scenarios", test_scenarios);
+  g_test_add_func ("/core/document/levers-items", test_levers_items);
+  g_test_add_func ("/core/document/settings-revert", test_settings_revert);
+  g_test_add_func ("/core/document/save", test_save);
+  g_test_add_func ("/core/document/lever-fields", test_lever_fields);
+  g_test_add_func ("/core/document/lever-basis-period", test_lever_basis_period);
+  g_test_add_func ("/core/document/item-kind", test_item_kind);
+  g_test_add_func ("/core/document/authorities", test_authorities);
+  g_test_add_func ("/core/document/lever-templates", test_lever_templates);
   return g_test_run ();
 }

@@ -671,6 +671,93 @@ test_validate_lever_item (void)
                          "percentage");
 }
 
+/* Every enumeration has one name per value, the table ends at its LGR_N_* sentinel, and names
+ * read back to their value. */
+#define CHECK_ENUM(Type, prefix, n)                                                                \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);                      \
+    Type back;                                                                                     \
+    for (guint i = 0; i < (n); i++)                                                                \
+      {                                                                                            \
+        const char *name = prefix##_to_string ((Type)i);                                           \
+        g_assert_nonnull (name);                                                                   \
+        g_assert_cmpstr (name, ==, prefix##_names[i]);                                             \
+        g_assert_true (g_hash_table_add (seen, (gpointer)name));                                   \
+        g_assert_true (prefix##_from_string (name, &back));                                        \
+        g_assert_cmpint (back, ==, i);                                                             \
+      }                                                                                            \
+    g_assert_null (prefix##_names[n]);                                                             \
+    g_assert_false (prefix##_from_string ("nonsense", &back));                                     \
+    g_assert_false (prefix##_from_string (NULL, &back));                                           \
+  }                                                                                                \
+  G_STMT_END
+
+static void
+test_enum_tables (void)
+{
+  CHECK_ENUM (LgrCohortBasis, lgr_cohort_basis, LGR_N_COHORT_BASES);
+  CHECK_ENUM (LgrUnitPeriod, lgr_unit_period, LGR_N_UNIT_PERIODS);
+  CHECK_ENUM (LgrBenefit, lgr_benefit, LGR_N_BENEFITS);
+  CHECK_ENUM (LgrItemKind, lgr_item_kind, LGR_N_ITEM_KINDS);
+  CHECK_ENUM (LgrItemPattern, lgr_item_pattern, LGR_N_ITEM_PATTERNS);
+
+  g_assert_cmpstr (lgr_cohort_basis_to_string (LGR_COHORT_BASIS_CHILD_POPULATION), ==,
+                   "child-population");
+  g_assert_cmpstr (lgr_item_kind_to_string (LGR_ITEM_KIND_ONE_OFF_COST), ==, "one-off-cost");
+  g_assert_cmpstr (lgr_item_pattern_to_string (LGR_ITEM_PATTERN_VALUES), ==, "values");
+
+  /* A value at or past the sentinel has no name. */
+  if (g_test_subprocess ())
+    {
+      lgr_cohort_basis_to_string (LGR_N_COHORT_BASES);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*");
+}
+
+/* The validators refuse a value at the sentinel: it is not "the last value plus one" by luck. */
+static void
+test_validators_use_sentinels (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  const LgrScenario *two = lgr_study_find_scenario (study, "two");
+  const LgrLever *lac = lgr_scenario_find_lever (two, "north-lac");
+  const LgrItem *item = g_ptr_array_index (two->items, 0);
+  struct
+  {
+    int offset;
+    int last;
+    int sentinel;
+  } lever_fields[] = {
+    { G_STRUCT_OFFSET (LgrLever, basis), LGR_N_COHORT_BASES - 1, LGR_N_COHORT_BASES },
+    { G_STRUCT_OFFSET (LgrLever, unit_period), LGR_N_UNIT_PERIODS - 1, LGR_N_UNIT_PERIODS },
+    { G_STRUCT_OFFSET (LgrLever, benefit), LGR_N_BENEFITS - 1, LGR_N_BENEFITS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lever_fields); i++)
+    {
+      g_autoptr (LgrLever) lever = lgr_lever_copy (lac);
+      g_autoptr (GError) error = NULL;
+      G_STRUCT_MEMBER (int, lever, lever_fields[i].offset) = lever_fields[i].last;
+      lever->cohort_baseline = lever->cohort_target = 10; /* in range whatever the basis */
+      g_assert_true (lgr_lever_validate (lever, two, NULL));
+      G_STRUCT_MEMBER (int, lever, lever_fields[i].offset) = lever_fields[i].sentinel;
+      g_assert_false (lgr_lever_validate (lever, two, &error));
+      g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+    }
+  {
+    g_autoptr (LgrItem) copy = lgr_item_copy (item);
+    copy->kind = LGR_N_ITEM_KINDS;
+    g_assert_false (lgr_item_validate (copy, NULL));
+    copy->kind = item->kind;
+    copy->pattern = LGR_N_ITEM_PATTERNS;
+    g_assert_false (lgr_item_validate (copy, NULL));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -691,5 +778,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/rules/spread", test_spread);
   g_test_add_func ("/core/rules/validate-study", test_validate_study);
   g_test_add_func ("/core/rules/validate-lever-item", test_validate_lever_item);
+  g_test_add_func ("/core/rules/enum-tables", test_enum_tables);
+  g_test_add_func ("/core/rules/validators-use-sentinels", test_validators_use_sentinels);
   return g_test_run ();
 }

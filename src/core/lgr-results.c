@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "lgr-conversions.h"
 #include "lgr-format.h"
 
 #define LEVER_SERIES 9 /* doubles arrays in LgrLeverResult */
@@ -58,17 +59,9 @@ compute_lever (const LgrStudy *study, LgrLeverResult *r, guint n)
   if (!lever->enabled)
     return; /* the block is zeroed: a disabled lever contributes nothing */
 
-  double cb0 = lever->cohort_baseline, ct0 = lever->cohort_target;
-  if (lever->basis != LGR_COHORT_BASIS_COUNT)
-    {
-      double base = 0;
-      if (authority != NULL)
-        base = lever->basis == LGR_COHORT_BASIS_CHILD_POPULATION ? authority->child_population
-                                                                 : authority->population;
-      cb0 = cb0 * base / 10000.0;
-      ct0 = ct0 * base / 10000.0;
-    }
-  double m = lever->unit_period == LGR_UNIT_PERIOD_WEEK ? study->weeks_per_year : 1.0;
+  double cb0 = lgr_cohort_people (lever->basis, lever->cohort_baseline, authority);
+  double ct0 = lgr_cohort_people (lever->basis, lever->cohort_target, authority);
+  double m = lgr_unit_period_per_year (lever->unit_period, study->weeks_per_year);
   double ub = lever->unit_cost_baseline, ut = lever->unit_cost_target;
   int start = lgr_lever_start_year (lever, study);
 

@@ -600,9 +600,8 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
                    scenario->id ? scenario->id : "");
       return FALSE;
     }
-  if ((guint)lever->benefit > LGR_BENEFIT_AVOIDANCE
-      || (guint)lever->basis > LGR_COHORT_BASIS_POPULATION
-      || (guint)lever->unit_period > LGR_UNIT_PERIOD_YEAR)
+  if ((guint)lever->benefit >= LGR_N_BENEFITS || (guint)lever->basis >= LGR_N_COHORT_BASES
+      || (guint)lever->unit_period >= LGR_N_UNIT_PERIODS)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                            _ ("the benefit, cohort basis or unit period is not a known one"));
@@ -635,7 +634,7 @@ item_check (const LgrItem *item, GError **error)
   if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (item->source, N_ ("the source"), FALSE, error))
     return FALSE;
-  if ((guint)item->kind > LGR_ITEM_KIND_AVOIDANCE || (guint)item->pattern > LGR_ITEM_PATTERN_VALUES)
+  if ((guint)item->kind >= LGR_N_ITEM_KINDS || (guint)item->pattern >= LGR_N_ITEM_PATTERNS)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                            _ ("the kind or pattern is not a known one"));
@@ -873,4 +872,37 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
         return fail_at (error, filename, scenario->line, NULL);
     }
   return TRUE;
+}
+
+gboolean
+lgr_authority_validate (const LgrAuthority *authority, GError **error)
+{
+  g_return_val_if_fail (authority != NULL, FALSE);
+
+  return CHECK_TEXT (authority->name, N_ ("the name"), TRUE, error)
+         && CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->population, N_ ("population"), error)
+         && CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->child_population,
+                         N_ ("child population"), error);
+}
+
+gboolean
+lgr_study_validate_settings (const LgrStudy *settings, GError **error)
+{
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (settings->title == NULL || *settings->title == '\0')
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _ ("a study needs a title"));
+      return FALSE;
+    }
+  return CHECK_RANGE (LGR_RANGE_FIRST_YEAR, settings->first_year, N_ ("first year"), error)
+         && CHECK_RANGE (LGR_RANGE_YEARS, settings->years, N_ ("number of years"), error)
+         && CHECK_RANGE (LGR_RANGE_YEAR, settings->vesting_year, N_ ("vesting year"), error)
+         && CHECK_RANGE (LGR_RANGE_GROWTH, settings->discount_rate, N_ ("discount rate"), error)
+         && CHECK_RANGE (LGR_RANGE_WEEKS, settings->weeks_per_year, N_ ("weeks per year"), error)
+         && CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, settings->benefit_realisation,
+                         N_ ("benefit realisation"), error)
+         && CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, settings->cost_contingency,
+                         N_ ("cost contingency"), error);
 }

@@ -108,4 +108,11 @@ gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError
 gboolean lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error);
 gboolean lgr_item_validate (const LgrItem *item, GError **error);
 
+/* An authority's own values: its name, population and child population (not its id). */
+gboolean lgr_authority_validate (const LgrAuthority *authority, GError **error);
+
+/* The title, timeline and settings of a study (its scenarios and benchmarks are not looked at):
+ * a title, and every value in range. */
+gboolean lgr_study_validate_settings (const LgrStudy *settings, GError **error);
+
 G_END_DECLS

@@ -593,12 +593,6 @@ attr_profile (Attrs *a, const char *name, gboolean required, LgrProfile *out)
   return TRUE;
 }
 
-static const char *const basis_names[] = { "count", "child-population", "population", NULL };
-static const char *const period_names[] = { "week", "year", NULL };
-static const char *const benefit_names[] = { "cashable", "avoidance", NULL };
-static const char *const kind_names[]
-    = { "one-off-cost", "recurring-cost", "saving", "avoidance", NULL };
-
 /* Names the object an element stands for, for messages about it and its children. */
 static void
 frame_name (Frame *frame, const char *kind, const char *id)
@@ -795,7 +789,7 @@ start_lever (Parser *p, Attrs *a)
       return;
     }
   if (!attr_text (a, "service", FALSE, N_ ("the service"), &lever->service)
-      || !attr_enum (a, "benefit", FALSE, benefit_names, LGR_BENEFIT_CASHABLE, &benefit)
+      || !attr_enum (a, "benefit", FALSE, lgr_benefit_names, LGR_BENEFIT_CASHABLE, &benefit)
       || !attr_bool (a, "enabled", TRUE, &lever->enabled))
     return;
   lever->benefit = benefit;
@@ -810,7 +804,7 @@ start_cohort (Parser *p, Attrs *a)
   LgrLever *lever = p->lever;
   int basis;
 
-  if (!attr_enum (a, "basis", TRUE, basis_names, 0, &basis))
+  if (!attr_enum (a, "basis", TRUE, lgr_cohort_basis_names, 0, &basis))
     return;
   lever->basis = basis;
   if (!attr_number (a, "baseline", TRUE, 0, lgr_cohort_range (lever->basis),
@@ -830,7 +824,7 @@ start_unit_cost (Parser *p, Attrs *a)
   LgrLever *lever = p->lever;
   int per;
 
-  if (!attr_enum (a, "per", TRUE, period_names, 0, &per))
+  if (!attr_enum (a, "per", TRUE, lgr_unit_period_names, 0, &per))
     return;
   lever->unit_period = per;
   if (!attr_number (a, "baseline", TRUE, 0, LGR_RANGE_NON_NEGATIVE, N_ ("baseline unit cost"),
@@ -874,7 +868,7 @@ start_item (Parser *p, Attrs *a)
   item = lgr_item_new (NULL, NULL, LGR_ITEM_KIND_ONE_OFF_COST);
   if (!attr_id (a, "id", p->object_ids, p->scenario, &item->id)
       || !attr_text (a, "name", TRUE, N_ ("the name"), &item->name)
-      || !attr_enum (a, "kind", TRUE, kind_names, 0, &kind)
+      || !attr_enum (a, "kind", TRUE, lgr_item_kind_names, 0, &kind)
       || !attr_bool (a, "enabled", TRUE, &item->enabled))
     return;
   item->kind = kind;
@@ -894,7 +888,7 @@ start_spread (Parser *p, Attrs *a)
       parser_fail (p, LGR_STUDY_ERROR_INVALID, a->frame->line, a->frame->owner,
                    _ ("a spread is only for one-off costs, and this item is a %s (give it "
                       "<recurring> or <values> instead)"),
-                   kind_names[item->kind]);
+                   lgr_item_kind_to_string (item->kind));
       return;
     }
   item->pattern = LGR_ITEM_PATTERN_SPREAD;

@@ -664,72 +664,73 @@ lgr_study_equal (const LgrStudy *a, const LgrStudy *b)
 
 /* Enumerations and their file names */
 
-typedef struct
-{
-  const char *name;
-  int value;
-} EnumName;
-
-static const EnumName basis_names[] = {
-  { "count", LGR_COHORT_BASIS_COUNT },
-  { "child-population", LGR_COHORT_BASIS_CHILD_POPULATION },
-  { "population", LGR_COHORT_BASIS_POPULATION },
-  { NULL, 0 },
+const char *const lgr_cohort_basis_names[LGR_N_COHORT_BASES + 1] = {
+  [LGR_COHORT_BASIS_COUNT] = "count",
+  [LGR_COHORT_BASIS_CHILD_POPULATION] = "child-population",
+  [LGR_COHORT_BASIS_POPULATION] = "population",
+  [LGR_N_COHORT_BASES] = NULL,
 };
 
-static const EnumName period_names[] = {
-  { "week", LGR_UNIT_PERIOD_WEEK },
-  { "year", LGR_UNIT_PERIOD_YEAR },
-  { NULL, 0 },
+const char *const lgr_unit_period_names[LGR_N_UNIT_PERIODS + 1] = {
+  [LGR_UNIT_PERIOD_WEEK] = "week",
+  [LGR_UNIT_PERIOD_YEAR] = "year",
+  [LGR_N_UNIT_PERIODS] = NULL,
 };
 
-static const EnumName benefit_names[] = {
-  { "cashable", LGR_BENEFIT_CASHABLE },
-  { "avoidance", LGR_BENEFIT_AVOIDANCE },
-  { NULL, 0 },
+const char *const lgr_benefit_names[LGR_N_BENEFITS + 1] = {
+  [LGR_BENEFIT_CASHABLE] = "cashable",
+  [LGR_BENEFIT_AVOIDANCE] = "avoidance",
+  [LGR_N_BENEFITS] = NULL,
 };
 
-static const EnumName kind_names[] = {
-  { "one-off-cost", LGR_ITEM_KIND_ONE_OFF_COST },
-  { "recurring-cost", LGR_ITEM_KIND_RECURRING_COST },
-  { "saving", LGR_ITEM_KIND_SAVING },
-  { "avoidance", LGR_ITEM_KIND_AVOIDANCE },
-  { NULL, 0 },
+const char *const lgr_item_kind_names[LGR_N_ITEM_KINDS + 1] = {
+  [LGR_ITEM_KIND_ONE_OFF_COST] = "one-off-cost",
+  [LGR_ITEM_KIND_RECURRING_COST] = "recurring-cost",
+  [LGR_ITEM_KIND_SAVING] = "saving",
+  [LGR_ITEM_KIND_AVOIDANCE] = "avoidance",
+  [LGR_N_ITEM_KINDS] = NULL,
+};
+
+/* The element that gives an item's amounts: <spread>, <recurring> or <values>. */
+const char *const lgr_item_pattern_names[LGR_N_ITEM_PATTERNS + 1] = {
+  [LGR_ITEM_PATTERN_SPREAD] = "spread",
+  [LGR_ITEM_PATTERN_RECURRING] = "recurring",
+  [LGR_ITEM_PATTERN_VALUES] = "values",
+  [LGR_N_ITEM_PATTERNS] = NULL,
 };
 
 static const char *
-enum_to_string (const EnumName *names, int value)
+enum_to_string (const char *const *names, guint n, int value)
 {
-  for (; names->name; names++)
-    if (names->value == value)
-      return names->name;
-  g_return_val_if_reached (NULL);
+  g_return_val_if_fail (value >= 0 && (guint)value < n, NULL);
+  return names[value];
 }
 
 static gboolean
-enum_from_string (const EnumName *names, const char *s, int *value)
+enum_from_string (const char *const *names, guint n, const char *s, int *value)
 {
-  for (; names->name; names++)
-    if (g_strcmp0 (names->name, s) == 0)
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (names[i], s) == 0)
       {
-        *value = names->value;
+        *value = (int)i;
         return TRUE;
       }
   return FALSE;
 }
 
-#define ENUM_FUNCS(Type, prefix, table)                                                            \
-  const char *prefix##_to_string (Type v) { return enum_to_string (table, (int)v); }               \
+#define ENUM_FUNCS(Type, prefix, n)                                                                \
+  const char *prefix##_to_string (Type v) { return enum_to_string (prefix##_names, n, (int)v); }   \
   gboolean prefix##_from_string (const char *s, Type *v)                                           \
   {                                                                                                \
     int i;                                                                                         \
-    if (!enum_from_string (table, s, &i))                                                          \
+    if (!enum_from_string (prefix##_names, n, s, &i))                                              \
       return FALSE;                                                                                \
     *v = (Type)i;                                                                                  \
     return TRUE;                                                                                   \
   }
 
-ENUM_FUNCS (LgrCohortBasis, lgr_cohort_basis, basis_names)
-ENUM_FUNCS (LgrUnitPeriod, lgr_unit_period, period_names)
-ENUM_FUNCS (LgrBenefit, lgr_benefit, benefit_names)
-ENUM_FUNCS (LgrItemKind, lgr_item_kind, kind_names)
+ENUM_FUNCS (LgrCohortBasis, lgr_cohort_basis, LGR_N_COHORT_BASES)
+ENUM_FUNCS (LgrUnitPeriod, lgr_unit_period, LGR_N_UNIT_PERIODS)
+ENUM_FUNCS (LgrBenefit, lgr_benefit, LGR_N_BENEFITS)
+ENUM_FUNCS (LgrItemKind, lgr_item_kind, LGR_N_ITEM_KINDS)
+ENUM_FUNCS (LgrItemPattern, lgr_item_pattern, LGR_N_ITEM_PATTERNS)

@@ -17,18 +17,21 @@ typedef enum
   LGR_COHORT_BASIS_COUNT,            /* baseline and target are numbers of people */
   LGR_COHORT_BASIS_CHILD_POPULATION, /* rates per 10,000 children (0-17) */
   LGR_COHORT_BASIS_POPULATION,       /* rates per 10,000 of the whole population */
+  LGR_N_COHORT_BASES
 } LgrCohortBasis;
 
 typedef enum
 {
   LGR_UNIT_PERIOD_WEEK,
   LGR_UNIT_PERIOD_YEAR,
+  LGR_N_UNIT_PERIODS
 } LgrUnitPeriod;
 
 typedef enum
 {
   LGR_BENEFIT_CASHABLE,
   LGR_BENEFIT_AVOIDANCE,
+  LGR_N_BENEFITS
 } LgrBenefit;
 
 typedef enum
@@ -37,6 +40,7 @@ typedef enum
   LGR_ITEM_KIND_RECURRING_COST,
   LGR_ITEM_KIND_SAVING,
   LGR_ITEM_KIND_AVOIDANCE,
+  LGR_N_ITEM_KINDS
 } LgrItemKind;
 
 typedef enum
@@ -44,6 +48,7 @@ typedef enum
   LGR_ITEM_PATTERN_SPREAD,    /* a total spent over years by a spread profile (one-off costs) */
   LGR_ITEM_PATTERN_RECURRING, /* an annual amount with a realisation profile and growth */
   LGR_ITEM_PATTERN_VALUES,    /* explicit values per financial year */
+  LGR_N_ITEM_PATTERNS
 } LgrItemPattern;
 
 /* A list of percentages, each in [0, 100]. */
@@ -221,6 +226,15 @@ gboolean lgr_study_equal (const LgrStudy *a, const LgrStudy *b);
 /* The financial year index t (0..years-1) of year Y, or -1 outside the timeline. */
 int lgr_study_year_index (const LgrStudy *study, int year);
 
+/* Enumerations and their names in a .lgr file: one table per enumeration, indexed by value and
+ * ended by NULL (names[LGR_N_*]), read by the loader, the writer and the command line. A value
+ * is valid when it is below its LGR_N_* sentinel; to_string refuses any other (NULL). */
+extern const char *const lgr_cohort_basis_names[LGR_N_COHORT_BASES + 1];
+extern const char *const lgr_unit_period_names[LGR_N_UNIT_PERIODS + 1];
+extern const char *const lgr_benefit_names[LGR_N_BENEFITS + 1];
+extern const char *const lgr_item_kind_names[LGR_N_ITEM_KINDS + 1];
+extern const char *const lgr_item_pattern_names[LGR_N_ITEM_PATTERNS + 1];
+
 const char *lgr_cohort_basis_to_string (LgrCohortBasis basis);
 gboolean lgr_cohort_basis_from_string (const char *s, LgrCohortBasis *basis);
 const char *lgr_unit_period_to_string (LgrUnitPeriod period);
@@ -229,6 +243,8 @@ const char *lgr_benefit_to_string (LgrBenefit benefit);
 gboolean lgr_benefit_from_string (const char *s, LgrBenefit *benefit);
 const char *lgr_item_kind_to_string (LgrItemKind kind);
 gboolean lgr_item_kind_from_string (const char *s, LgrItemKind *kind);
+const char *lgr_item_pattern_to_string (LgrItemPattern pattern);
+gboolean lgr_item_pattern_from_string (const char *s, LgrItemPattern *pattern);
 gboolean lgr_item_kind_is_cost (LgrItemKind kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrAuthority, lgr_authority_free)

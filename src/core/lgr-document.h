@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "lgr-lever-template.h"
 #include "lgr-results.h"
 #include "lgr-study.h"
 
@@ -68,30 +69,17 @@ gboolean lgr_document_add_item (LgrDocument *self, const char *scenario_id, char
 gboolean lgr_document_remove_item (LgrDocument *self, const char *scenario_id, const char *item_id,
                                    GError **error);
 
-/* What a new lever starts from: its name, service, how its cohort is counted and its cost
- * period. The unit cost comes from the study's benchmarks where the authority's population band
- * has one. */
-typedef enum
-{
-  LGR_LEVER_TEMPLATE_CHILDREN_LOOKED_AFTER,  /* per 10,000 children, £ a week */
-  LGR_LEVER_TEMPLATE_ADULTS_LONG_TERM,       /* working-age adults: people, £ a year */
-  LGR_LEVER_TEMPLATE_OLDER_PEOPLE_LONG_TERM, /* people, £ a year */
-  LGR_LEVER_TEMPLATE_OTHER,                  /* people, £ a year, no service */
-  LGR_N_LEVER_TEMPLATES
-} LgrLeverTemplate;
-
-const char *lgr_lever_template_to_string (LgrLeverTemplate template_); /* "children-looked-after" */
-gboolean lgr_lever_template_from_string (const char *name, LgrLeverTemplate *template_);
-const char *lgr_lever_template_title (LgrLeverTemplate template_); /* translated */
-
-/* A new lever for authority_id (NULL: the scenario's first authority) from a template. */
+/* A new lever for authority_id (NULL: the scenario's first authority) from a template
+ * (lgr-lever-template.h): its unit cost comes from the study's benchmarks where the authority's
+ * population band has one. */
 gboolean lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id,
                                                const char *authority_id, LgrLeverTemplate template_,
                                                char **new_id, GError **error);
 
 /* Changing how a lever's cohort is counted keeps the number of people it stands for (a rate
  * becomes a count through the authority's population and back); changing its cost period
- * keeps the cost a year (through the study's weeks per year). So the results do not move. */
+ * keeps the cost a year (through the study's weeks per year). So the results do not move.
+ * The conversions are those of lgr-conversions.h. */
 gboolean lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id,
                                        const char *lever_id, LgrCohortBasis basis, GError **error);
 gboolean lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id,

@@ -4,12 +4,18 @@
  * microseconds) and a snapshot cannot get out of step with the edit that made it, whatever the
  * edit was. The results are recomputed after every change.
  *
+ * The edits here are thin: the rules they apply are pure functions of the core (lgr-rules.c,
+ * lgr-conversions.c, lgr-lever-template.c, lgr-study-edits.c), and the edits of whole scenarios
+ * and the study's settings are in lgr-document-scenarios.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
-#include "lgr-document.h"
+#include "lgr-conversions.h"
+#include "lgr-document-private.h"
 #include "lgr-rules.h"
+#include "lgr-study-edits.h"
 #include "lgr-study-io.h"
 
 #define MAX_UNDO 200
@@ -579,6 +585,29 @@ commit_removal (LgrDocument *self, LgrStudy *copy, GPtrArray *entries, int index
   return commit (self, copy, label, NULL, error);
 }
 
+/* For the other edit files (lgr-document-private.h). */
+
+gboolean
+_lgr_document_commit (LgrDocument *self, LgrStudy *candidate, const char *label,
+                      const char *merge_key, GError **error)
+{
+  return commit (self, candidate, label, merge_key, error);
+}
+
+gboolean
+_lgr_document_commit_addition (LgrDocument *self, LgrStudy *copy, const char *label, char **id,
+                               char **new_id, GError **error)
+{
+  return commit_addition (self, copy, label, id, new_id, error);
+}
+
+LgrStudy *
+_lgr_document_copy_with_scenario (LgrDocument *self, const char *scenario_id,
+                                  LgrScenario **scenario, GError **error)
+{
+  return copy_with_scenario (self, scenario_id, scenario, error);
+}
+
 /* Removes the entry of kind with id from a scenario, as one undo step. */
 static gboolean
 remove_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const char *id,
@@ -642,10 +671,7 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (authority != NULL, FALSE);
 
-  if (!lgr_check_text (authority->name, _ ("the name"), TRUE, error)
-      || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->population, _ ("population"), error)
-      || !lgr_check_range (LGR_RANGE_NON_NEGATIVE, authority->child_population,
-                           _ ("child population"), error))
+  if (!lgr_authority_validate (authority, error))
     return FALSE;
   copy = copy_with_entry (self, scenario_id, AUTHORITY, authority->id, &scenario, &index, error);
   if (copy == NULL)
@@ -705,269 +731,24 @@ lgr_document_remove_item (LgrDocument *self, const char *scenario_id, const char
   return remove_entry (self, scenario_id, ITEM, item_id, error);
 }
 
-gboolean
-lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id, GError **error)
-{
-  LgrStudy *copy;
-  LgrScenario *scenario;
-  const LgrScenario *first;
-  g_autofree char *id = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  copy = lgr_study_copy (self->study);
-  id = lgr_study_unique_scenario_id (copy, "scenario");
-  scenario = lgr_scenario_new (id, name);
-  first = copy->scenarios->len > 0 ? g_ptr_array_index (copy->scenarios, 0) : NULL;
-  if (first != NULL)
-    for (guint i = 0; i < first->authorities->len; i++)
-      g_ptr_array_add (scenario->authorities,
-                       lgr_authority_copy (g_ptr_array_index (first->authorities, i)));
-  else
-    g_ptr_array_add (scenario->authorities, lgr_authority_new ("area", _ ("Area")));
-  g_ptr_array_add (copy->scenarios, scenario);
-
-  label = g_strdup_printf (_ ("Add scenario “%s”"), name);
-  return commit_addition (self, copy, label, &id, new_id, error);
-}
-
-gboolean
-lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, char **new_id,
-                                 GError **error)
-{
-  LgrStudy *copy;
-  LgrScenario *scenario, *duplicate;
-  g_autofree char *id = NULL;
-  g_autofree char *label = NULL;
-  int index;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  index = lgr_study_scenario_index (copy, scenario_id);
-  id = lgr_study_unique_scenario_id (copy, scenario->id);
-  duplicate = lgr_scenario_copy (scenario);
-  g_free (duplicate->id);
-  duplicate->id = g_strdup (id);
-  g_free (duplicate->name);
-  /* Translators: the name of a copied scenario */
-  duplicate->name = g_strdup_printf (_ ("%s (copy)"), scenario->name);
-  g_clear_pointer (&duplicate->colour, g_free);
-  g_ptr_array_insert (copy->scenarios, index + 1, duplicate);
-
-  label = g_strdup_printf (_ ("Duplicate “%s”"), scenario->name);
-  return commit_addition (self, copy, label, &id, new_id, error);
-}
-
-gboolean
-lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id, const char *name,
-                              GError **error)
-{
-  LgrStudy *copy;
-  LgrScenario *scenario;
-  g_autofree char *label = NULL;
-  g_autofree char *stripped = NULL;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _ ("a scenario needs a name"));
-      return FALSE;
-    }
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  label = g_strdup_printf (_ ("Rename “%s”"), scenario->name);
-  g_free (scenario->name);
-  scenario->name = g_steal_pointer (&stripped);
-  return commit (self, copy, label, NULL, error);
-}
-
-gboolean
-lgr_document_set_scenario_colour (LgrDocument *self, const char *scenario_id, const char *colour,
-                                  GError **error)
-{
-  LgrStudy *copy;
-  LgrScenario *scenario;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-
-  if (colour != NULL && !lgr_check_colour (colour, error))
-    return FALSE;
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  g_free (scenario->colour);
-  scenario->colour = g_strdup (colour);
-  label = g_strdup_printf (_ ("Change the colour of “%s”"), scenario->name);
-  return commit (self, copy, label, NULL, error);
-}
-
-gboolean
-lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id, GError **error)
-{
-  LgrStudy *copy;
-  LgrScenario *scenario;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-
-  if (self->study->scenarios->len <= 1)
-    {
-      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _ ("a study needs at least one scenario"));
-      return FALSE;
-    }
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  label = g_strdup_printf (_ ("Remove “%s”"), scenario->name);
-  g_ptr_array_remove (copy->scenarios, scenario);
-  return commit (self, copy, label, NULL, error);
-}
-
-gboolean
-lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *n_added,
-                               GError **error)
-{
-  LgrStudy *copy;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (other != NULL, FALSE);
-
-  copy = lgr_study_copy (self->study);
-  for (guint i = 0; i < other->scenarios->len; i++)
-    {
-      LgrScenario *scenario = lgr_scenario_copy (g_ptr_array_index (other->scenarios, i));
-      char *id = lgr_study_unique_scenario_id (copy, scenario->id);
-      g_free (scenario->id);
-      scenario->id = id;
-      g_ptr_array_add (copy->scenarios, scenario);
-    }
-  if (!commit (self, copy, _ ("Import scenarios"), NULL, error))
-    return FALSE;
-  if (n_added)
-    *n_added = other->scenarios->len;
-  return TRUE;
-}
-
-gboolean
-lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings, const char *merge_key,
-                                 GError **error)
-{
-  LgrStudy *copy;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (settings != NULL, FALSE);
-
-  if (settings->title == NULL || *settings->title == '\0')
-    {
-      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _ ("a study needs a title"));
-      return FALSE;
-    }
-  if (!lgr_check_range (LGR_RANGE_FIRST_YEAR, settings->first_year, _ ("first year"), error)
-      || !lgr_check_range (LGR_RANGE_YEARS, settings->years, _ ("number of years"), error)
-      || !lgr_check_range (LGR_RANGE_YEAR, settings->vesting_year, _ ("vesting year"), error)
-      || !lgr_check_range (LGR_RANGE_GROWTH, settings->discount_rate, _ ("discount rate"), error)
-      || !lgr_check_range (LGR_RANGE_WEEKS, settings->weeks_per_year, _ ("weeks per year"), error)
-      || !lgr_check_range (LGR_RANGE_SETTING_PERCENT, settings->benefit_realisation,
-                           _ ("benefit realisation"), error)
-      || !lgr_check_range (LGR_RANGE_SETTING_PERCENT, settings->cost_contingency,
-                           _ ("cost contingency"), error))
-    return FALSE;
-
-  copy = lgr_study_copy (self->study);
-  g_free (copy->title);
-  copy->title = g_strdup (settings->title);
-  copy->first_year = settings->first_year;
-  copy->years = settings->years;
-  copy->vesting_year = settings->vesting_year;
-  copy->discount_rate = settings->discount_rate;
-  copy->weeks_per_year = settings->weeks_per_year;
-  copy->benefit_realisation = settings->benefit_realisation;
-  copy->cost_contingency = settings->cost_contingency;
-  copy->count_avoidance = settings->count_avoidance;
-  return commit (self, copy, _ ("Change the study settings"), merge_key, error);
-}
-
-/* Lever templates */
-
-typedef struct
-{
-  const char *name;
-  const char *title;   /* N_() */
-  const char *service; /* N_(), or NULL */
-  const char *stem;
-  const char *measure; /* the benchmark measure giving the unit cost, or NULL */
-  LgrCohortBasis basis;
-  LgrUnitPeriod period;
-} LeverTemplate;
-
-static const LeverTemplate lever_templates[LGR_N_LEVER_TEMPLATES] = {
-  [LGR_LEVER_TEMPLATE_CHILDREN_LOOKED_AFTER]
-  = { "children-looked-after", N_ ("Children looked after"), N_ ("Children's social care"), "lac",
-      "lac-weekly", LGR_COHORT_BASIS_CHILD_POPULATION, LGR_UNIT_PERIOD_WEEK },
-  [LGR_LEVER_TEMPLATE_ADULTS_LONG_TERM]
-  = { "adults-long-term", N_ ("Working-age adults in long-term support"), N_ ("Adult social care"),
-      "asc-wa", "asc-working-age-yearly", LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
-  [LGR_LEVER_TEMPLATE_OLDER_PEOPLE_LONG_TERM]
-  = { "older-people-long-term", N_ ("Older people in long-term support"), N_ ("Adult social care"),
-      "asc-op", "asc-older-people-yearly", LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
-  [LGR_LEVER_TEMPLATE_OTHER] = { "other", N_ ("New lever"), NULL, "lever", NULL,
-                                 LGR_COHORT_BASIS_COUNT, LGR_UNIT_PERIOD_YEAR },
-};
-
-const char *
-lgr_lever_template_to_string (LgrLeverTemplate template_)
-{
-  g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, NULL);
-  return lever_templates[template_].name;
-}
-
-gboolean
-lgr_lever_template_from_string (const char *name, LgrLeverTemplate *template_)
-{
-  for (guint i = 0; i < LGR_N_LEVER_TEMPLATES; i++)
-    if (g_strcmp0 (name, lever_templates[i].name) == 0)
-      {
-        *template_ = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-lgr_lever_template_title (LgrLeverTemplate template_)
-{
-  g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, NULL);
-  return _ (lever_templates[template_].title);
-}
+/* Lever templates and conversions: the rules are in lgr-lever-template.c and
+ * lgr-conversions.c; these wrappers make them undoable edits. */
 
 gboolean
 lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id,
                                       const char *authority_id, LgrLeverTemplate template_,
                                       char **new_id, GError **error)
 {
-  const LeverTemplate *t;
   LgrScenario *scenario;
   LgrStudy *copy;
   const LgrAuthority *authority;
-  const LgrBenchmarkBand *band;
   LgrLever *lever;
-  g_autofree char *stem = NULL;
   g_autofree char *id = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)template_ < LGR_N_LEVER_TEMPLATES, FALSE);
 
-  t = &lever_templates[template_];
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   authority = authority_id ? lgr_scenario_find_authority (scenario, authority_id)
@@ -977,34 +758,12 @@ lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id
       set_not_found (error, _ ("authority"), authority_id);
       return drop_copy (copy, FALSE);
     }
-  stem = g_strdup_printf ("%s-%s", authority->id, t->stem);
-  id = lgr_scenario_unique_id (scenario, stem);
-  lever = lgr_lever_new (id, _ (t->title), authority->id);
-  lever->service = t->service ? g_strdup (_ (t->service)) : NULL;
-  lever->basis = t->basis;
-  lever->unit_period = t->period;
-  band = lgr_study_benchmark_band_for (copy, authority->population);
-  if (band && t->measure)
-    {
-      double cost;
-      if (lgr_benchmark_band_lookup (band, t->measure, &cost))
-        {
-          lever->unit_cost_baseline = cost;
-          lever->unit_cost_target = cost;
-        }
-    }
+  lever = lgr_lever_new_from_template (template_, copy, scenario, authority);
+  id = g_strdup (lever->id);
   g_ptr_array_add (scenario->levers, lever);
   /* Translators: "Add “Children looked after”" (an undo label) */
   label = g_strdup_printf (_ ("Add “%s”"), lever->name);
   return commit_addition (self, copy, label, &id, new_id, error);
-}
-
-/* The population a rate of basis is counted per 10,000 of. */
-static double
-basis_population (const LgrAuthority *authority, LgrCohortBasis basis)
-{
-  return basis == LGR_COHORT_BASIS_CHILD_POPULATION ? authority->child_population
-                                                    : authority->population;
 }
 
 gboolean
@@ -1014,49 +773,19 @@ lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const 
   LgrScenario *scenario;
   LgrLever *lever;
   LgrStudy *copy;
-  const LgrAuthority *authority;
-  double baseline, target;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)basis <= LGR_COHORT_BASIS_POPULATION, FALSE);
+  g_return_val_if_fail ((guint)basis < LGR_N_COHORT_BASES, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
   lever = g_ptr_array_index (scenario->levers, index);
   if (lever->basis == basis)
     return drop_copy (copy, TRUE);
-  authority = lgr_scenario_find_authority (scenario, lever->authority_id);
-  baseline = lever->cohort_baseline;
-  target = lever->cohort_target;
-  /* To numbers of people, then to the new basis. */
-  if (lever->basis != LGR_COHORT_BASIS_COUNT)
-    {
-      double from = authority ? basis_population (authority, lever->basis) : 0;
-      baseline = baseline * from / 10000.0;
-      target = target * from / 10000.0;
-    }
-  if (basis != LGR_COHORT_BASIS_COUNT)
-    {
-      double to = authority ? basis_population (authority, basis) : 0;
-      if (to <= 0)
-        {
-          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                       basis == LGR_COHORT_BASIS_CHILD_POPULATION
-                           ? _ ("a rate per 10,000 children needs the number of children in “%s”: "
-                                "enter it under Authorities first")
-                           : _ ("a rate per 10,000 residents needs the population of “%s”: enter "
-                                "it under Authorities first"),
-                       authority ? authority->name : lever->authority_id);
-          return drop_copy (copy, FALSE);
-        }
-      baseline = baseline * 10000.0 / to;
-      target = target * 10000.0 / to;
-    }
-  lever->basis = basis;
-  lever->cohort_baseline = baseline;
-  lever->cohort_target = target;
-  if (!lgr_lever_validate (lever, scenario, error))
+  if (!lgr_lever_convert_basis (lever, basis,
+                                lgr_scenario_find_authority (scenario, lever->authority_id), error)
+      || !lgr_lever_validate (lever, scenario, error))
     return drop_copy (copy, FALSE);
   return commit_change (self, copy, lever->name, NULL, error);
 }
@@ -1068,21 +797,17 @@ lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id, const
   LgrScenario *scenario;
   LgrLever *lever;
   LgrStudy *copy;
-  double factor;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)period <= LGR_UNIT_PERIOD_YEAR, FALSE);
+  g_return_val_if_fail ((guint)period < LGR_N_UNIT_PERIODS, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
     return FALSE;
   lever = g_ptr_array_index (scenario->levers, index);
   if (lever->unit_period == period)
     return drop_copy (copy, TRUE);
-  factor = period == LGR_UNIT_PERIOD_YEAR ? copy->weeks_per_year : 1.0 / copy->weeks_per_year;
-  lever->unit_period = period;
-  lever->unit_cost_baseline *= factor;
-  lever->unit_cost_target *= factor;
+  lgr_lever_convert_period (lever, period, copy->weeks_per_year);
   if (!lgr_lever_validate (lever, scenario, error))
     return drop_copy (copy, FALSE);
   return commit_change (self, copy, lever->name, NULL, error);
@@ -1098,52 +823,20 @@ lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const ch
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail ((guint)kind <= LGR_ITEM_KIND_AVOIDANCE, FALSE);
+  g_return_val_if_fail ((guint)kind < LGR_N_ITEM_KINDS, FALSE);
 
   if (!(copy = copy_with_entry (self, scenario_id, ITEM, item_id, &scenario, &index, error)))
     return FALSE;
   item = g_ptr_array_index (scenario->items, index);
   if (item->kind == kind)
     return drop_copy (copy, TRUE);
-  if (item->pattern == LGR_ITEM_PATTERN_SPREAD && kind != LGR_ITEM_KIND_ONE_OFF_COST)
-    {
-      /* The same money in the same years, as values per year. */
-      int start = lgr_item_start_year (item, copy);
-      g_array_set_size (item->values, 0);
-      for (guint i = 0; i < item->profile.n; i++)
-        {
-          double value = item->total * lgr_profile_spread_share (&item->profile, start, start + i);
-          if (value != 0)
-            lgr_item_set_value (item, start + i, value);
-        }
-      item->pattern = LGR_ITEM_PATTERN_VALUES;
-    }
-  item->kind = kind;
+  lgr_item_convert_kind (item, kind, copy);
   if (!lgr_item_validate (item, error))
     return drop_copy (copy, FALSE);
   return commit_change (self, copy, item->name, NULL, error);
 }
 
 /* Authorities */
-
-/* "North Warwickshire" -> "north-warwickshire" */
-static char *
-id_stem (const char *name)
-{
-  GString *stem = g_string_new (NULL);
-  for (const char *p = name; *p; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (stem, g_ascii_tolower (*p));
-      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
-        g_string_append_c (stem, '-');
-    }
-  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
-    g_string_truncate (stem, stem->len - 1);
-  if (stem->len == 0)
-    g_string_append (stem, "authority");
-  return g_string_free (stem, FALSE);
-}
 
 gboolean
 lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const char *name,
@@ -1164,7 +857,7 @@ lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const ch
     return FALSE;
   if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
-  stem = id_stem (stripped);
+  stem = lgr_id_stem (stripped, "authority");
   id = lgr_scenario_unique_id (scenario, stem);
   g_ptr_array_add (scenario->authorities, lgr_authority_new (id, stripped));
   label = g_strdup_printf (_ ("Add “%s”"), stripped);
@@ -1177,9 +870,6 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
 {
   LgrScenario *scenario;
   LgrStudy *copy;
-  g_autoptr (GString) users = g_string_new (NULL);
-  const LgrAuthority *authority;
-  guint n_users = 0;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
@@ -1187,35 +877,8 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
   copy = copy_with_entry (self, scenario_id, AUTHORITY, authority_id, &scenario, &index, error);
   if (copy == NULL)
     return FALSE;
-  authority = g_ptr_array_index (scenario->authorities, index);
-  for (guint i = 0; i < scenario->levers->len; i++)
-    {
-      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
-      if (g_strcmp0 (lever->authority_id, authority_id) != 0)
-        continue;
-      if (n_users++ > 0)
-        g_string_append (users, ", ");
-      g_string_append_printf (users, "“%s”", lever->name);
-    }
-  if (n_users > 0)
-    {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   g_dngettext (GETTEXT_PACKAGE,
-                                "“%s” cannot be removed: the lever %s belongs to it (move or "
-                                "remove it first)",
-                                "“%s” cannot be removed: the levers %s belong to it (move or "
-                                "remove them first)",
-                                n_users),
-                   authority->name, users->str);
-      return drop_copy (copy, FALSE);
-    }
-  if (scenario->authorities->len <= 1)
-    {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _ ("“%s” cannot be removed: a scenario needs at least one authority"),
-                   authority->name);
-      return drop_copy (copy, FALSE);
-    }
+  if (!lgr_scenario_check_remove_authority (scenario, authority_id, error))
+    return drop_copy (copy, FALSE);
   return commit_removal (self, copy, scenario->authorities, index, error);
 }
 

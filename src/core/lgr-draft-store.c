@@ -1,5 +1,5 @@
 /* lgr-draft-store.c: autosaved drafts of unsaved studies. */
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lgr-draft-store.h"

@@ -1,0 +1,151 @@
+/* lgr-study-edits.c: new, copied and removed scenarios and authorities.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-study-edits.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "lgr-rules.h"
+
+char *
+lgr_id_stem (const char *name, const char *fallback)
+{
+  GString *stem = g_string_new (NULL);
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  for (const char *p = name; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (stem, g_ascii_tolower (*p));
+      else if (stem->len > 0 && stem->str[stem->len - 1] != '-')
+        g_string_append_c (stem, '-');
+    }
+  while (stem->len > 0 && stem->str[stem->len - 1] == '-')
+    g_string_truncate (stem, stem->len - 1);
+  if (stem->len == 0)
+    g_string_append (stem, fallback);
+  return g_string_free (stem, FALSE);
+}
+
+gboolean
+lgr_scenario_check_remove_authority (const LgrScenario *scenario, const char *authority_id,
+                                     GError **error)
+{
+  g_autoptr (GString) users = g_string_new (NULL);
+  const LgrAuthority *authority;
+  guint n_users = 0;
+
+  g_return_val_if_fail (scenario != NULL, FALSE);
+
+  authority = lgr_scenario_find_authority (scenario, authority_id);
+  if (authority == NULL)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("there is no %s “%s” in the study"), _ ("authority"), authority_id);
+      return FALSE;
+    }
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
+      if (g_strcmp0 (lever->authority_id, authority_id) != 0)
+        continue;
+      if (n_users++ > 0)
+        g_string_append (users, ", ");
+      g_string_append_printf (users, "“%s”", lever->name);
+    }
+  if (n_users > 0)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "“%s” cannot be removed: the lever %s belongs to it (move or "
+                                "remove it first)",
+                                "“%s” cannot be removed: the levers %s belong to it (move or "
+                                "remove them first)",
+                                n_users),
+                   authority->name, users->str);
+      return FALSE;
+    }
+  if (scenario->authorities->len <= 1)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("“%s” cannot be removed: a scenario needs at least one authority"),
+                   authority->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+LgrScenario *
+lgr_study_new_scenario (const LgrStudy *study, const char *name)
+{
+  g_autofree char *id = NULL;
+  const LgrScenario *first;
+  LgrScenario *scenario;
+
+  g_return_val_if_fail (study != NULL && name != NULL, NULL);
+
+  id = lgr_study_unique_scenario_id (study, "scenario");
+  scenario = lgr_scenario_new (id, name);
+  first = study->scenarios->len > 0 ? g_ptr_array_index (study->scenarios, 0) : NULL;
+  if (first != NULL)
+    for (guint i = 0; i < first->authorities->len; i++)
+      g_ptr_array_add (scenario->authorities,
+                       lgr_authority_copy (g_ptr_array_index (first->authorities, i)));
+  else
+    g_ptr_array_add (scenario->authorities, lgr_authority_new ("area", _ ("Area")));
+  return scenario;
+}
+
+LgrScenario *
+lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario)
+{
+  LgrScenario *duplicate;
+
+  g_return_val_if_fail (study != NULL && scenario != NULL, NULL);
+
+  duplicate = lgr_scenario_copy (scenario);
+  g_free (duplicate->id);
+  duplicate->id = lgr_study_unique_scenario_id (study, scenario->id);
+  g_free (duplicate->name);
+  /* Translators: the name of a copied scenario */
+  duplicate->name = g_strdup_printf (_ ("%s (copy)"), scenario->name);
+  g_clear_pointer (&duplicate->colour, g_free);
+  return duplicate;
+}
+
+void
+lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other)
+{
+  g_return_if_fail (study != NULL && other != NULL);
+
+  for (guint i = 0; i < other->scenarios->len; i++)
+    {
+      LgrScenario *scenario = lgr_scenario_copy (g_ptr_array_index (other->scenarios, i));
+      char *id = lgr_study_unique_scenario_id (study, scenario->id);
+      g_free (scenario->id);
+      scenario->id = id;
+      g_ptr_array_add (study->scenarios, scenario);
+    }
+}
+
+void
+lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings)
+{
+  g_return_if_fail (study != NULL && settings != NULL);
+
+  if (study->title != settings->title)
+    {
+      g_free (study->title);
+      study->title = g_strdup (settings->title);
+    }
+  study->first_year = settings->first_year;
+  study->years = settings->years;
+  study->vesting_year = settings->vesting_year;
+  study->discount_rate = settings->discount_rate;
+  study->weeks_per_year = settings->weeks_per_year;
+  study->benefit_realisation = settings->benefit_realisation;
+  study->cost_contingency = settings->cost_contingency;
+  study->count_avoidance = settings->count_avoidance;
+}

@@ -1,0 +1,42 @@
+/* lgr-study-edits.h: the model's rules for adding, copying and removing parts of a study.
+ *
+ * What a new scenario or authority starts with, how ids are made from names and kept unique,
+ * when an authority may be removed. Pure functions on the study model (no GTK, no undo): the
+ * document (lgr-document.h) applies them to a copy of the study and makes the result one
+ * undoable step. Tested in the core suite (tests/test-levers.c).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "lgr-study.h"
+
+G_BEGIN_DECLS
+
+/* An id stem from a name: "North Warwickshire" -> "north-warwickshire"; fallback when the name
+ * has no letter or digit. */
+char *lgr_id_stem (const char *name, const char *fallback);
+
+/* Whether the authority with authority_id may be removed from scenario: not while levers use
+ * it (the message names them), nor the scenario's last one. */
+gboolean lgr_scenario_check_remove_authority (const LgrScenario *scenario, const char *authority_id,
+                                              GError **error);
+
+/* A new scenario for study, named name, with an id not used in study, copies of the first
+ * scenario's authorities (one "Area" if there is none) and no levers or items. Not added. */
+LgrScenario *lgr_study_new_scenario (const LgrStudy *study, const char *name);
+
+/* A copy of scenario (one of study's) with an id not used in study, named "name (copy)", with
+ * no colour of its own. Not added. */
+LgrScenario *lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario);
+
+/* Adds copies of every scenario of other to study, renaming ids that are taken. */
+void lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other);
+
+/* Copies the title, timeline and settings of settings into study (not its scenarios, its
+ * benchmarks or its description). */
+void lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings);
+
+G_END_DECLS
