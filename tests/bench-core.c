@@ -12,6 +12,7 @@
 
 #include "lgr-number.h"
 #include "lgr-results.h"
+#include "lgr-rules.h"
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
@@ -173,11 +174,48 @@ bench_numbers (const LgrResults *results)
   report_numbers ("random bit patterns", numbers);
 }
 
+/* The largest study a file may hold (just under LGR_MAX_FILE_SIZE): random scenarios of 40 levers
+ * and 40 items over 60 years, as many as fit. For timing the command line on it:
+ *   bench-core --write-largest-study=/tmp/largest.lgr
+ *   time lgr-explorer --summary=json /tmp/largest.lgr >/dev/null */
+static int
+write_largest_study (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  gsize length = 0;
+  guint n = 100;
+
+  {
+    g_autoptr (GRand) rand = g_rand_new_with_seed (20261129);
+    g_autoptr (LgrStudy) sample = lgr_test_random_study (rand, n, 40, 40, 60);
+    g_free (lgr_study_to_xml (sample, &length));
+  }
+  n = (guint)(n * (double)LGR_MAX_FILE_SIZE / length);
+  for (;; n--)
+    {
+      g_autoptr (GRand) rand = g_rand_new_with_seed (20261129);
+      g_autoptr (LgrStudy) study = lgr_test_random_study (rand, n, 40, 40, 60);
+      g_autofree char *xml = lgr_study_to_xml (study, &length);
+      if (length > LGR_MAX_FILE_SIZE)
+        continue;
+      if (!g_file_set_contents (path, xml, (gssize)length, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      printf ("%s: %u scenarios x 40 levers x 40 items x 60 years, %" G_GSIZE_FORMAT " bytes\n",
+              path, n, length);
+      return 0;
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL); /* for g_assert and $LGR_SOURCE_DIR handling */
+  if (argc == 2 && g_str_has_prefix (argv[1], "--write-largest-study="))
+    return write_largest_study (argv[1] + strlen ("--write-largest-study="));
 
   g_autoptr (LgrStudy) bundled = lgr_test_load_bundled ();
   report ("compute bundled study (2 scenarios, 13 levers, 10 years)", measure_us (compute, bundled),

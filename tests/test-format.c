@@ -5,9 +5,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-csv.h"
 #include "lgr-format.h"
 #include "lgr-number.h"
+#include "lgr-results.h"
 #include "lgr-rules.h"
+#include "lgr-test-util.h"
+#include "lgr-writer.h"
 
 #define MINUS "\xe2\x88\x92"
 
@@ -298,6 +302,101 @@ test_number_subnormals_and_boundaries (void)
     }
 }
 
+/* The writer and the CSV table (lgr-writer.c, lgr-csv.c) */
+
+static char *
+field (const char *text)
+{
+  LgrWriter *writer = lgr_writer_new_for_string ();
+  lgr_csv_write_field (writer, text);
+  return lgr_writer_free_to_string (writer);
+}
+
+static void
+test_csv_fields (void)
+{
+  check (field ("north-lac"), "north-lac");
+  check (field (""), "");
+  check (field (NULL), "");
+  check (field ("a,b"), "\"a,b\"");
+  check (field ("say \"hi\""), "\"say \"\"hi\"\"\"");
+  check (field ("two\nlines"), "\"two\nlines\"");
+  check (field ("cr\r"), "\"cr\r\"");
+  check (field ("semi;colon and space"), "semi;colon and space");
+}
+
+/* The bundled study's table, as --summary=csv wrote it before the writer was shared. */
+static void
+test_csv_bundled (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *path
+      = lgr_test_source_path ("tests", "files", "summary", "warwickshire.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &expected, NULL, &error));
+  g_assert_no_error (error);
+  check (lgr_csv_results_to_string (results), expected);
+}
+
+/* A file writer writes out in chunks what a string writer keeps: the same bytes, many times the
+ * buffer's size; a write that fails is reported at the end. */
+static void
+test_writer_file (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (8006);
+  g_autoptr (LgrStudy) study = lgr_test_random_study (rand, 12, 10, 10, 60);
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr (GError) error = NULL;
+  FILE *file = tmpfile ();
+  gsize length = 0;
+
+  {
+    LgrWriter *writer = lgr_writer_new_for_string ();
+    for (guint i = 0; i < 40; i++)
+      {
+        lgr_csv_write_results (writer, results);
+        lgr_writer_append_number (writer, i * 0.1);
+        lgr_writer_append (writer, " numbers, then a line\n");
+      }
+    expected = lgr_writer_free_to_string (writer);
+  }
+  g_assert_cmpuint (strlen (expected), >, 4 * 64 * 1024);
+
+  g_assert_nonnull (file);
+  {
+    g_autoptr (LgrWriter) writer = lgr_writer_new_for_file (file);
+    for (guint i = 0; i < 40; i++)
+      {
+        lgr_csv_write_results (writer, results);
+        lgr_writer_append_number (writer, i * 0.1);
+        lgr_writer_append_len (writer, " numbers, then a line\n", 22);
+      }
+    g_assert_true (lgr_writer_finish (writer));
+  }
+  length = (gsize)ftell (file);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  got = g_malloc0 (length + 1);
+  rewind (file);
+  g_assert_cmpuint (fread (got, 1, length, file), ==, length);
+  g_assert_cmpstr (got, ==, expected);
+  fclose (file);
+
+  file = fopen ("/dev/full", "w");
+  if (file == NULL)
+    return;
+  {
+    g_autoptr (LgrWriter) writer = lgr_writer_new_for_file (file);
+    lgr_writer_append (writer, expected);
+    g_assert_false (lgr_writer_finish (writer));
+  }
+  fclose (file);
+}
+
 /* The same output whatever the C locale (LC_ALL=de_DE.UTF-8 runs this file again). */
 static void
 test_locale_independent (void)
@@ -340,6 +439,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/format/number/powers", test_number_powers);
   g_test_add_func ("/core/format/number/subnormals-and-boundaries",
                    test_number_subnormals_and_boundaries);
+  g_test_add_func ("/core/format/csv/fields", test_csv_fields);
+  g_test_add_func ("/core/format/csv/bundled", test_csv_bundled);
+  g_test_add_func ("/core/format/writer/file", test_writer_file);
   g_test_add_func ("/core/format/locale-independent", test_locale_independent);
   return g_test_run ();
 }
