@@ -287,6 +287,8 @@ test_number_subnormals_and_boundaries (void)
     999999999999999.9,
     9999999999999998.0,
     99999999999999999.0,
+    385615574e11, /* exactly halfway between two doubles */
+    579065906e11,
   };
   for (guint i = 0; i < G_N_ELEMENTS (boundaries); i++)
     check_both_signs (boundaries[i]);
