@@ -12,55 +12,69 @@
 
 struct _LgrWriter
 {
-  GString *buffer;
+  char *data;
+  gsize length;
+  gsize size; /* allocated, always more than length: room for a NUL */
   FILE *file; /* NULL for a string writer */
   gboolean failed;
 };
 
-LgrWriter *
-lgr_writer_new_for_file (FILE *file)
+static LgrWriter *
+writer_new (FILE *file, gsize size)
 {
-  LgrWriter *writer;
-
-  g_return_val_if_fail (file != NULL, NULL);
-
-  writer = g_new0 (LgrWriter, 1);
-  writer->buffer = g_string_sized_new (CHUNK + LGR_NUMBER_BUF_SIZE);
+  LgrWriter *writer = g_new0 (LgrWriter, 1);
+  writer->data = g_malloc (size);
+  writer->size = size;
   writer->file = file;
   return writer;
 }
 
 LgrWriter *
+lgr_writer_new_for_file (FILE *file)
+{
+  g_return_val_if_fail (file != NULL, NULL);
+  return writer_new (file, CHUNK + LGR_NUMBER_BUF_SIZE);
+}
+
+LgrWriter *
 lgr_writer_new_for_string (void)
 {
-  LgrWriter *writer = g_new0 (LgrWriter, 1);
-  writer->buffer = g_string_sized_new (4096);
-  return writer;
+  return writer_new (NULL, 4096);
 }
 
 static void
 write_out (LgrWriter *writer)
 {
-  if (writer->buffer->len == 0)
-    return;
-  if (!writer->failed
-      && fwrite (writer->buffer->str, 1, writer->buffer->len, writer->file) != writer->buffer->len)
+  if (writer->length > 0 && !writer->failed
+      && fwrite (writer->data, 1, writer->length, writer->file) != writer->length)
     writer->failed = TRUE;
-  g_string_truncate (writer->buffer, 0);
+  writer->length = 0;
 }
 
+/* Makes room for extra more bytes (and a NUL): a file writer writes out what it holds, a string
+ * writer grows. */
 static inline void
-maybe_write_out (LgrWriter *writer)
+reserve (LgrWriter *writer, gsize extra)
 {
-  if (writer->file && writer->buffer->len >= CHUNK)
-    write_out (writer);
+  if (G_LIKELY (writer->length + extra < writer->size))
+    return;
+  if (writer->file)
+    {
+      write_out (writer);
+      if (extra < writer->size)
+        return;
+    }
+  while (writer->length + extra >= writer->size)
+    writer->size *= 2;
+  writer->data = g_realloc (writer->data, writer->size);
 }
 
 void
 lgr_writer_append_len (LgrWriter *writer, const char *text, gsize length)
 {
-  g_string_append_len (writer->buffer, text, (gssize)length);
-  maybe_write_out (writer);
+  reserve (writer, length);
+  memcpy (writer->data + writer->length, text, length);
+  writer->length += length;
 }
 
 void
@@ -72,16 +86,15 @@ lgr_writer_append (LgrWriter *writer, const char *text)
 void
 lgr_writer_append_c (LgrWriter *writer, char c)
 {
-  g_string_append_c (writer->buffer, c);
-  maybe_write_out (writer);
+  reserve (writer, 1);
+  writer->data[writer->length++] = c;
 }
 
 void
 lgr_writer_append_number (LgrWriter *writer, double value)
 {
-  char text[LGR_NUMBER_BUF_SIZE];
-  gsize length = lgr_number_to_buffer (value, text);
-  lgr_writer_append_len (writer, text, length);
+  reserve (writer, LGR_NUMBER_BUF_SIZE);
+  writer->length += lgr_number_to_buffer (value, writer->data + writer->length);
 }
 
 gboolean
@@ -102,7 +115,8 @@ lgr_writer_free_to_string (LgrWriter *writer)
 
   g_return_val_if_fail (writer->file == NULL, NULL);
 
-  text = g_string_free (writer->buffer, FALSE);
+  writer->data[writer->length] = '\0';
+  text = writer->data;
   g_free (writer);
   return text;
 }
@@ -112,6 +126,6 @@ lgr_writer_free (LgrWriter *writer)
 {
   if (writer == NULL)
     return;
-  g_string_free (writer->buffer, TRUE);
+  g_free (writer->data);
   g_free (writer);
 }
