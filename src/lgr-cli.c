@@ -13,11 +13,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "lgr-csv.h"
 #include "lgr-export.h"
 #include "lgr-format.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
 #include "lgr-study-io.h"
+#include "lgr-writer.h"
 
 #define DEFAULT_EXPORT_WIDTH 1600
 #define DEFAULT_EXPORT_HEIGHT 900
@@ -104,107 +106,111 @@ run_check (char **files)
 /* --summary=json */
 
 static void
-json_string (GString *out, const char *s)
+json_string (LgrWriter *out, const char *s)
 {
-  g_string_append_c (out, '"');
+  lgr_writer_append_c (out, '"');
   for (const char *p = s ? s : ""; *p; p++)
     {
       unsigned char c = (unsigned char)*p;
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          lgr_writer_append (out, "\\\"");
           break;
         case '\\':
-          g_string_append (out, "\\\\");
+          lgr_writer_append (out, "\\\\");
           break;
         case '\n':
-          g_string_append (out, "\\n");
+          lgr_writer_append (out, "\\n");
           break;
         case '\r':
-          g_string_append (out, "\\r");
+          lgr_writer_append (out, "\\r");
           break;
         case '\t':
-          g_string_append (out, "\\t");
+          lgr_writer_append (out, "\\t");
           break;
         default:
           if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
+            {
+              char escaped[8];
+              g_snprintf (escaped, sizeof escaped, "\\u%04x", c);
+              lgr_writer_append (out, escaped);
+            }
           else
-            g_string_append_c (out, (char)c);
+            lgr_writer_append_c (out, (char)c);
         }
     }
-  g_string_append_c (out, '"');
+  lgr_writer_append_c (out, '"');
 }
 
 static void
-json_number (GString *out, double value)
+json_number (LgrWriter *out, double value)
 {
-  g_autofree char *s = lgr_number_to_string (value);
-  g_string_append (out, s);
+  lgr_writer_append_number (out, value);
 }
 
 static void
-json_series (GString *out, const char *key, const double *values, guint n, gboolean last)
+json_series (LgrWriter *out, const char *key, const double *values, guint n, gboolean last)
 {
   json_string (out, key);
-  g_string_append (out, ": [");
+  lgr_writer_append (out, ": [");
   for (guint t = 0; t < n; t++)
     {
       if (t)
-        g_string_append (out, ", ");
+        lgr_writer_append (out, ", ");
       json_number (out, values[t]);
     }
-  g_string_append (out, last ? "]" : "],");
+  lgr_writer_append (out, last ? "]" : "],");
 }
 
 static void
-json_key (GString *out, const char *key)
+json_key (LgrWriter *out, const char *key)
 {
   json_string (out, key);
-  g_string_append (out, ": ");
+  lgr_writer_append (out, ": ");
 }
 
 /* "key": "value" followed by after (the separator and indentation of what comes next). */
 static void
-json_string_field (GString *out, const char *key, const char *value, const char *after)
+json_string_field (LgrWriter *out, const char *key, const char *value, const char *after)
 {
   json_key (out, key);
   json_string (out, value);
-  g_string_append (out, after);
+  lgr_writer_append (out, after);
 }
 
-static char *
-summary_json (const LgrStudy *study, const LgrResults *results)
+/* Written as it goes: memory stays small whatever the size of the study. */
+static void
+summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
 {
   guint n = results->n_years;
-  GString *out = g_string_new ("{\n  ");
+  lgr_writer_append (out, "{\n  ");
   json_string_field (out, "title", study->title, ",\n  ");
   json_key (out, "years");
-  g_string_append_c (out, '[');
+  lgr_writer_append_c (out, '[');
   for (guint t = 0; t < n; t++)
     {
       g_autofree char *label = lgr_format_financial_year (study->first_year + (int)t);
       if (t)
-        g_string_append (out, ", ");
+        lgr_writer_append (out, ", ");
       json_string (out, label);
     }
-  g_string_append (out, "],\n  ");
+  lgr_writer_append (out, "],\n  ");
   json_key (out, "scenarios");
-  g_string_append (out, "[");
+  lgr_writer_append (out, "[");
 
   for (guint s = 0; s < results->n_scenarios; s++)
     {
       const LgrScenarioResult *r = &results->scenarios[s];
-      g_string_append (out, s ? ",\n    {\n      " : "\n    {\n      ");
+      lgr_writer_append (out, s ? ",\n    {\n      " : "\n    {\n      ");
       json_string_field (out, "id", r->scenario->id, ", ");
       json_string_field (out, "name", r->scenario->name, ",\n      ");
       json_key (out, "payback_years");
       if (r->has_payback)
         json_number (out, r->payback_years);
       else
-        g_string_append (out, "null");
-      g_string_append (out, ", ");
+        lgr_writer_append (out, "null");
+      lgr_writer_append (out, ", ");
       json_key (out, "payback_year");
       if (r->has_payback)
         {
@@ -212,11 +218,11 @@ summary_json (const LgrStudy *study, const LgrResults *results)
           json_string (out, label);
         }
       else
-        g_string_append (out, "null");
-      g_string_append (out, ", ");
+        lgr_writer_append (out, "null");
+      lgr_writer_append (out, ", ");
       json_key (out, "relapses");
-      g_string_append (out, r->relapses ? "true" : "false");
-      g_string_append (out, ",\n      ");
+      lgr_writer_append (out, r->relapses ? "true" : "false");
+      lgr_writer_append (out, ",\n      ");
 
       const struct
       {
@@ -231,136 +237,72 @@ summary_json (const LgrStudy *study, const LgrResults *results)
       for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
         {
           if (i)
-            g_string_append_c (out, ' ');
+            lgr_writer_append_c (out, ' ');
           json_key (out, figures[i].key);
           json_number (out, figures[i].value);
-          g_string_append_c (out, ',');
+          lgr_writer_append_c (out, ',');
         }
-      g_string_append (out, "\n      ");
+      lgr_writer_append (out, "\n      ");
 
       json_key (out, "annual");
-      g_string_append (out, "{\n        ");
+      lgr_writer_append (out, "{\n        ");
       json_series (out, "cashable_savings", r->cashable_savings, n, FALSE);
-      g_string_append (out, "\n        ");
+      lgr_writer_append (out, "\n        ");
       json_series (out, "cost_avoidance", r->cost_avoidance, n, FALSE);
-      g_string_append (out, "\n        ");
+      lgr_writer_append (out, "\n        ");
       json_series (out, "one_off_costs", r->one_off_costs, n, FALSE);
-      g_string_append (out, "\n        ");
+      lgr_writer_append (out, "\n        ");
       json_series (out, "recurring_costs", r->recurring_costs, n, FALSE);
-      g_string_append (out, "\n        ");
+      lgr_writer_append (out, "\n        ");
       json_series (out, "net", r->net, n, FALSE);
-      g_string_append (out, "\n        ");
+      lgr_writer_append (out, "\n        ");
       json_series (out, "cumulative", r->cumulative, n, TRUE);
-      g_string_append (out, "\n      },\n      ");
+      lgr_writer_append (out, "\n      },\n      ");
 
       json_key (out, "levers");
-      g_string_append_c (out, '[');
+      lgr_writer_append_c (out, '[');
       for (guint i = 0; i < r->n_levers; i++)
         {
           const LgrLeverResult *l = &r->levers[i];
-          g_string_append (out, i ? ",\n        {" : "\n        {");
+          lgr_writer_append (out, i ? ",\n        {" : "\n        {");
           json_string_field (out, "id", l->lever->id, ", ");
           json_string_field (out, "authority", l->lever->authority_id, ", ");
           json_string_field (out, "benefit", lgr_benefit_to_string (l->lever->benefit),
                              ",\n         ");
           json_series (out, "saving", l->saving, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "volume_effect", l->volume_effect, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "price_effect", l->price_effect, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "baseline_cohort", l->baseline_cohort, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "scenario_cohort", l->scenario_cohort, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "baseline_unit_cost", l->baseline_unit_cost, n, FALSE);
-          g_string_append (out, "\n         ");
+          lgr_writer_append (out, "\n         ");
           json_series (out, "scenario_unit_cost", l->scenario_unit_cost, n, TRUE);
-          g_string_append_c (out, '}');
+          lgr_writer_append_c (out, '}');
         }
-      g_string_append (out, r->n_levers ? "\n      ],\n      " : "],\n      ");
+      lgr_writer_append (out, r->n_levers ? "\n      ],\n      " : "],\n      ");
 
       json_key (out, "items");
-      g_string_append_c (out, '[');
+      lgr_writer_append_c (out, '[');
       for (guint i = 0; i < r->n_items; i++)
         {
           const LgrItemResult *it = &r->items[i];
-          g_string_append (out, i ? ",\n        {" : "\n        {");
+          lgr_writer_append (out, i ? ",\n        {" : "\n        {");
           json_string_field (out, "id", it->item->id, ", ");
           json_string_field (out, "kind", lgr_item_kind_to_string (it->item->kind), ", ");
           json_series (out, "values", it->values, n, TRUE);
-          g_string_append_c (out, '}');
+          lgr_writer_append_c (out, '}');
         }
-      g_string_append (out, r->n_items ? "\n      ]\n    }" : "]\n    }");
+      lgr_writer_append (out, r->n_items ? "\n      ]\n    }" : "]\n    }");
     }
-  g_string_append (out, results->n_scenarios ? "\n  ]\n}\n" : "]\n}\n");
-  return g_string_free (out, FALSE);
+  lgr_writer_append (out, results->n_scenarios ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-/* --summary=csv */
-
-static void
-csv_field (GString *out, const char *s)
-{
-  if (strpbrk (s, ",\"\n\r") == NULL)
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static char *
-summary_csv (const LgrStudy *study, const LgrResults *results)
-{
-  GString *out = g_string_new ("scenario,measure");
-  for (guint t = 0; t < results->n_years; t++)
-    {
-      g_autofree char *label = lgr_format_financial_year (study->first_year + (int)t);
-      g_string_append_c (out, ',');
-      g_string_append (out, label);
-    }
-  g_string_append_c (out, '\n');
-
-  for (guint s = 0; s < results->n_scenarios; s++)
-    {
-      const LgrScenarioResult *r = &results->scenarios[s];
-      const struct
-      {
-        const char *name;
-        const double *values;
-      } measures[] = {
-        { "cashable_savings", r->cashable_savings },
-        { "cost_avoidance", r->cost_avoidance },
-        { "one_off_costs", r->one_off_costs },
-        { "recurring_costs", r->recurring_costs },
-        { "net", r->net },
-        { "cumulative", r->cumulative },
-      };
-      for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
-        {
-          csv_field (out, r->scenario->id);
-          g_string_append_c (out, ',');
-          g_string_append (out, measures[m].name);
-          for (guint t = 0; t < results->n_years; t++)
-            {
-              g_autofree char *number = lgr_number_to_string (measures[m].values[t]);
-              g_string_append_c (out, ',');
-              g_string_append (out, number);
-            }
-          g_string_append_c (out, '\n');
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
+/* --summary=csv is the table of lgr-csv.h, the same as the window's Export Table. */
 static int
 run_summary (const char *format, const char *path)
 {
@@ -368,10 +310,12 @@ run_summary (const char *format, const char *path)
   if (study == NULL)
     return LGR_EXIT_INVALID;
   g_autoptr (LgrResults) results = lgr_results_compute (study);
-  g_autofree char *text
-      = g_str_equal (format, "json") ? summary_json (study, results) : summary_csv (study, results);
-  fputs (text, stdout);
-  return fflush (stdout) == 0 ? LGR_EXIT_OK : LGR_EXIT_INVALID;
+  g_autoptr (LgrWriter) out = lgr_writer_new_for_file (stdout);
+  if (g_str_equal (format, "json"))
+    summary_json (out, study, results);
+  else
+    lgr_csv_write_results (out, results);
+  return lgr_writer_finish (out) ? LGR_EXIT_OK : LGR_EXIT_INVALID;
 }
 
 /* --export and --report */

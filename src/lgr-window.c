@@ -3,6 +3,7 @@
  * frame. */
 #include <glib/gi18n.h>
 
+#include "lgr-csv.h"
 #include "lgr-export-dialog.h"
 #include "lgr-export.h"
 #include "lgr-file-chooser.h"
@@ -973,12 +974,8 @@ action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
 gboolean
 lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error)
 {
-  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
-  g_autofree char *csv = NULL;
-
-  if (id == NULL)
-    id = lgr_scenario_sidebar_get_selected (self->sidebar);
-  csv = lgr_year_table_format (lgr_document_get_results (self->document), id, ',');
+  /* every scenario, in the layout of --summary=csv */
+  g_autofree char *csv = lgr_csv_results_to_string (lgr_document_get_results (self->document));
   return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                   NULL, error);
 }

@@ -307,6 +307,74 @@ test_summary_locale (void)
   g_assert_cmpstr (c_csv.out, ==, de_csv.out);
 }
 
+/* --summary writes, byte for byte, what it wrote before it was written as it goes
+ * (the .json and .csv files in tests/files/summary, made then): the bundled study, the test studies, and
+ * one with every character that JSON escapes. */
+static void
+test_summary_unchanged (void)
+{
+  const struct
+  {
+    const char *study[3];
+    const char *expected;
+  } cases[] = {
+    { { "data", "studies", "warwickshire.lgr" }, "warwickshire" },
+    { { "tests", "files", "valid-full.lgr" }, "valid-full" },
+    { { "tests", "files", "valid-minimal.lgr" }, "valid-minimal" },
+    { { "tests", "files", "summary/escapes.lgr" }, "escapes" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint f = 0; f < 2; f++)
+      {
+        const char *format = f ? "csv" : "json";
+        g_autofree char *study
+            = lgr_test_source_path (cases[i].study[0], cases[i].study[1], cases[i].study[2], NULL);
+        g_autofree char *name = g_strconcat (cases[i].expected, ".", format, NULL);
+        g_autofree char *expected_path
+            = lgr_test_source_path ("tests", "files", "summary", name, NULL);
+        g_autofree char *arg = g_strconcat ("--summary=", format, NULL);
+        g_autofree char *expected = NULL;
+        g_autoptr (GError) error = NULL;
+        g_assert_true (g_file_get_contents (expected_path, &expected, NULL, &error));
+        g_assert_no_error (error);
+        g_auto (Run) run = run_cli (NULL, arg, study, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_cmpstr (run.err, ==, "");
+        g_assert_cmpstr (run.out, ==, expected);
+      }
+}
+
+/* An output that cannot be written (a full disk) is exit status 1. */
+static void
+test_summary_write_error (void)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autofree char *path = bundled_path ();
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+  for (guint f = 0; f < 2; f++)
+    {
+      const char *argv[] = { "/bin/sh",
+                             "-c",
+                             "exec \"$0\" \"$1\" \"$2\" >/dev/full",
+                             exe,
+                             f ? "--summary=csv" : "--summary=json",
+                             path,
+                             NULL };
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL,
+                    &wait_status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (wait_status));
+      g_assert_cmpint (WEXITSTATUS (wait_status), ==, 1);
+    }
+}
+
 static void
 test_export_png (void)
 {
@@ -398,6 +466,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/summary/json", test_summary_json);
   g_test_add_func ("/cli/summary/csv", test_summary_csv);
   g_test_add_func ("/cli/summary/locale", test_summary_locale);
+  g_test_add_func ("/cli/summary/unchanged", test_summary_unchanged);
+  g_test_add_func ("/cli/summary/write-error", test_summary_write_error);
   g_test_add_func ("/cli/export/png", test_export_png);
   g_test_add_func ("/cli/export/vector", test_export_vector);
   g_test_add_func ("/cli/export/errors", test_export_errors);

@@ -902,7 +902,7 @@ test_copy_chart (Fixture *f, gconstpointer data)
   g_object_unref (read.texture);
 }
 
-/* The CSV of the table against the command line's --summary=csv for the same saved study. */
+/* Export Table writes what the command line's --summary=csv writes for the same saved study. */
 static void
 test_export_csv (Fixture *f, gconstpointer data)
 {
@@ -914,11 +914,6 @@ test_export_csv (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   g_autofree char *csv = NULL;
   g_autofree char *summary = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_auto (GStrv) summary_lines = NULL;
-  static const char *const measures[]
-      = { "cashable_savings", "cost_avoidance", "one_off_costs", "recurring_costs", "net",
-          "cumulative" };
   int status;
 
   if (explorer == NULL)
@@ -939,29 +934,8 @@ test_export_csv (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpint (status, ==, 0);
   }
-  lines = g_strsplit (csv, "\n", -1);
-  summary_lines = g_strsplit (summary, "\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "\"Year\""));
-  g_assert_cmpuint (g_strv_length (lines), ==, study_of (f)->years + 2); /* header, final "" */
-
-  for (guint m = 0; m < G_N_ELEMENTS (measures); m++)
-    {
-      g_autofree char *prefix = g_strdup_printf ("two,%s,", measures[m]);
-      g_auto (GStrv) cli = NULL;
-      for (guint l = 0; summary_lines[l]; l++)
-        if (g_str_has_prefix (summary_lines[l], prefix))
-          cli = g_strsplit (summary_lines[l], ",", -1);
-      g_assert_nonnull (cli);
-      for (int t = 0; t < study_of (f)->years; t++)
-        {
-          g_auto (GStrv) cells = g_strsplit (lines[t + 1], ",", -1);
-          double table = g_ascii_strtod (cells[m + 1], NULL);
-          double command_line = g_ascii_strtod (cli[t + 2], NULL);
-          g_assert_cmpuint (g_strv_length (cells), ==, 7);
-          g_assert_cmpfloat_with_epsilon (table, command_line,
-                                          1e-6 * MAX (1.0, fabs (command_line)));
-        }
-    }
+  g_assert_true (g_str_has_prefix (csv, "scenario,measure,"));
+  g_assert_cmpstr (csv, ==, summary);
 }
 
 /* Help > User Guide (F1) opens the guide: installed, or from the source tree when uninstalled;

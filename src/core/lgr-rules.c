@@ -207,26 +207,6 @@ lgr_parse_int (const char *text, int *value, GError **error)
   return lgr_parse_int_for (text, NULL, value, error);
 }
 
-/* Shortest of %.15g, %.16g, %.17g that reads back as the identical double. */
-char *
-lgr_number_to_string (double value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!isfinite (value))
-    return g_strdup (isnan (value) ? "nan" : value > 0 ? "inf" : "-inf");
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      const char *format = precision == 15 ? "%.15g" : precision == 16 ? "%.16g" : "%.17g";
-      double back;
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      back = g_ascii_strtod (buf, NULL);
-      if (memcmp (&back, &value, sizeof value) == 0)
-        break;
-    }
-  return g_strdup (buf);
-}
-
 gboolean
 lgr_parse_profile (const char *text, LgrProfile *profile, GError **error)
 {

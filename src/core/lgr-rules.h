@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "lgr-number.h"
 #include "lgr-study.h"
 
 G_BEGIN_DECLS
@@ -62,9 +63,6 @@ gboolean lgr_parse_int_for (const char *text, const char *what, int *value, GErr
 /* Parses a profile: numbers separated by spaces, at least one, each in [0, 100]. */
 gboolean lgr_parse_profile (const char *text, LgrProfile *profile, GError **error);
 
-/* Writes a number so that lgr_parse_number() gives back the identical double, with a dot
- * decimal whatever the locale, and as short as possible (72.8, not 72.799999999999997). */
-char *lgr_number_to_string (double value);
 char *lgr_profile_to_string (const LgrProfile *profile);
 
 /* Checks value against a range. what names the value in the message, e.g. "target rate":
