@@ -547,6 +547,14 @@ same_double (double a, double b)
   return memcmp (&a, &b, sizeof a) == 0;
 }
 
+/* The benchmarks' source: none (NULL) and an empty one are the same - a file with benchmark
+ * bands cannot tell them apart (<benchmarks> without a source attribute). */
+static gboolean
+same_source (const char *a, const char *b)
+{
+  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
+}
+
 static gboolean
 authority_equal (const LgrAuthority *a, const LgrAuthority *b)
 {
@@ -655,7 +663,7 @@ lgr_study_equal (const LgrStudy *a, const LgrStudy *b)
       || !same_double (a->benefit_realisation, b->benefit_realisation)
       || !same_double (a->cost_contingency, b->cost_contingency)
       || !a->count_avoidance != !b->count_avoidance
-      || g_strcmp0 (a->benchmarks_source, b->benchmarks_source) != 0)
+      || !same_source (a->benchmarks_source, b->benchmarks_source))
     return FALSE;
   ARRAYS_EQUAL (a->benchmark_bands, b->benchmark_bands, band_equal);
   ARRAYS_EQUAL (a->scenarios, b->scenarios, scenario_equal);
