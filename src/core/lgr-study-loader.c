@@ -23,73 +23,15 @@
 
 #include "lgr-core-resources.h"
 #include "lgr-rules.h"
-#include "lgr-study-loader-private.h"
+#include "lgr-study-loader-state.h"
 
 #define BUNDLED_PATH "/io/github/lgrexplorer/Explorer/studies/warwickshire.lgr"
 #define BUNDLED_NAME "warwickshire.lgr"
-
-static char *
-describe (const char *kind, const char *id)
-{
-  /* Translators: "lever “north-lac”" */
-  return g_strdup_printf (_ ("%s “%s”"), kind, id);
-}
-
-void
-lgr_loader_fail (LgrLoader *l, LgrStudyError code, int line, const LgrLoaderFrame *owner,
-                 const char *format, ...)
-{
-  va_list args;
-  g_autofree char *message = NULL;
-  g_autofree char *context = NULL;
-
-  if (lgr_reader_failed (l->reader))
-    return;
-  if (owner != NULL)
-    context = describe (_ (owner->kind), owner->id);
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  lgr_reader_fail_literal (l->reader, code, line, context, message);
-}
-
-void
-lgr_loader_fail_with (LgrLoader *l, int line, const LgrLoaderFrame *owner, GError *detail)
-{
-  lgr_loader_fail (l, LGR_STUDY_ERROR_INVALID, line, owner, "%s", detail->message);
-  g_error_free (detail);
-}
 
 static gboolean
 failed (const LgrLoader *l)
 {
   return lgr_reader_failed (l->reader);
-}
-
-/* Attributes of the element being started */
-
-const LgrReaderAttribute *
-lgr_loader_attr_find (const LgrLoaderAttrs *a, const char *name)
-{
-  for (guint i = 0; i < a->element->n_attributes; i++)
-    if (strcmp (a->element->attributes[i].name, name) == 0)
-      return &a->element->attributes[i];
-  return NULL;
-}
-
-int
-lgr_loader_attr_line (const LgrLoaderAttrs *a, const char *name)
-{
-  const LgrReaderAttribute *attr = lgr_loader_attr_find (a, name);
-  if (attr == NULL)
-    return a->frame->line;
-  return lgr_reader_attribute_line (a->loader->reader, a->frame->line, attr->index);
-}
-
-void
-lgr_loader_attr_fail_with (LgrLoaderAttrs *a, const char *name, GError *detail)
-{
-  lgr_loader_fail_with (a->loader, lgr_loader_attr_line (a, name), a->frame->owner, detail);
 }
 
 static const char *
@@ -493,8 +435,7 @@ require_child (LgrLoader *l, LgrLoaderFrame *frame, LgrElement child)
 
   if (failed (l) || (frame->seen & (1u << child)))
     return;
-  owner = frame->owner ? describe (_ (frame->owner->kind), frame->owner->id)
-                       : g_strdup (_ ("the study"));
+  owner = frame->owner ? lgr_loader_describe (frame->owner) : g_strdup (_ ("the study"));
   lgr_loader_fail (l, LGR_STUDY_ERROR_INVALID, frame->line, NULL,
                    /* Translators: "lever “north-lac” has no <unit-cost>" */
                    _ ("%s has no <%s>"), owner, element_name (child));

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "lgr-study-loader-private.h"
+#include "lgr-study-loader-state.h"
 
 const char *const lgr_schema_basis_names[] = { "count", "child-population", "population", NULL };
 const char *const lgr_schema_period_names[] = { "week", "year", NULL };

@@ -1,5 +1,6 @@
-/* lgr-study-loader-private.h: the loader's state, for the element handlers of the schema table
- * (lgr-study-schema.c) and the loader (lgr-study-loader.c). Internal to the core library.
+/* lgr-study-loader-state.h: the loader's state, for the element handlers of the schema table
+ * (lgr-study-schema.c) and the loader (lgr-study-loader.c); the functions are in
+ * lgr-study-loader-state.c. Internal to the core library.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +47,9 @@ struct _LgrLoaderAttrs
   LgrLoaderFrame *frame;
   const LgrReaderElement *element;
 };
+
+/* "lever “north-lac”", for messages */
+char *lgr_loader_describe (const LgrLoaderFrame *owner);
 
 /* Reports the first problem at line ("study.lgr:12: lever “north-lac”: ..."); owner names the
  * object (NULL: none). */
