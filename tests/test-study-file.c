@@ -1,4 +1,4 @@
-/* test-study-file.c: the strict loader of FORMAT.md, one test per rule.
+/* test-study-file.c: the strict loader of docs/format.md, one test per rule.
  *
  * Most tests take tests/files/valid-full.lgr, change one thing and check the code of the error,
  * the exact "test.lgr:LINE: " in front of the message and the gist of the wording. */
@@ -386,7 +386,7 @@ test_number_values_whitespace (void)
   g_assert_cmpfloat (g_array_index (item->values, LgrYearValue, 0).value, ==, 1200000);
 }
 
-/* Ranges, one test per range of FORMAT.md */
+/* Ranges, one test per range of docs/format.md */
 
 static void
 test_range_years (void)
@@ -847,7 +847,7 @@ test_load_file_names_basename (void)
   study = lgr_study_load_file (file, NULL, &error);
   g_assert_null (study);
   g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
-  /* the example of FORMAT.md, word for word */
+  /* the example of docs/format.md, word for word */
   g_assert_cmpstr (error->message, ==,
                    "warwickshire.lgr:17: lever “north-lac”: target rate 12000 is not between 0 "
                    "and 10000");

@@ -143,7 +143,7 @@ typedef struct
 } LgrSchemaElement;
 
 const LgrSchemaElement *lgr_schema_element (LgrElement element);
-/* The element of that name inside parent, or NULL; slot rule in *child. */
+/* The rule for a child of that name inside parent, or NULL if it may not be there. */
 const LgrSchemaChild *lgr_schema_find_child (LgrElement parent, const char *name);
 gboolean lgr_schema_is_element_name (const char *name);
 
