@@ -1,10 +1,11 @@
 /* lgr-test-random.c: random studies that are valid by construction.
  *
  * Every value is within its range of docs/format.md, ids are unique (a counter in each id),
- * spreads sum to 100, and text has no white space at either end (the loader trims it). Numbers include
- * awkward doubles (0.1, 1e-300, 17 significant digits, negative growth) so that round trips
- * prove bit-identical reading and writing. Text includes XML's special characters, line breaks,
- * tabs, a carriage return and non-ASCII letters (£, Welsh ŵ ŷ). */
+ * spreads sum to 100, and text has no white space at either end (the loader trims it). Numbers
+ * include awkward doubles (0.1, 1e-300, 17 significant digits, negative growth) so that round
+ * trips prove bit-identical reading and writing. Text includes XML's special characters, line
+ * breaks, tabs, a carriage return and non-ASCII letters (£, Welsh ŵ ŷ). tests/test-schema.c
+ * fails if a field of the file format is never varied here. */
 #include "lgr-test-util.h"
 
 #include <libxml/parser.h>
