@@ -6,11 +6,14 @@
  * fill and when the writer writes them), its text, the children it may have in their order,
  * and a handler for what a table cannot say (an id used twice, an authority that does not
  * exist). The loader (lgr-study-loader.c) reads files through this table, the writer
- * (lgr-study-writer.c) writes them from it, and the tests walk it to change every field of a
- * study (equality, copying, the random studies) and to compare it with data/lgr-study.rng.
+ * (lgr-study-writer.c) writes them from it, lgr_study_equal() (lgr-study-equal.c) compares
+ * studies by it, and tests/test-schema.c walks it to change every field of a study (equality,
+ * copying, saving, validation, the random studies) and to compare it with data/lgr-study.rng.
  *
- * Adding a field to the file: the struct field (lgr-study.h), its row in lgr-study-schema.c,
- * its rule (lgr-rules.c), and data/lgr-study.rng; the tests then cover it.
+ * Adding a field to the file: the struct field (lgr-study.h), its row here, its rule in
+ * lgr_study_validate() (lgr-rules.c), data/lgr-study.rng and a random value in
+ * tests/lgr-test-random.c (a string field also needs copying and freeing in lgr-study.c);
+ * tests/test-schema.c fails, naming the file, for each one that is left out.
  *
  * Internal to the core library (and its tests).
  *
