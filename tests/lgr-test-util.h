@@ -23,6 +23,10 @@ LgrStudy *lgr_test_load_string (const char *xml);
 LgrStudy *lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items,
                                  guint years);
 
+/* Whether a study file's XML is valid against data/lgr-study.rng (libxml2's RELAX NG API);
+ * if not, *why (may be NULL) says where. Implemented in lgr-test-random.c. */
+gboolean lgr_test_rng_accepts (const char *xml, gsize length, char **why);
+
 /* Money within half a unit of the last digit shown: 8.01e6 vs 8012345 at 1e4. */
 #define lgr_assert_money(value, expected, tolerance)                                               \
   g_assert_cmpfloat_with_epsilon ((value), (expected), (tolerance))

@@ -1,5 +1,6 @@
 /* test-roundtrip.c: load -> save -> load gives the identical study (doubles bit for bit), a
- * second save gives the identical bytes, and a failed save leaves the old file as it was. */
+ * second save gives the identical bytes, every saved study is valid against
+ * data/lgr-study.rng, and a failed save leaves the old file as it was. */
 #include <errno.h>
 #include <glib.h>
 #include <glib/gstdio.h>
@@ -14,7 +15,7 @@
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
-/* Saves, loads, saves again: equal studies, identical bytes. */
+/* Saves, loads, saves again: valid against the schema, equal studies, identical bytes. */
 static void
 assert_round_trip (const LgrStudy *study, const char *what)
 {
@@ -23,7 +24,10 @@ assert_round_trip (const LgrStudy *study, const char *what)
   g_autofree char *xml1 = lgr_study_to_xml (study, &length1);
   g_autoptr (LgrStudy) back = lgr_study_load_data (xml1, length1, "roundtrip.lgr", &error);
   g_autofree char *xml2 = NULL;
+  g_autofree char *why = NULL;
 
+  if (!lgr_test_rng_accepts (xml1, length1, &why))
+    g_error ("%s is not valid against data/lgr-study.rng: %s\n%s", what, why, xml1);
   if (back == NULL)
     g_error ("%s does not load back: %s\n%s", what, error->message, xml1);
   if (!lgr_study_equal (study, back))

@@ -1,10 +1,9 @@
-/* test-study-file.c: the strict loader of FORMAT.md, one test per rule.
+/* test-study-file.c: the strict loader of docs/format.md, one test per rule.
  *
  * Most tests take tests/files/valid-full.lgr, change one thing and check the code of the error,
  * the exact "test.lgr:LINE: " in front of the message and the gist of the wording. */
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <libxml/relaxng.h>
 #include <locale.h>
 #include <string.h>
 
@@ -387,7 +386,7 @@ test_number_values_whitespace (void)
   g_assert_cmpfloat (g_array_index (item->values, LgrYearValue, 0).value, ==, 1200000);
 }
 
-/* Ranges, one test per range of FORMAT.md */
+/* Ranges, one test per range of docs/format.md */
 
 static void
 test_range_years (void)
@@ -848,7 +847,7 @@ test_load_file_names_basename (void)
   study = lgr_study_load_file (file, NULL, &error);
   g_assert_null (study);
   g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
-  /* the example of FORMAT.md, word for word */
+  /* the example of docs/format.md, word for word */
   g_assert_cmpstr (error->message, ==,
                    "warwickshire.lgr:17: lever “north-lac”: target rate 12000 is not between 0 "
                    "and 10000");
@@ -872,107 +871,6 @@ test_bundled (void)
   g_assert_nonnull (bundled);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
   g_assert_true (lgr_study_equal (bundled, on_disk));
-}
-
-/* The RELAX NG schema agrees with the loader */
-
-static gboolean
-schema_accepts (xmlRelaxNGPtr schema, const char *xml, gsize length, const char *name)
-{
-  xmlDocPtr doc = xmlReadMemory (xml, (int)length, name, NULL, XML_PARSE_NONET);
-  xmlRelaxNGValidCtxtPtr valid;
-  int result;
-
-  g_assert_nonnull (doc);
-  valid = xmlRelaxNGNewValidCtxt (schema);
-  xmlRelaxNGSetValidStructuredErrors (valid, NULL, NULL);
-  result = xmlRelaxNGValidateDoc (valid, doc);
-  if (result != 0)
-    g_test_message ("%s does not validate against lgr-study.rng", name);
-  xmlRelaxNGFreeValidCtxt (valid);
-  xmlFreeDoc (doc);
-  return result == 0;
-}
-
-/* Silences libxml2's messages to stderr while the schema rejects files on purpose. */
-static void
-quiet (void *data, xmlErrorPtr error)
-{
-}
-
-static void
-test_schema (void)
-{
-  g_autofree char *rng = lgr_test_source_path ("data", "lgr-study.rng", NULL);
-  const char *fixtures[] = { "valid-full.lgr", "valid-minimal.lgr" };
-  xmlRelaxNGParserCtxtPtr parser = xmlRelaxNGNewParserCtxt (rng);
-  xmlRelaxNGPtr schema = xmlRelaxNGParse (parser);
-  g_autofree char *bundled_path
-      = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
-  g_autofree char *bundled = NULL;
-  gsize length = 0;
-  g_autoptr (GRand) rand = g_rand_new_with_seed (7);
-  g_autofree char *numeric = NULL;
-
-  g_assert_nonnull (schema);
-  xmlSetStructuredErrorFunc (NULL, quiet);
-  /* libxml2 2.9 reads xsd:double with sscanf, which follows LC_NUMERIC: under a decimal-comma
-   * locale it would read 0.5 as 0. The loader has no such problem (see test-roundtrip). */
-  numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
-  setlocale (LC_NUMERIC, "C");
-
-  /* the bundled study (read at run time), the valid fixtures, and random saved studies */
-  g_assert_true (g_file_get_contents (bundled_path, &bundled, &length, NULL));
-  g_assert_true (schema_accepts (schema, bundled, length, "warwickshire.lgr"));
-  for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
-    {
-      g_autofree char *xml = read_fixture (fixtures[i]);
-      g_assert_true (schema_accepts (schema, xml, strlen (xml), fixtures[i]));
-    }
-  for (guint i = 0; i < 30; i++)
-    {
-      g_autoptr (LgrStudy) study = lgr_test_random_study (rand, 1 + i % 3, i % 5, i % 7, 1 + i);
-      g_autofree char *xml = lgr_study_to_xml (study, &length);
-      g_assert_true (schema_accepts (schema, xml, length, "random.lgr"));
-    }
-
-  /* and refuses what the loader refuses, where a schema can say it */
-  {
-    struct
-    {
-      const char *from, *to;
-    } broken[] = {
-      { "target=\"55\"", "target=\"12000\"" },
-      { "baseline=\"72.8\"", "baseline=\"72,8\"" },
-      { "target=\"55\"", "target=\"NaN\"" },
-      { "<growth cohort=\"0\" unit-cost=\"0\"/>", "<growth cohort=\"0\" unit-cost=\"0\"/><x/>" },
-      { "<cohort basis", "<cohort colour=\"red\" basis" },
-      { "kind=\"saving\"", "kind=\"grant\"" },
-      { "<recurring amount=\"6200000\" start=\"2028\" profile=\"50 75 100\" growth=\"0\"/>",
-        "<spread total=\"1\" profile=\"100\"/>" },
-      { "<lgr-study version=\"1\">", "<lgr-study version=\"2\">" },
-      { "years=\"10\"", "years=\"61\"" },
-      { "weeks-per-year=\"52\"", "weeks-per-year=\"0\"" },
-      { "profile=\"25 50 75 100\"", "profile=\"25 50 175\"" },
-      { "<lever id=\"north-lac\"", "<lever id=\"north lac\"" },
-      { "colour=\"#1c71d8\"", "colour=\"blue\"" },
-      { "enabled=\"true\">\n      <cohort", "enabled=\"yes\">\n      <cohort" },
-      { "  <title>Test study &amp; its “quotes”</title>\n", "" },
-    };
-    for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
-      {
-        g_autofree char *xml = full_with (broken[i].from, broken[i].to);
-        g_autoptr (GError) error = NULL;
-        g_autoptr (LgrStudy) study = lgr_study_load_data (xml, strlen (xml), "x.lgr", &error);
-        g_assert_null (study);
-        if (schema_accepts (schema, xml, strlen (xml), "broken.lgr"))
-          g_error ("the schema accepts case %u (%s)", i, broken[i].to);
-      }
-  }
-  setlocale (LC_NUMERIC, numeric);
-  xmlSetStructuredErrorFunc (NULL, NULL);
-  xmlRelaxNGFree (schema);
-  xmlRelaxNGFreeParserCtxt (parser);
 }
 
 int
@@ -1025,6 +923,5 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-file/missing-file", test_missing_file);
   g_test_add_func ("/core/study-file/load-file-names-basename", test_load_file_names_basename);
   g_test_add_func ("/core/study-file/bundled", test_bundled);
-  g_test_add_func ("/core/study-file/schema", test_schema);
   return g_test_run ();
 }

@@ -385,8 +385,4 @@ gboolean lgr_chart_label_collides (const LgrChartLayout *layout, const LgrChartR
 char *lgr_chart_format_tick (const LgrChartData *data, double value, double step);
 char *lgr_chart_format_value (const LgrChartData *data, double value);
 
-/* Exports: writes bytes to path through a temporary file and a rename (lgr-export.c). */
-gboolean lgr_export_write_atomically (const char *path, const guint8 *data, gsize length,
-                                      GError **error);
-
 G_END_DECLS

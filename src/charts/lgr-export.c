@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "lgr-chart-private.h"
+#include "lgr-file-replace.h"
 
 #define MAX_PIXELS 32767 /* cairo's limit on an image side */
 
@@ -139,19 +140,6 @@ render_vector (const LgrResults *results, const LgrChartOptions *options, LgrExp
 }
 
 gboolean
-lgr_export_write_atomically (const char *path, const guint8 *data, gsize length, GError **error)
-{
-  g_autoptr (GError) local = NULL;
-  if (g_file_set_contents_full (path, (const char *)data, (gssize)length,
-                                G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local))
-    return TRUE;
-  g_autofree char *name = g_filename_display_name (path);
-  g_set_error (error, G_IO_ERROR, g_io_error_from_file_error ((GFileError)local->code),
-               _ ("Could not write “%s”: %s"), name, local->message);
-  return FALSE;
-}
-
-gboolean
 lgr_export_chart (const LgrResults *results, const LgrChartOptions *options, LgrExportFormat format,
                   const char *path, double width, double height, double scale, GError **error)
 {
@@ -165,7 +153,7 @@ lgr_export_chart (const LgrResults *results, const LgrChartOptions *options, Lgr
     bytes = render_vector (results, options, format, width, height, error);
   if (bytes == NULL)
     return FALSE;
-  return lgr_export_write_atomically (path, bytes->data, bytes->len, error);
+  return lgr_file_replace_contents (path, bytes->data, bytes->len, error);
 }
 
 GBytes *

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "lgr-chart-private.h"
+#include "lgr-file-replace.h"
 #include "lgr-format.h"
 
 #define A4_WIDTH 595.0
@@ -684,5 +685,5 @@ lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const ch
                    cairo_status_to_string (status));
       return FALSE;
     }
-  return lgr_export_write_atomically (path, bytes->data, bytes->len, error);
+  return lgr_file_replace_contents (path, bytes->data, bytes->len, error);
 }

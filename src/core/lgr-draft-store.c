@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 
 #include "lgr-draft-store.h"
+#include "lgr-file-replace.h"
 #include "lgr-study-io.h"
 
 typedef struct
@@ -88,7 +89,7 @@ write_draft (Tracked *t)
   g_key_file_set_string (key_file, "Draft", "Title", study->title);
   g_key_file_set_string (key_file, "Draft", "Modified", when);
   data = g_key_file_to_data (key_file, NULL, NULL);
-  if (!g_file_set_contents (ini, data, -1, &error))
+  if (!lgr_file_replace_contents (ini, data, strlen (data), &error))
     g_warning ("Cannot keep a draft: %s", error->message);
   t->written = TRUE;
 }

@@ -1,10 +1,13 @@
-/* lgr-study-io.h: reading and writing .lgr study files (FORMAT.md) with libxml2.
+/* lgr-study-io.h: reading and writing .lgr study files (docs/format.md) with libxml2.
  *
  * Loading is strict: every element and attribute of the file is understood or the file is
  * refused with a message naming the file and line, e.g.
  * "warwickshire.lgr:41: lever “north-lac”: target rate 12000 is not between 0 and 10000".
  * No DOCTYPE, no entities, no network, no XInclude; files over 16 MiB or deeper than 32
  * elements are refused. Saving writes a new file beside the old one and renames it over.
+ *
+ * The format is the table of lgr-study-schema.c; lgr-study-reader.c reads the XML safely,
+ * lgr-study-loader.c builds the study through the table, lgr-study-writer.c writes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +22,7 @@ G_BEGIN_DECLS
 /* display_name is what messages call the file (usually its basename). Errors are in the
  * LGR_STUDY_ERROR domain (lgr-rules.h): IO, MALFORMED (empty, binary, not UTF-8, not
  * well-formed, cut short), UNSAFE (DOCTYPE, entities, over 16 MiB, nested over 32 deep),
- * VERSION (a newer format) or INVALID (breaks a rule of FORMAT.md). Text elements are trimmed
+ * VERSION (a newer format) or INVALID (breaks a rule of docs/format.md). Text elements are trimmed
  * at both ends (line breaks inside are kept); a <value> may have white space around its number.
  * Comments are allowed and not kept. Each object's line field is set to its element's line. */
 LgrStudy *lgr_study_load_data (const char *data, gsize length, const char *display_name,
@@ -33,7 +36,7 @@ LgrStudy *lgr_study_load_path (const char *path, GError **error);
 LgrStudy *lgr_study_load_bundled (GError **error);
 GBytes *lgr_study_bundled_bytes (void);
 
-/* Serialises to the XML of FORMAT.md (UTF-8, dot decimals, shortest round-trip numbers). */
+/* Serialises to the XML of docs/format.md (UTF-8, dot decimals, shortest round-trip numbers). */
 char *lgr_study_to_xml (const LgrStudy *study, gsize *length);
 
 /* Atomic replace: on failure the old file is intact and error says why. The study is checked
