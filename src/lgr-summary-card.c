@@ -149,11 +149,7 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
     if (g_strcmp0 (colour, self->colour) != 0)
       {
         css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
-#if GTK_CHECK_VERSION(4, 12, 0)
-        gtk_css_provider_load_from_string (self->swatch_css, css);
-#else
         gtk_css_provider_load_from_data (self->swatch_css, css, -1);
-#endif
         g_free (self->colour);
         self->colour = g_steal_pointer (&colour);
       }
