@@ -278,6 +278,24 @@ test_export_dialog (void)
 }
 
 static void
+count_notify (GObject *object, GParamSpec *pspec, guint *count)
+{
+  (*count)++;
+}
+
+/* Counts changes of the text of every label inside widget and of its tooltip. */
+static void
+count_text_changes (GtkWidget *widget, guint *count)
+{
+  if (GTK_IS_LABEL (widget))
+    g_signal_connect (widget, "notify::label", G_CALLBACK (count_notify), count);
+  g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (count_notify), count);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    count_text_changes (child, count);
+}
+
+static void
 test_summary_card (void)
 {
   g_autoptr (GError) error = NULL;
@@ -285,6 +303,7 @@ test_summary_card (void)
   const LgrResults *results;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *card = lgr_summary_card_new ();
+  guint changes = 0;
   Watch watch;
 
   g_assert_no_error (error);
@@ -294,10 +313,16 @@ test_summary_card (void)
   lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[0], results);
   gtk_window_present (GTK_WINDOW (window));
   settle ();
-  /* Updated again with the same figures, and with another scenario's. */
+  /* Updated again with the same figures: no text is set again. With another scenario's: the
+   * name, the figures and the tooltip change. */
+  count_text_changes (card, &changes);
   lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[0], results);
+  g_assert_cmpuint (changes, ==, 0);
   lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[1], results);
+  g_assert_cmpuint (changes, >=, 3);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (card), !=, NULL);
   settle ();
+  g_signal_handlers_disconnect_matched (card, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, count_notify, NULL);
 
   watch_init (&watch);
   watch_tree (&watch, card);
