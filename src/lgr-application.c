@@ -190,9 +190,6 @@ lgr_application_class_init (LgrApplicationClass *klass)
   app_class->open = lgr_application_open;
   app_class->startup = lgr_application_startup;
   app_class->shutdown = lgr_application_shutdown;
-  /* The window's class registers the resources (templates, style.css, help overlay), which
-   * AdwApplication reads at start-up. */
-  g_type_class_unref (g_type_class_ref (LGR_TYPE_WINDOW));
 }
 
 static void

@@ -9,7 +9,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "lgr-core-resources.h"
 #include "lgr-export-dialog.h"
+#include "lgr-resources.h"
+#include "lgr-study-io.h"
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
 #include "lgr-summary-card.h"
@@ -69,9 +72,6 @@ on_finalized (gpointer data, GObject *where_the_object_was)
 static void
 watch_tree (Watch *watch, GtkWidget *widget)
 {
-  /* GTK keeps one tooltip window per display (on the GdkDisplay) and reuses it. */
-  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkTooltipWindow") == 0)
-    return;
   if (!g_hash_table_contains (watch->alive, widget))
     {
       g_hash_table_insert (watch->alive, widget, (gpointer)G_OBJECT_TYPE_NAME (widget));
@@ -332,6 +332,36 @@ test_summary_card (void)
   watch_assert_gone (&watch);
 }
 
+/* Each GResource is registered once in the process: after one unregistration its files are
+ * gone. */
+static void
+assert_registered_once (GResource *resource, const char *path)
+{
+  g_autoptr (GBytes) before = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr (GBytes) after = NULL;
+
+  g_assert_nonnull (before);
+  g_resources_unregister (resource);
+  after = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_resources_register (resource);
+  g_assert_null (after);
+}
+
+static void
+test_resources_registered_once (void)
+{
+  g_autoptr (GBytes) study = lgr_study_bundled_bytes ();
+  g_autoptr (GBytes) again = lgr_study_bundled_bytes ();
+  GType types[] = { LGR_TYPE_WINDOW, LGR_TYPE_EXPORT_DIALOG, LGR_TYPE_SUMMARY_CARD };
+
+  /* Whatever the classes do when they are set up has been done. */
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_type_class_unref (g_type_class_ref (types[i]));
+  assert_registered_once (lgr_get_resource (), "/io/github/lgrexplorer/Explorer/lgr-window.ui");
+  assert_registered_once (lgr_core_get_resource (),
+                          "/io/github/lgrexplorer/Explorer/studies/warwickshire.lgr");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -339,6 +369,7 @@ main (int argc, char **argv)
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_test_add_func ("/leaks/document", test_document);
+  g_test_add_func ("/leaks/resources-registered-once", test_resources_registered_once);
   g_test_add_func ("/leaks/window", test_window);
   g_test_add_func ("/leaks/export-dialog", test_export_dialog);
   g_test_add_func ("/leaks/summary-card", test_summary_card);
