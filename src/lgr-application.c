@@ -135,13 +135,8 @@ action_help (GSimpleAction *action, GVariant *param, gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
   g_autofree char *path = lgr_application_guide_path ();
   g_autoptr (GFile) file = g_file_new_for_path (path);
-#if GTK_CHECK_VERSION(4, 10, 0)
-  g_autoptr (GtkFileLauncher) launcher = gtk_file_launcher_new (file);
-  gtk_file_launcher_launch (launcher, window, NULL, NULL, NULL);
-#else
   g_autofree char *uri = g_file_get_uri (file);
   gtk_show_uri (window, uri, GDK_CURRENT_TIME);
-#endif
 }
 
 static const GActionEntry app_entries[] = {
@@ -195,9 +190,6 @@ lgr_application_class_init (LgrApplicationClass *klass)
   app_class->open = lgr_application_open;
   app_class->startup = lgr_application_startup;
   app_class->shutdown = lgr_application_shutdown;
-  /* The window's class registers the resources (templates, style.css, help overlay), which
-   * AdwApplication reads at start-up. */
-  g_type_class_unref (g_type_class_ref (LGR_TYPE_WINDOW));
 }
 
 static void

@@ -32,17 +32,21 @@ struct _LgrExportDialog
   LgrDocument *document;
   GSettings *settings;
 
+  /* Template widgets */
+  GtkWidget *options_group;
   GtkWidget *chart_row;
   GtkWidget *format_row;
   GtkWidget *size_row;
-  GtkWidget *width_row;
-  GtkWidget *height_row;
   GtkWidget *scale_row;
   GtkWidget *title_row;
   GtkWidget *subtitle_row;
   GtkWidget *source_row;
   GtkWidget *preview;
   GtkWidget *status;
+
+  /* Made in init: a number row takes its unit when it is made. */
+  GtkWidget *width_row;
+  GtkWidget *height_row;
   guint preview_id;
 };
 
@@ -96,6 +100,8 @@ update_preview (gpointer data)
   g_autoptr (GError) error = NULL;
 
   self->preview_id = 0;
+  if (self->document == NULL)
+    return G_SOURCE_REMOVE;
   fill_options (self, &options);
   lgr_export_dialog_get_size (self, &width, &height, &scale);
   if (width < 1 || height < 1)
@@ -217,6 +223,7 @@ lgr_export_dialog_dispose (GObject *object)
   g_clear_handle_id (&self->preview_id, g_source_remove);
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (lgr_export_dialog_parent_class)->dispose (object);
 }
 
@@ -225,32 +232,44 @@ lgr_export_dialog_class_init (LgrExportDialogClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   G_OBJECT_CLASS (klass)->dispose = lgr_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/lgrexplorer/Explorer/lgr-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, options_group);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, chart_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, size_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, subtitle_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, LgrExportDialog, status);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 lgr_export_dialog_init (LgrExportDialog *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Width and height go between the size and the resolution rows. */
+  self->width_row = lgr_number_row_new (_ ("Width"), _ ("pixels or points"), 0, 0, 0);
+  self->height_row = lgr_number_row_new (_ ("Height"), _ ("pixels or points"), 0, 0, 0);
+  g_signal_connect (self->width_row, "value-changed", G_CALLBACK (on_size_value), self);
+  g_signal_connect (self->height_row, "value-changed", G_CALLBACK (on_size_value), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->options_group), self->width_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->options_group), self->height_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->options_group), self->scale_row);
 }
 
-static GtkWidget *
-combo_row (const char *title, GStrv labels)
+static void
+set_labels (GtkWidget *combo_row, GStrv labels)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  GtkStringList *list = gtk_string_list_new ((const char *const *)labels);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  g_object_unref (list);
-  return row;
-}
-
-static GtkWidget *
-entry_row (const char *title, const char *placeholder)
-{
-  GtkWidget *row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_widget_set_tooltip_text (row, placeholder);
-  return row;
+  g_autoptr (GtkStringList) list = gtk_string_list_new ((const char *const *)labels);
+  adw_combo_row_set_model (ADW_COMBO_ROW (combo_row), G_LIST_MODEL (list));
 }
 
 static guint
@@ -267,22 +286,18 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
                        LgrChartKind kind)
 {
   LgrExportDialog *self;
-  GtkWidget *toolbar, *header, *cancel, *export, *body, *page, *group, *side, *frame;
   g_autoptr (GStrvBuilder) charts = g_strv_builder_new ();
   g_autoptr (GStrvBuilder) formats = g_strv_builder_new ();
   g_autoptr (GStrvBuilder) sizes = g_strv_builder_new ();
   g_auto (GStrv) chart_labels = NULL;
   g_auto (GStrv) format_list = NULL;
   g_auto (GStrv) size_list = NULL;
-  const char *resolution_labels[]
-      = { _ ("Normal (1×)"), _ ("High (2×)"), _ ("Very high (3×)"), NULL };
   const char *preset_names[G_N_ELEMENTS (presets)];
   g_autofree char *format_setting = NULL;
   g_autofree char *size_setting = NULL;
   double scale;
 
-  self = g_object_new (LGR_TYPE_EXPORT_DIALOG, "modal", TRUE, "transient-for", parent, "title",
-                       _ ("Export Chart"), "default-width", 980, "default-height", 640, NULL);
+  self = g_object_new (LGR_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->settings = g_object_ref (settings);
 
@@ -299,96 +314,22 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
     }
   size_list = g_strv_builder_end (sizes);
 
-  toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_ ("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  export = gtk_button_new_with_mnemonic (_ ("_Export…"));
-  gtk_widget_add_css_class (export, "suggested-action");
-  g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), export);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  body = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_vexpand (body, TRUE);
-  page = adw_preferences_page_new ();
-  gtk_widget_set_size_request (page, 400, -1);
-  group = adw_preferences_group_new ();
-
-  self->chart_row = combo_row (_ ("Chart"), chart_labels);
+  set_labels (self->chart_row, chart_labels);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->chart_row), kind);
-  self->format_row = combo_row (_ ("Format"), format_list);
+  set_labels (self->format_row, format_list);
   format_setting = g_settings_get_string (settings, "export-format");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row),
                               index_of (format_names, 3, format_setting));
-  self->size_row = combo_row (_ ("Size"), size_list);
+  set_labels (self->size_row, size_list);
   size_setting = g_settings_get_string (settings, "export-size");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->size_row),
                               index_of (preset_names, G_N_ELEMENTS (presets), size_setting));
-  self->width_row = lgr_number_row_new (_ ("Width"), _ ("pixels or points"), 0, 0, 0);
   lgr_number_row_set_value (LGR_NUMBER_ROW (self->width_row),
                             g_settings_get_int (settings, "export-width"));
-  self->height_row = lgr_number_row_new (_ ("Height"), _ ("pixels or points"), 0, 0, 0);
   lgr_number_row_set_value (LGR_NUMBER_ROW (self->height_row),
                             g_settings_get_int (settings, "export-height"));
-  self->scale_row = combo_row (_ ("Resolution"), (GStrv)resolution_labels);
   scale = g_settings_get_double (settings, "export-scale");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->scale_row), scale >= 3 ? 2 : scale >= 2 ? 1 : 0);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->chart_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->format_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->size_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->width_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->height_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scale_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Text"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _ ("Leave empty for the chart's own title, the study "
-                                            "title and the standard source line."));
-  self->title_row = entry_row (_ ("Title"), NULL);
-  self->subtitle_row = entry_row (_ ("Subtitle"), NULL);
-  self->source_row = entry_row (_ ("Source line"), NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->title_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->subtitle_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->source_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  gtk_box_append (GTK_BOX (body), page);
-
-  side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_hexpand (side, TRUE);
-  gtk_widget_set_margin_start (side, 12);
-  gtk_widget_set_margin_end (side, 24);
-  gtk_widget_set_margin_top (side, 24);
-  gtk_widget_set_margin_bottom (side, 24);
-  self->preview = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (self->preview), TRUE);
-  gtk_widget_set_vexpand (self->preview, TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->preview), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Preview of the exported chart"), -1);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->preview);
-  gtk_widget_add_css_class (frame, "lgr-export-preview");
-  gtk_box_append (GTK_BOX (side), frame);
-  self->status = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->status), TRUE);
-  gtk_box_append (GTK_BOX (side), self->status);
-  gtk_box_append (GTK_BOX (body), side);
-  gtk_box_append (GTK_BOX (toolbar), body);
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
-  g_signal_connect_swapped (self->chart_row, "notify::selected", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->size_row, "notify::selected", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->scale_row, "notify::selected", G_CALLBACK (on_changed), self);
-  g_signal_connect (self->width_row, "value-changed", G_CALLBACK (on_size_value), self);
-  g_signal_connect (self->height_row, "value-changed", G_CALLBACK (on_size_value), self);
-  g_signal_connect_swapped (self->title_row, "changed", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->subtitle_row, "changed", G_CALLBACK (on_changed), self);
-  g_signal_connect_swapped (self->source_row, "changed", G_CALLBACK (on_changed), self);
   queue_preview (self);
   return GTK_WIDGET (self);
 }

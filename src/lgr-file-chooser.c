@@ -1,4 +1,5 @@
-/* lgr-file-chooser.c: open and save dialogs for every GTK 4 from 4.8 on. */
+/* lgr-file-chooser.c: open and save dialogs (GtkFileChooserNative: the GTK 4.8 API, portals
+ * included; GtkFileDialog is 4.10 and above the version the build allows). */
 #include <glib/gi18n.h>
 
 #include "lgr-file-chooser.h"
@@ -27,18 +28,6 @@ chosen (Chooser *chooser, GFile *file)
   g_free (chooser);
 }
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-static void
-on_file_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
-{
-  Chooser *chooser = data;
-  g_autoptr (GFile) file = NULL;
-
-  file = chooser->save ? gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL)
-                       : gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-  chosen (chooser, file);
-}
-#else
 static void
 on_native_response (GtkNativeDialog *native, int response, gpointer data)
 {
@@ -51,7 +40,6 @@ on_native_response (GtkNativeDialog *native, int response, gpointer data)
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
 }
-#endif
 
 void
 lgr_choose_file (GtkWindow *parent, GSettings *settings, gboolean save, const char *title,
@@ -70,25 +58,6 @@ lgr_choose_file (GtkWindow *parent, GSettings *settings, gboolean save, const ch
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-  {
-    g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr (GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_modal (dialog, TRUE);
-    if (folder)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    if (save)
-      {
-        gtk_file_dialog_set_initial_name (dialog, suggested_name);
-        gtk_file_dialog_save (dialog, parent, NULL, on_file_dialog_done, chooser);
-      }
-    else
-      gtk_file_dialog_open (dialog, parent, NULL, on_file_dialog_done, chooser);
-  }
-#else
   {
     GtkFileChooserNative *native = gtk_file_chooser_native_new (
         title, parent, save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
@@ -102,5 +71,4 @@ lgr_choose_file (GtkWindow *parent, GSettings *settings, gboolean save, const ch
     g_signal_connect (native, "response", G_CALLBACK (on_native_response), chooser);
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
-#endif
 }

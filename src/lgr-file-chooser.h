@@ -1,5 +1,5 @@
-/* lgr-file-chooser.h: asking for a file to open or write - GtkFileDialog on GTK 4.10 and later,
- * GtkFileChooserNative before - starting in the last folder used (GSettings "last-folder").
+/* lgr-file-chooser.h: asking for a file to open or write (GtkFileChooserNative, portals included)
+ * - starting in the last folder used (GSettings "last-folder").
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -136,11 +136,7 @@ colour_swatch (LgrScenarioSidebar *self, const LgrScenario *scenario, guint inde
   gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (swatch, "lgr-swatch");
   css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
-#if GTK_CHECK_VERSION(4, 12, 0)
-  gtk_css_provider_load_from_string (provider, css);
-#else
   gtk_css_provider_load_from_data (provider, css, -1);
-#endif
   gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
                                   GTK_STYLE_PROVIDER (provider),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);

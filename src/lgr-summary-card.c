@@ -11,11 +11,14 @@ struct _LgrSummaryCard
 {
   GtkBox parent_instance;
 
-  char *scenario_id;
+  /* Template widgets */
   GtkWidget *name;
   GtkWidget *swatch;
-  GtkWidget *captions[LGR_SUMMARY_N_FIELDS];
+  GtkWidget *net_caption;
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
+
+  char *scenario_id;
+  char *description; /* the tooltip and accessible description */
   GtkCssProvider *swatch_css;
   char *colour; /* "#rrggbb" of the swatch */
 };
@@ -49,10 +52,18 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
 }
 
 static void
+lgr_summary_card_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LGR_TYPE_SUMMARY_CARD);
+  G_OBJECT_CLASS (lgr_summary_card_parent_class)->dispose (object);
+}
+
+static void
 lgr_summary_card_finalize (GObject *object)
 {
   LgrSummaryCard *self = LGR_SUMMARY_CARD (object);
   g_free (self->scenario_id);
+  g_free (self->description);
   g_clear_object (&self->swatch_css);
   g_clear_pointer (&self->colour, g_free);
   G_OBJECT_CLASS (lgr_summary_card_parent_class)->finalize (object);
@@ -61,60 +72,44 @@ lgr_summary_card_finalize (GObject *object)
 static void
 lgr_summary_card_class_init (LgrSummaryCardClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lgr_summary_card_finalize;
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "lgrsummarycard");
-  gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  /* The value labels in LgrSummaryField order. */
+  static const char *const value_ids[]
+      = { "payback_value", "peak_funding_value", "net_value", "npv_value", "run_rate_value" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (value_ids) == LGR_SUMMARY_N_FIELDS);
+  object_class->dispose = lgr_summary_card_dispose;
+  object_class->finalize = lgr_summary_card_finalize;
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/lgrexplorer/Explorer/lgr-summary-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, name);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, swatch);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, net_caption);
+  for (guint f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
+    gtk_widget_class_bind_template_child_full (widget_class, value_ids[f], FALSE,
+                                               G_STRUCT_OFFSET (LgrSummaryCard, values)
+                                                   + f * sizeof (GtkWidget *));
+  gtk_widget_class_set_css_name (widget_class, "lgrsummarycard");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 lgr_summary_card_init (LgrSummaryCard *self)
 {
-  GtkWidget *header, *grid;
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 8);
-  gtk_widget_add_css_class (GTK_WIDGET (self), "card");
-  gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-summary-card");
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->swatch = gtk_drawing_area_new ();
-  gtk_widget_set_size_request (self->swatch, 14, 14);
-  gtk_widget_set_valign (self->swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (self->swatch, "lgr-swatch");
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->swatch_css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (self->swatch),
                                   GTK_STYLE_PROVIDER (self->swatch_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  self->name = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->name), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->name), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (self->name, "heading");
-  gtk_box_append (GTK_BOX (header), self->swatch);
-  gtk_box_append (GTK_BOX (header), self->name);
-  gtk_box_append (GTK_BOX (self), header);
+}
 
-  grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
-  for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
-    {
-      static const char *const captions[]
-          = { N_ ("Pays back in"), N_ ("Peak funding needed"), N_ ("Net over the period"),
-              N_ ("Net present value"), N_ ("Run rate") };
-      self->captions[f] = gtk_label_new (_ (captions[f]));
-      gtk_label_set_xalign (GTK_LABEL (self->captions[f]), 0);
-      gtk_widget_add_css_class (self->captions[f], "dim-label");
-      gtk_widget_add_css_class (self->captions[f], "caption");
-      self->values[f] = gtk_label_new (NULL);
-      gtk_label_set_xalign (GTK_LABEL (self->values[f]), 1);
-      gtk_label_set_selectable (GTK_LABEL (self->values[f]), FALSE);
-      gtk_widget_set_hexpand (self->values[f], TRUE);
-      gtk_widget_add_css_class (self->values[f], "numeric");
-      gtk_widget_add_css_class (self->values[f], f == 0 ? "title-2" : "lgr-card-value");
-      gtk_grid_attach (GTK_GRID (grid), self->captions[f], 0, f, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), self->values[f], 1, f, 1, 1);
-    }
-  gtk_box_append (GTK_BOX (self), grid);
+/* Sets a label's text only when it differs: an unchanged card costs no relayout. */
+static void
+set_label_text (GtkWidget *label, const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (label), text);
 }
 
 GtkWidget *
@@ -139,7 +134,12 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
       g_free (self->scenario_id);
       self->scenario_id = g_strdup (scenario->id);
     }
-  gtk_label_set_text (GTK_LABEL (self->name), scenario->name);
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (self->name)), scenario->name) != 0)
+    {
+      gtk_label_set_text (GTK_LABEL (self->name), scenario->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      scenario->name, -1);
+    }
   {
     /* The colour the chart gives it, chosen or from the palette. */
     g_autofree char *colour
@@ -149,11 +149,7 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
     if (g_strcmp0 (colour, self->colour) != 0)
       {
         css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
-#if GTK_CHECK_VERSION(4, 12, 0)
-        gtk_css_provider_load_from_string (self->swatch_css, css);
-#else
         gtk_css_provider_load_from_data (self->swatch_css, css, -1);
-#endif
         g_free (self->colour);
         self->colour = g_steal_pointer (&colour);
       }
@@ -161,17 +157,21 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
 
   last_year = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
   net_caption = g_strdup_printf (_ ("Net by %s"), last_year);
-  gtk_label_set_text (GTK_LABEL (self->captions[LGR_SUMMARY_NET]), net_caption);
+  set_label_text (self->net_caption, net_caption);
 
   for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     {
       g_autofree char *text = lgr_summary_format (result, results, f);
-      gtk_label_set_text (GTK_LABEL (self->values[f]), text);
+      set_label_text (self->values[f], text);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), describe);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  scenario->name, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, describe,
-                                  -1);
+  if (g_strcmp0 (describe, self->description) != 0)
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), describe);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      describe, -1);
+      g_free (self->description);
+      self->description = g_steal_pointer (&describe);
+    }
 }
 
 const char *

@@ -10,7 +10,6 @@
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
 #include "lgr-print-operation.h"
-#include "lgr-resources.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
 
@@ -1239,8 +1238,6 @@ lgr_window_class_init (LgrWindowClass *klass)
   object_class->finalize = lgr_window_finalize;
   window_class->close_request = lgr_window_close_request;
 
-  /* The resources live in a static library, so nothing registers them by itself. */
-  g_resources_register (lgr_get_resource ());
   g_type_ensure (LGR_TYPE_SCENARIO_SIDEBAR);
   g_type_ensure (LGR_TYPE_CHART_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,

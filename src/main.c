@@ -39,16 +39,17 @@ run_window (const char *argv0, char **files)
 {
   g_autofree char *path = find_window_module ();
   GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
-  WindowMain window_main = NULL;
+  gpointer symbol = NULL;
+  WindowMain window_main;
 
-  if (module == NULL
-      || !g_module_symbol (module, "lgr_window_module_main", (gpointer *)&window_main))
+  if (module == NULL || !g_module_symbol (module, "lgr_window_module_main", &symbol))
     {
       g_printerr (_ ("lgr-explorer: the window cannot start: %s\n"), g_module_error ());
       g_printerr (_ ("The command-line options still work; see “lgr-explorer --help”.\n"));
       return 1;
     }
   /* The module stays loaded until the process ends: GTK types cannot be unregistered. */
+  window_main = (WindowMain)symbol;
   return window_main (argv0, files);
 }
 

@@ -739,8 +739,18 @@ lgr_study_load_path (const char *path, GError **error)
 GBytes *
 lgr_study_bundled_bytes (void)
 {
-  GBytes *bytes = g_resource_lookup_data (lgr_core_get_resource (), BUNDLED_PATH,
-                                          G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  /* Registered on first use, once: the executable and the window module each hold a copy of
+   * the core, and the first to need the study registers it for both. */
+  static gsize registered = 0;
+  GBytes *bytes = g_resources_lookup_data (BUNDLED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (bytes == NULL && g_once_init_enter (&registered))
+    {
+      lgr_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+  if (bytes == NULL)
+    bytes = g_resources_lookup_data (BUNDLED_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
   return bytes;
 }
