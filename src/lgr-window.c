@@ -18,49 +18,6 @@
 #define PRESENTATION_FONT_SCALE 1.35
 #define PRESENTATION_MAX_LEVERS 4
 
-typedef void (*Continuation) (LgrWindow *self, gpointer data);
-
-struct _LgrWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template */
-  AdwToastOverlay *toast_overlay;
-  GtkRevealer *header_revealer;
-  AdwWindowTitle *window_title;
-  GtkMenuButton *menu_button;
-  GMenu *recent_menu;
-  GtkRevealer *draft_revealer;
-  GtkLabel *draft_label;
-  AdwFlap *flap;
-  LgrScenarioSidebar *sidebar;
-  GtkWidget *main_box;
-  GtkLabel *presentation_title;
-  GtkLabel *verdict_label;
-  GtkFlowBox *cards_box;
-  GtkWidget *chart_header;
-  GtkWidget *chart_switcher;
-  LgrChartView *chart_view;
-  GtkLabel *year_label;
-  GtkWidget *presentation_box;
-  GtkListBox *presentation_levers;
-  GtkWidget *table_section;
-  GtkStack *table_stack;
-
-  GSettings *settings;
-  LgrDraftStore *drafts;
-  GPtrArray *offered_drafts; /* of LgrDraftInfo* */
-  LgrDocument *document;
-  gulong changed_id;
-  gulong notify_ids[3];
-  char *cards_key; /* scenario ids the cards and tables were built for */
-  char *verdict;
-  AdwMessageDialog *dialog;
-  GtkWindow *export_dialog;
-  gboolean presenting;
-  gboolean closing;
-};
-
 G_DEFINE_FINAL_TYPE (LgrWindow, lgr_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void update_all (LgrWindow *self);
@@ -68,8 +25,8 @@ static void update_presentation_levers (LgrWindow *self);
 
 /* Toasts and questions */
 
-static void
-toast (LgrWindow *self, const char *message)
+void
+_lgr_window_toast (LgrWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -80,8 +37,8 @@ on_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
   self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-new_dialog (LgrWindow *self, const char *heading, const char *body)
+AdwMessageDialog *
+_lgr_window_new_dialog (LgrWindow *self, const char *heading, const char *body)
 {
   AdwMessageDialog *dialog
       = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
@@ -92,10 +49,10 @@ new_dialog (LgrWindow *self, const char *heading, const char *body)
   return dialog;
 }
 
-static void
-show_error (LgrWindow *self, const char *heading, const GError *error)
+void
+_lgr_window_show_error (LgrWindow *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog = new_dialog (self, heading, error->message);
+  AdwMessageDialog *dialog = _lgr_window_new_dialog (self, heading, error->message);
   adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -152,11 +109,9 @@ fill_recent_menu (LgrWindow *self)
     }
 }
 
-typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
-
-static void
-choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
-             const char *filter_name, const char *pattern, ChosenFunc func)
+void
+_lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
+                         const char *filter_name, const char *pattern, ChosenFunc func)
 {
   lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name, pattern,
                    G_OBJECT (self), (LgrFileChosenFunc)func);
@@ -193,7 +148,7 @@ on_saved_then_continue (LgrWindow *self, GFile *file)
     return;
   if (!lgr_window_save_to (self, file, &error))
     {
-      show_error (self, _ ("The Study Could Not Be Saved"), error);
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
       pending_finish (pending, FALSE);
       return;
     }
@@ -219,13 +174,13 @@ on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pe
         {
           g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
           g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
-          choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
-                       on_saved_then_continue);
+          _lgr_window_choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
+                                   on_saved_then_continue);
           return;
         }
       if (!lgr_document_save (self->document, &error))
         {
-          show_error (self, _ ("The Study Could Not Be Saved"), error);
+          _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
           pending_finish (pending, FALSE);
           return;
         }
@@ -236,8 +191,9 @@ on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pe
 }
 
 /* Runs next once the current study's changes are saved or discarded (at once if none). */
-static void
-confirm_unsaved (LgrWindow *self, Continuation next, gpointer data, GDestroyNotify destroy)
+void
+_lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
+                             GDestroyNotify destroy)
 {
   Pending *pending;
   AdwMessageDialog *dialog;
@@ -257,9 +213,10 @@ confirm_unsaved (LgrWindow *self, Continuation next, gpointer data, GDestroyNoti
     }
   name = lgr_document_dup_display_name (self->document);
   heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
-  dialog = new_dialog (self, heading,
-                       _ ("The study has changes that are not saved. If you do not save them, "
-                          "they are lost."));
+  dialog = _lgr_window_new_dialog (
+      self, heading,
+      _ ("The study has changes that are not saved. If you do not save them, "
+         "they are lost."));
   adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
                                     "save", _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
@@ -279,7 +236,7 @@ load_file_now (LgrWindow *self, gpointer data)
 
   if (document == NULL)
     {
-      show_error (self, _ ("The Study Could Not Be Opened"), error);
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Opened"), error);
       return;
     }
   remember_folder (self, file);
@@ -294,7 +251,7 @@ lgr_window_open (LgrWindow *self, GFile *file)
 {
   g_return_if_fail (LGR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-  confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
+  _lgr_window_confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
 }
 
 gboolean
@@ -560,8 +517,8 @@ update_presentation_levers (LgrWindow *self)
                           g_free);
 }
 
-static void
-set_presenting (LgrWindow *self, gboolean presenting)
+void
+_lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
 {
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
 
@@ -594,8 +551,8 @@ set_presenting (LgrWindow *self, gboolean presenting)
     }
 }
 
-static void
-step_scenario (LgrWindow *self, int delta)
+void
+_lgr_window_step_scenario (LgrWindow *self, int delta)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   int index = lgr_study_scenario_index (study, lgr_scenario_sidebar_get_selected (self->sidebar));
@@ -625,7 +582,7 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     return FALSE;
   if (keyval == GDK_KEY_Escape)
     {
-      set_presenting (self, FALSE);
+      _lgr_window_set_presenting (self, FALSE);
       return TRUE;
     }
   focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -635,480 +592,15 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     {
     case GDK_KEY_Left:
     case GDK_KEY_Page_Up:
-      step_scenario (self, -1);
+      _lgr_window_step_scenario (self, -1);
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_Page_Down:
-      step_scenario (self, 1);
+      _lgr_window_step_scenario (self, 1);
       return TRUE;
     default:
       return FALSE;
     }
-}
-
-/* Actions */
-
-static void
-open_chosen (LgrWindow *self, GFile *file)
-{
-  lgr_window_open (self, file);
-}
-
-static void
-action_open (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), FALSE, _ ("Open Study"), NULL, _ ("Studies"), "*.lgr",
-               open_chosen);
-}
-
-static void
-action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
-{
-  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-  lgr_window_open (LGR_WINDOW (widget), file);
-}
-
-static void
-save_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  if (!lgr_window_save_to (self, file, &error))
-    show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    toast (self, _ ("Study saved"));
-}
-
-static void
-action_save_as (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  GFile *file = lgr_document_get_file (self->document);
-  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_ ("Study.lgr"));
-  choose_file (self, TRUE, _ ("Save Study As"), suggested, _ ("Studies"), "*.lgr", save_chosen);
-}
-
-static void
-action_save (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (lgr_document_get_file (self->document) == NULL)
-    {
-      action_save_as (widget, name, param);
-      return;
-    }
-  if (!lgr_document_save (self->document, &error))
-    show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    toast (self, _ ("Study saved"));
-}
-
-static void
-action_revert (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (lgr_document_revert (self->document))
-    toast (self, _ ("Back to the saved study (Ctrl+Z undoes this)"));
-}
-
-static void
-import_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
-  guint n = 0;
-
-  if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
-    {
-      show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
-      return;
-    }
-  {
-    g_autofree char *message = g_strdup_printf (
-        g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
-    toast (self, message);
-  }
-}
-
-static void
-action_import (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), FALSE, _ ("Import Scenarios"), NULL, _ ("Studies"), "*.lgr",
-               import_chosen);
-}
-
-static void
-action_undo (GtkWidget *widget, const char *name, GVariant *param)
-{
-  lgr_document_undo (LGR_WINDOW (widget)->document);
-}
-
-static void
-action_redo (GtkWidget *widget, const char *name, GVariant *param)
-{
-  lgr_document_redo (LGR_WINDOW (widget)->document);
-}
-
-static void
-action_present (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  set_presenting (self, !self->presenting);
-}
-
-static void
-action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
-{
-  set_presenting (LGR_WINDOW (widget), FALSE);
-}
-
-static void
-action_step_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  step_scenario (LGR_WINDOW (widget), g_str_equal (name, "win.next-scenario") ? 1 : -1);
-}
-
-static void
-report_edit_error (LgrWindow *self, gboolean ok, const GError *error)
-{
-  if (!ok && error != NULL)
-    toast (self, error->message);
-}
-
-static void
-action_add_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = NULL;
-  gboolean ok = lgr_document_add_scenario (self->document, _ ("New scenario"), &id, &error);
-
-  report_edit_error (self, ok, error);
-  if (ok)
-    lgr_scenario_sidebar_select (self->sidebar, id);
-}
-
-static void
-action_duplicate_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = NULL;
-  gboolean ok = lgr_document_duplicate_scenario (
-      self->document, lgr_scenario_sidebar_get_selected (self->sidebar), &id, &error);
-
-  report_edit_error (self, ok, error);
-  if (ok)
-    lgr_scenario_sidebar_select (self->sidebar, id);
-}
-
-static void
-action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  const LgrScenario *scenario = lgr_study_find_scenario (
-      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
-  g_autofree char *message = NULL;
-  gboolean ok;
-  int index;
-
-  if (scenario == NULL)
-    return;
-  message = g_strdup_printf (_ ("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
-  index = lgr_study_scenario_index (lgr_document_get_study (self->document), scenario->id);
-  ok = lgr_document_remove_scenario (self->document, scenario->id, &error);
-  report_edit_error (self, ok, error);
-  if (ok)
-    {
-      /* The neighbour before it becomes the selected scenario. */
-      const LgrStudy *study = lgr_document_get_study (self->document);
-      const LgrScenario *next = g_ptr_array_index (study->scenarios, MAX (0, index - 1));
-      lgr_scenario_sidebar_select (self->sidebar, next->id);
-      toast (self, message);
-    }
-}
-
-static void
-on_rename_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *id = g_object_get_data (G_OBJECT (dialog), "lgr-scenario");
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "rename"))
-    return;
-  report_edit_error (
-      self,
-      lgr_document_rename_scenario (self->document, id, gtk_editable_get_text (entry), &error),
-      error);
-}
-
-static void
-on_rename_activate (GtkEntry *entry, AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "rename");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-action_rename_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  const LgrScenario *scenario = lgr_study_find_scenario (
-      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-
-  if (scenario == NULL)
-    return;
-  dialog = new_dialog (self, _ ("Rename Scenario"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), scenario->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario name"), -1);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), dialog);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "rename", _ ("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "lgr-scenario", g_strdup (scenario->id), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_add_lever (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  report_edit_error (self,
-                     lgr_document_add_lever (self->document,
-                                             lgr_scenario_sidebar_get_selected (self->sidebar),
-                                             NULL, &error),
-                     error);
-}
-
-/* Target (authority id, template name), from the Add Lever menu. */
-static void
-action_add_lever_from_template (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  const char *authority_id, *template_name;
-  LgrLeverTemplate template_;
-  g_autofree char *id = NULL;
-  gboolean ok;
-
-  g_variant_get (param, "(&s&s)", &authority_id, &template_name);
-  if (!lgr_lever_template_from_string (template_name, &template_))
-    return;
-  ok = lgr_document_add_lever_from_template (self->document,
-                                             lgr_scenario_sidebar_get_selected (self->sidebar),
-                                             authority_id, template_, &id, &error);
-  report_edit_error (self, ok, error);
-  if (ok)
-    {
-      LgrLeverRow *row = lgr_scenario_sidebar_find_lever_row (self->sidebar, id);
-      if (row)
-        {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_widget_grab_focus (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME));
-        }
-    }
-}
-
-static void
-action_add_item (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  report_edit_error (self,
-                     lgr_document_add_item (self->document,
-                                            lgr_scenario_sidebar_get_selected (self->sidebar), NULL,
-                                            &error),
-                     error);
-}
-
-static void
-action_chart (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  LgrChartKind kind;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "chart");
-
-  if (!lgr_chart_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  lgr_chart_view_set_kind (self->chart_view, kind);
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), param);
-  g_settings_set_string (self->settings, "chart", g_variant_get_string (param, NULL));
-}
-
-static void
-action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  LgrChartOptions options;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  lgr_chart_options_init (&options, lgr_chart_view_get_kind (self->chart_view));
-  options.show_title = TRUE;
-  bytes = lgr_export_chart_png_bytes (lgr_document_get_results (self->document), &options, 1600,
-                                      900, 1.0, &error);
-  if (bytes)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    {
-      show_error (self, _ ("The Chart Could Not Be Copied"), error);
-      return;
-    }
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _ ("Chart copied"));
-}
-
-gboolean
-lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error)
-{
-  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
-  g_autofree char *csv = NULL;
-
-  if (id == NULL)
-    id = lgr_scenario_sidebar_get_selected (self->sidebar);
-  csv = lgr_year_table_format (lgr_document_get_results (self->document), id, ',');
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
-}
-
-static void
-csv_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_window_export_csv_to (self, file, &error))
-    show_error (self, _ ("The Table Could Not Be Exported"), error);
-  else
-    toast (self, _ ("Table exported"));
-}
-
-static void
-action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
-  g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
-  choose_file (self, TRUE, _ ("Export Table"), suggested, _ ("CSV files"), "*.csv", csv_chosen);
-}
-
-static void
-report_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (!lgr_report_write_pdf (lgr_document_get_study (self->document),
-                             lgr_document_get_results (self->document), path, &error))
-    show_error (self, _ ("The Report Could Not Be Written"), error);
-  else
-    toast (self, _ ("Report written"));
-}
-
-static void
-action_export_report (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Report"), _ ("Report.pdf"), _ ("PDF files"),
-               "*.pdf", report_chosen);
-}
-
-static void
-on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
-{
-  self->export_dialog = NULL;
-}
-
-static void
-action_export (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-
-  if (self->export_dialog)
-    {
-      gtk_window_present (self->export_dialog);
-      return;
-    }
-  self->export_dialog
-      = GTK_WINDOW (lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
-                                           lgr_chart_view_get_kind (self->chart_view)));
-  g_object_weak_ref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed, self);
-  gtk_window_present (self->export_dialog);
-}
-
-static void
-action_print (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_print_study (GTK_WINDOW (self), lgr_document_get_study (self->document),
-                        lgr_document_get_results (self->document),
-                        lgr_chart_view_get_kind (self->chart_view), &error))
-    show_error (self, _ ("The Study Could Not Be Printed"), error);
-}
-
-static void
-action_print_report (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_print_report (GTK_WINDOW (self), lgr_document_get_study (self->document),
-                         lgr_document_get_results (self->document), &error))
-    show_error (self, _ ("The Report Could Not Be Printed"), error);
-}
-
-static void
-restore_draft (LgrWindow *self, gpointer data)
-{
-  LgrDraftInfo *info = g_ptr_array_index (self->offered_drafts, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrDocument) document = lgr_draft_store_restore (self->drafts, info, &error);
-
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  if (document == NULL)
-    {
-      show_error (self, _ ("The Unsaved Changes Could Not Be Restored"), error);
-      return;
-    }
-  g_ptr_array_remove_index (self->offered_drafts, 0);
-  if (self->document)
-    lgr_draft_store_untrack (self->drafts, self->document);
-  lgr_window_set_document (self, document);
-  toast (self, _ ("Unsaved changes restored"));
-  lgr_window_offer_drafts (self);
-}
-
-static void
-action_restore_draft (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
-    return;
-  confirm_unsaved (self, restore_draft, NULL, NULL);
-}
-
-static void
-action_discard_draft (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
-    return;
-  lgr_draft_store_discard (self->drafts, g_ptr_array_index (self->offered_drafts, 0));
-  g_ptr_array_remove_index (self->offered_drafts, 0);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  lgr_window_offer_drafts (self);
 }
 
 void
@@ -1155,7 +647,7 @@ lgr_window_close_request (GtkWindow *window)
 
   if (!self->closing && self->document && lgr_document_get_modified (self->document))
     {
-      confirm_unsaved (self, close_now, NULL, NULL);
+      _lgr_window_confirm_unsaved (self, close_now, NULL, NULL);
       return TRUE;
     }
   if (!gtk_window_is_fullscreen (window))
@@ -1208,8 +700,8 @@ lgr_window_dispose (GObject *object)
     }
   if (self->export_dialog)
     {
-      g_object_weak_unref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed,
-                           self);
+      g_object_weak_unref (G_OBJECT (self->export_dialog),
+                           (GWeakNotify)_lgr_window_on_export_dialog_destroyed, self);
       self->export_dialog = NULL;
     }
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
@@ -1269,99 +761,8 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_levers);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
-
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
-  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, action_print_report);
-  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
-                                   action_leave_presentation);
-  gtk_widget_class_install_action (widget_class, "win.next-scenario", NULL, action_step_scenario);
-  gtk_widget_class_install_action (widget_class, "win.previous-scenario", NULL,
-                                   action_step_scenario);
-  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, action_add_scenario);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
-                                   action_duplicate_scenario);
-  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
-                                   action_rename_scenario);
-  gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);
-  gtk_widget_class_install_action (widget_class, "win.add-lever-from-template", "(ss)",
-                                   action_add_lever_from_template);
-  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, action_add_item);
-  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, action_restore_draft);
-  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, action_discard_draft);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.add-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.next-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.previous-scenario", NULL);
+  _lgr_window_class_actions_init (widget_class);
 }
-
-/* Stateful and enable-able actions live in the window's action map (GActionEntry), so menus,
- * buttons and accelerators share them. */
-static void
-win_undo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_undo (self, "win.undo", param);
-}
-
-static void
-win_redo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_redo (self, "win.redo", param);
-}
-
-static void
-win_revert (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_revert (self, "win.revert", param);
-}
-
-static void
-win_remove_scenario (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_remove_scenario (self, "win.remove-scenario", param);
-}
-
-static void
-win_present (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_present (self, "win.present", param);
-}
-
-static void
-win_chart (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_chart (self, "win.chart", param);
-}
-
-static const GActionEntry win_entries[] = {
-  { "undo", win_undo, NULL, NULL, NULL },
-  { "redo", win_redo, NULL, NULL, NULL },
-  { "revert", win_revert, NULL, NULL, NULL },
-  { "remove-scenario", win_remove_scenario, NULL, NULL, NULL },
-  { "present", win_present, NULL, "false", NULL },
-  { "chart", win_chart, "s", "'cashflow'", NULL },
-};
 
 static void
 lgr_window_init (LgrWindow *self)
@@ -1373,8 +774,7 @@ lgr_window_init (LgrWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
-                                   self);
+  _lgr_window_actions_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
