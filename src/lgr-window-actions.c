@@ -113,13 +113,6 @@ action_redo (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-action_present (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  _lgr_window_set_presenting (self, !self->presenting);
-}
-
-static void
 action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
 {
   _lgr_window_set_presenting (LGR_WINDOW (widget), FALSE);
@@ -295,20 +288,6 @@ action_add_item (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-action_chart (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  LgrChartKind kind;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "chart");
-
-  if (!lgr_chart_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  lgr_chart_view_set_kind (self->chart_view, kind);
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), param);
-  g_settings_set_string (self->settings, "chart", g_variant_get_string (param, NULL));
-}
-
-static void
 action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
 {
   LgrWindow *self = LGR_WINDOW (widget);
@@ -475,63 +454,18 @@ action_discard_draft (GtkWidget *widget, const char *name, GVariant *param)
   lgr_window_offer_drafts (self);
 }
 
-/* Stateful and enable-able actions live in the window's action map (GActionEntry), so menus,
- * buttons and accelerators share them. */
-static void
-win_undo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_undo (self, "win.undo", param);
-}
-
-static void
-win_redo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_redo (self, "win.redo", param);
-}
-
-static void
-win_revert (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_revert (self, "win.revert", param);
-}
-
-static void
-win_remove_scenario (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_remove_scenario (self, "win.remove-scenario", param);
-}
-
-static void
-win_present (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_present (self, "win.present", param);
-}
-
-static void
-win_chart (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_chart (self, "win.chart", param);
-}
-
-static const GActionEntry win_entries[] = {
-  { "undo", win_undo, NULL, NULL, NULL },
-  { "redo", win_redo, NULL, NULL, NULL },
-  { "revert", win_revert, NULL, NULL, NULL },
-  { "remove-scenario", win_remove_scenario, NULL, NULL, NULL },
-  { "present", win_present, NULL, "false", NULL },
-  { "chart", win_chart, "s", "'cashflow'", NULL },
-};
-
-void
-_lgr_window_actions_init (LgrWindow *self)
-{
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
-                                   self);
-}
-
 void
 _lgr_window_class_actions_init (GtkWidgetClass *widget_class)
 {
+  /* Widget actions only: win.present and win.chart follow the window's "presenting" and
+   * "chart" properties; the others are enabled and disabled with gtk_widget_action_set_enabled. */
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, action_revert);
+  gtk_widget_class_install_action (widget_class, "win.remove-scenario", NULL,
+                                   action_remove_scenario);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);

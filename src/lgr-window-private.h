@@ -29,6 +29,7 @@ struct _LgrWindow
   GtkWidget *main_box;
   GtkLabel *presentation_title;
   GtkLabel *verdict_label;
+  GtkWidget *cards_scroller;
   GtkFlowBox *cards_box;
   GtkWidget *chart_header;
   GtkWidget *chart_switcher;
@@ -43,13 +44,15 @@ struct _LgrWindow
   LgrDraftStore *drafts;
   GPtrArray *offered_drafts; /* of LgrDraftInfo* */
   LgrDocument *document;
-  gulong changed_id;
-  gulong notify_ids[3];
+  LgrResults *shown; /* the results the views show: a reference */
+  guint update_tick; /* tick callback waiting for the next frame to update the views */
+  guint update_idle; /* the same while the window is not mapped */
+  guint n_updates;
   char *cards_key; /* scenario ids the cards and tables were built for */
-  char *verdict;
   AdwMessageDialog *dialog;
   GtkWindow *export_dialog;
   gboolean presenting;
+  LgrChartKind chart;
   gboolean closing;
 };
 
@@ -68,7 +71,6 @@ void _lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer d
 void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
 void _lgr_window_step_scenario (LgrWindow *self, int delta);
 void _lgr_window_on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was);
-void _lgr_window_actions_init (LgrWindow *self);
 void _lgr_window_class_actions_init (GtkWidgetClass *widget_class);
 
 /* For tests */
@@ -78,6 +80,9 @@ LgrChartView *lgr_window_get_chart_view (LgrWindow *self);
 LgrSummaryCard *lgr_window_find_card (LgrWindow *self, const char *scenario_id);
 LgrYearTable *lgr_window_find_table (LgrWindow *self, const char *scenario_id);
 const char *lgr_window_get_verdict (LgrWindow *self);
+/* Whether a change waits for the next frame to be shown, and how many view updates there were. */
+gboolean lgr_window_get_update_pending (LgrWindow *self);
+guint lgr_window_get_n_updates (LgrWindow *self);
 /* The question the window is asking (unsaved changes, load error), or NULL. */
 AdwMessageDialog *lgr_window_get_dialog (LgrWindow *self);
 gboolean lgr_window_get_presenting (LgrWindow *self);

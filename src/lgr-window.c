@@ -20,7 +20,16 @@
 
 G_DEFINE_FINAL_TYPE (LgrWindow, lgr_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_all (LgrWindow *self);
+enum
+{
+  PROP_0,
+  PROP_PRESENTING,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update_presentation_levers (LgrWindow *self);
 
 /* Toasts and questions */
@@ -284,34 +293,28 @@ update_title (LgrWindow *self)
                                   : g_strdup (name);
   const LgrStudy *study = lgr_document_get_study (self->document);
 
-  adw_window_title_set_title (self->window_title, study->title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), study->title);
+  if (g_strcmp0 (adw_window_title_get_title (self->window_title), study->title) != 0)
+    {
+      adw_window_title_set_title (self->window_title, study->title);
+      gtk_window_set_title (GTK_WINDOW (self), study->title);
+    }
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->window_title), subtitle) != 0)
+    adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
 update_actions (LgrWindow *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
-  const char *undo = lgr_document_get_undo_label (self->document);
-  const char *redo = lgr_document_get_redo_label (self->document);
-  GAction *action;
-  g_autofree char *undo_tip = undo ? g_strdup_printf (_ ("Undo “%s” (Ctrl+Z)"), undo) : NULL;
-  g_autofree char *redo_tip = redo ? g_strdup_printf (_ ("Redo “%s” (Shift+Ctrl+Z)"), redo) : NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), undo != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), redo != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "revert");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               lgr_document_get_modified (self->document));
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-scenario");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), study->scenarios->len > 1);
-  (void)undo_tip;
-  (void)redo_tip;
+  gtk_widget_action_set_enabled (widget, "win.undo", lgr_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", lgr_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.revert", lgr_document_get_modified (self->document));
+  gtk_widget_action_set_enabled (widget, "win.remove-scenario", study->scenarios->len > 1);
 }
 
+/* The ids of the scenarios, in order: the cards and tables are built again when they change. */
 static char *
 scenario_key (const LgrStudy *study)
 {
@@ -319,7 +322,7 @@ scenario_key (const LgrStudy *study)
   for (guint i = 0; i < study->scenarios->len; i++)
     {
       const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
-      g_string_append_printf (key, "%s\x1f%s\x1e", s->id, s->name);
+      g_string_append_printf (key, "%s\x1e", s->id);
     }
   return g_string_free (key, FALSE);
 }
@@ -346,56 +349,147 @@ rebuild_cards_and_tables (LgrWindow *self)
     }
   if (visible && gtk_stack_get_child_by_name (self->table_stack, visible))
     gtk_stack_set_visible_child_name (self->table_stack, visible);
+  else if (lgr_scenario_sidebar_get_selected (self->sidebar)
+           && gtk_stack_get_child_by_name (self->table_stack,
+                                           lgr_scenario_sidebar_get_selected (self->sidebar)))
+    gtk_stack_set_visible_child_name (self->table_stack,
+                                      lgr_scenario_sidebar_get_selected (self->sidebar));
 }
 
+#define SAME_SERIES(field) (memcmp (a->field, b->field, n * sizeof (double)) == 0)
+
+/* Whether a scenario's card would show the same in both results. */
+static gboolean
+same_scenario_result (const LgrResults *ra, guint i, const LgrResults *rb)
+{
+  const LgrScenarioResult *a = &ra->scenarios[i], *b = &rb->scenarios[i];
+  gsize n = ra->n_years;
+
+  return ra->n_years == rb->n_years && ra->first_year == rb->first_year
+         && ra->n_scenarios == rb->n_scenarios && g_strcmp0 (a->scenario->id, b->scenario->id) == 0
+         && g_strcmp0 (a->scenario->name, b->scenario->name) == 0
+         && g_strcmp0 (a->scenario->colour, b->scenario->colour) == 0
+         && a->has_payback == b->has_payback && a->payback_years == b->payback_years
+         && a->payback_index == b->payback_index && a->relapses == b->relapses
+         && a->peak_funding == b->peak_funding && a->peak_funding_index == b->peak_funding_index
+         && a->npv == b->npv && a->total_net == b->total_net && a->run_rate == b->run_rate
+         && SAME_SERIES (cashable_savings) && SAME_SERIES (cost_avoidance)
+         && SAME_SERIES (one_off_costs) && SAME_SERIES (recurring_costs) && SAME_SERIES (net)
+         && SAME_SERIES (cumulative);
+}
+
+#undef SAME_SERIES
+
+/* Brings every view up to the document's results, touching only what changed: the cards of
+ * scenarios whose figures changed, the verdict if its sentence did, the tables (each updates
+ * its cells on screen in place, a hidden one when it is shown again) and the chart. */
 static void
-update_all (LgrWindow *self)
+update_views (LgrWindow *self, gboolean all)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   const LgrResults *results = lgr_document_get_results (self->document);
+  g_autoptr (LgrResults) old = g_steal_pointer (&self->shown);
   g_autofree char *key = scenario_key (study);
   GtkWidget *child;
   guint i = 0;
 
+  self->n_updates++;
+  self->shown = lgr_results_ref (results);
   if (g_strcmp0 (key, self->cards_key) != 0)
     {
       g_free (self->cards_key);
       self->cards_key = g_steal_pointer (&key);
       rebuild_cards_and_tables (self);
+      all = TRUE;
     }
 
-  g_free (self->verdict);
-  self->verdict = lgr_results_verdict (results);
-  gtk_label_set_text (self->verdict_label, self->verdict);
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
-       child = gtk_widget_get_next_sibling (child), i++)
+  if (all || results != old)
     {
-      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
-    }
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
-       child = gtk_widget_get_next_sibling (child))
-    lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+      g_autofree char *verdict = lgr_results_verdict (results);
+      if (g_strcmp0 (gtk_label_get_text (self->verdict_label), verdict) != 0)
+        gtk_label_set_text (self->verdict_label, verdict);
 
-  lgr_chart_view_set_results (self->chart_view, results);
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+           child = gtk_widget_get_next_sibling (child), i++)
+        {
+          GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          if (all || old == NULL || !same_scenario_result (old, i, results))
+            lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
+        }
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkStackPage *page = gtk_stack_get_page (self->table_stack, child);
+          const LgrScenario *scenario = lgr_study_find_scenario (
+              study, lgr_year_table_get_scenario_id (LGR_YEAR_TABLE (child)));
+          if (scenario && g_strcmp0 (gtk_stack_page_get_title (page), scenario->name) != 0)
+            gtk_stack_page_set_title (page, scenario->name);
+          lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+        }
+      /* The chart borrows the results: old goes only after it has the new ones. */
+      lgr_chart_view_set_results (self->chart_view, results);
+      if (self->presenting)
+        update_presentation_levers (self);
+    }
   update_title (self);
   update_actions (self);
-  if (self->presenting)
-    update_presentation_levers (self);
+}
+
+static void
+cancel_update (LgrWindow *self)
+{
+  if (self->update_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick);
+  self->update_tick = 0;
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+}
+
+static gboolean
+on_update_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+
+  self->update_tick = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_update_idle (gpointer data)
+{
+  LgrWindow *self = data;
+
+  self->update_idle = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* However many changes arrive in a frame, the views are updated once, at the start of the next
+ * frame (in the frame clock's update phase, before layout and painting), never from inside the
+ * handler of the widget that made the change. A window that is not mapped has no frames: an
+ * idle does it. */
+static void
+queue_update (LgrWindow *self)
+{
+  if (self->update_tick || self->update_idle)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->update_tick
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_update_tick, NULL, NULL);
+  else
+    self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
 }
 
 static void
 on_document_changed (LgrDocument *document, LgrWindow *self)
 {
-  update_all (self);
+  queue_update (self);
 }
 
 static void
 on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
 {
-  update_title (self);
-  update_actions (self);
+  queue_update (self);
 }
 
 static void
@@ -413,39 +507,35 @@ on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
 {
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
   if (self->document)
-    update_all (self); /* the cards' swatches follow the chart's palette */
+    {
+      /* the cards' swatches follow the chart's palette */
+      cancel_update (self);
+      update_views (self, TRUE);
+    }
 }
 
 void
 lgr_window_set_document (LgrWindow *self, LgrDocument *document)
 {
+  static const char *const notified[]
+      = { "notify::modified", "notify::file", "notify::can-undo", "notify::can-redo" };
+
   g_return_if_fail (LGR_IS_WINDOW (self));
   g_return_if_fail (LGR_IS_DOCUMENT (document));
 
   if (self->document)
-    {
-      g_clear_signal_handler (&self->changed_id, self->document);
-      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
-        g_clear_signal_handler (&self->notify_ids[i], self->document);
-    }
-  /* The views borrow the results: point them at the new ones before the old go. */
-  g_object_ref (document);
-  lgr_chart_view_set_results (self->chart_view, lgr_document_get_results (document));
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
   g_clear_pointer (&self->cards_key, g_free);
-  g_clear_object (&self->document);
-  self->document = document;
 
-  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-  self->notify_ids[0]
-      = g_signal_connect (document, "notify::modified", G_CALLBACK (on_document_notify), self);
-  self->notify_ids[1]
-      = g_signal_connect (document, "notify::file", G_CALLBACK (on_document_notify), self);
-  self->notify_ids[2]
-      = g_signal_connect (document, "notify::can-undo", G_CALLBACK (on_document_notify), self);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (notified); i++)
+    g_signal_connect_object (document, notified[i], G_CALLBACK (on_document_notify), self, 0);
   lgr_scenario_sidebar_set_document (self->sidebar, document);
   if (self->drafts)
     lgr_draft_store_track (self->drafts, document, NULL);
-  update_all (self);
+  cancel_update (self);
+  update_views (self, TRUE);
 }
 
 LgrDocument *
@@ -498,16 +588,11 @@ update_presentation_levers (LgrWindow *self)
   n = MIN (r->n_levers, PRESENTATION_MAX_LEVERS);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (key, "/%s", levers[i].lever->id);
-  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order. */
+  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order;
+   * each row follows the document by itself. */
   if (old_key && old_key[0] && g_str_has_prefix (old_key, scenario_id)
       && old_key[strlen (scenario_id)] == '/')
-    {
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers)); child;
-           child = gtk_widget_get_next_sibling (child))
-        if (LGR_IS_LEVER_ROW (child))
-          lgr_lever_row_sync (LGR_LEVER_ROW (child));
-      return;
-    }
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
     gtk_list_box_remove (self->presentation_levers, child);
   for (guint i = 0; i < n; i++)
@@ -520,16 +605,14 @@ update_presentation_levers (LgrWindow *self)
 void
 _lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
-
   if (!presenting == !self->presenting)
     return;
   self->presenting = presenting;
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (presenting));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
-  gtk_widget_set_visible (GTK_WIDGET (self->cards_box), !presenting);
+  gtk_widget_set_visible (self->cards_scroller, !presenting);
   gtk_widget_set_visible (self->table_section, !presenting);
   gtk_widget_set_visible (self->chart_header, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
@@ -683,16 +766,59 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, LgrWind
 /* Life cycle */
 
 static void
+lgr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    case PROP_CHART:
+      g_value_set_string (value, lgr_chart_kind_to_string (self->chart));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_chart (LgrWindow *self, const char *name)
+{
+  LgrChartKind kind;
+
+  if (name == NULL || !lgr_chart_kind_from_string (name, &kind) || kind == self->chart)
+    return;
+  self->chart = kind;
+  lgr_chart_view_set_kind (self->chart_view, kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+static void
+lgr_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      _lgr_window_set_presenting (self, g_value_get_boolean (value));
+      break;
+    case PROP_CHART:
+      set_chart (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lgr_window_dispose (GObject *object)
 {
   LgrWindow *self = LGR_WINDOW (object);
 
-  if (self->document)
-    {
-      g_clear_signal_handler (&self->changed_id, self->document);
-      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
-        g_clear_signal_handler (&self->notify_ids[i], self->document);
-    }
+  cancel_update (self);
   if (self->dialog)
     {
       g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify)on_dialog_destroyed, self);
@@ -719,7 +845,7 @@ lgr_window_finalize (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
   g_free (self->cards_key);
-  g_free (self->verdict);
+  g_clear_pointer (&self->shown, lgr_results_unref);
   G_OBJECT_CLASS (lgr_window_parent_class)->finalize (object);
 }
 
@@ -732,6 +858,18 @@ lgr_window_class_init (LgrWindowClass *klass)
 
   object_class->dispose = lgr_window_dispose;
   object_class->finalize = lgr_window_finalize;
+  object_class->get_property = lgr_window_get_property;
+  object_class->set_property = lgr_window_set_property;
+
+  /* Whether the window presents the selected scenario full screen (win.present). */
+  properties[PROP_PRESENTING]
+      = g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The chart shown, by its command-line name (win.chart; the "chart" setting). */
+  properties[PROP_CHART]
+      = g_param_spec_string ("chart", NULL, NULL, "cashflow",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = lgr_window_close_request;
 
   /* The resources live in a static library, so nothing registers them by itself. */
@@ -752,6 +890,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_header);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_switcher);
@@ -769,12 +908,9 @@ lgr_window_init (LgrWindow *self)
 {
   GtkDropTarget *drop;
   GtkEventController *keys;
-  g_autofree char *chart = NULL;
-  LgrChartKind kind;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  _lgr_window_actions_init (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -803,9 +939,8 @@ lgr_window_init (LgrWindow *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));
       gtk_box_append (GTK_BOX (self->chart_switcher), button);
     }
-  chart = g_settings_get_string (self->settings, "chart");
-  if (lgr_chart_kind_from_string (chart, &kind))
-    g_action_group_activate_action (G_ACTION_GROUP (self), "chart", g_variant_new_string (chart));
+  /* The chart shown is a setting, remembered as it changes. */
+  g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
   g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
@@ -873,6 +1008,18 @@ const char *
 lgr_window_get_verdict (LgrWindow *self)
 {
   return gtk_label_get_text (self->verdict_label);
+}
+
+gboolean
+lgr_window_get_update_pending (LgrWindow *self)
+{
+  return self->update_tick != 0 || self->update_idle != 0;
+}
+
+guint
+lgr_window_get_n_updates (LgrWindow *self)
+{
+  return self->n_updates;
 }
 
 AdwMessageDialog *
