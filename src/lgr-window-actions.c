@@ -1,5 +1,6 @@
 /* lgr-window-actions.c: what the window's actions do (win.open, win.save, win.undo,
- * win.present, win.chart, ...) and their keyboard shortcuts. */
+ * win.present, win.chart, ...) and their keyboard shortcuts; opening and saving files, and the
+ * question about unsaved changes. */
 #include <glib/gi18n.h>
 
 #include "lgr-export-dialog.h"
@@ -8,6 +9,181 @@
 #include "lgr-print-operation.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
+
+#define MIME_TYPE "application/x-lgr-study+xml"
+
+/* Files */
+
+static void
+remember_folder (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+  if (path)
+    g_settings_set_string (self->settings, "last-folder", path);
+}
+
+static void
+add_recent (LgrWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  data.display_name = NULL;
+  data.mime_type = (char *)MIME_TYPE;
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"lgr-explorer %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Unsaved changes */
+
+typedef struct
+{
+  LgrWindow *self;
+  Continuation next;
+  gpointer data;
+  GDestroyNotify destroy;
+} Pending;
+
+static void
+pending_finish (Pending *pending, gboolean go_on)
+{
+  if (go_on)
+    pending->next (pending->self, pending->data);
+  if (pending->destroy)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+on_saved_then_continue (LgrWindow *self, GFile *file)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
+  g_autoptr (GError) error = NULL;
+
+  if (pending == NULL)
+    return;
+  if (!lgr_window_save_to (self, file, &error))
+    {
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+      pending_finish (pending, FALSE);
+      return;
+    }
+  pending_finish (pending, TRUE);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
+{
+  LgrWindow *self = pending->self;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      if (self->drafts)
+        lgr_draft_store_untrack (self->drafts, self->document);
+      pending_finish (pending, TRUE);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GFile *file = lgr_document_get_file (self->document);
+      if (file == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
+          g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
+          _lgr_window_choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
+                                   on_saved_then_continue);
+          return;
+        }
+      if (!lgr_document_save (self->document, &error))
+        {
+          _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+          pending_finish (pending, FALSE);
+          return;
+        }
+      pending_finish (pending, TRUE);
+    }
+  else
+    pending_finish (pending, FALSE);
+}
+
+/* Runs next once the current study's changes are saved or discarded (at once if none). */
+void
+_lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
+                             GDestroyNotify destroy)
+{
+  Pending *pending;
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->next = next;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  if (self->document == NULL || !lgr_document_get_modified (self->document))
+    {
+      pending_finish (pending, TRUE);
+      return;
+    }
+  name = lgr_document_dup_display_name (self->document);
+  heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
+  dialog = _lgr_window_new_dialog (
+      self, heading,
+      _ ("The study has changes that are not saved. If you do not save them, "
+         "they are lost."));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_file_now (LgrWindow *self, gpointer data)
+{
+  GFile *file = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_for_file (file, &error);
+
+  if (document == NULL)
+    {
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Opened"), error);
+      return;
+    }
+  remember_folder (self, file);
+  add_recent (self, file);
+  if (self->drafts && self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  lgr_window_set_document (self, document);
+}
+
+void
+lgr_window_open (LgrWindow *self, GFile *file)
+{
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  _lgr_window_confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
+}
+
+gboolean
+lgr_window_save_to (LgrWindow *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
+  if (!lgr_document_save_as (self->document, file, error))
+    return FALSE;
+  remember_folder (self, file);
+  add_recent (self, file);
+  return TRUE;
+}
+
+/* Actions */
 
 static void
 open_chosen (LgrWindow *self, GFile *file)

@@ -1,6 +1,7 @@
 /* lgr-window.c: the main window. The document does the editing; the sidebar, cards, verdict,
- * chart and table only show it, and all of them follow its "changed" signal in the same
- * frame. */
+ * chart and table only show it. The lever and item rows follow the document by themselves; the
+ * window's own views are brought up to date once a frame after the document changed (see
+ * queue_update), touching only what changed. The actions are in lgr-window-actions.c. */
 #include <glib/gi18n.h>
 
 #include "lgr-export-dialog.h"
@@ -13,7 +14,6 @@
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
 
-#define MIME_TYPE "application/x-lgr-study+xml"
 /* times the chart view's own (1.2 to 1.5 with its width): about 1.6 to 2 in all */
 #define PRESENTATION_FONT_SCALE 1.35
 #define PRESENTATION_MAX_LEVERS 4
@@ -69,27 +69,6 @@ _lgr_window_show_error (LgrWindow *self, const char *heading, const GError *erro
 /* Files */
 
 static void
-remember_folder (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
-  if (path)
-    g_settings_set_string (self->settings, "last-folder", path);
-}
-
-static void
-add_recent (LgrWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-  data.display_name = NULL;
-  data.mime_type = (char *)MIME_TYPE;
-  data.app_name = (char *)g_get_application_name ();
-  data.app_exec = (char *)"lgr-explorer %u";
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
-
-static void
 fill_recent_menu (LgrWindow *self)
 {
   GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
@@ -124,154 +103,6 @@ _lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title, cons
 {
   lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name, pattern,
                    G_OBJECT (self), (LgrFileChosenFunc)func);
-}
-
-/* Unsaved changes */
-
-typedef struct
-{
-  LgrWindow *self;
-  Continuation next;
-  gpointer data;
-  GDestroyNotify destroy;
-} Pending;
-
-static void
-pending_finish (Pending *pending, gboolean go_on)
-{
-  if (go_on)
-    pending->next (pending->self, pending->data);
-  if (pending->destroy)
-    pending->destroy (pending->data);
-  g_object_unref (pending->self);
-  g_free (pending);
-}
-
-static void
-on_saved_then_continue (LgrWindow *self, GFile *file)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
-  g_autoptr (GError) error = NULL;
-
-  if (pending == NULL)
-    return;
-  if (!lgr_window_save_to (self, file, &error))
-    {
-      _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-      pending_finish (pending, FALSE);
-      return;
-    }
-  pending_finish (pending, TRUE);
-}
-
-static void
-on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
-{
-  LgrWindow *self = pending->self;
-  g_autoptr (GError) error = NULL;
-
-  if (g_str_equal (response, "discard"))
-    {
-      if (self->drafts)
-        lgr_draft_store_untrack (self->drafts, self->document);
-      pending_finish (pending, TRUE);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      GFile *file = lgr_document_get_file (self->document);
-      if (file == NULL)
-        {
-          g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
-          g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
-          _lgr_window_choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
-                                   on_saved_then_continue);
-          return;
-        }
-      if (!lgr_document_save (self->document, &error))
-        {
-          _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-          pending_finish (pending, FALSE);
-          return;
-        }
-      pending_finish (pending, TRUE);
-    }
-  else
-    pending_finish (pending, FALSE);
-}
-
-/* Runs next once the current study's changes are saved or discarded (at once if none). */
-void
-_lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
-                             GDestroyNotify destroy)
-{
-  Pending *pending;
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->next = next;
-  pending->data = data;
-  pending->destroy = destroy;
-
-  if (self->document == NULL || !lgr_document_get_modified (self->document))
-    {
-      pending_finish (pending, TRUE);
-      return;
-    }
-  name = lgr_document_dup_display_name (self->document);
-  heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
-  dialog = _lgr_window_new_dialog (
-      self, heading,
-      _ ("The study has changes that are not saved. If you do not save them, "
-         "they are lost."));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
-                                    "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-load_file_now (LgrWindow *self, gpointer data)
-{
-  GFile *file = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrDocument) document = lgr_document_new_for_file (file, &error);
-
-  if (document == NULL)
-    {
-      _lgr_window_show_error (self, _ ("The Study Could Not Be Opened"), error);
-      return;
-    }
-  remember_folder (self, file);
-  add_recent (self, file);
-  if (self->drafts && self->document)
-    lgr_draft_store_untrack (self->drafts, self->document);
-  lgr_window_set_document (self, document);
-}
-
-void
-lgr_window_open (LgrWindow *self, GFile *file)
-{
-  g_return_if_fail (LGR_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  _lgr_window_confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
-}
-
-gboolean
-lgr_window_save_to (LgrWindow *self, GFile *file, GError **error)
-{
-  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
-  if (!lgr_document_save_as (self->document, file, error))
-    return FALSE;
-  remember_folder (self, file);
-  add_recent (self, file);
-  return TRUE;
 }
 
 /* What the window shows */
@@ -496,10 +327,12 @@ static void
 on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
 {
   const char *text = lgr_chart_view_get_year_text (view);
-  gtk_label_set_text (self->year_label,
-                      text ? text
-                           : _ ("Point at a year, or focus the chart and use the arrow keys, to "
-                                "see its exact figures."));
+
+  if (text == NULL)
+    text = _ ("Point at a year, or focus the chart and use the arrow keys, to see its exact "
+              "figures.");
+  if (g_strcmp0 (gtk_label_get_text (self->year_label), text) != 0)
+    gtk_label_set_text (self->year_label, text);
 }
 
 static void
@@ -581,7 +414,8 @@ update_presentation_levers (LgrWindow *self)
 
   if (r == NULL)
     return;
-  gtk_label_set_text (self->presentation_title, r->scenario->name);
+  if (g_strcmp0 (gtk_label_get_text (self->presentation_title), r->scenario->name) != 0)
+    gtk_label_set_text (self->presentation_title, r->scenario->name);
   levers = g_memdup2 (r->levers, sizeof (LgrLeverResult) * r->n_levers);
   g_qsort_with_data (levers, r->n_levers, sizeof (LgrLeverResult), compare_by_saving,
                      GUINT_TO_POINTER (results->n_years));
@@ -830,7 +664,6 @@ lgr_window_dispose (GObject *object)
                            (GWeakNotify)_lgr_window_on_export_dialog_destroyed, self);
       self->export_dialog = NULL;
     }
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_WINDOW);
   G_OBJECT_CLASS (lgr_window_parent_class)->dispose (object);
 }
@@ -944,8 +777,8 @@ lgr_window_init (LgrWindow *self)
 
   g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
   g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
-                    self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, 0);
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
 
   keys = gtk_event_controller_key_new ();
