@@ -68,7 +68,8 @@ typedef struct
 /* Opens a window on study (taken), moves one lever of the shown scenario n_changes times per run
  * and returns the median CPU per change. */
 static Figures
-measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n_changes)
+measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n_changes,
+         gboolean sidebar)
 {
   g_autoptr (LgrDocument) document = lgr_document_new (study, NULL);
   LgrWindow *window = lgr_window_new (NULL, NULL);
@@ -82,6 +83,7 @@ measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
   lgr_scenario_sidebar_select (lgr_window_get_sidebar (window), scenario_id);
+  adw_flap_set_reveal_flap (window->flap, sidebar);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
   g_assert_nonnull (clock);
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_paints);
@@ -162,7 +164,11 @@ main (int argc, char **argv)
   /* An argument "bundled" or "large" runs only that one. */
   if (argc < 2 || g_str_equal (argv[1], "bundled"))
     report ("bundled study (lever north-lac of \"two\")",
-            measure (lgr_test_load_bundled (), "two", "north-lac", 40), 3);
+            measure (lgr_test_load_bundled (), "two", "north-lac", 40, TRUE), 3);
+  /* What the window's own views cost, without the lever rows on screen. */
+  if (argc < 2 || g_str_equal (argv[1], "bundled"))
+    report ("bundled study, sidebar hidden",
+            measure (lgr_test_load_bundled (), "two", "north-lac", 40, FALSE), 3);
   if (argc >= 2 && !g_str_equal (argv[1], "large"))
     return 0;
 
@@ -179,7 +185,8 @@ main (int argc, char **argv)
   {
     g_autofree char *scenario_id = g_strdup (first->id);
     g_autofree char *lever_id = g_strdup (lever->id);
-    report ("16 scenarios x 40 years x 40 levers", measure (large, scenario_id, lever_id, 10), 16);
+    report ("16 scenarios x 40 years x 40 levers", measure (large, scenario_id, lever_id, 10, TRUE),
+            16);
   }
   return 0;
 }
