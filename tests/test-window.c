@@ -415,6 +415,27 @@ test_many_scenarios_width (Fixture *f, gconstpointer data)
   shoot (GTK_WIDGET (f->window), "sixteen-scenarios-1024x700");
 }
 
+/* win.chart is the window's "chart" property, bound to the setting of the same name. */
+static void
+test_chart_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.lgrexplorer.Explorer");
+  LgrChartView *view = lgr_window_get_chart_view (f->window);
+  g_autofree char *chart = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "savings");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_SAVINGS);
+  chart = g_settings_get_string (settings, "chart");
+  g_assert_cmpstr (chart, ==, "savings");
+  /* A name that is no chart changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "pie");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_SAVINGS);
+  g_settings_set_string (settings, "chart", "difference");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_DIFFERENCE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "cashflow");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_CASHFLOW);
+}
+
 static void
 test_add_remove_scenario (Fixture *f, gconstpointer data)
 {
@@ -1091,6 +1112,7 @@ main (int argc, char *argv[])
   ADD ("/window/edit/slider-drag", test_slider_drag);
   ADD ("/window/edit/calm", test_calm_edits);
   ADD ("/window/scenarios/sixteen-fit-1024", test_many_scenarios_width);
+  ADD ("/window/chart-action", test_chart_action);
   ADD ("/window/scenarios/add-remove", test_add_remove_scenario);
   ADD ("/window/files/save-reload", test_save_reload);
   ADD ("/window/files/unsaved-changes", test_unsaved_changes);
