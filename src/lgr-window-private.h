@@ -1,4 +1,5 @@
-/* lgr-window-private.h: what the window's tests may look at. */
+/* lgr-window-private.h: the window's struct, shared by lgr-window.c and lgr-window-actions.c,
+ * and what the window's tests may look at. */
 #pragma once
 
 #include "lgr-chart-view.h"
@@ -9,11 +10,79 @@
 
 G_BEGIN_DECLS
 
+typedef void (*Continuation) (LgrWindow *self, gpointer data);
+
+struct _LgrWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* template */
+  AdwToastOverlay *toast_overlay;
+  GtkRevealer *header_revealer;
+  AdwWindowTitle *window_title;
+  GtkMenuButton *menu_button;
+  GMenu *recent_menu;
+  GtkRevealer *draft_revealer;
+  GtkLabel *draft_label;
+  AdwFlap *flap;
+  LgrScenarioSidebar *sidebar;
+  GtkWidget *main_box;
+  GtkLabel *presentation_title;
+  GtkLabel *verdict_label;
+  GtkWidget *cards_scroller;
+  GtkFlowBox *cards_box;
+  GtkWidget *chart_header;
+  GtkWidget *chart_switcher;
+  LgrChartView *chart_view;
+  GtkLabel *year_label;
+  GtkWidget *presentation_box;
+  GtkListBox *presentation_levers;
+  GtkWidget *table_section;
+  GtkStack *table_stack;
+
+  GSettings *settings;
+  LgrDraftStore *drafts;
+  GPtrArray *offered_drafts; /* of LgrDraftInfo* */
+  LgrDocument *document;
+  LgrResults *shown; /* the results the views show: a reference */
+  guint update_tick; /* tick callback waiting for the next frame to update the views */
+  guint update_idle; /* the same while the window is not mapped */
+  guint n_updates;
+  char *cards_key; /* scenario ids the cards and tables were built for */
+  AdwMessageDialog *dialog;
+  GtkWindow *export_dialog;
+  gboolean presenting;
+  LgrChartKind chart;
+  gboolean closing;
+};
+
+typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
+
+/* Shared by lgr-window.c and lgr-window-actions.c */
+void _lgr_window_toast (LgrWindow *self, const char *message);
+AdwMessageDialog *_lgr_window_new_dialog (LgrWindow *self, const char *heading, const char *body);
+void _lgr_window_show_error (LgrWindow *self, const char *heading, const GError *error);
+void _lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title,
+                              const char *suggested, const char *filter_name, const char *pattern,
+                              ChosenFunc func);
+/* Runs next once the current study's changes are saved or discarded (at once if none). */
+void _lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
+                                  GDestroyNotify destroy);
+void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
+void _lgr_window_step_scenario (LgrWindow *self, int delta);
+void _lgr_window_on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was);
+void _lgr_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* For tests */
+
 LgrScenarioSidebar *lgr_window_get_sidebar (LgrWindow *self);
 LgrChartView *lgr_window_get_chart_view (LgrWindow *self);
 LgrSummaryCard *lgr_window_find_card (LgrWindow *self, const char *scenario_id);
 LgrYearTable *lgr_window_find_table (LgrWindow *self, const char *scenario_id);
 const char *lgr_window_get_verdict (LgrWindow *self);
+/* Whether a change waits for the next frame to be shown, and how many view updates there were. */
+gboolean lgr_window_get_update_pending (LgrWindow *self);
+guint lgr_window_get_n_updates (LgrWindow *self);
 /* The question the window is asking (unsaved changes, load error), or NULL. */
 AdwMessageDialog *lgr_window_get_dialog (LgrWindow *self);
 gboolean lgr_window_get_presenting (LgrWindow *self);

@@ -1,9 +1,9 @@
 /* lgr-window.c: the main window. The document does the editing; the sidebar, cards, verdict,
- * chart and table only show it, and all of them follow its "changed" signal in the same
- * frame. */
+ * chart and table only show it. The lever and item rows follow the document by themselves; the
+ * window's own views are brought up to date once a frame after the document changed (see
+ * queue_update), touching only what changed. The actions are in lgr-window-actions.c. */
 #include <glib/gi18n.h>
 
-#include "lgr-csv.h"
 #include "lgr-export-dialog.h"
 #include "lgr-export.h"
 #include "lgr-file-chooser.h"
@@ -13,63 +13,28 @@
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
 
-#define MIME_TYPE "application/x-lgr-study+xml"
 /* times the chart view's own (1.2 to 1.5 with its width): about 1.6 to 2 in all */
 #define PRESENTATION_FONT_SCALE 1.35
 #define PRESENTATION_MAX_LEVERS 4
 
-typedef void (*Continuation) (LgrWindow *self, gpointer data);
-
-struct _LgrWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  /* template */
-  AdwToastOverlay *toast_overlay;
-  GtkRevealer *header_revealer;
-  AdwWindowTitle *window_title;
-  GtkMenuButton *menu_button;
-  GMenu *recent_menu;
-  GtkRevealer *draft_revealer;
-  GtkLabel *draft_label;
-  AdwFlap *flap;
-  LgrScenarioSidebar *sidebar;
-  GtkWidget *main_box;
-  GtkLabel *presentation_title;
-  GtkLabel *verdict_label;
-  GtkFlowBox *cards_box;
-  GtkWidget *chart_header;
-  GtkWidget *chart_switcher;
-  LgrChartView *chart_view;
-  GtkLabel *year_label;
-  GtkWidget *presentation_box;
-  GtkListBox *presentation_levers;
-  GtkWidget *table_section;
-  GtkStack *table_stack;
-
-  GSettings *settings;
-  LgrDraftStore *drafts;
-  GPtrArray *offered_drafts; /* of LgrDraftInfo* */
-  LgrDocument *document;
-  gulong changed_id;
-  gulong notify_ids[3];
-  char *cards_key; /* scenario ids the cards and tables were built for */
-  char *verdict;
-  AdwMessageDialog *dialog;
-  GtkWindow *export_dialog;
-  gboolean presenting;
-  gboolean closing;
-};
-
 G_DEFINE_FINAL_TYPE (LgrWindow, lgr_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void update_all (LgrWindow *self);
+enum
+{
+  PROP_0,
+  PROP_PRESENTING,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void update_presentation_levers (LgrWindow *self);
 
 /* Toasts and questions */
 
-static void
-toast (LgrWindow *self, const char *message)
+void
+_lgr_window_toast (LgrWindow *self, const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -80,8 +45,8 @@ on_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
   self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-new_dialog (LgrWindow *self, const char *heading, const char *body)
+AdwMessageDialog *
+_lgr_window_new_dialog (LgrWindow *self, const char *heading, const char *body)
 {
   AdwMessageDialog *dialog
       = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
@@ -92,36 +57,15 @@ new_dialog (LgrWindow *self, const char *heading, const char *body)
   return dialog;
 }
 
-static void
-show_error (LgrWindow *self, const char *heading, const GError *error)
+void
+_lgr_window_show_error (LgrWindow *self, const char *heading, const GError *error)
 {
-  AdwMessageDialog *dialog = new_dialog (self, heading, error->message);
+  AdwMessageDialog *dialog = _lgr_window_new_dialog (self, heading, error->message);
   adw_message_dialog_add_response (dialog, "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Files */
-
-static void
-remember_folder (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GFile) parent = g_file_get_parent (file);
-  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
-  if (path)
-    g_settings_set_string (self->settings, "last-folder", path);
-}
-
-static void
-add_recent (LgrWindow *self, GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-  GtkRecentData data = { 0 };
-  data.display_name = NULL;
-  data.mime_type = (char *)MIME_TYPE;
-  data.app_name = (char *)g_get_application_name ();
-  data.app_exec = (char *)"lgr-explorer %u";
-  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
-}
 
 static void
 fill_recent_menu (LgrWindow *self)
@@ -152,160 +96,12 @@ fill_recent_menu (LgrWindow *self)
     }
 }
 
-typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
-
-static void
-choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
-             const char *filter_name, const char *pattern, ChosenFunc func)
+void
+_lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title, const char *suggested,
+                         const char *filter_name, const char *pattern, ChosenFunc func)
 {
   lgr_choose_file (GTK_WINDOW (self), self->settings, save, title, suggested, filter_name, pattern,
                    G_OBJECT (self), (LgrFileChosenFunc)func);
-}
-
-/* Unsaved changes */
-
-typedef struct
-{
-  LgrWindow *self;
-  Continuation next;
-  gpointer data;
-  GDestroyNotify destroy;
-} Pending;
-
-static void
-pending_finish (Pending *pending, gboolean go_on)
-{
-  if (go_on)
-    pending->next (pending->self, pending->data);
-  if (pending->destroy)
-    pending->destroy (pending->data);
-  g_object_unref (pending->self);
-  g_free (pending);
-}
-
-static void
-on_saved_then_continue (LgrWindow *self, GFile *file)
-{
-  Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
-  g_autoptr (GError) error = NULL;
-
-  if (pending == NULL)
-    return;
-  if (!lgr_window_save_to (self, file, &error))
-    {
-      show_error (self, _ ("The Study Could Not Be Saved"), error);
-      pending_finish (pending, FALSE);
-      return;
-    }
-  pending_finish (pending, TRUE);
-}
-
-static void
-on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
-{
-  LgrWindow *self = pending->self;
-  g_autoptr (GError) error = NULL;
-
-  if (g_str_equal (response, "discard"))
-    {
-      if (self->drafts)
-        lgr_draft_store_untrack (self->drafts, self->document);
-      pending_finish (pending, TRUE);
-    }
-  else if (g_str_equal (response, "save"))
-    {
-      GFile *file = lgr_document_get_file (self->document);
-      if (file == NULL)
-        {
-          g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
-          g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
-          choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
-                       on_saved_then_continue);
-          return;
-        }
-      if (!lgr_document_save (self->document, &error))
-        {
-          show_error (self, _ ("The Study Could Not Be Saved"), error);
-          pending_finish (pending, FALSE);
-          return;
-        }
-      pending_finish (pending, TRUE);
-    }
-  else
-    pending_finish (pending, FALSE);
-}
-
-/* Runs next once the current study's changes are saved or discarded (at once if none). */
-static void
-confirm_unsaved (LgrWindow *self, Continuation next, gpointer data, GDestroyNotify destroy)
-{
-  Pending *pending;
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-
-  pending = g_new0 (Pending, 1);
-  pending->self = g_object_ref (self);
-  pending->next = next;
-  pending->data = data;
-  pending->destroy = destroy;
-
-  if (self->document == NULL || !lgr_document_get_modified (self->document))
-    {
-      pending_finish (pending, TRUE);
-      return;
-    }
-  name = lgr_document_dup_display_name (self->document);
-  heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
-  dialog = new_dialog (self, heading,
-                       _ ("The study has changes that are not saved. If you do not save them, "
-                          "they are lost."));
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
-                                    "save", _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-load_file_now (LgrWindow *self, gpointer data)
-{
-  GFile *file = data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrDocument) document = lgr_document_new_for_file (file, &error);
-
-  if (document == NULL)
-    {
-      show_error (self, _ ("The Study Could Not Be Opened"), error);
-      return;
-    }
-  remember_folder (self, file);
-  add_recent (self, file);
-  if (self->drafts && self->document)
-    lgr_draft_store_untrack (self->drafts, self->document);
-  lgr_window_set_document (self, document);
-}
-
-void
-lgr_window_open (LgrWindow *self, GFile *file)
-{
-  g_return_if_fail (LGR_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-  confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
-}
-
-gboolean
-lgr_window_save_to (LgrWindow *self, GFile *file, GError **error)
-{
-  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
-  if (!lgr_document_save_as (self->document, file, error))
-    return FALSE;
-  remember_folder (self, file);
-  add_recent (self, file);
-  return TRUE;
 }
 
 /* What the window shows */
@@ -327,34 +123,28 @@ update_title (LgrWindow *self)
                                   : g_strdup (name);
   const LgrStudy *study = lgr_document_get_study (self->document);
 
-  adw_window_title_set_title (self->window_title, study->title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), study->title);
+  if (g_strcmp0 (adw_window_title_get_title (self->window_title), study->title) != 0)
+    {
+      adw_window_title_set_title (self->window_title, study->title);
+      gtk_window_set_title (GTK_WINDOW (self), study->title);
+    }
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->window_title), subtitle) != 0)
+    adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static void
 update_actions (LgrWindow *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
-  const char *undo = lgr_document_get_undo_label (self->document);
-  const char *redo = lgr_document_get_redo_label (self->document);
-  GAction *action;
-  g_autofree char *undo_tip = undo ? g_strdup_printf (_ ("Undo “%s” (Ctrl+Z)"), undo) : NULL;
-  g_autofree char *redo_tip = redo ? g_strdup_printf (_ ("Redo “%s” (Shift+Ctrl+Z)"), redo) : NULL;
+  GtkWidget *widget = GTK_WIDGET (self);
 
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "undo");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), undo != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "redo");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), redo != NULL);
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "revert");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
-                               lgr_document_get_modified (self->document));
-  action = g_action_map_lookup_action (G_ACTION_MAP (self), "remove-scenario");
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), study->scenarios->len > 1);
-  (void)undo_tip;
-  (void)redo_tip;
+  gtk_widget_action_set_enabled (widget, "win.undo", lgr_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", lgr_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.revert", lgr_document_get_modified (self->document));
+  gtk_widget_action_set_enabled (widget, "win.remove-scenario", study->scenarios->len > 1);
 }
 
+/* The ids of the scenarios, in order: the cards and tables are built again when they change. */
 static char *
 scenario_key (const LgrStudy *study)
 {
@@ -362,7 +152,7 @@ scenario_key (const LgrStudy *study)
   for (guint i = 0; i < study->scenarios->len; i++)
     {
       const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
-      g_string_append_printf (key, "%s\x1f%s\x1e", s->id, s->name);
+      g_string_append_printf (key, "%s\x1e", s->id);
     }
   return g_string_free (key, FALSE);
 }
@@ -389,66 +179,159 @@ rebuild_cards_and_tables (LgrWindow *self)
     }
   if (visible && gtk_stack_get_child_by_name (self->table_stack, visible))
     gtk_stack_set_visible_child_name (self->table_stack, visible);
+  else if (lgr_scenario_sidebar_get_selected (self->sidebar)
+           && gtk_stack_get_child_by_name (self->table_stack,
+                                           lgr_scenario_sidebar_get_selected (self->sidebar)))
+    gtk_stack_set_visible_child_name (self->table_stack,
+                                      lgr_scenario_sidebar_get_selected (self->sidebar));
 }
 
+#define SAME_SERIES(field) (memcmp (a->field, b->field, n * sizeof (double)) == 0)
+
+/* Whether a scenario's card would show the same in both results. */
+static gboolean
+same_scenario_result (const LgrResults *ra, guint i, const LgrResults *rb)
+{
+  const LgrScenarioResult *a = &ra->scenarios[i], *b = &rb->scenarios[i];
+  gsize n = ra->n_years;
+
+  return ra->n_years == rb->n_years && ra->first_year == rb->first_year
+         && ra->n_scenarios == rb->n_scenarios && g_strcmp0 (a->scenario->id, b->scenario->id) == 0
+         && g_strcmp0 (a->scenario->name, b->scenario->name) == 0
+         && g_strcmp0 (a->scenario->colour, b->scenario->colour) == 0
+         && a->has_payback == b->has_payback && a->payback_years == b->payback_years
+         && a->payback_index == b->payback_index && a->relapses == b->relapses
+         && a->peak_funding == b->peak_funding && a->peak_funding_index == b->peak_funding_index
+         && a->npv == b->npv && a->total_net == b->total_net && a->run_rate == b->run_rate
+         && SAME_SERIES (cashable_savings) && SAME_SERIES (cost_avoidance)
+         && SAME_SERIES (one_off_costs) && SAME_SERIES (recurring_costs) && SAME_SERIES (net)
+         && SAME_SERIES (cumulative);
+}
+
+#undef SAME_SERIES
+
+/* Brings every view up to the document's results, touching only what changed: the cards of
+ * scenarios whose figures changed, the verdict if its sentence did, the tables (each updates
+ * its cells on screen in place, a hidden one when it is shown again) and the chart. */
 static void
-update_all (LgrWindow *self)
+update_views (LgrWindow *self, gboolean all)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   const LgrResults *results = lgr_document_get_results (self->document);
+  g_autoptr (LgrResults) old = g_steal_pointer (&self->shown);
   g_autofree char *key = scenario_key (study);
   GtkWidget *child;
   guint i = 0;
 
+  self->n_updates++;
+  self->shown = lgr_results_ref (results);
   if (g_strcmp0 (key, self->cards_key) != 0)
     {
       g_free (self->cards_key);
       self->cards_key = g_steal_pointer (&key);
       rebuild_cards_and_tables (self);
+      all = TRUE;
     }
 
-  g_free (self->verdict);
-  self->verdict = lgr_results_verdict (results);
-  gtk_label_set_text (self->verdict_label, self->verdict);
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
-       child = gtk_widget_get_next_sibling (child), i++)
+  if (all || results != old)
     {
-      GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
-    }
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
-       child = gtk_widget_get_next_sibling (child))
-    lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+      g_autofree char *verdict = lgr_results_verdict (results);
+      if (g_strcmp0 (gtk_label_get_text (self->verdict_label), verdict) != 0)
+        gtk_label_set_text (self->verdict_label, verdict);
 
-  lgr_chart_view_set_results (self->chart_view, results);
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+           child = gtk_widget_get_next_sibling (child), i++)
+        {
+          GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          if (all || old == NULL || !same_scenario_result (old, i, results))
+            lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
+        }
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkStackPage *page = gtk_stack_get_page (self->table_stack, child);
+          const LgrScenario *scenario = lgr_study_find_scenario (
+              study, lgr_year_table_get_scenario_id (LGR_YEAR_TABLE (child)));
+          if (scenario && g_strcmp0 (gtk_stack_page_get_title (page), scenario->name) != 0)
+            gtk_stack_page_set_title (page, scenario->name);
+          lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+        }
+      /* The chart borrows the results: old goes only after it has the new ones. */
+      lgr_chart_view_set_results (self->chart_view, results);
+      if (self->presenting)
+        update_presentation_levers (self);
+    }
   update_title (self);
   update_actions (self);
-  if (self->presenting)
-    update_presentation_levers (self);
+}
+
+static void
+cancel_update (LgrWindow *self)
+{
+  if (self->update_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick);
+  self->update_tick = 0;
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+}
+
+static gboolean
+on_update_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+
+  self->update_tick = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_update_idle (gpointer data)
+{
+  LgrWindow *self = data;
+
+  self->update_idle = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* However many changes arrive in a frame, the views are updated once, at the start of the next
+ * frame (in the frame clock's update phase, before layout and painting), never from inside the
+ * handler of the widget that made the change. A window that is not mapped has no frames: an
+ * idle does it. */
+static void
+queue_update (LgrWindow *self)
+{
+  if (self->update_tick || self->update_idle)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->update_tick
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_update_tick, NULL, NULL);
+  else
+    self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
 }
 
 static void
 on_document_changed (LgrDocument *document, LgrWindow *self)
 {
-  update_all (self);
+  queue_update (self);
 }
 
 static void
 on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
 {
-  update_title (self);
-  update_actions (self);
+  queue_update (self);
 }
 
 static void
 on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
 {
   const char *text = lgr_chart_view_get_year_text (view);
-  gtk_label_set_text (self->year_label,
-                      text ? text
-                           : _ ("Point at a year, or focus the chart and use the arrow keys, to "
-                                "see its exact figures."));
+
+  if (text == NULL)
+    text = _ ("Point at a year, or focus the chart and use the arrow keys, to see its exact "
+              "figures.");
+  if (g_strcmp0 (gtk_label_get_text (self->year_label), text) != 0)
+    gtk_label_set_text (self->year_label, text);
 }
 
 static void
@@ -456,39 +339,35 @@ on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
 {
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
   if (self->document)
-    update_all (self); /* the cards' swatches follow the chart's palette */
+    {
+      /* the cards' swatches follow the chart's palette */
+      cancel_update (self);
+      update_views (self, TRUE);
+    }
 }
 
 void
 lgr_window_set_document (LgrWindow *self, LgrDocument *document)
 {
+  static const char *const notified[]
+      = { "notify::modified", "notify::file", "notify::can-undo", "notify::can-redo" };
+
   g_return_if_fail (LGR_IS_WINDOW (self));
   g_return_if_fail (LGR_IS_DOCUMENT (document));
 
   if (self->document)
-    {
-      g_clear_signal_handler (&self->changed_id, self->document);
-      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
-        g_clear_signal_handler (&self->notify_ids[i], self->document);
-    }
-  /* The views borrow the results: point them at the new ones before the old go. */
-  g_object_ref (document);
-  lgr_chart_view_set_results (self->chart_view, lgr_document_get_results (document));
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
   g_clear_pointer (&self->cards_key, g_free);
-  g_clear_object (&self->document);
-  self->document = document;
 
-  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-  self->notify_ids[0]
-      = g_signal_connect (document, "notify::modified", G_CALLBACK (on_document_notify), self);
-  self->notify_ids[1]
-      = g_signal_connect (document, "notify::file", G_CALLBACK (on_document_notify), self);
-  self->notify_ids[2]
-      = g_signal_connect (document, "notify::can-undo", G_CALLBACK (on_document_notify), self);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (notified); i++)
+    g_signal_connect_object (document, notified[i], G_CALLBACK (on_document_notify), self, 0);
   lgr_scenario_sidebar_set_document (self->sidebar, document);
   if (self->drafts)
     lgr_draft_store_track (self->drafts, document, NULL);
-  update_all (self);
+  cancel_update (self);
+  update_views (self, TRUE);
 }
 
 LgrDocument *
@@ -534,23 +413,19 @@ update_presentation_levers (LgrWindow *self)
 
   if (r == NULL)
     return;
-  gtk_label_set_text (self->presentation_title, r->scenario->name);
+  if (g_strcmp0 (gtk_label_get_text (self->presentation_title), r->scenario->name) != 0)
+    gtk_label_set_text (self->presentation_title, r->scenario->name);
   levers = g_memdup2 (r->levers, sizeof (LgrLeverResult) * r->n_levers);
   g_qsort_with_data (levers, r->n_levers, sizeof (LgrLeverResult), compare_by_saving,
                      GUINT_TO_POINTER (results->n_years));
   n = MIN (r->n_levers, PRESENTATION_MAX_LEVERS);
   for (guint i = 0; i < n; i++)
     g_string_append_printf (key, "/%s", levers[i].lever->id);
-  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order. */
+  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order;
+   * each row follows the document by itself. */
   if (old_key && old_key[0] && g_str_has_prefix (old_key, scenario_id)
       && old_key[strlen (scenario_id)] == '/')
-    {
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers)); child;
-           child = gtk_widget_get_next_sibling (child))
-        if (LGR_IS_LEVER_ROW (child))
-          lgr_lever_row_sync (LGR_LEVER_ROW (child));
-      return;
-    }
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
     gtk_list_box_remove (self->presentation_levers, child);
   for (guint i = 0; i < n; i++)
@@ -560,19 +435,17 @@ update_presentation_levers (LgrWindow *self)
                           g_free);
 }
 
-static void
-set_presenting (LgrWindow *self, gboolean presenting)
+void
+_lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
 {
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "present");
-
   if (!presenting == !self->presenting)
     return;
   self->presenting = presenting;
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (presenting));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRESENTING]);
 
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
-  gtk_widget_set_visible (GTK_WIDGET (self->cards_box), !presenting);
+  gtk_widget_set_visible (self->cards_scroller, !presenting);
   gtk_widget_set_visible (self->table_section, !presenting);
   gtk_widget_set_visible (self->chart_header, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
@@ -594,8 +467,8 @@ set_presenting (LgrWindow *self, gboolean presenting)
     }
 }
 
-static void
-step_scenario (LgrWindow *self, int delta)
+void
+_lgr_window_step_scenario (LgrWindow *self, int delta)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   int index = lgr_study_scenario_index (study, lgr_scenario_sidebar_get_selected (self->sidebar));
@@ -625,7 +498,7 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     return FALSE;
   if (keyval == GDK_KEY_Escape)
     {
-      set_presenting (self, FALSE);
+      _lgr_window_set_presenting (self, FALSE);
       return TRUE;
     }
   focus = gtk_root_get_focus (GTK_ROOT (self));
@@ -635,476 +508,15 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
     {
     case GDK_KEY_Left:
     case GDK_KEY_Page_Up:
-      step_scenario (self, -1);
+      _lgr_window_step_scenario (self, -1);
       return TRUE;
     case GDK_KEY_Right:
     case GDK_KEY_Page_Down:
-      step_scenario (self, 1);
+      _lgr_window_step_scenario (self, 1);
       return TRUE;
     default:
       return FALSE;
     }
-}
-
-/* Actions */
-
-static void
-open_chosen (LgrWindow *self, GFile *file)
-{
-  lgr_window_open (self, file);
-}
-
-static void
-action_open (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), FALSE, _ ("Open Study"), NULL, _ ("Studies"), "*.lgr",
-               open_chosen);
-}
-
-static void
-action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
-{
-  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
-  lgr_window_open (LGR_WINDOW (widget), file);
-}
-
-static void
-save_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  if (!lgr_window_save_to (self, file, &error))
-    show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    toast (self, _ ("Study saved"));
-}
-
-static void
-action_save_as (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  GFile *file = lgr_document_get_file (self->document);
-  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_ ("Study.lgr"));
-  choose_file (self, TRUE, _ ("Save Study As"), suggested, _ ("Studies"), "*.lgr", save_chosen);
-}
-
-static void
-action_save (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (lgr_document_get_file (self->document) == NULL)
-    {
-      action_save_as (widget, name, param);
-      return;
-    }
-  if (!lgr_document_save (self->document, &error))
-    show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    toast (self, _ ("Study saved"));
-}
-
-static void
-action_revert (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (lgr_document_revert (self->document))
-    toast (self, _ ("Back to the saved study (Ctrl+Z undoes this)"));
-}
-
-static void
-import_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
-  guint n = 0;
-
-  if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
-    {
-      show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
-      return;
-    }
-  {
-    g_autofree char *message = g_strdup_printf (
-        g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
-    toast (self, message);
-  }
-}
-
-static void
-action_import (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), FALSE, _ ("Import Scenarios"), NULL, _ ("Studies"), "*.lgr",
-               import_chosen);
-}
-
-static void
-action_undo (GtkWidget *widget, const char *name, GVariant *param)
-{
-  lgr_document_undo (LGR_WINDOW (widget)->document);
-}
-
-static void
-action_redo (GtkWidget *widget, const char *name, GVariant *param)
-{
-  lgr_document_redo (LGR_WINDOW (widget)->document);
-}
-
-static void
-action_present (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  set_presenting (self, !self->presenting);
-}
-
-static void
-action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
-{
-  set_presenting (LGR_WINDOW (widget), FALSE);
-}
-
-static void
-action_step_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  step_scenario (LGR_WINDOW (widget), g_str_equal (name, "win.next-scenario") ? 1 : -1);
-}
-
-static void
-report_edit_error (LgrWindow *self, gboolean ok, const GError *error)
-{
-  if (!ok && error != NULL)
-    toast (self, error->message);
-}
-
-static void
-action_add_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = NULL;
-  gboolean ok = lgr_document_add_scenario (self->document, _ ("New scenario"), &id, &error);
-
-  report_edit_error (self, ok, error);
-  if (ok)
-    lgr_scenario_sidebar_select (self->sidebar, id);
-}
-
-static void
-action_duplicate_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = NULL;
-  gboolean ok = lgr_document_duplicate_scenario (
-      self->document, lgr_scenario_sidebar_get_selected (self->sidebar), &id, &error);
-
-  report_edit_error (self, ok, error);
-  if (ok)
-    lgr_scenario_sidebar_select (self->sidebar, id);
-}
-
-static void
-action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  const LgrScenario *scenario = lgr_study_find_scenario (
-      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
-  g_autofree char *message = NULL;
-  gboolean ok;
-  int index;
-
-  if (scenario == NULL)
-    return;
-  message = g_strdup_printf (_ ("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
-  index = lgr_study_scenario_index (lgr_document_get_study (self->document), scenario->id);
-  ok = lgr_document_remove_scenario (self->document, scenario->id, &error);
-  report_edit_error (self, ok, error);
-  if (ok)
-    {
-      /* The neighbour before it becomes the selected scenario. */
-      const LgrStudy *study = lgr_document_get_study (self->document);
-      const LgrScenario *next = g_ptr_array_index (study->scenarios, MAX (0, index - 1));
-      lgr_scenario_sidebar_select (self->sidebar, next->id);
-      toast (self, message);
-    }
-}
-
-static void
-on_rename_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
-{
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *id = g_object_get_data (G_OBJECT (dialog), "lgr-scenario");
-  g_autoptr (GError) error = NULL;
-
-  if (!g_str_equal (response, "rename"))
-    return;
-  report_edit_error (
-      self,
-      lgr_document_rename_scenario (self->document, id, gtk_editable_get_text (entry), &error),
-      error);
-}
-
-static void
-on_rename_activate (GtkEntry *entry, AdwMessageDialog *dialog)
-{
-  adw_message_dialog_response (dialog, "rename");
-  gtk_window_close (GTK_WINDOW (dialog));
-}
-
-static void
-action_rename_scenario (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  const LgrScenario *scenario = lgr_study_find_scenario (
-      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-
-  if (scenario == NULL)
-    return;
-  dialog = new_dialog (self, _ ("Rename Scenario"), NULL);
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry), scenario->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Scenario name"), -1);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), dialog);
-  adw_message_dialog_set_extra_child (dialog, entry);
-  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "rename", _ ("_Rename"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "rename");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "lgr-scenario", g_strdup (scenario->id), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-action_add_lever (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  report_edit_error (self,
-                     lgr_document_add_lever (self->document,
-                                             lgr_scenario_sidebar_get_selected (self->sidebar),
-                                             NULL, &error),
-                     error);
-}
-
-/* Target (authority id, template name), from the Add Lever menu. */
-static void
-action_add_lever_from_template (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  const char *authority_id, *template_name;
-  LgrLeverTemplate template_;
-  g_autofree char *id = NULL;
-  gboolean ok;
-
-  g_variant_get (param, "(&s&s)", &authority_id, &template_name);
-  if (!lgr_lever_template_from_string (template_name, &template_))
-    return;
-  ok = lgr_document_add_lever_from_template (self->document,
-                                             lgr_scenario_sidebar_get_selected (self->sidebar),
-                                             authority_id, template_, &id, &error);
-  report_edit_error (self, ok, error);
-  if (ok)
-    {
-      LgrLeverRow *row = lgr_scenario_sidebar_find_lever_row (self->sidebar, id);
-      if (row)
-        {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_widget_grab_focus (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME));
-        }
-    }
-}
-
-static void
-action_add_item (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-  report_edit_error (self,
-                     lgr_document_add_item (self->document,
-                                            lgr_scenario_sidebar_get_selected (self->sidebar), NULL,
-                                            &error),
-                     error);
-}
-
-static void
-action_chart (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  LgrChartKind kind;
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "chart");
-
-  if (!lgr_chart_kind_from_string (g_variant_get_string (param, NULL), &kind))
-    return;
-  lgr_chart_view_set_kind (self->chart_view, kind);
-  g_simple_action_set_state (G_SIMPLE_ACTION (action), param);
-  g_settings_set_string (self->settings, "chart", g_variant_get_string (param, NULL));
-}
-
-static void
-action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  LgrChartOptions options;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-
-  lgr_chart_options_init (&options, lgr_chart_view_get_kind (self->chart_view));
-  options.show_title = TRUE;
-  bytes = lgr_export_chart_png_bytes (lgr_document_get_results (self->document), &options, 1600,
-                                      900, 1.0, &error);
-  if (bytes)
-    texture = gdk_texture_new_from_bytes (bytes, &error);
-  if (texture == NULL)
-    {
-      show_error (self, _ ("The Chart Could Not Be Copied"), error);
-      return;
-    }
-  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
-  toast (self, _ ("Chart copied"));
-}
-
-gboolean
-lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error)
-{
-  /* every scenario, in the layout of --summary=csv */
-  g_autofree char *csv = lgr_csv_results_to_string (lgr_document_get_results (self->document));
-  return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  NULL, error);
-}
-
-static void
-csv_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_window_export_csv_to (self, file, &error))
-    show_error (self, _ ("The Table Could Not Be Exported"), error);
-  else
-    toast (self, _ ("Table exported"));
-}
-
-static void
-action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
-  g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
-  choose_file (self, TRUE, _ ("Export Table"), suggested, _ ("CSV files"), "*.csv", csv_chosen);
-}
-
-static void
-report_chosen (LgrWindow *self, GFile *file)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-
-  if (!lgr_report_write_pdf (lgr_document_get_study (self->document),
-                             lgr_document_get_results (self->document), path, &error))
-    show_error (self, _ ("The Report Could Not Be Written"), error);
-  else
-    toast (self, _ ("Report written"));
-}
-
-static void
-action_export_report (GtkWidget *widget, const char *name, GVariant *param)
-{
-  choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Report"), _ ("Report.pdf"), _ ("PDF files"),
-               "*.pdf", report_chosen);
-}
-
-static void
-on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
-{
-  self->export_dialog = NULL;
-}
-
-static void
-action_export (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-
-  if (self->export_dialog)
-    {
-      gtk_window_present (self->export_dialog);
-      return;
-    }
-  self->export_dialog
-      = GTK_WINDOW (lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
-                                           lgr_chart_view_get_kind (self->chart_view)));
-  g_object_weak_ref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed, self);
-  gtk_window_present (self->export_dialog);
-}
-
-static void
-action_print (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_print_study (GTK_WINDOW (self), lgr_document_get_study (self->document),
-                        lgr_document_get_results (self->document),
-                        lgr_chart_view_get_kind (self->chart_view), &error))
-    show_error (self, _ ("The Study Could Not Be Printed"), error);
-}
-
-static void
-action_print_report (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
-
-  if (!lgr_print_report (GTK_WINDOW (self), lgr_document_get_study (self->document),
-                         lgr_document_get_results (self->document), &error))
-    show_error (self, _ ("The Report Could Not Be Printed"), error);
-}
-
-static void
-restore_draft (LgrWindow *self, gpointer data)
-{
-  LgrDraftInfo *info = g_ptr_array_index (self->offered_drafts, 0);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrDocument) document = lgr_draft_store_restore (self->drafts, info, &error);
-
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  if (document == NULL)
-    {
-      show_error (self, _ ("The Unsaved Changes Could Not Be Restored"), error);
-      return;
-    }
-  g_ptr_array_remove_index (self->offered_drafts, 0);
-  if (self->document)
-    lgr_draft_store_untrack (self->drafts, self->document);
-  lgr_window_set_document (self, document);
-  toast (self, _ ("Unsaved changes restored"));
-  lgr_window_offer_drafts (self);
-}
-
-static void
-action_restore_draft (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
-    return;
-  confirm_unsaved (self, restore_draft, NULL, NULL);
-}
-
-static void
-action_discard_draft (GtkWidget *widget, const char *name, GVariant *param)
-{
-  LgrWindow *self = LGR_WINDOW (widget);
-  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
-    return;
-  lgr_draft_store_discard (self->drafts, g_ptr_array_index (self->offered_drafts, 0));
-  g_ptr_array_remove_index (self->offered_drafts, 0);
-  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
-  lgr_window_offer_drafts (self);
 }
 
 void
@@ -1151,7 +563,7 @@ lgr_window_close_request (GtkWindow *window)
 
   if (!self->closing && self->document && lgr_document_get_modified (self->document))
     {
-      confirm_unsaved (self, close_now, NULL, NULL);
+      _lgr_window_confirm_unsaved (self, close_now, NULL, NULL);
       return TRUE;
     }
   if (!gtk_window_is_fullscreen (window))
@@ -1187,16 +599,59 @@ on_drop (GtkDropTarget *target, const GValue *value, double x, double y, LgrWind
 /* Life cycle */
 
 static void
+lgr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      g_value_set_boolean (value, self->presenting);
+      break;
+    case PROP_CHART:
+      g_value_set_string (value, lgr_chart_kind_to_string (self->chart));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_chart (LgrWindow *self, const char *name)
+{
+  LgrChartKind kind;
+
+  if (name == NULL || !lgr_chart_kind_from_string (name, &kind) || kind == self->chart)
+    return;
+  self->chart = kind;
+  lgr_chart_view_set_kind (self->chart_view, kind);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+static void
+lgr_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LgrWindow *self = LGR_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRESENTING:
+      _lgr_window_set_presenting (self, g_value_get_boolean (value));
+      break;
+    case PROP_CHART:
+      set_chart (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lgr_window_dispose (GObject *object)
 {
   LgrWindow *self = LGR_WINDOW (object);
 
-  if (self->document)
-    {
-      g_clear_signal_handler (&self->changed_id, self->document);
-      for (guint i = 0; i < G_N_ELEMENTS (self->notify_ids); i++)
-        g_clear_signal_handler (&self->notify_ids[i], self->document);
-    }
+  cancel_update (self);
   if (self->dialog)
     {
       g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify)on_dialog_destroyed, self);
@@ -1204,11 +659,10 @@ lgr_window_dispose (GObject *object)
     }
   if (self->export_dialog)
     {
-      g_object_weak_unref (G_OBJECT (self->export_dialog), (GWeakNotify)on_export_dialog_destroyed,
-                           self);
+      g_object_weak_unref (G_OBJECT (self->export_dialog),
+                           (GWeakNotify)_lgr_window_on_export_dialog_destroyed, self);
       self->export_dialog = NULL;
     }
-  g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_WINDOW);
   G_OBJECT_CLASS (lgr_window_parent_class)->dispose (object);
 }
@@ -1223,7 +677,7 @@ lgr_window_finalize (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
   g_free (self->cards_key);
-  g_free (self->verdict);
+  g_clear_pointer (&self->shown, lgr_results_unref);
   G_OBJECT_CLASS (lgr_window_parent_class)->finalize (object);
 }
 
@@ -1236,6 +690,18 @@ lgr_window_class_init (LgrWindowClass *klass)
 
   object_class->dispose = lgr_window_dispose;
   object_class->finalize = lgr_window_finalize;
+  object_class->get_property = lgr_window_get_property;
+  object_class->set_property = lgr_window_set_property;
+
+  /* Whether the window presents the selected scenario full screen (win.present). */
+  properties[PROP_PRESENTING]
+      = g_param_spec_boolean ("presenting", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The chart shown, by its command-line name (win.chart; the "chart" setting). */
+  properties[PROP_CHART]
+      = g_param_spec_string ("chart", NULL, NULL, "cashflow",
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = lgr_window_close_request;
 
   g_type_ensure (LGR_TYPE_SCENARIO_SIDEBAR);
@@ -1254,6 +720,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_scroller);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_header);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_switcher);
@@ -1263,112 +730,17 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_levers);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
-
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
-  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
-  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
-  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
-  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
-  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
-  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, action_print_report);
-  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
-                                   action_leave_presentation);
-  gtk_widget_class_install_action (widget_class, "win.next-scenario", NULL, action_step_scenario);
-  gtk_widget_class_install_action (widget_class, "win.previous-scenario", NULL,
-                                   action_step_scenario);
-  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, action_add_scenario);
-  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
-                                   action_duplicate_scenario);
-  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
-                                   action_rename_scenario);
-  gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);
-  gtk_widget_class_install_action (widget_class, "win.add-lever-from-template", "(ss)",
-                                   action_add_lever_from_template);
-  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, action_add_item);
-  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, action_restore_draft);
-  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, action_discard_draft);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.add-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
-                                       "win.next-scenario", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
-                                       "win.previous-scenario", NULL);
+  _lgr_window_class_actions_init (widget_class);
 }
-
-/* Stateful and enable-able actions live in the window's action map (GActionEntry), so menus,
- * buttons and accelerators share them. */
-static void
-win_undo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_undo (self, "win.undo", param);
-}
-
-static void
-win_redo (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_redo (self, "win.redo", param);
-}
-
-static void
-win_revert (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_revert (self, "win.revert", param);
-}
-
-static void
-win_remove_scenario (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_remove_scenario (self, "win.remove-scenario", param);
-}
-
-static void
-win_present (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_present (self, "win.present", param);
-}
-
-static void
-win_chart (GSimpleAction *action, GVariant *param, gpointer self)
-{
-  action_chart (self, "win.chart", param);
-}
-
-static const GActionEntry win_entries[] = {
-  { "undo", win_undo, NULL, NULL, NULL },
-  { "redo", win_redo, NULL, NULL, NULL },
-  { "revert", win_revert, NULL, NULL, NULL },
-  { "remove-scenario", win_remove_scenario, NULL, NULL, NULL },
-  { "present", win_present, NULL, "false", NULL },
-  { "chart", win_chart, "s", "'cashflow'", NULL },
-};
 
 static void
 lgr_window_init (LgrWindow *self)
 {
   GtkDropTarget *drop;
   GtkEventController *keys;
-  g_autofree char *chart = NULL;
-  LgrChartKind kind;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries, G_N_ELEMENTS (win_entries),
-                                   self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -1391,14 +763,13 @@ lgr_window_init (LgrWindow *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));
       gtk_box_append (GTK_BOX (self->chart_switcher), button);
     }
-  chart = g_settings_get_string (self->settings, "chart");
-  if (lgr_chart_kind_from_string (chart, &kind))
-    g_action_group_activate_action (G_ACTION_GROUP (self), "chart", g_variant_new_string (chart));
+  /* The chart shown is a setting, remembered as it changes. */
+  g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
   g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
-  g_signal_connect (adw_style_manager_get_default (), "notify::dark", G_CALLBACK (on_dark_changed),
-                    self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, 0);
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
 
   keys = gtk_event_controller_key_new ();
@@ -1461,6 +832,18 @@ const char *
 lgr_window_get_verdict (LgrWindow *self)
 {
   return gtk_label_get_text (self->verdict_label);
+}
+
+gboolean
+lgr_window_get_update_pending (LgrWindow *self)
+{
+  return self->update_tick != 0 || self->update_idle != 0;
+}
+
+guint
+lgr_window_get_n_updates (LgrWindow *self)
+{
+  return self->n_updates;
 }
 
 AdwMessageDialog *

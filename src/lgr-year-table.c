@@ -1,4 +1,8 @@
-/* lgr-year-table.c: the year-by-year table. */
+/* lgr-year-table.c: the year-by-year table.
+ *
+ * It keeps a reference to the results it shows. New results of the same shape (years) update
+ * the labels of the rows on screen in place, and only those whose text changed; while the table
+ * is not shown (another scenario's page) nothing is touched until it is mapped again. */
 #include <glib/gi18n.h>
 
 #include "lgr-format.h"
@@ -10,9 +14,12 @@ struct _LgrYearTable
   GtkBox parent_instance;
 
   char *scenario_id;
-  const LgrResults *results;
+  LgrResults *results;  /* a reference */
   GtkStringList *years; /* the model: one string per year */
   GtkWidget *view;
+  GPtrArray *cells; /* of GtkListItem*, every cell the factories set up (not owned) */
+  gboolean stale;   /* results changed while the table was not mapped */
+  guint n_refreshes;
 };
 
 G_DEFINE_FINAL_TYPE (LgrYearTable, lgr_year_table, GTK_TYPE_BOX)
@@ -100,16 +107,48 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   gtk_widget_add_css_class (label, "numeric");
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_list_item_set_child (item, label);
+  g_object_set_data (G_OBJECT (item), "lgr-column", data);
+  g_ptr_array_add (((LgrYearTable *)g_object_get_data (G_OBJECT (factory), "lgr-table"))->cells,
+                   item);
+}
+
+static void
+teardown_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  LgrYearTable *self = g_object_get_data (G_OBJECT (factory), "lgr-table");
+  if (self->cells)
+    g_ptr_array_remove_fast (self->cells, item);
+}
+
+/* Sets the label of a bound cell to what the results say, if that is not what it shows. */
+static void
+show_cell (LgrYearTable *self, GtkListItem *item)
+{
+  LgrYearColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column"));
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *text
+      = cell_text (self->results, self->scenario_id, gtk_list_item_get_position (item), column);
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
+}
+
+static void
+refresh_cells (LgrYearTable *self)
+{
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->cells, i);
+      if (gtk_list_item_get_item (item) != NULL)
+        show_cell (self, item);
+    }
+  self->stale = FALSE;
+  self->n_refreshes++;
 }
 
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  LgrYearColumn column = GPOINTER_TO_INT (data);
-  LgrYearTable *self = g_object_get_data (G_OBJECT (factory), "lgr-table");
-  g_autofree char *text
-      = cell_text (self->results, self->scenario_id, gtk_list_item_get_position (item), column);
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  show_cell (g_object_get_data (G_OBJECT (factory), "lgr-table"), item);
 }
 
 static void
@@ -123,11 +162,23 @@ on_copy (GtkButton *button, LgrYearTable *self)
 }
 
 static void
+lgr_year_table_map (GtkWidget *widget)
+{
+  LgrYearTable *self = LGR_YEAR_TABLE (widget);
+
+  GTK_WIDGET_CLASS (lgr_year_table_parent_class)->map (widget);
+  if (self->stale)
+    refresh_cells (self);
+}
+
+static void
 lgr_year_table_finalize (GObject *object)
 {
   LgrYearTable *self = LGR_YEAR_TABLE (object);
   g_free (self->scenario_id);
   g_clear_object (&self->years);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
+  g_clear_pointer (&self->results, lgr_results_unref);
   G_OBJECT_CLASS (lgr_year_table_parent_class)->finalize (object);
 }
 
@@ -135,6 +186,7 @@ static void
 lgr_year_table_class_init (LgrYearTableClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lgr_year_table_finalize;
+  GTK_WIDGET_CLASS (klass)->map = lgr_year_table_map;
 }
 
 static void
@@ -146,6 +198,7 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
 
+  self->cells = g_ptr_array_new ();
   self->years = gtk_string_list_new (NULL);
   selection
       = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years))));
@@ -161,6 +214,7 @@ lgr_year_table_init (LgrYearTable *self)
       g_object_set_data (G_OBJECT (factory), "lgr-table", self);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (c));
+      g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cell), GINT_TO_POINTER (c));
       column = gtk_column_view_column_new (_ (column_titles[c]), factory);
       gtk_column_view_column_set_expand (column, c != LGR_YEAR_COLUMN_YEAR);
       gtk_column_view_append_column (GTK_COLUMN_VIEW (self->view), column);
@@ -202,18 +256,45 @@ lgr_year_table_get_scenario_id (LgrYearTable *self)
 void
 lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results)
 {
-  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autoptr (LgrResults) old = NULL;
+  gboolean same_years;
   guint n_old;
 
   g_return_if_fail (LGR_IS_YEAR_TABLE (self));
 
-  self->results = results;
+  if (results == self->results)
+    return;
+  same_years = results && self->results && results->n_years == self->results->n_years
+               && results->first_year == self->results->first_year;
+  old = g_steal_pointer (&self->results);
+  self->results = results ? lgr_results_ref (results) : NULL;
+  if (same_years)
+    {
+      /* The rows stay; their figures are brought up to date now if shown, else when shown. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        refresh_cells (self);
+      else
+        self->stale = TRUE;
+      return;
+    }
+
+  labels = g_ptr_array_new_with_free_func (g_free);
+  self->stale = FALSE;
+  self->n_refreshes++;
   n_old = g_list_model_get_n_items (G_LIST_MODEL (self->years));
   for (guint t = 0; results && t < results->n_years; t++)
     g_ptr_array_add (labels, lgr_format_financial_year (results->first_year + (int)t));
   g_ptr_array_add (labels, NULL);
   /* Replacing every row makes the view bind them again with the new figures. */
   gtk_string_list_splice (self->years, 0, n_old, (const char *const *)labels->pdata);
+}
+
+guint
+lgr_year_table_get_n_refreshes (LgrYearTable *self)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), 0);
+  return self->n_refreshes;
 }
 
 guint

@@ -146,7 +146,14 @@ study_of (Fixture *f)
   return lgr_document_get_study (lgr_window_get_document (f->window));
 }
 
-/* The cards, the verdict, the table and the chart of the window against results. */
+static gboolean
+views_updated (gpointer window)
+{
+  return !lgr_window_get_update_pending (window);
+}
+
+/* The cards, the verdict, the table and the chart of the window against results, once the
+ * frame after the last change has updated them. */
 static void
 assert_window_shows (Fixture *f, const LgrResults *expected)
 {
@@ -154,6 +161,7 @@ assert_window_shows (Fixture *f, const LgrResults *expected)
   g_autofree char *verdict = lgr_results_verdict (expected);
   g_autofree char *description = NULL;
 
+  g_assert_true (wait_until (views_updated, f->window));
   g_assert_cmpstr (lgr_window_get_verdict (f->window), ==, verdict);
   for (guint s = 0; s < expected->n_scenarios; s++)
     {
@@ -321,6 +329,113 @@ test_slider_drag (Fixture *f, gconstpointer data)
   g_assert_false (lgr_document_can_undo (lgr_window_get_document (f->window)));
 }
 
+/* Several quick edits in one frame make one view update, of the visible table only; a hidden
+ * table shows the right figures once switched to. Results kept past an edit stay whole. */
+static void
+test_calm_edits (Fixture *f, gconstpointer data)
+{
+  LgrDocument *document = lgr_window_get_document (f->window);
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrYearTable *shown = lgr_window_find_table (f->window, "two");
+  LgrYearTable *hidden = lgr_window_find_table (f->window, "one");
+  g_autoptr (LgrResults) kept = lgr_results_ref (lgr_document_get_results (document));
+  g_autoptr (LgrStudy) edited = NULL;
+  g_autoptr (LgrResults) expected = NULL;
+  guint updates, shown_refreshes, hidden_refreshes;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  g_assert_true (wait_until (views_updated, f->window));
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (shown)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (hidden)));
+  updates = lgr_window_get_n_updates (f->window);
+  shown_refreshes = lgr_year_table_get_n_refreshes (shown);
+  hidden_refreshes = lgr_year_table_get_n_refreshes (hidden);
+
+  /* Five edits before the window gets a frame, as a fast drag makes them. */
+  for (double target = 50; target <= 58; target += 2)
+    {
+      g_autoptr (LgrLever) lever = lgr_lever_copy (lgr_scenario_find_lever (
+          lgr_study_find_scenario (lgr_document_get_study (document), "two"), "north-lac"));
+      g_autoptr (GError) error = NULL;
+      lever->cohort_target = target;
+      g_assert_true (lgr_document_set_lever (document, "two", lever, "test-drag", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (lgr_window_get_update_pending (f->window));
+  edited = bundled_with_north_lac (kept->study, 58);
+  g_assert_true (lgr_study_equal (study_of (f), edited));
+  expected = lgr_results_compute (edited);
+  assert_window_shows (f, expected);
+  g_assert_cmpuint (lgr_window_get_n_updates (f->window), ==, updates + 1);
+  g_assert_cmpuint (lgr_year_table_get_n_refreshes (shown), ==, shown_refreshes + 1);
+  g_assert_cmpuint (lgr_year_table_get_n_refreshes (hidden), ==, hidden_refreshes);
+
+  /* The results taken before the edits are still the old figures, whole. */
+  g_assert_true (kept != lgr_document_get_results (document));
+  g_assert_cmpstr (kept->scenarios[1].scenario->id, ==, "two");
+  g_assert_cmpfloat (
+      lgr_scenario_find_lever ((LgrScenario *)kept->scenarios[1].scenario, "north-lac")
+          ->cohort_target,
+      ==, 55);
+
+  /* The hidden table catches up when it is shown. */
+  lgr_scenario_sidebar_select (sidebar, "one");
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (hidden)));
+  g_assert_cmpuint (lgr_year_table_get_n_refreshes (hidden), ==, hidden_refreshes + 1);
+  assert_window_shows (f, expected);
+}
+
+/* Sixteen scenarios fit a window 1024 pixels wide: the table's tabs and the cards scroll. */
+static void
+test_many_scenarios_width (Fixture *f, gconstpointer data)
+{
+  LgrDocument *document = lgr_window_get_document (f->window);
+  g_autoptr (LgrResults) expected = NULL;
+  int minimum = 0, natural = 0;
+
+  for (guint i = 0; i < 14; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *id = NULL;
+      g_assert_true (lgr_document_duplicate_scenario (document, "two", &id, &error));
+    }
+  g_assert_cmpuint (study_of (f)->scenarios->len, ==, 16);
+  g_assert_true (wait_until (views_updated, f->window));
+  settle ();
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                      NULL, NULL);
+  g_test_message ("minimum width with 16 scenarios: %d", minimum);
+  g_assert_cmpint (minimum, <=, 1024);
+  expected = lgr_results_compute (study_of (f));
+  assert_window_shows (f, expected);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 700);
+  settle ();
+  shoot (GTK_WIDGET (f->window), "sixteen-scenarios-1024x700");
+}
+
+/* win.chart is the window's "chart" property, bound to the setting of the same name. */
+static void
+test_chart_action (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.lgrexplorer.Explorer");
+  LgrChartView *view = lgr_window_get_chart_view (f->window);
+  g_autofree char *chart = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "savings");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_SAVINGS);
+  chart = g_settings_get_string (settings, "chart");
+  g_assert_cmpstr (chart, ==, "savings");
+  /* A name that is no chart changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "pie");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_SAVINGS);
+  g_settings_set_string (settings, "chart", "difference");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_DIFFERENCE);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "cashflow");
+  g_assert_cmpint (lgr_chart_view_get_kind (view), ==, LGR_CHART_CASHFLOW);
+}
+
 static void
 test_add_remove_scenario (Fixture *f, gconstpointer data)
 {
@@ -343,6 +458,7 @@ test_add_remove_scenario (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-scenario", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-scenario", NULL);
   g_assert_true (lgr_study_equal (study_of (f), original));
+  g_assert_true (wait_until (views_updated, f->window));
   g_assert_null (lgr_window_find_card (f->window, added));
   g_clear_pointer (&expected, lgr_results_free);
   expected = lgr_results_compute (study_of (f));
@@ -351,6 +467,7 @@ test_add_remove_scenario (Fixture *f, gconstpointer data)
   /* Removing is undoable. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_cmpuint (study_of (f)->scenarios->len, ==, original->scenarios->len + 1);
+  g_assert_true (wait_until (views_updated, f->window));
   for (guint i = 0; i < study_of (f)->scenarios->len; i++)
     {
       const LgrScenario *s = g_ptr_array_index (study_of (f)->scenarios, i);
@@ -967,6 +1084,9 @@ main (int argc, char *argv[])
   ADD ("/window/opens-bundled", test_opens_bundled);
   ADD ("/window/edit/north-lac", test_edit_north_lac);
   ADD ("/window/edit/slider-drag", test_slider_drag);
+  ADD ("/window/edit/calm", test_calm_edits);
+  ADD ("/window/scenarios/sixteen-fit-1024", test_many_scenarios_width);
+  ADD ("/window/chart-action", test_chart_action);
   ADD ("/window/scenarios/add-remove", test_add_remove_scenario);
   ADD ("/window/files/save-reload", test_save_reload);
   ADD ("/window/files/unsaved-changes", test_unsaved_changes);

@@ -123,9 +123,10 @@ static LgrStudy *
 swap_study (LgrDocument *self, LgrStudy *study)
 {
   LgrStudy *old = self->study;
-  g_clear_pointer (&self->results, lgr_results_free);
+  /* A new snapshot for every change; whoever holds the old one keeps it. */
+  g_clear_pointer (&self->results, lgr_results_unref);
   self->study = study;
-  self->results = lgr_results_compute (study);
+  self->results = lgr_results_compute_owning (lgr_study_copy (study));
   return old;
 }
 
@@ -134,7 +135,7 @@ lgr_document_finalize (GObject *object)
 {
   LgrDocument *self = LGR_DOCUMENT (object);
 
-  g_clear_pointer (&self->results, lgr_results_free);
+  g_clear_pointer (&self->results, lgr_results_unref);
   g_clear_pointer (&self->study, lgr_study_free);
   g_clear_pointer (&self->saved, lgr_study_free);
   g_clear_object (&self->file);
@@ -210,7 +211,7 @@ lgr_document_new (LgrStudy *study, GFile *file)
 
   self = g_object_new (LGR_TYPE_DOCUMENT, NULL);
   self->study = study;
-  self->results = lgr_results_compute (study);
+  self->results = lgr_results_compute_owning (lgr_study_copy (study));
   self->serial = self->next_serial++;
   self->saved = lgr_study_copy (study);
   self->saved_serial = self->serial;

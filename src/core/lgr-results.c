@@ -292,10 +292,53 @@ lgr_results_compute (const LgrStudy *study)
   return results;
 }
 
+LgrResults *
+lgr_results_ref (const LgrResults *results)
+{
+  LgrResults *self = (LgrResults *)results; /* the count is not part of the value */
+
+  g_return_val_if_fail (results != NULL, NULL);
+  g_atomic_int_inc (&self->extra_refs);
+  return self;
+}
+
+void
+lgr_results_unref (LgrResults *results)
+{
+  int refs;
+
+  if (results == NULL)
+    return;
+  do
+    {
+      refs = g_atomic_int_get (&results->extra_refs);
+      if (refs == 0)
+        {
+          LgrStudy *owned = results->owned_study;
+          g_free (results);
+          if (owned)
+            lgr_study_free (owned);
+          return;
+        }
+    }
+  while (!g_atomic_int_compare_and_exchange (&results->extra_refs, refs, refs - 1));
+}
+
 void
 lgr_results_free (LgrResults *results)
 {
-  g_free (results);
+  lgr_results_unref (results);
+}
+
+LgrResults *
+lgr_results_compute_owning (LgrStudy *study)
+{
+  LgrResults *results;
+
+  g_return_val_if_fail (study != NULL, NULL);
+  results = lgr_results_compute (study);
+  results->owned_study = study;
+  return results;
 }
 
 const LgrScenarioResult *

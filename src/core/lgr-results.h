@@ -72,6 +72,10 @@ typedef struct
   guint n_years;
   guint n_scenarios;
   LgrScenarioResult *scenarios;
+
+  /* private (lgr_results_ref/lgr_results_unref) */
+  int extra_refs;        /* references beyond the first */
+  LgrStudy *owned_study; /* freed with the last reference, see lgr_results_compute_owning() */
 } LgrResults;
 
 /* Comparison of scenario B against a reference A. */
@@ -84,7 +88,15 @@ typedef struct
 } LgrComparison;
 
 LgrResults *lgr_results_compute (const LgrStudy *study);
+/* Results are immutable, reference-counted snapshots: whoever keeps them takes a reference and
+ * drops it when done; the last reference frees them. lgr_results_free() drops one reference
+ * (the same as lgr_results_unref()). */
+LgrResults *lgr_results_ref (const LgrResults *results);
+void lgr_results_unref (LgrResults *results);
 void lgr_results_free (LgrResults *results);
+/* Computes results that own study (taken): it lives as long as they do, so they stand alone
+ * whatever happens to the study they were computed from. */
+LgrResults *lgr_results_compute_owning (LgrStudy *study);
 const LgrScenarioResult *lgr_results_find (const LgrResults *results, const char *scenario_id);
 
 LgrComparison *lgr_results_compare (const LgrResults *results, guint reference, guint other);
@@ -97,7 +109,7 @@ char *lgr_results_verdict (const LgrResults *results);
 /* One scenario in a sentence: "One unitary pays back in 2029/30 after needing £17.8m ..." */
 char *lgr_scenario_result_describe (const LgrScenarioResult *result, const LgrResults *results);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrResults, lgr_results_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrResults, lgr_results_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrComparison, lgr_comparison_free)
 
 G_END_DECLS

@@ -1,0 +1,686 @@
+/* lgr-window-actions.c: what the window's actions do (win.open, win.save, win.undo,
+ * win.present, win.chart, ...) and their keyboard shortcuts; opening and saving files, and the
+ * question about unsaved changes. */
+#include <glib/gi18n.h>
+
+#include "lgr-csv.h"
+#include "lgr-export-dialog.h"
+#include "lgr-export.h"
+#include "lgr-file-replace.h"
+#include "lgr-lever-row.h"
+#include "lgr-print-operation.h"
+#include "lgr-study-io.h"
+#include "lgr-window-private.h"
+
+#define MIME_TYPE "application/x-lgr-study+xml"
+
+/* Files */
+
+static void
+remember_folder (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+  if (path)
+    g_settings_set_string (self->settings, "last-folder", path);
+}
+
+static void
+add_recent (LgrWindow *self, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = { 0 };
+  data.display_name = NULL;
+  data.mime_type = (char *)MIME_TYPE;
+  data.app_name = (char *)g_get_application_name ();
+  data.app_exec = (char *)"lgr-explorer %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+/* Unsaved changes */
+
+typedef struct
+{
+  LgrWindow *self;
+  Continuation next;
+  gpointer data;
+  GDestroyNotify destroy;
+} Pending;
+
+static void
+pending_finish (Pending *pending, gboolean go_on)
+{
+  if (go_on)
+    pending->next (pending->self, pending->data);
+  if (pending->destroy)
+    pending->destroy (pending->data);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+static void
+on_saved_then_continue (LgrWindow *self, GFile *file)
+{
+  Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
+  g_autoptr (GError) error = NULL;
+
+  if (pending == NULL)
+    return;
+  if (!lgr_window_save_to (self, file, &error))
+    {
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+      pending_finish (pending, FALSE);
+      return;
+    }
+  pending_finish (pending, TRUE);
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
+{
+  LgrWindow *self = pending->self;
+  g_autoptr (GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    {
+      if (self->drafts)
+        lgr_draft_store_untrack (self->drafts, self->document);
+      pending_finish (pending, TRUE);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GFile *file = lgr_document_get_file (self->document);
+      if (file == NULL)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.lgr", _ ("Study"));
+          g_object_set_data (G_OBJECT (self), "lgr-pending", pending);
+          _lgr_window_choose_file (self, TRUE, _ ("Save Study"), name, _ ("Studies"), "*.lgr",
+                                   on_saved_then_continue);
+          return;
+        }
+      if (!lgr_document_save (self->document, &error))
+        {
+          _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+          pending_finish (pending, FALSE);
+          return;
+        }
+      pending_finish (pending, TRUE);
+    }
+  else
+    pending_finish (pending, FALSE);
+}
+
+/* Runs next once the current study's changes are saved or discarded (at once if none). */
+void
+_lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
+                             GDestroyNotify destroy)
+{
+  Pending *pending;
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->next = next;
+  pending->data = data;
+  pending->destroy = destroy;
+
+  if (self->document == NULL || !lgr_document_get_modified (self->document))
+    {
+      pending_finish (pending, TRUE);
+      return;
+    }
+  name = lgr_document_dup_display_name (self->document);
+  heading = g_strdup_printf (_ ("Save Changes to “%s”?"), name);
+  dialog = _lgr_window_new_dialog (
+      self, heading,
+      _ ("The study has changes that are not saved. If you do not save them, "
+         "they are lost."));
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "discard", _ ("_Discard"),
+                                    "save", _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_unsaved_response), pending);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_file_now (LgrWindow *self, gpointer data)
+{
+  GFile *file = data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_for_file (file, &error);
+
+  if (document == NULL)
+    {
+      _lgr_window_show_error (self, _ ("The Study Could Not Be Opened"), error);
+      return;
+    }
+  remember_folder (self, file);
+  add_recent (self, file);
+  if (self->drafts && self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  lgr_window_set_document (self, document);
+}
+
+void
+lgr_window_open (LgrWindow *self, GFile *file)
+{
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  _lgr_window_confirm_unsaved (self, load_file_now, g_object_ref (file), g_object_unref);
+}
+
+gboolean
+lgr_window_save_to (LgrWindow *self, GFile *file, GError **error)
+{
+  g_return_val_if_fail (LGR_IS_WINDOW (self), FALSE);
+  if (!lgr_document_save_as (self->document, file, error))
+    return FALSE;
+  remember_folder (self, file);
+  add_recent (self, file);
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+open_chosen (LgrWindow *self, GFile *file)
+{
+  lgr_window_open (self, file);
+}
+
+static void
+action_open (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_choose_file (LGR_WINDOW (widget), FALSE, _ ("Open Study"), NULL, _ ("Studies"),
+                           "*.lgr", open_chosen);
+}
+
+static void
+action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+  lgr_window_open (LGR_WINDOW (widget), file);
+}
+
+static void
+save_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  if (!lgr_window_save_to (self, file, &error))
+    _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+  else
+    _lgr_window_toast (self, _ ("Study saved"));
+}
+
+static void
+action_save_as (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  GFile *file = lgr_document_get_file (self->document);
+  g_autofree char *suggested = file ? g_file_get_basename (file) : g_strdup (_ ("Study.lgr"));
+  _lgr_window_choose_file (self, TRUE, _ ("Save Study As"), suggested, _ ("Studies"), "*.lgr",
+                           save_chosen);
+}
+
+static void
+action_save (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (lgr_document_get_file (self->document) == NULL)
+    {
+      action_save_as (widget, name, param);
+      return;
+    }
+  if (!lgr_document_save (self->document, &error))
+    _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+  else
+    _lgr_window_toast (self, _ ("Study saved"));
+}
+
+static void
+action_revert (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (lgr_document_revert (self->document))
+    _lgr_window_toast (self, _ ("Back to the saved study (Ctrl+Z undoes this)"));
+}
+
+static void
+import_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
+  guint n = 0;
+
+  if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
+    {
+      _lgr_window_show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
+      return;
+    }
+  {
+    g_autofree char *message = g_strdup_printf (
+        g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
+    _lgr_window_toast (self, message);
+  }
+}
+
+static void
+action_import (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_choose_file (LGR_WINDOW (widget), FALSE, _ ("Import Scenarios"), NULL, _ ("Studies"),
+                           "*.lgr", import_chosen);
+}
+
+static void
+action_undo (GtkWidget *widget, const char *name, GVariant *param)
+{
+  lgr_document_undo (LGR_WINDOW (widget)->document);
+}
+
+static void
+action_redo (GtkWidget *widget, const char *name, GVariant *param)
+{
+  lgr_document_redo (LGR_WINDOW (widget)->document);
+}
+
+static void
+action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_set_presenting (LGR_WINDOW (widget), FALSE);
+}
+
+static void
+action_step_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_step_scenario (LGR_WINDOW (widget), g_str_equal (name, "win.next-scenario") ? 1 : -1);
+}
+
+static void
+report_edit_error (LgrWindow *self, gboolean ok, const GError *error)
+{
+  if (!ok && error != NULL)
+    _lgr_window_toast (self, error->message);
+}
+
+static void
+action_add_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok = lgr_document_add_scenario (self->document, _ ("New scenario"), &id, &error);
+
+  report_edit_error (self, ok, error);
+  if (ok)
+    lgr_scenario_sidebar_select (self->sidebar, id);
+}
+
+static void
+action_duplicate_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok = lgr_document_duplicate_scenario (
+      self->document, lgr_scenario_sidebar_get_selected (self->sidebar), &id, &error);
+
+  report_edit_error (self, ok, error);
+  if (ok)
+    lgr_scenario_sidebar_select (self->sidebar, id);
+}
+
+static void
+action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  const LgrScenario *scenario = lgr_study_find_scenario (
+      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
+  g_autofree char *message = NULL;
+  gboolean ok;
+  int index;
+
+  if (scenario == NULL)
+    return;
+  message = g_strdup_printf (_ ("“%s” removed (Ctrl+Z brings it back)"), scenario->name);
+  index = lgr_study_scenario_index (lgr_document_get_study (self->document), scenario->id);
+  ok = lgr_document_remove_scenario (self->document, scenario->id, &error);
+  report_edit_error (self, ok, error);
+  if (ok)
+    {
+      /* The neighbour before it becomes the selected scenario. */
+      const LgrStudy *study = lgr_document_get_study (self->document);
+      const LgrScenario *next = g_ptr_array_index (study->scenarios, MAX (0, index - 1));
+      lgr_scenario_sidebar_select (self->sidebar, next->id);
+      _lgr_window_toast (self, message);
+    }
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  const char *id = g_object_get_data (G_OBJECT (dialog), "lgr-scenario");
+  g_autoptr (GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  report_edit_error (
+      self,
+      lgr_document_rename_scenario (self->document, id, gtk_editable_get_text (entry), &error),
+      error);
+}
+
+static void
+on_rename_activate (GtkEntry *entry, AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "rename");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+static void
+action_rename_scenario (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  const LgrScenario *scenario = lgr_study_find_scenario (
+      lgr_document_get_study (self->document), lgr_scenario_sidebar_get_selected (self->sidebar));
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (scenario == NULL)
+    return;
+  dialog = _lgr_window_new_dialog (self, _ ("Rename Scenario"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), scenario->name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Scenario name"), -1);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_rename_activate), dialog);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "rename", _ ("_Rename"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "rename", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "rename");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lgr-scenario", g_strdup (scenario->id), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_rename_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+action_add_lever (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  report_edit_error (self,
+                     lgr_document_add_lever (self->document,
+                                             lgr_scenario_sidebar_get_selected (self->sidebar),
+                                             NULL, &error),
+                     error);
+}
+
+/* Target (authority id, template name), from the Add Lever menu. */
+static void
+action_add_lever_from_template (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  const char *authority_id, *template_name;
+  LgrLeverTemplate template_;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  g_variant_get (param, "(&s&s)", &authority_id, &template_name);
+  if (!lgr_lever_template_from_string (template_name, &template_))
+    return;
+  ok = lgr_document_add_lever_from_template (self->document,
+                                             lgr_scenario_sidebar_get_selected (self->sidebar),
+                                             authority_id, template_, &id, &error);
+  report_edit_error (self, ok, error);
+  if (ok)
+    {
+      LgrLeverRow *row = lgr_scenario_sidebar_find_lever_row (self->sidebar, id);
+      if (row)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_widget_grab_focus (lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME));
+        }
+    }
+}
+
+static void
+action_add_item (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  report_edit_error (self,
+                     lgr_document_add_item (self->document,
+                                            lgr_scenario_sidebar_get_selected (self->sidebar), NULL,
+                                            &error),
+                     error);
+}
+
+static void
+action_copy_chart (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  LgrChartOptions options;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+
+  lgr_chart_options_init (&options, lgr_chart_view_get_kind (self->chart_view));
+  options.show_title = TRUE;
+  bytes = lgr_export_chart_png_bytes (lgr_document_get_results (self->document), &options, 1600,
+                                      900, 1.0, &error);
+  if (bytes)
+    texture = gdk_texture_new_from_bytes (bytes, &error);
+  if (texture == NULL)
+    {
+      _lgr_window_show_error (self, _ ("The Chart Could Not Be Copied"), error);
+      return;
+    }
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (widget), texture);
+  _lgr_window_toast (self, _ ("Chart copied"));
+}
+
+gboolean
+lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error)
+{
+  /* every scenario, in the layout of --summary=csv */
+  g_autofree char *csv = lgr_csv_results_to_string (lgr_document_get_results (self->document));
+  return lgr_file_replace_file (file, csv, strlen (csv), NULL, error);
+}
+
+static void
+csv_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_window_export_csv_to (self, file, &error))
+    _lgr_window_show_error (self, _ ("The Table Could Not Be Exported"), error);
+  else
+    _lgr_window_toast (self, _ ("Table exported"));
+}
+
+static void
+action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
+  g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
+  _lgr_window_choose_file (self, TRUE, _ ("Export Table"), suggested, _ ("CSV files"), "*.csv",
+                           csv_chosen);
+}
+
+static void
+report_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+
+  if (!lgr_report_write_pdf (lgr_document_get_study (self->document),
+                             lgr_document_get_results (self->document), path, &error))
+    _lgr_window_show_error (self, _ ("The Report Could Not Be Written"), error);
+  else
+    _lgr_window_toast (self, _ ("Report written"));
+}
+
+static void
+action_export_report (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Report"), _ ("Report.pdf"),
+                           _ ("PDF files"), "*.pdf", report_chosen);
+}
+
+void
+_lgr_window_on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was)
+{
+  self->export_dialog = NULL;
+}
+
+static void
+action_export (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+
+  if (self->export_dialog)
+    {
+      gtk_window_present (self->export_dialog);
+      return;
+    }
+  self->export_dialog
+      = GTK_WINDOW (lgr_export_dialog_new (GTK_WINDOW (self), self->document, self->settings,
+                                           lgr_chart_view_get_kind (self->chart_view)));
+  g_object_weak_ref (G_OBJECT (self->export_dialog),
+                     (GWeakNotify)_lgr_window_on_export_dialog_destroyed, self);
+  gtk_window_present (self->export_dialog);
+}
+
+static void
+action_print (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_print_study (GTK_WINDOW (self), lgr_document_get_study (self->document),
+                        lgr_document_get_results (self->document),
+                        lgr_chart_view_get_kind (self->chart_view), &error))
+    _lgr_window_show_error (self, _ ("The Study Could Not Be Printed"), error);
+}
+
+static void
+action_print_report (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_print_report (GTK_WINDOW (self), lgr_document_get_study (self->document),
+                         lgr_document_get_results (self->document), &error))
+    _lgr_window_show_error (self, _ ("The Report Could Not Be Printed"), error);
+}
+
+static void
+restore_draft (LgrWindow *self, gpointer data)
+{
+  LgrDraftInfo *info = g_ptr_array_index (self->offered_drafts, 0);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_draft_store_restore (self->drafts, info, &error);
+
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  if (document == NULL)
+    {
+      _lgr_window_show_error (self, _ ("The Unsaved Changes Could Not Be Restored"), error);
+      return;
+    }
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  if (self->document)
+    lgr_draft_store_untrack (self->drafts, self->document);
+  lgr_window_set_document (self, document);
+  _lgr_window_toast (self, _ ("Unsaved changes restored"));
+  lgr_window_offer_drafts (self);
+}
+
+static void
+action_restore_draft (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+  _lgr_window_confirm_unsaved (self, restore_draft, NULL, NULL);
+}
+
+static void
+action_discard_draft (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  if (self->offered_drafts == NULL || self->offered_drafts->len == 0)
+    return;
+  lgr_draft_store_discard (self->drafts, g_ptr_array_index (self->offered_drafts, 0));
+  g_ptr_array_remove_index (self->offered_drafts, 0);
+  gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+  lgr_window_offer_drafts (self);
+}
+
+void
+_lgr_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  /* Widget actions only: win.present and win.chart follow the window's "presenting" and
+   * "chart" properties; the others are enabled and disabled with gtk_widget_action_set_enabled. */
+  gtk_widget_class_install_property_action (widget_class, "win.present", "presenting");
+  gtk_widget_class_install_property_action (widget_class, "win.chart", "chart");
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, action_undo);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, action_redo);
+  gtk_widget_class_install_action (widget_class, "win.revert", NULL, action_revert);
+  gtk_widget_class_install_action (widget_class, "win.remove-scenario", NULL,
+                                   action_remove_scenario);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, action_open);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", action_open_recent);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, action_save);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, action_save_as);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
+  gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);
+  gtk_widget_class_install_action (widget_class, "win.print-report", NULL, action_print_report);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL,
+                                   action_leave_presentation);
+  gtk_widget_class_install_action (widget_class, "win.next-scenario", NULL, action_step_scenario);
+  gtk_widget_class_install_action (widget_class, "win.previous-scenario", NULL,
+                                   action_step_scenario);
+  gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, action_add_scenario);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
+                                   action_duplicate_scenario);
+  gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
+                                   action_rename_scenario);
+  gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);
+  gtk_widget_class_install_action (widget_class, "win.add-lever-from-template", "(ss)",
+                                   action_add_lever_from_template);
+  gtk_widget_class_install_action (widget_class, "win.add-item", NULL, action_add_item);
+  gtk_widget_class_install_action (widget_class, "win.restore-draft", NULL, action_restore_draft);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, action_discard_draft);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.add-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-scenario", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-scenario", NULL);
+}

@@ -1,0 +1,192 @@
+/* bench-window.c: what one lever change costs the window (meson test --benchmark, under Xvfb).
+ *
+ * Goals (issue 8, "calm, fast edits"): app CPU per lever change <= 3 ms on the bundled study and
+ * <= 16 ms on a study of 16 scenarios x 40 years x 40 levers, so that a slider drag keeps 60
+ * frames a second. Each change goes through the document edit a lever row's slider makes
+ * (lgr_document_set_lever with a merge key); then the main loop runs until the window's frame
+ * clock has painted a frame after it and nothing else is pending. The CPU time of this process
+ * (getrusage: user + system) over the changes, divided by their number, is one run; the figure
+ * is the median of several runs. The X server's own time is not counted. This program measures
+ * and prints; it never fails on a slow machine. Figures are recorded in docs/benchmarks.md. */
+#include <adwaita.h>
+#include <locale.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "lgr-test-util.h"
+#include "lgr-window-private.h"
+
+#define N_RUNS 5
+#define TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+static double
+cpu_ms (void)
+{
+  struct rusage usage;
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1e3
+         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e3;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, guint *n_paints)
+{
+  (*n_paints)++;
+}
+
+/* Runs the main loop until a frame has been painted since *n_paints was paint_mark and no event
+ * is left, or until the timeout. */
+static void
+wait_for_frame (guint *n_paints, guint paint_mark)
+{
+  gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (*n_paints > paint_mark && !g_main_context_pending (NULL))
+        return;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_printerr ("bench-window: no frame was painted within the timeout\n");
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+typedef struct
+{
+  double cpu_ms;  /* per change, median of the runs */
+  double edit_ms; /* of which in the edit: the document and its "changed" handlers */
+  double wall_ms; /* per change, median of the runs */
+  double min_ms, max_ms;
+} Figures;
+
+/* Opens a window on study (taken), moves one lever of the shown scenario n_changes times per run
+ * and returns the median CPU per change. */
+static Figures
+measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n_changes,
+         gboolean sidebar)
+{
+  g_autoptr (LgrDocument) document = lgr_document_new (study, NULL);
+  LgrWindow *window = lgr_window_new (NULL, NULL);
+  GdkFrameClock *clock;
+  guint n_paints = 0;
+  double cpu[N_RUNS], edit[N_RUNS], wall[N_RUNS];
+  Figures figures;
+  double base;
+
+  lgr_window_set_document (window, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (window), scenario_id);
+  adw_flap_set_reveal_flap (window->flap, sidebar);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_assert_nonnull (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_paints);
+  wait_for_frame (&n_paints, n_paints);
+
+  base = lgr_scenario_find_lever (
+             lgr_study_find_scenario (lgr_document_get_study (document), scenario_id), lever_id)
+             ->cohort_target;
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      double start_cpu = cpu_ms (), edit_cpu = 0;
+      gint64 start_wall = g_get_monotonic_time ();
+
+      for (guint i = 0; i < n_changes; i++)
+        {
+          const LgrScenario *scenario
+              = lgr_study_find_scenario (lgr_document_get_study (document), scenario_id);
+          g_autoptr (LgrLever) lever
+              = lgr_lever_copy (lgr_scenario_find_lever (scenario, lever_id));
+          g_autoptr (GError) error = NULL;
+          guint mark = n_paints;
+          double before;
+
+          /* back and forth by up to 2%, as a drag does */
+          lever->cohort_target = base * (1.0 + 0.001 * (double)((run * n_changes + i) % 20 + 1));
+          before = cpu_ms ();
+          if (!lgr_document_set_lever (document, scenario_id, lever, "bench-drag", &error))
+            g_error ("bench-window: the edit was refused: %s", error->message);
+          edit_cpu += cpu_ms () - before;
+          wait_for_frame (&n_paints, mark);
+        }
+      edit[run] = edit_cpu / n_changes;
+      cpu[run] = (cpu_ms () - start_cpu) / n_changes;
+      wall[run] = (double)(g_get_monotonic_time () - start_wall) / 1e3 / n_changes;
+    }
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, &n_paints);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  qsort (cpu, N_RUNS, sizeof (double), compare_doubles);
+  qsort (wall, N_RUNS, sizeof (double), compare_doubles);
+  qsort (edit, N_RUNS, sizeof (double), compare_doubles);
+  figures.edit_ms = edit[N_RUNS / 2];
+  figures.cpu_ms = cpu[N_RUNS / 2];
+  figures.min_ms = cpu[0];
+  figures.max_ms = cpu[N_RUNS - 1];
+  figures.wall_ms = wall[N_RUNS / 2];
+  return figures;
+}
+
+static void
+report (const char *what, Figures f, double goal_ms)
+{
+  printf ("%-44s %7.2f ms CPU per change (runs %.2f-%.2f; wall %.1f ms)   (goal <= %.0f ms: %s)\n",
+          what, f.cpu_ms, f.min_ms, f.max_ms, f.wall_ms, goal_ms,
+          f.cpu_ms <= goal_ms ? "met" : "NOT MET");
+  printf ("%-44s %7.2f ms in the edit (the document and its \"changed\" handlers), %.2f ms in the "
+          "frame\n",
+          "", f.edit_ms, f.cpu_ms - f.edit_ms);
+  fflush (stdout);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (8);
+  LgrStudy *large;
+  const LgrScenario *first;
+  const LgrLever *lever = NULL;
+
+  setlocale (LC_ALL, "");
+  gtk_init ();
+  adw_init ();
+
+  printf ("One lever change through the window (renderer %s), median of %d runs\n",
+          g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "default", N_RUNS);
+  /* An argument "bundled" or "large" runs only that one. */
+  if (argc < 2 || g_str_equal (argv[1], "bundled"))
+    report ("bundled study (lever north-lac of \"two\")",
+            measure (lgr_test_load_bundled (), "two", "north-lac", 40, TRUE), 3);
+  /* What the window's own views cost, without the lever rows on screen. */
+  if (argc < 2 || g_str_equal (argv[1], "bundled"))
+    report ("bundled study, sidebar hidden",
+            measure (lgr_test_load_bundled (), "two", "north-lac", 40, FALSE), 3);
+  if (argc >= 2 && !g_str_equal (argv[1], "large"))
+    return 0;
+
+  large = lgr_test_random_study (rand, 16, 40, 4, 40);
+  first = g_ptr_array_index (large->scenarios, 0);
+  for (guint i = 0; i < first->levers->len && lever == NULL; i++)
+    {
+      const LgrLever *l = g_ptr_array_index (first->levers, i);
+      if (l->enabled && l->cohort_target > 0)
+        lever = l;
+    }
+  if (lever == NULL)
+    g_error ("bench-window: the generated study has no lever to move");
+  {
+    g_autofree char *scenario_id = g_strdup (first->id);
+    g_autofree char *lever_id = g_strdup (lever->id);
+    report ("16 scenarios x 40 years x 40 levers", measure (large, scenario_id, lever_id, 10, TRUE),
+            16);
+  }
+  return 0;
+}
