@@ -1,4 +1,4 @@
-/* lgr-cli.c: the command line of FORMAT.md.
+/* lgr-cli.c: the command line of docs/format.md.
  *
  * Every option is parsed here, before any GTK code runs. The headless modes (--check,
  * --summary, --export, --report) use only the core and the charts, so they work in scripts,

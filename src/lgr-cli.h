@@ -1,4 +1,4 @@
-/* lgr-cli.h: the command line of FORMAT.md. Parses every option; runs the headless ones
+/* lgr-cli.h: the command line of docs/format.md. Parses every option; runs the headless ones
  * (--check, --summary, --export, --report) using only the core and the charts, so no X11 or
  * Wayland connection is ever made for them.
  *
@@ -10,7 +10,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses of FORMAT.md */
+/* Exit statuses of docs/format.md */
 enum
 {
   LGR_EXIT_OK = 0,

@@ -1,5 +1,5 @@
 /* test-cli.c: the command line as a script would use it - exit statuses, messages, the JSON and
- * CSV shapes of FORMAT.md, exports and the report - run as a real process with no display. */
+ * CSV shapes of docs/format.md, exports and the report - run as a real process with no display. */
 #include <cairo.h>
 #include <glib.h>
 #include <glib/gstdio.h>

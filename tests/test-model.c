@@ -1,5 +1,5 @@
-/* test-model.c: MODEL.md's arithmetic - the worked checks, profiles, growth, settings, payback
- * edge cases, comparisons - and the figures DEFAULT-STUDY.md promises for the bundled study. */
+/* test-model.c: docs/model.md's arithmetic - the worked checks, profiles, growth, settings, payback
+ * edge cases, comparisons - and the figures docs/format.md promises for the bundled study. */
 #include <glib.h>
 #include <locale.h>
 #include <math.h>
@@ -450,7 +450,7 @@ test_comparison (void)
   g_assert_cmpint (self->crossover_index, ==, -1); /* equal is not above */
 }
 
-/* DEFAULT-STUDY.md, "What the app must show for it". */
+/* docs/format.md, "What the app must show for it". */
 static void
 test_bundled_figures (void)
 {

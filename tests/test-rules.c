@@ -1,4 +1,5 @@
-/* test-rules.c: the value rules of FORMAT.md (lgr-rules.h), shared by the loader and editors. */
+/* test-rules.c: the value rules of docs/format.md (lgr-rules.h), shared by the loader and
+ * editors. */
 #include <float.h>
 #include <glib.h>
 #include <locale.h>

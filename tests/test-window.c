@@ -240,7 +240,7 @@ test_opens_bundled (Fixture *f, gconstpointer data)
   g_assert_cmpstr (study_of (f)->title, ==, "Warwickshire: one unitary or two?");
   g_assert_true (wait_until (drawn_since, &draws));
   assert_window_shows (f, expected);
-  /* The seed figures of DEFAULT-STUDY.md */
+  /* The seed figures of docs/format.md */
   g_assert_cmpstr (
       lgr_summary_card_get_value (lgr_window_find_card (f->window, "two"), LGR_SUMMARY_PAYBACK), ==,
       "2029/30");

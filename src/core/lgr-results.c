@@ -1,4 +1,4 @@
-/* lgr-results.c: MODEL.md as code. Every figure the app shows comes from here.
+/* lgr-results.c: docs/model.md as code. Every figure the app shows comes from here.
  *
  * One allocation holds every series of every scenario (see results_layout()), so a recompute
  * on each slider movement costs a few microseconds and no allocator churn.
@@ -132,7 +132,7 @@ compute_item (const LgrStudy *study, LgrItemResult *r, guint n)
     }
 }
 
-/* MODEL.md, "Summary figures". */
+/* docs/model.md, "Summary figures". */
 static void
 compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
 {

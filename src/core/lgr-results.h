@@ -1,4 +1,4 @@
-/* lgr-results.h: the arithmetic of MODEL.md, a pure function from a study to its results.
+/* lgr-results.h: the arithmetic of docs/model.md, a pure function from a study to its results.
  *
  * lgr_results_compute() allocates one block for every series of every scenario, so it is cheap
  * enough to run on every slider movement. Results borrow pointers into the study: keep the

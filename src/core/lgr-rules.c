@@ -1,4 +1,4 @@
-/* lgr-rules.c: the value rules of FORMAT.md, shared by the loader and the editors.
+/* lgr-rules.c: the value rules of docs/format.md, shared by the loader and the editors.
  *
  * Numbers are read and written with g_ascii_strtod() and g_ascii_formatd(), never with the C
  * library's locale-dependent functions, so a German desktop (decimal comma) reads and writes
@@ -17,7 +17,7 @@ G_DEFINE_QUARK (lgr - study - error - quark, lgr_study_error)
 
 /* Numbers */
 
-/* The syntax of FORMAT.md: -?(digits)(.digits?)?([eE][+-]?digits)?, or a number starting with
+/* The syntax of docs/format.md: -?(digits)(.digits?)?([eE][+-]?digits)?, or a number starting with
  * a dot. Returns TRUE if all of text matches; *whole says whether it has no fraction or
  * exponent. */
 static gboolean

@@ -1,4 +1,4 @@
-/* lgr-rules.h: the rules of FORMAT.md in one place.
+/* lgr-rules.h: the rules of docs/format.md in one place.
  *
  * The loader checks every value it reads with these functions, and the window checks every value
  * a person types with the same ones, so a value is refused with the same reason wherever it
@@ -25,10 +25,10 @@ typedef enum
   LGR_STUDY_ERROR_MALFORMED, /* not well-formed XML, empty, binary, truncated */
   LGR_STUDY_ERROR_UNSAFE,    /* DOCTYPE, entities, too large, too deep */
   LGR_STUDY_ERROR_VERSION,   /* made by a newer version */
-  LGR_STUDY_ERROR_INVALID,   /* well-formed, but breaks a rule of FORMAT.md */
+  LGR_STUDY_ERROR_INVALID,   /* well-formed, but breaks a rule of docs/format.md */
 } LgrStudyError;
 
-/* Limits of FORMAT.md */
+/* Limits of docs/format.md */
 #define LGR_MAX_FILE_SIZE (16 * 1024 * 1024)
 #define LGR_MAX_DEPTH 32
 #define LGR_FORMAT_VERSION 1

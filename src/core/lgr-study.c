@@ -48,7 +48,7 @@ lgr_profile_sum (const LgrProfile *profile)
   return sum;
 }
 
-/* MODEL.md: p(Y) = 0 before the start; then profile[min(Y - S, len - 1)] / 100. */
+/* docs/model.md: p(Y) = 0 before the start; then profile[min(Y - S, len - 1)] / 100. */
 double
 lgr_profile_realisation (const LgrProfile *profile, int start, int year)
 {
@@ -58,7 +58,7 @@ lgr_profile_realisation (const LgrProfile *profile, int start, int year)
   return profile->values[i] / 100.0;
 }
 
-/* MODEL.md: share(Y) = profile[Y - S] / 100 for 0 <= Y - S < len, else 0. */
+/* docs/model.md: share(Y) = profile[Y - S] / 100 for 0 <= Y - S < len, else 0. */
 double
 lgr_profile_spread_share (const LgrProfile *profile, int start, int year)
 {
@@ -348,7 +348,7 @@ lgr_scenario_find_item (const LgrScenario *scenario, const char *id)
   return NULL;
 }
 
-/* Authorities, levers and items share one namespace of ids (FORMAT.md). */
+/* Authorities, levers and items share one namespace of ids (docs/format.md). */
 gboolean
 lgr_scenario_has_id (const LgrScenario *scenario, const char *id)
 {

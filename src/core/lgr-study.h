@@ -1,7 +1,7 @@
 /* lgr-study.h: the study model - what a .lgr file holds, nothing more.
  *
  * Plain C structures owned by their parent: a study owns its scenarios, a scenario its
- * authorities, levers and items. No GTK here (see STYLE.md). The arithmetic lives in
+ * authorities, levers and items. No GTK here (see HACKING.md). The arithmetic lives in
  * lgr-results.c, reading and writing in lgr-study-io.c, the value rules in lgr-rules.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
