@@ -26,5 +26,7 @@ const char *lgr_item_row_get_error (LgrItemRow *self);
 /* A string describing the row's structure (pattern, years): when it differs from the item's,
  * the row must be rebuilt rather than synced. */
 char *lgr_item_row_structure_key (const LgrItem *item, const LgrStudy *study);
+/* Whether the row's rows are those item needs (else it is replaced, not synced). */
+gboolean lgr_item_row_has_structure (LgrItemRow *self, const LgrItem *item, const LgrStudy *study);
 
 G_END_DECLS
