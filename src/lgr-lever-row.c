@@ -824,7 +824,10 @@ make_compact (LgrLeverRow *self)
   for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
     gtk_widget_set_visible (self->editors[e], FALSE);
   gtk_widget_set_visible (self->source_button, FALSE);
-  gtk_widget_set_visible (self->benchmark_button, FALSE);
+  /* Not merely hidden: an empty prefix would still indent the title. */
+  adw_action_row_remove (ADW_ACTION_ROW (self->fields[LGR_LEVER_FIELD_UNIT_COST_TARGET]),
+                         self->benchmark_button);
+  self->benchmark_button = NULL;
   gtk_widget_set_visible (self->profile_row, FALSE);
   gtk_widget_set_visible (self->remove_row, FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
