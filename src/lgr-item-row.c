@@ -40,6 +40,7 @@ struct _LgrItemRow
   GtkWidget *start_row;
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
+  GtkWidget *remove_row;
   GtkWidget *source_label;
 
   GPtrArray *number_rows; /* of LgrNumberRow*, each with "lgr-field" */
@@ -498,6 +499,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, start_row);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, remove_row);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_label);
   gtk_widget_class_bind_template_callback (widget_class, on_enabled);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
@@ -549,18 +551,20 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
     case LGR_ITEM_PATTERN_VALUES:
     default:
       {
-        /* Before the (hidden) start row, in the expander's list. */
-        GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (self->start_row));
-        int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->start_row));
+        /* The values per year go before the remove row, which is taken out and put back. */
+        g_object_ref (self->remove_row);
+        adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->remove_row);
         for (int t = 0; t < study->years; t++)
           {
             g_autofree char *year = lgr_format_financial_year (study->first_year + t);
             GtkWidget *row = lgr_number_row_new (year, _ ("£"), 0, 0, 0);
             g_signal_connect_object (row, "value-changed", G_CALLBACK (on_number_changed), self, 0);
             g_signal_connect_object (row, "edit-finished", G_CALLBACK (on_edit_finished), self, 0);
-            gtk_list_box_insert (list, row, position + t);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
             add_number (self, row, FIELD_YEAR + t);
           }
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->remove_row);
+        g_object_unref (self->remove_row);
         break;
       }
     }

@@ -442,6 +442,50 @@ test_item_row (Fixture *f, gconstpointer data)
   g_assert_null (lgr_item_row_get_error (row));
 }
 
+static void
+collect_number_rows (GtkWidget *widget, GPtrArray *rows)
+{
+  if (LGR_IS_NUMBER_ROW (widget) && gtk_widget_get_visible (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_number_rows (child, rows);
+}
+
+/* An item entered another way gets a new row, from the main loop: values per year, one row a
+ * year, which follow the document. */
+static void
+test_item_values (Fixture *f, gconstpointer data)
+{
+  GtkWidget *row = lgr_scenario_sidebar_find_item_row (f->sidebar, "transition");
+  const LgrStudy *study;
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrItem) item = NULL;
+  GtkWidget *values;
+
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *)&row);
+  g_assert_true (lgr_document_set_item_kind (f->document, "two", "transition",
+                                             LGR_ITEM_KIND_RECURRING_COST, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (row); /* still there until the main loop is back */
+  settle ();
+  g_assert_null (row);
+  values = lgr_scenario_sidebar_find_item_row (f->sidebar, "transition");
+  g_assert_nonnull (values);
+  study = lgr_document_get_study (f->document);
+  collect_number_rows (values, numbers);
+  g_assert_cmpuint (numbers->len, ==, (guint)study->years);
+
+  item = lgr_item_copy (
+      lgr_scenario_find_item (lgr_study_find_scenario (study, "two"), "transition"));
+  g_assert_cmpint (item->pattern, ==, LGR_ITEM_PATTERN_VALUES);
+  lgr_item_set_value (item, study->first_year + 2, 1234567);
+  g_assert_true (lgr_document_set_item (f->document, "two", item, NULL, &error));
+  g_assert_cmpfloat (lgr_number_row_get_value (g_ptr_array_index (numbers, 2)), ==, 1234567);
+  g_assert_true (values == lgr_scenario_sidebar_find_item_row (f->sidebar, "transition"));
+}
+
 /* The window, its sidebar and every row are finalized when the window goes. */
 static void
 test_finalized_with_window (void)
@@ -488,6 +532,7 @@ main (int argc, char **argv)
   ADD ("/rows/drag-one-step", 0, test_drag_one_step);
   ADD ("/rows/remove-lever", 0, test_remove_lever);
   ADD ("/rows/item", 0, test_item_row);
+  ADD ("/rows/item-values", 0, test_item_values);
 #undef ADD
   g_test_add_func ("/rows/finalized-with-window", test_finalized_with_window);
   return g_test_run ();
