@@ -748,7 +748,8 @@ sync_values (LgrScenarioSidebar *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
 
-  sync_scenario_list (self);
+  if (self->rebuild_id == 0) /* else the rows may be stale: the rebuild syncs them */
+    sync_scenario_list (self);
   sync_authorities (self, selected_scenario (self));
   for (int i = 0; i < N_SETTINGS; i++)
     {
