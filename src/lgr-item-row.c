@@ -1,4 +1,8 @@
-/* lgr-item-row.c: one item, editable. */
+/* lgr-item-row.c: one item, editable (ui/lgr-item-row.ui).
+ *
+ * Like the lever row, the row listens to the document itself, keeps a copy of the item it shows
+ * and touches only the widgets whose value or text differs. Its rows depend on how the item is
+ * entered and on the timeline: when these change, the sidebar replaces the row. */
 #include <glib/gi18n.h>
 
 #include "lgr-format.h"
@@ -23,25 +27,32 @@ struct _LgrItemRow
   LgrDocument *document;
   char *scenario_id;
   char *item_id;
+  char *structure; /* lgr_item_row_structure_key () of the item the rows were made for */
 
+  /* Template children */
   GtkWidget *enabled;
   GtkWidget *name_row;
   GtkWidget *kind_row;
   GtkWidget *pattern_row;
+  GtkWidget *total_row;
+  GtkWidget *amount_row;
+  GtkWidget *growth_row;
+  GtkWidget *start_row;
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
+  GtkWidget *remove_row;
   GtkWidget *source_label;
+
   GPtrArray *number_rows; /* of LgrNumberRow*, each with "lgr-field" */
+  LgrItem *shown;         /* the item as shown */
+  int shown_vesting_year;
   char *error;
-  gboolean syncing;
 };
 
 G_DEFINE_FINAL_TYPE (LgrItemRow, lgr_item_row, ADW_TYPE_EXPANDER_ROW)
 
 static const char *const kind_names[]
     = { N_ ("One-off cost"), N_ ("Recurring cost"), N_ ("Saving"), N_ ("Cost avoidance") };
-static const char *const pattern_names[]
-    = { N_ ("A total spread over years"), N_ ("An amount a year"), N_ ("Values per year") };
 
 static const LgrItem *
 current_item (LgrItemRow *self)
@@ -57,6 +68,28 @@ lgr_item_row_structure_key (const LgrItem *item, const LgrStudy *study)
   return g_strdup_printf ("%d/%d/%d", item->pattern, study->first_year, study->years);
 }
 
+/* Every field of an item that the row shows (all but its id and line). */
+static gboolean
+item_shown_equal (const LgrItem *a, const LgrItem *b)
+{
+  guint na = a->values ? a->values->len : 0, nb = b->values ? b->values->len : 0;
+
+  if (g_strcmp0 (a->name, b->name) != 0 || a->kind != b->kind || a->enabled != b->enabled
+      || a->pattern != b->pattern || a->has_start != b->has_start || a->start != b->start
+      || !lgr_profile_equal (&a->profile, &b->profile) || a->total != b->total
+      || a->amount != b->amount || a->growth != b->growth || g_strcmp0 (a->source, b->source) != 0
+      || na != nb)
+    return FALSE;
+  for (guint i = 0; i < na; i++)
+    {
+      const LgrYearValue *x = &g_array_index (a->values, LgrYearValue, i);
+      const LgrYearValue *y = &g_array_index (b->values, LgrYearValue, i);
+      if (x->year != y->year || x->value != y->value)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 apply_item (LgrItemRow *self, const LgrItem *item, const char *merge_key, GtkWidget *row)
 {
@@ -70,15 +103,42 @@ apply_item (LgrItemRow *self, const LgrItem *item, const char *merge_key, GtkWid
     lgr_number_row_set_error (LGR_NUMBER_ROW (row), error->message);
   else
     {
-      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), error->message);
+      lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (self), error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-refused");
       if (row != NULL)
         {
           gtk_widget_add_css_class (row, "error");
-          gtk_widget_set_tooltip_text (row, error->message);
+          lgr_row_set_tooltip (row, error->message);
         }
     }
   return FALSE;
+}
+
+static double
+year_value (const LgrItem *item, int year)
+{
+  for (guint v = 0; item->values && v < item->values->len; v++)
+    if (g_array_index (item->values, LgrYearValue, v).year == year)
+      return g_array_index (item->values, LgrYearValue, v).value;
+  return 0;
+}
+
+static double
+field_value (const LgrItem *item, const LgrStudy *study, int field)
+{
+  switch (field)
+    {
+    case FIELD_TOTAL:
+      return item->total;
+    case FIELD_AMOUNT:
+      return item->amount;
+    case FIELD_START:
+      return lgr_item_start_year (item, study);
+    case FIELD_GROWTH:
+      return item->growth;
+    default:
+      return year_value (item, study->first_year + field - FIELD_YEAR);
+    }
 }
 
 static void
@@ -90,7 +150,7 @@ on_number_changed (LgrNumberRow *row, double value, gboolean dragging, LgrItemRo
   g_autoptr (LgrItem) item = NULL;
   g_autofree char *merge_key = NULL;
 
-  if (self->syncing || current == NULL)
+  if (current == NULL || value == field_value (current, study, field))
     return;
   item = lgr_item_copy (current);
   switch (field)
@@ -124,33 +184,56 @@ on_edit_finished (LgrNumberRow *row, LgrItemRow *self)
 }
 
 static void
-on_enabled (GObject *object, GParamSpec *pspec, LgrItemRow *self)
+on_enabled (GtkSwitch *widget, GParamSpec *pspec, LgrItemRow *self)
 {
   const LgrItem *current = current_item (self);
   g_autoptr (LgrItem) item = NULL;
 
-  if (self->syncing || current == NULL)
+  if (current == NULL || gtk_switch_get_active (widget) == current->enabled)
     return;
   item = lgr_item_copy (current);
-  item->enabled = gtk_switch_get_active (GTK_SWITCH (self->enabled));
+  item->enabled = gtk_switch_get_active (widget);
   apply_item (self, item, NULL, NULL);
 }
 
-/* Shows a refusal on row and in the subtitle (after the row shows the item's values again). */
+static void on_kind (GObject *object, GParamSpec *pspec, LgrItemRow *self);
+static void on_pattern (GObject *object, GParamSpec *pspec, LgrItemRow *self);
+
+/* The kind and pattern choices show the item's (without taking it for an edit). */
+static void
+show_choices (LgrItemRow *self, const LgrItem *item)
+{
+  g_signal_handlers_block_by_func (self->kind_row, on_kind, self);
+  g_signal_handlers_block_by_func (self->pattern_row, on_pattern, self);
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row)) != (guint)item->kind)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), item->kind);
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (self->pattern_row)) != (guint)item->pattern)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (self->pattern_row), item->pattern);
+  g_signal_handlers_unblock_by_func (self->pattern_row, on_pattern, self);
+  g_signal_handlers_unblock_by_func (self->kind_row, on_kind, self);
+}
+
+/* Shows a refusal on row and in the subtitle; the editors show the item's values again. */
 static void
 show_refusal (LgrItemRow *self, GtkWidget *row, const char *message)
 {
-  lgr_item_row_sync (self);
+  const LgrItem *item = current_item (self);
+
+  if (item)
+    {
+      show_choices (self, item);
+      lgr_row_set_editable_text (self->name_row, item->name);
+    }
   g_free (self->error);
   self->error = g_strdup (message);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), message);
+  lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (self), message);
   gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-refused");
   gtk_widget_add_css_class (row, "error");
-  gtk_widget_set_tooltip_text (row, message);
+  lgr_row_set_tooltip (row, message);
 }
 
 /* A spread item given another kind becomes values per year (see lgr_document_set_item_kind);
- * the sidebar then rebuilds this row, so it is kept alive until the end. */
+ * the sidebar then replaces this row, from the main loop. */
 static void
 on_kind (GObject *object, GParamSpec *pspec, LgrItemRow *self)
 {
@@ -158,14 +241,10 @@ on_kind (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   g_autoptr (GError) error = NULL;
   guint kind = adw_combo_row_get_selected (ADW_COMBO_ROW (self->kind_row));
 
-  if (self->syncing || current == NULL || kind == GTK_INVALID_LIST_POSITION)
+  if (current == NULL || kind == GTK_INVALID_LIST_POSITION || kind == (guint)current->kind)
     return;
-  /* The combo row may be dropped by the rebuild while it is still notifying others. */
-  g_idle_add (lgr_row_unref_later, g_object_ref (self->kind_row));
-  g_object_ref (self);
   if (!lgr_document_set_item_kind (self->document, self->scenario_id, self->item_id, kind, &error))
     show_refusal (self, self->kind_row, error->message);
-  g_object_unref (self);
 }
 
 static void
@@ -176,15 +255,13 @@ on_name_apply (AdwEntryRow *row, LgrItemRow *self)
   g_autoptr (LgrItem) item = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->syncing || current == NULL || g_strcmp0 (name, current->name) == 0)
+  if (current == NULL || g_strcmp0 (name, current->name) == 0)
     return;
   item = lgr_item_copy (current);
   g_free (item->name);
   item->name = g_steal_pointer (&name);
-  g_object_ref (self);
   if (!lgr_document_set_item (self->document, self->scenario_id, item, NULL, &error))
     show_refusal (self, self->name_row, error->message);
-  g_object_unref (self);
 }
 
 /* Changing how an item is entered keeps its money: the new pattern starts from the values the
@@ -200,10 +277,10 @@ on_pattern (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   const double *values = NULL;
   LgrItemPattern pattern;
 
-  if (self->syncing || current == NULL || result == NULL)
-    return;
-  g_idle_add (lgr_row_unref_later, g_object_ref (self->pattern_row));
   pattern = adw_combo_row_get_selected (ADW_COMBO_ROW (self->pattern_row));
+  if (current == NULL || result == NULL || pattern == GTK_INVALID_LIST_POSITION
+      || pattern == current->pattern)
+    return;
   for (guint i = 0; i < result->n_items; i++)
     if (result->items[i].item == current)
       values = result->items[i].values;
@@ -231,7 +308,7 @@ on_pattern (GObject *object, GParamSpec *pspec, LgrItemRow *self)
   else if (item->amount == 0 && values)
     item->amount = values[study->years - 1];
   if (!apply_item (self, item, NULL, self->pattern_row))
-    lgr_item_row_sync (self);
+    show_choices (self, current);
 }
 
 static void
@@ -264,33 +341,36 @@ on_remove (GtkButton *button, LgrItemRow *self)
     g_warning ("%s", error->message);
 }
 
-static GtkWidget *
-add_number (LgrItemRow *self, int field, const char *title, const char *unit, double upper,
-            double step)
+static void
+add_number (LgrItemRow *self, GtkWidget *row, int field)
 {
-  GtkWidget *row = lgr_number_row_new (title, unit, 0, upper, step);
   g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (field));
-  g_signal_connect (row, "value-changed", G_CALLBACK (on_number_changed), self);
-  g_signal_connect (row, "edit-finished", G_CALLBACK (on_edit_finished), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
   g_ptr_array_add (self->number_rows, row);
-  return row;
 }
 
-void
-lgr_item_row_sync (LgrItemRow *self)
+/* Shows the item as the document has it now, touching only what differs. */
+static void
+update (LgrItemRow *self)
 {
   const LgrItem *item = current_item (self);
   const LgrStudy *study = lgr_document_get_study (self->document);
   g_autofree char *summary = NULL;
   g_autofree char *money = NULL;
+  g_autofree char *structure = NULL;
 
-  g_return_if_fail (LGR_IS_ITEM_ROW (self));
   if (item == NULL)
+    return; /* removed: the sidebar drops this row */
+  if (self->shown && item_shown_equal (self->shown, item)
+      && self->shown_vesting_year == study->vesting_year)
     return;
+  structure = lgr_item_row_structure_key (item, study);
+  if (g_strcmp0 (structure, self->structure) != 0)
+    return; /* other rows are needed: the sidebar replaces this row */
+  g_clear_pointer (&self->shown, lgr_item_free);
+  self->shown = lgr_item_copy (item);
+  self->shown_vesting_year = study->vesting_year;
 
-  self->syncing = TRUE;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), item->name);
+  lgr_row_set_title (ADW_PREFERENCES_ROW (self), item->name);
   switch (item->pattern)
     {
     case LGR_ITEM_PATTERN_SPREAD:
@@ -306,79 +386,81 @@ lgr_item_row_sync (LgrItemRow *self)
       summary = g_strdup_printf (_ ("%s, values per year"), _ (kind_names[item->kind]));
       break;
     }
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-refused");
-  gtk_switch_set_active (GTK_SWITCH (self->enabled), item->enabled);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->kind_row), item->kind);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (self->pattern_row), item->pattern);
-  gtk_widget_remove_css_class (self->kind_row, "error");
-  gtk_widget_remove_css_class (self->pattern_row, "error");
-  gtk_widget_remove_css_class (self->name_row, "error");
-  gtk_widget_set_tooltip_text (self->kind_row, NULL);
-  gtk_widget_set_tooltip_text (self->name_row, NULL);
+  /* The item changed: a refusal shown before no longer applies. */
   g_clear_pointer (&self->error, g_free);
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->name_row)), item->name) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->name_row), item->name);
+  lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (self), summary);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-refused");
+  lgr_row_clear_error (self->kind_row);
+  lgr_row_clear_error (self->pattern_row);
+  lgr_row_clear_error (self->name_row);
+  if (gtk_switch_get_active (GTK_SWITCH (self->enabled)) != item->enabled)
+    gtk_switch_set_active (GTK_SWITCH (self->enabled), item->enabled);
+  show_choices (self, item);
+  lgr_row_set_editable_text (self->name_row, item->name);
 
   for (guint i = 0; i < self->number_rows->len; i++)
     {
       LgrNumberRow *row = g_ptr_array_index (self->number_rows, i);
       int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
-      double value = 0;
+      double value = field_value (item, study, field);
 
       switch (field)
         {
         case FIELD_TOTAL:
-          value = item->total;
           lgr_number_row_set_slider_range (row, 0, MAX (1e6, item->total * 2), 10000);
           break;
         case FIELD_AMOUNT:
-          value = item->amount;
           lgr_number_row_set_slider_range (row, 0, MAX (1e6, item->amount * 2), 10000);
           break;
         case FIELD_START:
           {
-            g_autofree char *year = NULL;
-            g_autofree char *info = NULL;
-            value = lgr_item_start_year (item, study);
-            year = lgr_format_financial_year ((int)value);
-            info = g_strdup_printf (_ ("from %s"), year);
+            g_autofree char *year = lgr_format_financial_year ((int)value);
+            g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
             lgr_number_row_set_info (row, info);
             lgr_number_row_set_slider_range (row, study->first_year,
                                              study->first_year + study->years - 1, 1);
             break;
           }
-        case FIELD_GROWTH:
-          value = item->growth;
-          break;
         default:
-          {
-            int year = study->first_year + field - FIELD_YEAR;
-            for (guint v = 0; item->values && v < item->values->len; v++)
-              if (g_array_index (item->values, LgrYearValue, v).year == year)
-                value = g_array_index (item->values, LgrYearValue, v).value;
-            break;
-          }
+          break;
         }
       lgr_number_row_set_value (row, value);
     }
-  if (self->profile_entry)
+  if (item->pattern != LGR_ITEM_PATTERN_VALUES)
     {
       g_autofree char *profile = lgr_profile_to_string (&item->profile);
-      gtk_editable_set_text (GTK_EDITABLE (self->profile_entry), profile);
-      gtk_widget_remove_css_class (self->profile_entry, "error");
-      gtk_widget_set_tooltip_text (self->profile_entry, NULL);
       /* xgettext:no-c-format */
       const char *spread_hint = _ ("% of the total in each year; sums to 100");
       /* xgettext:no-c-format */
       const char *realisation_hint = _ ("% of the full amount in each year from the start");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row),
+      lgr_row_set_editable_text (self->profile_entry, profile);
+      lgr_row_clear_error (self->profile_entry);
+      lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->profile_row),
                                    item->pattern == LGR_ITEM_PATTERN_SPREAD ? spread_hint
                                                                             : realisation_hint);
     }
-  gtk_label_set_text (GTK_LABEL (self->source_label),
-                      item->source ? item->source : _ ("No source given for this item."));
-  self->syncing = FALSE;
+  lgr_row_set_label_text (self->source_label,
+                          item->source ? item->source : _ ("No source given for this item."));
+}
+
+static void
+on_document_changed (LgrDocument *document, LgrItemRow *self)
+{
+  update (self);
+}
+
+void
+lgr_item_row_sync (LgrItemRow *self)
+{
+  g_return_if_fail (LGR_IS_ITEM_ROW (self));
+  update (self);
+}
+
+static void
+lgr_item_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LGR_TYPE_ITEM_ROW);
+  G_OBJECT_CLASS (lgr_item_row_parent_class)->dispose (object);
 }
 
 static void
@@ -388,7 +470,9 @@ lgr_item_row_finalize (GObject *object)
   g_clear_object (&self->document);
   g_free (self->scenario_id);
   g_free (self->item_id);
+  g_free (self->structure);
   g_ptr_array_unref (self->number_rows);
+  g_clear_pointer (&self->shown, lgr_item_free);
   g_free (self->error);
   G_OBJECT_CLASS (lgr_item_row_parent_class)->finalize (object);
 }
@@ -396,24 +480,42 @@ lgr_item_row_finalize (GObject *object)
 static void
 lgr_item_row_class_init (LgrItemRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lgr_item_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lgr_item_row_dispose;
+  object_class->finalize = lgr_item_row_finalize;
+
+  g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lgrexplorer/Explorer/lgr-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, enabled);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, pattern_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, total_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, growth_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, start_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_enabled);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind);
+  gtk_widget_class_bind_template_callback (widget_class, on_pattern);
+  gtk_widget_class_bind_template_callback (widget_class, on_number_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove);
 }
 
 static void
 lgr_item_row_init (LgrItemRow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->number_rows = g_ptr_array_new ();
-}
-
-static GtkWidget *
-new_combo_row (const char *title, const char *const *names, guint n)
-{
-  GtkStringList *list = lgr_row_translated_list (names, n);
-  GtkWidget *row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  g_object_unref (list);
-  return row;
 }
 
 GtkWidget *
@@ -429,61 +531,64 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
   self->item_id = g_strdup (item_id);
   item = current_item (self);
   g_return_val_if_fail (item != NULL, GTK_WIDGET (self));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
+  self->structure = lgr_item_row_structure_key (item, study);
 
-  self->source_label = lgr_row_add_source_button (ADW_EXPANDER_ROW (self),
-                                                  _ ("Where this number comes from"), NULL);
-  self->enabled
-      = lgr_row_new_enable_switch (_ ("Include this item"), G_CALLBACK (on_enabled), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
-
-  self->name_row = lgr_row_add_entry_row (ADW_EXPANDER_ROW (self), _ ("Name"));
-  self->kind_row = new_combo_row (_ ("Kind"), kind_names, G_N_ELEMENTS (kind_names));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->kind_row);
-  self->pattern_row = new_combo_row (_ ("Entered as"), pattern_names, G_N_ELEMENTS (pattern_names));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->pattern_row);
-
+  /* The rows of the item's pattern; the others stay hidden. */
+  gtk_widget_set_visible (self->total_row, item->pattern == LGR_ITEM_PATTERN_SPREAD);
+  gtk_widget_set_visible (self->amount_row, item->pattern == LGR_ITEM_PATTERN_RECURRING);
+  gtk_widget_set_visible (self->growth_row, item->pattern == LGR_ITEM_PATTERN_RECURRING);
+  gtk_widget_set_visible (self->start_row, item->pattern != LGR_ITEM_PATTERN_VALUES);
+  gtk_widget_set_visible (self->profile_row, item->pattern != LGR_ITEM_PATTERN_VALUES);
   switch (item->pattern)
     {
     case LGR_ITEM_PATTERN_SPREAD:
-      add_number (self, FIELD_TOTAL, _ ("Total"), _ ("£"), 1e6, 10000);
+      add_number (self, self->total_row, FIELD_TOTAL);
       break;
     case LGR_ITEM_PATTERN_RECURRING:
-      add_number (self, FIELD_AMOUNT, _ ("Amount at full realisation"), _ ("£ a year"), 1e6, 10000);
-      {
-        /* xgettext:no-c-format */
-        const char *per_year = _ ("% a year");
-        add_number (self, FIELD_GROWTH, _ ("Growth"), per_year, 0, 0);
-      }
+      add_number (self, self->amount_row, FIELD_AMOUNT);
+      add_number (self, self->growth_row, FIELD_GROWTH);
       break;
     case LGR_ITEM_PATTERN_VALUES:
     default:
-      for (int t = 0; t < study->years; t++)
-        {
-          g_autofree char *year = lgr_format_financial_year (study->first_year + t);
-          add_number (self, FIELD_YEAR + t, year, _ ("£"), 0, 0);
-        }
-      break;
+      {
+        /* The values per year go before the remove row, which is taken out and put back. */
+        g_object_ref (self->remove_row);
+        adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->remove_row);
+        for (int t = 0; t < study->years; t++)
+          {
+            g_autofree char *year = lgr_format_financial_year (study->first_year + t);
+            GtkWidget *row = lgr_number_row_new (year, _ ("£"), 0, 0, 0);
+            g_signal_connect_object (row, "value-changed", G_CALLBACK (on_number_changed), self, 0);
+            g_signal_connect_object (row, "edit-finished", G_CALLBACK (on_edit_finished), self, 0);
+            adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+            add_number (self, row, FIELD_YEAR + t);
+          }
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->remove_row);
+        g_object_unref (self->remove_row);
+        break;
+      }
     }
   if (item->pattern != LGR_ITEM_PATTERN_VALUES)
     {
-      add_number (self, FIELD_START, _ ("Starts"), NULL, 0, 1);
-      self->profile_row = lgr_row_add_profile_row (
-          ADW_EXPANDER_ROW (self),
-          item->pattern == LGR_ITEM_PATTERN_SPREAD ? _ ("Phasing profile")
-                                                   : _ ("Realisation profile"),
-          _ ("Profile"), G_CALLBACK (on_profile_activate), self, &self->profile_entry);
+      add_number (self, self->start_row, FIELD_START);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->profile_row),
+                                     item->pattern == LGR_ITEM_PATTERN_SPREAD
+                                         ? _ ("Phasing profile")
+                                         : _ ("Realisation profile"));
     }
-
-  lgr_row_add_remove_row (ADW_EXPANDER_ROW (self), _ ("Remove this item"), G_CALLBACK (on_remove),
-                          self);
-
-  lgr_item_row_sync (self);
-  g_signal_connect (self->kind_row, "notify::selected", G_CALLBACK (on_kind), self);
-  g_signal_connect (self->pattern_row, "notify::selected", G_CALLBACK (on_pattern), self);
-  g_signal_connect (self->name_row, "apply", G_CALLBACK (on_name_apply), self);
-  g_signal_connect (self->name_row, "entry-activated", G_CALLBACK (on_name_apply), self);
+  update (self);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
   return GTK_WIDGET (self);
+}
+
+gboolean
+lgr_item_row_has_structure (LgrItemRow *self, const LgrItem *item, const LgrStudy *study)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), FALSE);
+  key = lgr_item_row_structure_key (item, study);
+  return g_strcmp0 (key, self->structure) == 0;
 }
 
 GtkWidget *

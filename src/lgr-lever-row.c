@@ -1,4 +1,10 @@
-/* lgr-lever-row.c: one lever, editable. */
+/* lgr-lever-row.c: one lever, editable (ui/lgr-lever-row.ui).
+ *
+ * The row listens to the document itself. It keeps a copy of the lever it shows and of what its
+ * texts depend on (the authority, the timeline); when the document changes and these are equal,
+ * it does nothing, otherwise each widget is set only if its value or text differs. A widget set
+ * from the document does not echo an edit back: the handlers compare with the lever and do
+ * nothing when equal, and the choices are blocked while their models and selections are set. */
 #include <glib/gi18n.h>
 #include <math.h>
 
@@ -17,27 +23,31 @@ struct _LgrLeverRow
   char *lever_id;
   gboolean compact;
 
+  /* Template children */
   GtkWidget *enabled;
   GtkWidget *fields[LGR_LEVER_N_FIELDS];
+  GtkWidget *editors[LGR_LEVER_N_EDITORS];
+  GtkStringList *authority_names;
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
+  GtkWidget *remove_row;
   GtkWidget *source_label;
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
-  GtkWidget *editors[LGR_LEVER_N_EDITORS];
-  char *error;
-  gboolean syncing;
-};
 
-static const char *const basis_names[]
-    = { [LGR_COHORT_BASIS_COUNT] = N_ ("A number of people"),
-        [LGR_COHORT_BASIS_CHILD_POPULATION] = N_ ("Per 10,000 children"),
-        [LGR_COHORT_BASIS_POPULATION] = N_ ("Per 10,000 residents") };
-static const char *const period_names[]
-    = { [LGR_UNIT_PERIOD_WEEK] = N_ ("A week"), [LGR_UNIT_PERIOD_YEAR] = N_ ("A year") };
-static const char *const benefit_names[] = {
-  [LGR_BENEFIT_CASHABLE] = N_ ("Cashable saving"), [LGR_BENEFIT_AVOIDANCE] = N_ ("Cost avoidance")
+  /* What is shown: the lever and what its texts depend on. */
+  LgrLever *shown;
+  char *shown_authority;
+  double shown_population;
+  double shown_children;
+  int shown_first_year;
+  int shown_years;
+  int shown_vesting_year;
+  GPtrArray *shown_authorities; /* of char*, the scenario's authority names */
+  char *benchmarks_key;
+
+  char *error;
 };
 
 G_DEFINE_FINAL_TYPE (LgrLeverRow, lgr_lever_row, ADW_TYPE_EXPANDER_ROW)
@@ -131,6 +141,68 @@ get_field (const LgrLever *lever, const LgrStudy *study, LgrLeverField field)
     }
 }
 
+/* Every field of a lever that the row shows (all but its id and line). */
+static gboolean
+lever_shown_equal (const LgrLever *a, const LgrLever *b)
+{
+  return g_strcmp0 (a->name, b->name) == 0 && g_strcmp0 (a->authority_id, b->authority_id) == 0
+         && g_strcmp0 (a->service, b->service) == 0 && a->benefit == b->benefit
+         && a->enabled == b->enabled && a->basis == b->basis
+         && a->cohort_baseline == b->cohort_baseline && a->cohort_target == b->cohort_target
+         && a->unit_period == b->unit_period && a->unit_cost_baseline == b->unit_cost_baseline
+         && a->unit_cost_target == b->unit_cost_target && a->growth_cohort == b->growth_cohort
+         && a->growth_unit_cost == b->growth_unit_cost
+         && a->has_realisation_start == b->has_realisation_start
+         && a->realisation_start == b->realisation_start
+         && lgr_profile_equal (&a->realisation, &b->realisation)
+         && g_strcmp0 (a->source, b->source) == 0;
+}
+
+/* Whether the row shows lever as it is now, in its scenario and study. */
+static gboolean
+shows (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *scenario, const LgrStudy *study)
+{
+  const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
+
+  if (self->shown == NULL || !lever_shown_equal (self->shown, lever)
+      || study->first_year != self->shown_first_year || study->years != self->shown_years
+      || study->vesting_year != self->shown_vesting_year
+      || g_strcmp0 (authority ? authority->name : NULL, self->shown_authority) != 0
+      || (authority
+          && (authority->population != self->shown_population
+              || authority->child_population != self->shown_children))
+      || scenario->authorities->len != self->shown_authorities->len)
+    return FALSE;
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    if (g_strcmp0 (((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->name,
+                   g_ptr_array_index (self->shown_authorities, i))
+        != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+remember (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *scenario,
+          const LgrStudy *study)
+{
+  const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
+
+  g_clear_pointer (&self->shown, lgr_lever_free);
+  self->shown = lgr_lever_copy (lever);
+  g_free (self->shown_authority);
+  self->shown_authority = g_strdup (authority ? authority->name : NULL);
+  self->shown_population = authority ? authority->population : 0;
+  self->shown_children = authority ? authority->child_population : 0;
+  self->shown_first_year = study->first_year;
+  self->shown_years = study->years;
+  self->shown_vesting_year = study->vesting_year;
+  g_ptr_array_set_size (self->shown_authorities, 0);
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    g_ptr_array_add (
+        self->shown_authorities,
+        g_strdup (((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->name));
+}
+
 /* Applies a changed lever through the document; a refusal is shown on row. */
 static void
 apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, GtkWidget *row)
@@ -149,12 +221,15 @@ apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, Gt
 static void
 on_field_changed (LgrNumberRow *row, double value, gboolean dragging, LgrLeverRow *self)
 {
-  LgrLeverField field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
   const LgrLever *current = current_lever (self, NULL);
   g_autoptr (LgrLever) lever = NULL;
   g_autofree char *merge_key = NULL;
+  int field = 0;
 
-  if (self->syncing || current == NULL)
+  while (field < LGR_LEVER_N_FIELDS && self->fields[field] != GTK_WIDGET (row))
+    field++;
+  if (current == NULL || field == LGR_LEVER_N_FIELDS
+      || value == get_field (current, lgr_document_get_study (self->document), field))
     return;
   lever = lgr_lever_copy (current);
   set_field (lever, field, value);
@@ -170,15 +245,15 @@ on_edit_finished (LgrNumberRow *row, LgrLeverRow *self)
 }
 
 static void
-on_enabled (GObject *object, GParamSpec *pspec, LgrLeverRow *self)
+on_enabled (GtkSwitch *widget, GParamSpec *pspec, LgrLeverRow *self)
 {
   const LgrLever *current = current_lever (self, NULL);
   g_autoptr (LgrLever) lever = NULL;
 
-  if (self->syncing || current == NULL)
+  if (current == NULL || gtk_switch_get_active (widget) == current->enabled)
     return;
   lever = lgr_lever_copy (current);
-  lever->enabled = gtk_switch_get_active (GTK_SWITCH (self->enabled));
+  lever->enabled = gtk_switch_get_active (widget);
   apply_lever (self, lever, NULL, NULL);
 }
 
@@ -203,20 +278,89 @@ on_profile_activate (GtkEntry *entry, LgrLeverRow *self)
   apply_lever (self, lever, NULL, self->profile_entry);
 }
 
+static void on_choice (AdwComboRow *row, GParamSpec *pspec, LgrLeverRow *self);
+
+static void
+block_choices (LgrLeverRow *self, gboolean block)
+{
+  for (int e = LGR_LEVER_EDITOR_AUTHORITY; e < LGR_LEVER_N_EDITORS; e++)
+    if (ADW_IS_COMBO_ROW (self->editors[e]))
+      {
+        if (block)
+          g_signal_handlers_block_by_func (self->editors[e], on_choice, self);
+        else
+          g_signal_handlers_unblock_by_func (self->editors[e], on_choice, self);
+      }
+}
+
+static void
+set_selected (GtkWidget *combo, guint position)
+{
+  if (adw_combo_row_get_selected (ADW_COMBO_ROW (combo)) != position)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (combo), position);
+}
+
+/* The editors show the lever's name, authority, service, basis, period and benefit. */
+static void
+show_editors (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *scenario)
+{
+  guint authority = 0;
+  gboolean names_differ = g_list_model_get_n_items (G_LIST_MODEL (self->authority_names))
+                          != scenario->authorities->len;
+
+  if (self->compact)
+    return;
+  lgr_row_set_editable_text (self->editors[LGR_LEVER_EDITOR_NAME], lever->name);
+  lgr_row_set_editable_text (self->editors[LGR_LEVER_EDITOR_SERVICE],
+                             lever->service ? lever->service : "");
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
+      if (g_strcmp0 (a->id, lever->authority_id) == 0)
+        authority = i;
+      if (!names_differ
+          && g_strcmp0 (gtk_string_list_get_string (self->authority_names, i), a->name))
+        names_differ = TRUE;
+    }
+  block_choices (self, TRUE);
+  if (names_differ)
+    {
+      g_autoptr (GPtrArray) names = g_ptr_array_new ();
+      for (guint i = 0; i < scenario->authorities->len; i++)
+        g_ptr_array_add (names,
+                         ((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->name);
+      g_ptr_array_add (names, NULL);
+      gtk_string_list_splice (self->authority_names, 0,
+                              g_list_model_get_n_items (G_LIST_MODEL (self->authority_names)),
+                              (const char *const *)names->pdata);
+    }
+  set_selected (self->editors[LGR_LEVER_EDITOR_AUTHORITY], authority);
+  set_selected (self->editors[LGR_LEVER_EDITOR_BASIS], lever->basis);
+  set_selected (self->editors[LGR_LEVER_EDITOR_UNIT_PERIOD], lever->unit_period);
+  set_selected (self->editors[LGR_LEVER_EDITOR_BENEFIT], lever->benefit);
+  block_choices (self, FALSE);
+}
+
 /* Shows why an edit made through one of the editors was refused: on the editor and in the
- * row's subtitle, where it is seen even when the row is folded. */
+ * row's subtitle, where it is seen even when the row is folded. The editor shows the lever's
+ * value again. */
 static void
 show_refusal (LgrLeverRow *self, GtkWidget *editor, const char *message)
 {
+  const LgrScenario *scenario;
+  const LgrLever *lever = current_lever (self, &scenario);
+
+  if (lever)
+    show_editors (self, lever, scenario);
   g_free (self->error);
   self->error = g_strdup (message);
   gtk_widget_add_css_class (editor, "error");
-  gtk_widget_set_tooltip_text (editor, message);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), message);
+  lgr_row_set_tooltip (editor, message);
+  lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (self), message);
 }
 
-/* Applies an edit made through an editor. The document's "changed" may rebuild the sidebar and
- * so drop this row: it is kept alive until the refusal, if any, is shown. */
+/* Applies an edit made through an editor; the row is not dropped meanwhile (the sidebar
+ * rebuilds later, from the main loop). */
 typedef gboolean (*EditFunc) (LgrLeverRow *self, gpointer data, GError **error);
 
 static void
@@ -224,15 +368,10 @@ edit (LgrLeverRow *self, LgrLeverEditor editor, EditFunc func, gpointer data)
 {
   g_autoptr (GError) error = NULL;
 
-  if (self->syncing || current_lever (self, NULL) == NULL)
+  if (current_lever (self, NULL) == NULL)
     return;
-  g_object_ref (self);
   if (!func (self, data, &error))
-    {
-      lgr_lever_row_sync (self); /* the editor shows the lever's value again */
-      show_refusal (self, self->editors[editor], error->message);
-    }
-  g_object_unref (self);
+    show_refusal (self, self->editors[editor], error->message);
 }
 
 static gboolean
@@ -290,6 +429,10 @@ edit_authority (LgrLeverRow *self, gpointer data, GError **error)
 static gboolean
 edit_basis (LgrLeverRow *self, gpointer data, GError **error)
 {
+  const LgrLever *lever = current_lever (self, NULL);
+
+  if (lever == NULL || (LgrCohortBasis)GPOINTER_TO_INT (data) == lever->basis)
+    return TRUE;
   return lgr_document_set_lever_basis (self->document, self->scenario_id, self->lever_id,
                                        GPOINTER_TO_INT (data), error);
 }
@@ -297,6 +440,10 @@ edit_basis (LgrLeverRow *self, gpointer data, GError **error)
 static gboolean
 edit_period (LgrLeverRow *self, gpointer data, GError **error)
 {
+  const LgrLever *lever = current_lever (self, NULL);
+
+  if (lever == NULL || (LgrUnitPeriod)GPOINTER_TO_INT (data) == lever->unit_period)
+    return TRUE;
   return lgr_document_set_lever_period (self->document, self->scenario_id, self->lever_id,
                                         GPOINTER_TO_INT (data), error);
 }
@@ -315,29 +462,30 @@ edit_benefit (LgrLeverRow *self, gpointer data, GError **error)
 static void
 on_text_apply (AdwEntryRow *row, LgrLeverRow *self)
 {
-  LgrLeverEditor editor = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-editor"));
+  gboolean is_name = GTK_WIDGET (row) == self->editors[LGR_LEVER_EDITOR_NAME];
   g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 
-  edit (self, editor, editor == LGR_LEVER_EDITOR_NAME ? edit_name : edit_service, text);
+  edit (self, is_name ? LGR_LEVER_EDITOR_NAME : LGR_LEVER_EDITOR_SERVICE,
+        is_name ? edit_name : edit_service, text);
 }
 
 static void
 on_choice (AdwComboRow *row, GParamSpec *pspec, LgrLeverRow *self)
 {
-  LgrLeverEditor editor = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-editor"));
-  guint selected = adw_combo_row_get_selected (row);
   static const EditFunc funcs[LGR_LEVER_N_EDITORS] = {
     [LGR_LEVER_EDITOR_AUTHORITY] = edit_authority,
     [LGR_LEVER_EDITOR_BASIS] = edit_basis,
     [LGR_LEVER_EDITOR_UNIT_PERIOD] = edit_period,
     [LGR_LEVER_EDITOR_BENEFIT] = edit_benefit,
   };
+  guint selected = adw_combo_row_get_selected (row);
+  int editor = 0;
 
-  if (selected == GTK_INVALID_LIST_POSITION || funcs[editor] == NULL || self->syncing)
+  while (editor < LGR_LEVER_N_EDITORS && self->editors[editor] != GTK_WIDGET (row))
+    editor++;
+  if (selected == GTK_INVALID_LIST_POSITION || editor == LGR_LEVER_N_EDITORS
+      || funcs[editor] == NULL)
     return;
-  /* The edit may rebuild the sidebar and drop this combo row while it is still telling others
-   * about its selection: it stays alive until the main loop is back. */
-  g_idle_add (lgr_row_unref_later, g_object_ref (row));
   edit (self, editor, funcs[editor], GUINT_TO_POINTER (selected));
 }
 
@@ -364,7 +512,8 @@ on_benchmark (GtkButton *button, LgrLeverRow *self)
   gtk_menu_button_popdown (GTK_MENU_BUTTON (self->benchmark_button));
 }
 
-/* Offers the benchmarks of the authority's population band whose period matches the lever's. */
+/* Offers the benchmarks of the authority's population band whose period matches the lever's;
+ * the popover is filled again only when the band, authority or period changes. */
 static void
 sync_benchmarks (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *scenario)
 {
@@ -373,11 +522,15 @@ sync_benchmarks (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *sc
   const LgrBenchmarkBand *band
       = authority ? lgr_study_benchmark_band_for (study, authority->population) : NULL;
   const char *suffix = lever->unit_period == LGR_UNIT_PERIOD_WEEK ? "-weekly" : "-yearly";
+  g_autofree char *key = g_strdup_printf ("%s|%s|%s", band ? band->name : "",
+                                          authority ? authority->name : "", suffix);
   GtkWidget *child;
   guint n = 0;
 
-  if (self->benchmark_box == NULL)
+  if (g_strcmp0 (key, self->benchmarks_key) == 0)
     return;
+  g_free (self->benchmarks_key);
+  self->benchmarks_key = g_steal_pointer (&key);
   while ((child = gtk_widget_get_first_child (self->benchmark_box)))
     gtk_box_remove (GTK_BOX (self->benchmark_box), child);
 
@@ -406,7 +559,7 @@ sync_benchmarks (LgrLeverRow *self, const LgrLever *lever, const LgrScenario *sc
           gtk_widget_add_css_class (button, "flat");
           g_object_set_data (G_OBJECT (button), "lgr-value-x100",
                              GSIZE_TO_POINTER ((gsize)llround (cost->value * 100)));
-          g_signal_connect (button, "clicked", G_CALLBACK (on_benchmark), self);
+          g_signal_connect_object (button, "clicked", G_CALLBACK (on_benchmark), self, 0);
           gtk_box_append (GTK_BOX (self->benchmark_box), button);
           n++;
         }
@@ -445,8 +598,76 @@ nice_upper (double value, double minimum)
   return ceil (upper / magnitude) * magnitude;
 }
 
-void
-lgr_lever_row_sync (LgrLeverRow *self)
+static void
+show_field (LgrLeverRow *self, LgrLeverField f, const LgrLever *lever, const LgrScenario *scenario,
+            const LgrStudy *study)
+{
+  LgrNumberRow *row = lgr_lever_row_get_field (self, f);
+  double value;
+
+  if (row == NULL)
+    return;
+  value = get_field (lever, study, f);
+  lgr_number_row_set_value (row, value);
+  switch (f)
+    {
+    case LGR_LEVER_FIELD_COHORT_BASELINE:
+    case LGR_LEVER_FIELD_COHORT_TARGET:
+      {
+        g_autofree char *info = implied_count (lever, scenario, value);
+        double top = MAX (lever->cohort_baseline, lever->cohort_target);
+        lgr_number_row_set_unit (row, lgr_lever_cohort_unit (lever));
+        if (f == LGR_LEVER_FIELD_COHORT_TARGET)
+          {
+            g_autofree char *baseline = lgr_format_decimal (lever->cohort_baseline, 1);
+            g_autofree char *with_baseline
+                = info ? g_strdup_printf (_ ("%s (baseline %s)"), info, baseline)
+                       : g_strdup_printf (_ ("baseline %s"), baseline);
+            g_free (info);
+            info = g_steal_pointer (&with_baseline);
+          }
+        lgr_number_row_set_info (row, info);
+        if (lever->basis == LGR_COHORT_BASIS_COUNT)
+          lgr_number_row_set_slider_range (row, 0, nice_upper (top, 100), 1);
+        else
+          lgr_number_row_set_slider_range (row, 0, MIN (10000, nice_upper (top, 100)), 0.1);
+        break;
+      }
+    case LGR_LEVER_FIELD_UNIT_COST_BASELINE:
+    case LGR_LEVER_FIELD_UNIT_COST_TARGET:
+      {
+        double top = MAX (lever->unit_cost_baseline, lever->unit_cost_target);
+        lgr_number_row_set_unit (row, lgr_lever_cost_unit (lever));
+        if (f == LGR_LEVER_FIELD_UNIT_COST_TARGET)
+          {
+            g_autofree char *baseline = lgr_format_money_exact (lever->unit_cost_baseline);
+            g_autofree char *info = g_strdup_printf (_ ("baseline %s"), baseline);
+            lgr_number_row_set_info (row, info);
+          }
+        lgr_number_row_set_slider_range (row, 0, nice_upper (top, 1000),
+                                         lever->unit_period == LGR_UNIT_PERIOD_WEEK ? 1 : 10);
+        break;
+      }
+    case LGR_LEVER_FIELD_REALISATION_START:
+      {
+        g_autofree char *year = lgr_format_financial_year ((int)value);
+        g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
+        lgr_number_row_set_info (row, info);
+        lgr_number_row_set_slider_range (row, study->first_year,
+                                         study->first_year + study->years - 1, 1);
+        break;
+      }
+    case LGR_LEVER_FIELD_GROWTH_COHORT:
+    case LGR_LEVER_FIELD_GROWTH_UNIT_COST:
+    case LGR_LEVER_N_FIELDS:
+    default:
+      break;
+    }
+}
+
+/* Shows the lever as the document has it now, touching only what differs. */
+static void
+update (LgrLeverRow *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   const LgrScenario *scenario;
@@ -454,132 +675,67 @@ lgr_lever_row_sync (LgrLeverRow *self)
   g_autofree char *summary = NULL;
   g_autofree char *cost = NULL;
   g_autofree char *rate = NULL;
-  g_autofree char *profile = NULL;
 
-  g_return_if_fail (LGR_IS_LEVER_ROW (self));
-  if (lever == NULL)
+  /* A removed lever: the sidebar drops this row from the main loop. */
+  if (lever == NULL || shows (self, lever, scenario, study))
     return;
+  remember (self, lever, scenario, study);
 
-  self->syncing = TRUE;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), lever->name);
+  lgr_row_set_title (ADW_PREFERENCES_ROW (self), lever->name);
+  if (self->compact)
+    lgr_row_set_title (ADW_PREFERENCES_ROW (self->fields[LGR_LEVER_FIELD_COHORT_TARGET]),
+                       lever->name);
   rate = lgr_format_decimal (lever->cohort_target, 1);
   cost = lgr_format_money_exact (lever->unit_cost_target);
   /* Translators: "target 55 per 10,000 children, £1,570 a week" */
   summary
       = g_strdup_printf (_ ("target %s %s, %s %s"), rate, lgr_lever_cohort_unit (lever), cost,
                          lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _ ("a week") : _ ("a year"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), summary);
-  gtk_switch_set_active (GTK_SWITCH (self->enabled), lever->enabled);
+  lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (self), summary);
+  if (gtk_switch_get_active (GTK_SWITCH (self->enabled)) != lever->enabled)
+    gtk_switch_set_active (GTK_SWITCH (self->enabled), lever->enabled);
 
   for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
-    {
-      LgrNumberRow *row = self->fields[f] ? LGR_NUMBER_ROW (self->fields[f]) : NULL;
-      double value;
+    show_field (self, f, lever, scenario, study);
 
-      if (row == NULL)
-        continue;
-      value = get_field (lever, study, f);
-      lgr_number_row_set_value (row, value);
-      switch (f)
-        {
-        case LGR_LEVER_FIELD_COHORT_BASELINE:
-        case LGR_LEVER_FIELD_COHORT_TARGET:
-          {
-            g_autofree char *info = implied_count (lever, scenario, value);
-            double top = MAX (lever->cohort_baseline, lever->cohort_target);
-            if (f == LGR_LEVER_FIELD_COHORT_TARGET)
-              {
-                g_autofree char *baseline = lgr_format_decimal (lever->cohort_baseline, 1);
-                g_autofree char *with_baseline
-                    = info ? g_strdup_printf (_ ("%s (baseline %s)"), info, baseline)
-                           : g_strdup_printf (_ ("baseline %s"), baseline);
-                g_free (info);
-                info = g_steal_pointer (&with_baseline);
-              }
-            lgr_number_row_set_info (row, info);
-            if (lever->basis == LGR_COHORT_BASIS_COUNT)
-              lgr_number_row_set_slider_range (row, 0, nice_upper (top, 100), 1);
-            else
-              lgr_number_row_set_slider_range (row, 0, MIN (10000, nice_upper (top, 100)), 0.1);
-            break;
-          }
-        case LGR_LEVER_FIELD_UNIT_COST_BASELINE:
-        case LGR_LEVER_FIELD_UNIT_COST_TARGET:
-          {
-            double top = MAX (lever->unit_cost_baseline, lever->unit_cost_target);
-            if (f == LGR_LEVER_FIELD_UNIT_COST_TARGET)
-              {
-                g_autofree char *baseline = lgr_format_money_exact (lever->unit_cost_baseline);
-                g_autofree char *info = g_strdup_printf (_ ("baseline %s"), baseline);
-                lgr_number_row_set_info (row, info);
-              }
-            lgr_number_row_set_slider_range (row, 0, nice_upper (top, 1000),
-                                             lever->unit_period == LGR_UNIT_PERIOD_WEEK ? 1 : 10);
-            break;
-          }
-        case LGR_LEVER_FIELD_REALISATION_START:
-          {
-            g_autofree char *year = lgr_format_financial_year ((int)value);
-            g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
-            lgr_number_row_set_info (row, info);
-            lgr_number_row_set_slider_range (row, study->first_year,
-                                             study->first_year + study->years - 1, 1);
-            break;
-          }
-        default:
-          break;
-        }
-    }
-
+  /* The lever changed: a refusal shown before no longer applies. */
   g_clear_pointer (&self->error, g_free);
   for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
-    if (self->editors[e])
-      {
-        gtk_widget_remove_css_class (self->editors[e], "error");
-        gtk_widget_set_tooltip_text (self->editors[e], NULL);
-      }
-  if (self->editors[LGR_LEVER_EDITOR_NAME])
+    lgr_row_clear_error (self->editors[e]);
+  show_editors (self, lever, scenario);
+  if (!self->compact)
     {
-      GtkEditable *name = GTK_EDITABLE (self->editors[LGR_LEVER_EDITOR_NAME]);
-      GtkEditable *service = GTK_EDITABLE (self->editors[LGR_LEVER_EDITOR_SERVICE]);
-      guint authority = 0;
-
-      if (g_strcmp0 (gtk_editable_get_text (name), lever->name) != 0)
-        gtk_editable_set_text (name, lever->name);
-      if (g_strcmp0 (gtk_editable_get_text (service), lever->service ? lever->service : "") != 0)
-        gtk_editable_set_text (service, lever->service ? lever->service : "");
-      for (guint i = 0; i < scenario->authorities->len; i++)
-        if (g_strcmp0 (((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->id,
-                       lever->authority_id)
-            == 0)
-          authority = i;
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_AUTHORITY]),
-                                  authority);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_BASIS]),
-                                  lever->basis);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_UNIT_PERIOD]),
-                                  lever->unit_period);
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->editors[LGR_LEVER_EDITOR_BENEFIT]),
-                                  lever->benefit);
-    }
-
-  if (self->profile_entry)
-    {
-      profile = lgr_profile_to_string (&lever->realisation);
-      gtk_editable_set_text (GTK_EDITABLE (self->profile_entry), profile);
-      gtk_widget_remove_css_class (self->profile_entry, "error");
-      gtk_widget_set_tooltip_text (self->profile_entry, NULL);
+      g_autofree char *profile = lgr_profile_to_string (&lever->realisation);
+      lgr_row_set_editable_text (self->profile_entry, profile);
+      lgr_row_clear_error (self->profile_entry);
       /* xgettext:no-c-format */
-      const char *hint = _ ("% of the full saving in each year from the start");
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->profile_row), hint);
-    }
-  if (self->source_label)
-    {
-      gtk_label_set_text (GTK_LABEL (self->source_label),
-                          lever->source ? lever->source : _ ("No source given for this lever."));
+      lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->profile_row),
+                                   _ ("% of the full saving in each year from the start"));
+      lgr_row_set_label_text (self->source_label, lever->source
+                                                      ? lever->source
+                                                      : _ ("No source given for this lever."));
       sync_benchmarks (self, lever, scenario);
     }
-  self->syncing = FALSE;
+}
+
+static void
+on_document_changed (LgrDocument *document, LgrLeverRow *self)
+{
+  update (self);
+}
+
+void
+lgr_lever_row_sync (LgrLeverRow *self)
+{
+  g_return_if_fail (LGR_IS_LEVER_ROW (self));
+  update (self);
+}
+
+static void
+lgr_lever_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), LGR_TYPE_LEVER_ROW);
+  G_OBJECT_CLASS (lgr_lever_row_parent_class)->dispose (object);
 }
 
 static void
@@ -590,81 +746,89 @@ lgr_lever_row_finalize (GObject *object)
   g_free (self->scenario_id);
   g_free (self->lever_id);
   g_free (self->error);
+  g_clear_pointer (&self->shown, lgr_lever_free);
+  g_free (self->shown_authority);
+  g_ptr_array_unref (self->shown_authorities);
+  g_free (self->benchmarks_key);
   G_OBJECT_CLASS (lgr_lever_row_parent_class)->finalize (object);
 }
 
 static void
 lgr_lever_row_class_init (LgrLeverRowClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lgr_lever_row_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const field_ids[LGR_LEVER_N_FIELDS] = {
+    [LGR_LEVER_FIELD_COHORT_BASELINE] = "cohort_baseline",
+    [LGR_LEVER_FIELD_COHORT_TARGET] = "cohort_target",
+    [LGR_LEVER_FIELD_UNIT_COST_BASELINE] = "unit_cost_baseline",
+    [LGR_LEVER_FIELD_UNIT_COST_TARGET] = "unit_cost_target",
+    [LGR_LEVER_FIELD_GROWTH_COHORT] = "growth_cohort",
+    [LGR_LEVER_FIELD_GROWTH_UNIT_COST] = "growth_unit_cost",
+    [LGR_LEVER_FIELD_REALISATION_START] = "realisation_start",
+  };
+  static const char *const editor_ids[LGR_LEVER_N_EDITORS] = {
+    [LGR_LEVER_EDITOR_NAME] = "name_row",           [LGR_LEVER_EDITOR_SERVICE] = "service_row",
+    [LGR_LEVER_EDITOR_AUTHORITY] = "authority_row", [LGR_LEVER_EDITOR_BASIS] = "basis_row",
+    [LGR_LEVER_EDITOR_UNIT_PERIOD] = "period_row",  [LGR_LEVER_EDITOR_BENEFIT] = "benefit_row",
+  };
+
+  object_class->dispose = lgr_lever_row_dispose;
+  object_class->finalize = lgr_lever_row_finalize;
+
+  g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/lgrexplorer/Explorer/lgr-lever-row.ui");
+  for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
+    gtk_widget_class_bind_template_child_full (widget_class, field_ids[f], FALSE,
+                                               G_STRUCT_OFFSET (LgrLeverRow, fields)
+                                                   + f * sizeof (GtkWidget *));
+  for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
+    gtk_widget_class_bind_template_child_full (widget_class, editor_ids[e], FALSE,
+                                               G_STRUCT_OFFSET (LgrLeverRow, editors)
+                                                   + e * sizeof (GtkWidget *));
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, enabled);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, authority_names);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_entry);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_button);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_button);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_enabled);
+  gtk_widget_class_bind_template_callback (widget_class, on_text_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_remove);
 }
 
 static void
 lgr_lever_row_init (LgrLeverRow *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_authorities = g_ptr_array_new_with_free_func (g_free);
 }
 
-static GtkWidget *
-add_field (LgrLeverRow *self, LgrLeverField field, const char *title, const char *unit)
-{
-  GtkWidget *row = lgr_number_row_new (title, unit, 0, 100, 1);
-  g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (field));
-  g_signal_connect (row, "value-changed", G_CALLBACK (on_field_changed), self);
-  g_signal_connect (row, "edit-finished", G_CALLBACK (on_edit_finished), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-  self->fields[field] = row;
-  return row;
-}
-
+/* Compact rows show the switch, the target and the unit cost target, expanded. */
 static void
-add_text_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title)
+make_compact (LgrLeverRow *self)
 {
-  GtkWidget *row = lgr_row_add_entry_row (ADW_EXPANDER_ROW (self), title);
-  g_object_set_data (G_OBJECT (row), "lgr-editor", GINT_TO_POINTER (editor));
-  g_signal_connect (row, "apply", G_CALLBACK (on_text_apply), self);
-  g_signal_connect (row, "entry-activated", G_CALLBACK (on_text_apply), self);
-  self->editors[editor] = row;
-}
-
-static void
-add_choice_editor (LgrLeverRow *self, LgrLeverEditor editor, const char *title,
-                   GtkStringList *choices)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (choices));
-  g_object_unref (choices);
-  g_object_set_data (G_OBJECT (row), "lgr-editor", GINT_TO_POINTER (editor));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
-  self->editors[editor] = row;
-}
-
-static void
-add_editors (LgrLeverRow *self, const LgrScenario *scenario)
-{
-  GtkStringList *authorities = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < scenario->authorities->len; i++)
-    gtk_string_list_append (authorities,
-                            ((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->name);
-  add_text_editor (self, LGR_LEVER_EDITOR_NAME, _ ("Name"));
-  add_choice_editor (self, LGR_LEVER_EDITOR_AUTHORITY, _ ("Authority"), authorities);
-  add_text_editor (self, LGR_LEVER_EDITOR_SERVICE, _ ("Service"));
-  add_choice_editor (self, LGR_LEVER_EDITOR_BASIS, _ ("Counted as"),
-                     lgr_row_translated_list (basis_names, G_N_ELEMENTS (basis_names)));
-  add_choice_editor (self, LGR_LEVER_EDITOR_UNIT_PERIOD, _ ("Unit cost for"),
-                     lgr_row_translated_list (period_names, G_N_ELEMENTS (period_names)));
-  add_choice_editor (self, LGR_LEVER_EDITOR_BENEFIT, _ ("Benefit"),
-                     lgr_row_translated_list (benefit_names, G_N_ELEMENTS (benefit_names)));
-}
-
-static void
-connect_choices (LgrLeverRow *self)
-{
+  for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
+    if (f != LGR_LEVER_FIELD_COHORT_TARGET && f != LGR_LEVER_FIELD_UNIT_COST_TARGET)
+      gtk_widget_set_visible (self->fields[f], FALSE);
   for (int e = 0; e < LGR_LEVER_N_EDITORS; e++)
-    if (self->editors[e] && ADW_IS_COMBO_ROW (self->editors[e]))
-      g_signal_connect (self->editors[e], "notify::selected", G_CALLBACK (on_choice), self);
+    gtk_widget_set_visible (self->editors[e], FALSE);
+  gtk_widget_set_visible (self->source_button, FALSE);
+  /* Not merely hidden: an empty prefix would still indent the title. */
+  adw_action_row_remove (ADW_ACTION_ROW (self->fields[LGR_LEVER_FIELD_UNIT_COST_TARGET]),
+                         self->benchmark_button);
+  self->benchmark_button = NULL;
+  gtk_widget_set_visible (self->profile_row, FALSE);
+  gtk_widget_set_visible (self->remove_row, FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
 }
 
 GtkWidget *
@@ -672,9 +836,6 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
                    gboolean compact)
 {
   LgrLeverRow *self;
-  const LgrLever *lever;
-  const char *cohort_unit, *cost_unit;
-  GtkWidget *popover, *row;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (document), NULL);
 
@@ -683,73 +844,11 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
   self->scenario_id = g_strdup (scenario_id);
   self->lever_id = g_strdup (lever_id);
   self->compact = compact;
-  lever = current_lever (self, NULL);
-  g_return_val_if_fail (lever != NULL, GTK_WIDGET (self));
-  cohort_unit = lgr_lever_cohort_unit (lever);
-  cost_unit = lgr_lever_cost_unit (lever);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self), FALSE);
-
-  self->enabled
-      = lgr_row_new_enable_switch (_ ("Include this lever"), G_CALLBACK (on_enabled), self);
-  gtk_widget_set_tooltip_text (self->enabled, _ ("Include this lever in the results"));
-
-  if (!compact)
-    {
-      /* The source note, one click away. */
-      self->source_label = lgr_row_add_source_button (
-          ADW_EXPANDER_ROW (self), _ ("Where these numbers come from"), &self->source_button);
-      gtk_label_set_xalign (GTK_LABEL (self->source_label), 0);
-    }
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), self->enabled);
-
-  if (!compact)
-    {
-      const LgrScenario *scenario;
-      current_lever (self, &scenario);
-      add_editors (self, scenario);
-      add_field (self, LGR_LEVER_FIELD_COHORT_BASELINE, _ ("Baseline"), cohort_unit);
-    }
-  add_field (self, LGR_LEVER_FIELD_COHORT_TARGET, compact ? lever->name : _ ("Target"),
-             cohort_unit);
-  if (!compact)
-    add_field (self, LGR_LEVER_FIELD_UNIT_COST_BASELINE, _ ("Unit cost baseline"), cost_unit);
-  row = add_field (self, LGR_LEVER_FIELD_UNIT_COST_TARGET, _ ("Unit cost target"), cost_unit);
-
-  if (!compact)
-    {
-      self->benchmark_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-      gtk_widget_set_margin_start (self->benchmark_box, 6);
-      gtk_widget_set_margin_end (self->benchmark_box, 6);
-      gtk_widget_set_margin_top (self->benchmark_box, 6);
-      gtk_widget_set_margin_bottom (self->benchmark_box, 6);
-      popover = gtk_popover_new ();
-      gtk_popover_set_child (GTK_POPOVER (popover), self->benchmark_box);
-      self->benchmark_button = gtk_menu_button_new ();
-      gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->benchmark_button), "starred-symbolic");
-      gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->benchmark_button), popover);
-      gtk_widget_set_valign (self->benchmark_button, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (self->benchmark_button, "flat");
-      gtk_widget_set_tooltip_text (self->benchmark_button, _ ("Set to benchmark"));
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), self->benchmark_button);
-
-      /* xgettext:no-c-format */
-      const char *per_year = _ ("% a year");
-
-      add_field (self, LGR_LEVER_FIELD_GROWTH_COHORT, _ ("Cohort growth"), per_year);
-      add_field (self, LGR_LEVER_FIELD_GROWTH_UNIT_COST, _ ("Unit cost growth"), per_year);
-      add_field (self, LGR_LEVER_FIELD_REALISATION_START, _ ("Realisation starts"), NULL);
-
-      self->profile_row = lgr_row_add_profile_row (
-          ADW_EXPANDER_ROW (self), _ ("Realisation profile"), _ ("Realisation profile"),
-          G_CALLBACK (on_profile_activate), self, &self->profile_entry);
-      lgr_row_add_remove_row (ADW_EXPANDER_ROW (self), _ ("Remove this lever"),
-                              G_CALLBACK (on_remove), self);
-    }
-  else
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (self), TRUE);
-
-  lgr_lever_row_sync (self);
-  connect_choices (self);
+  g_return_val_if_fail (current_lever (self, NULL) != NULL, GTK_WIDGET (self));
+  if (compact)
+    make_compact (self);
+  update (self);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
   return GTK_WIDGET (self);
 }
 
@@ -758,7 +857,7 @@ lgr_lever_row_get_editor (LgrLeverRow *self, LgrLeverEditor editor)
 {
   g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
   g_return_val_if_fail ((guint)editor < LGR_LEVER_N_EDITORS, NULL);
-  return self->editors[editor];
+  return self->compact ? NULL : self->editors[editor];
 }
 
 const char *
@@ -780,5 +879,5 @@ lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field)
 {
   g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
   g_return_val_if_fail (field < LGR_LEVER_N_FIELDS, NULL);
-  return self->fields[field] ? LGR_NUMBER_ROW (self->fields[field]) : NULL;
+  return gtk_widget_get_visible (self->fields[field]) ? LGR_NUMBER_ROW (self->fields[field]) : NULL;
 }

@@ -1,6 +1,9 @@
 /* lgr-lever-row.h: one lever of a scenario, editable: cohort and unit cost (baseline and target)
- * with sliders and exact entries, growth, realisation, enable, benchmark, source, remove.
- * Every change goes through the LgrDocument; a refused value shows its reason on its row.
+ * with sliders and exact entries, growth, realisation, enable, benchmark, source, remove
+ * (ui/lgr-lever-row.ui). Every change goes through the LgrDocument; a refused value shows its
+ * reason on its row. The row follows the document's "changed" itself and touches only the
+ * widgets whose value or text differs; a row whose lever is removed shows it as it was until its
+ * owner drops it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,7 +47,7 @@ typedef enum
 GtkWidget *lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *lever_id,
                               gboolean compact);
 const char *lgr_lever_row_get_lever_id (LgrLeverRow *self);
-/* Shows the document's current values (after undo, redo, another row's edit). */
+/* Shows the document's current values now; the row also does this by itself on "changed". */
 void lgr_lever_row_sync (LgrLeverRow *self);
 /* The row of one field, or NULL if this row does not show it. */
 LgrNumberRow *lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field);

@@ -17,11 +17,24 @@ struct _LgrNumberRow
   double value;
   char *info;
   char *error;
+  char *unit_text;
+  double slider_lower, slider_upper, step;
   guint settle_id;
-  gboolean quiet;
 };
 
 G_DEFINE_FINAL_TYPE (LgrNumberRow, lgr_number_row, ADW_TYPE_ACTION_ROW)
+
+enum
+{
+  PROP_0,
+  PROP_UNIT,
+  PROP_SLIDER_LOWER,
+  PROP_SLIDER_UPPER,
+  PROP_STEP,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -32,21 +45,57 @@ enum
 
 static guint signals[N_SIGNALS];
 
+static void on_scale_value_changed (GtkRange *range, LgrNumberRow *self);
+
+/* The entry's "changed" is not listened to, so setting its text echoes nothing. */
 static void
 show_value_text (LgrNumberRow *self)
 {
   g_autofree char *text = lgr_number_to_string (self->value);
-  self->quiet = TRUE;
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
-  self->quiet = FALSE;
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+}
+
+/* Moves the slider without reporting it as a drag. */
+static void
+block_scale (LgrNumberRow *self, gboolean block)
+{
+  if (block)
+    g_signal_handlers_block_by_func (self->scale, on_scale_value_changed, self);
+  else
+    g_signal_handlers_unblock_by_func (self->scale, on_scale_value_changed, self);
 }
 
 static void
 update_subtitle (LgrNumberRow *self)
 {
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->error  ? self->error
-                                                      : self->info ? self->info
-                                                                   : "");
+  const char *subtitle = self->error ? self->error : self->info ? self->info : "";
+  if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)), subtitle) != 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+}
+
+/* The entry's and the slider's accessible names: the title, and the unit if there is one. */
+static void
+update_labels (LgrNumberRow *self)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  const char *unit = self->unit_text;
+  g_autofree char *label
+      = unit && *unit ? g_strdup_printf ("%s (%s)", title, unit) : g_strdup (title);
+
+  gtk_label_set_text (GTK_LABEL (self->unit), unit ? unit : "");
+  gtk_widget_set_visible (self->unit, unit != NULL && *unit != '\0');
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  if (self->scale)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    title, -1);
+}
+
+static void
+on_title (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  update_labels (LGR_NUMBER_ROW (object));
 }
 
 static gboolean
@@ -63,7 +112,7 @@ on_scale_value_changed (GtkRange *range, LgrNumberRow *self)
 {
   double value = gtk_range_get_value (range);
 
-  if (self->quiet || value == self->value)
+  if (value == self->value)
     return;
   self->value = value;
   show_value_text (self);
@@ -127,7 +176,76 @@ lgr_number_row_finalize (GObject *object)
   LgrNumberRow *self = LGR_NUMBER_ROW (object);
   g_free (self->info);
   g_free (self->error);
+  g_free (self->unit_text);
   G_OBJECT_CLASS (lgr_number_row_parent_class)->finalize (object);
+}
+
+static void
+lgr_number_row_constructed (GObject *object)
+{
+  LgrNumberRow *self = LGR_NUMBER_ROW (object);
+
+  G_OBJECT_CLASS (lgr_number_row_parent_class)->constructed (object);
+  if (self->slider_upper > self->slider_lower)
+    {
+      self->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, self->slider_lower,
+                                              self->slider_upper, self->step > 0 ? self->step : 1);
+      gtk_scale_set_draw_value (GTK_SCALE (self->scale), FALSE);
+      gtk_widget_set_size_request (self->scale, 96, -1);
+      gtk_widget_set_valign (self->scale, GTK_ALIGN_CENTER);
+      g_signal_connect (self->scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->scale);
+      /* The slider before the entry */
+      gtk_widget_insert_before (self->scale, gtk_widget_get_parent (self->entry), self->entry);
+    }
+  g_signal_connect (self, "notify::title", G_CALLBACK (on_title), NULL);
+  update_labels (self);
+}
+
+static void
+lgr_number_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LgrNumberRow *self = LGR_NUMBER_ROW (object);
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit_text);
+      break;
+    case PROP_SLIDER_LOWER:
+      g_value_set_double (value, self->slider_lower);
+      break;
+    case PROP_SLIDER_UPPER:
+      g_value_set_double (value, self->slider_upper);
+      break;
+    case PROP_STEP:
+      g_value_set_double (value, self->step);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lgr_number_row_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  LgrNumberRow *self = LGR_NUMBER_ROW (object);
+  switch (prop_id)
+    {
+    case PROP_UNIT:
+      lgr_number_row_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_SLIDER_LOWER:
+      self->slider_lower = g_value_get_double (value);
+      break;
+    case PROP_SLIDER_UPPER:
+      self->slider_upper = g_value_get_double (value);
+      break;
+    case PROP_STEP:
+      self->step = g_value_get_double (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -137,6 +255,25 @@ lgr_number_row_class_init (LgrNumberRowClass *klass)
 
   object_class->dispose = lgr_number_row_dispose;
   object_class->finalize = lgr_number_row_finalize;
+  object_class->constructed = lgr_number_row_constructed;
+  object_class->get_property = lgr_number_row_get_property;
+  object_class->set_property = lgr_number_row_set_property;
+
+  /* Shown after the entry and in its accessible name ("per 10,000 children", "£ a week"). */
+  properties[PROP_UNIT]
+      = g_param_spec_string ("unit", NULL, NULL, NULL,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The slider's range and step; no slider unless slider-upper > slider-lower. */
+  properties[PROP_SLIDER_LOWER]
+      = g_param_spec_double ("slider-lower", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SLIDER_UPPER]
+      = g_param_spec_double ("slider-upper", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_STEP]
+      = g_param_spec_double ("step", NULL, NULL, 0, G_MAXDOUBLE, 1,
+                             G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* value, dragging: a value typed or dragged; not yet applied. */
   signals[VALUE_CHANGED]
@@ -181,29 +318,20 @@ GtkWidget *
 lgr_number_row_new (const char *title, const char *unit, double slider_lower, double slider_upper,
                     double step)
 {
-  LgrNumberRow *self = g_object_new (LGR_TYPE_NUMBER_ROW, "title", title, NULL);
-  g_autofree char *label = NULL;
+  return g_object_new (LGR_TYPE_NUMBER_ROW, "title", title, "unit", unit, "slider-lower",
+                       slider_lower, "slider-upper", slider_upper, "step", step, NULL);
+}
 
-  gtk_label_set_text (GTK_LABEL (self->unit), unit ? unit : "");
-  gtk_widget_set_visible (self->unit, unit != NULL && *unit != '\0');
-  label = unit && *unit ? g_strdup_printf ("%s (%s)", title, unit) : g_strdup (title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
-  if (slider_upper > slider_lower)
-    {
-      self->scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, slider_lower,
-                                              slider_upper, step > 0 ? step : 1);
-      gtk_scale_set_draw_value (GTK_SCALE (self->scale), FALSE);
-      gtk_widget_set_size_request (self->scale, 96, -1);
-      gtk_widget_set_valign (self->scale, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->scale), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      title, -1);
-      g_signal_connect (self->scale, "value-changed", G_CALLBACK (on_scale_value_changed), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->scale);
-      /* The slider before the entry */
-      gtk_widget_insert_before (self->scale, gtk_widget_get_parent (self->entry), self->entry);
-    }
-  return GTK_WIDGET (self);
+void
+lgr_number_row_set_unit (LgrNumberRow *self, const char *unit)
+{
+  g_return_if_fail (LGR_IS_NUMBER_ROW (self));
+  if (g_strcmp0 (unit, self->unit_text) == 0)
+    return;
+  g_free (self->unit_text);
+  self->unit_text = g_strdup (unit);
+  update_labels (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
 }
 
 double
@@ -218,33 +346,42 @@ lgr_number_row_set_value (LgrNumberRow *self, double value)
 {
   g_return_if_fail (LGR_IS_NUMBER_ROW (self));
 
-  lgr_number_row_set_error (self, NULL);
+  /* The same value: a refusal shown for something typed stays. */
   if (value == self->value && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
     return;
+  lgr_number_row_set_error (self, NULL);
   self->value = value;
   show_value_text (self);
-  if (self->scale != NULL)
+  if (self->scale != NULL && gtk_range_get_value (GTK_RANGE (self->scale)) != value)
     {
       GtkAdjustment *adj = gtk_range_get_adjustment (GTK_RANGE (self->scale));
-      self->quiet = TRUE;
+      block_scale (self, TRUE);
       if (value > gtk_adjustment_get_upper (adj))
         gtk_adjustment_set_upper (adj, value);
       gtk_range_set_value (GTK_RANGE (self->scale), value);
-      self->quiet = FALSE;
+      block_scale (self, FALSE);
     }
 }
 
 void
 lgr_number_row_set_slider_range (LgrNumberRow *self, double lower, double upper, double step)
 {
+  GtkAdjustment *adj;
+
   g_return_if_fail (LGR_IS_NUMBER_ROW (self));
   if (self->scale == NULL)
     return;
-  self->quiet = TRUE;
-  gtk_range_set_range (GTK_RANGE (self->scale), lower, MAX (upper, self->value));
+  adj = gtk_range_get_adjustment (GTK_RANGE (self->scale));
+  upper = MAX (upper, self->value);
+  if (gtk_adjustment_get_lower (adj) == lower && gtk_adjustment_get_upper (adj) == upper
+      && gtk_adjustment_get_step_increment (adj) == step
+      && gtk_range_get_value (GTK_RANGE (self->scale)) == self->value)
+    return;
+  block_scale (self, TRUE);
+  gtk_range_set_range (GTK_RANGE (self->scale), lower, upper);
   gtk_range_set_increments (GTK_RANGE (self->scale), step, step * 10);
   gtk_range_set_value (GTK_RANGE (self->scale), self->value);
-  self->quiet = FALSE;
+  block_scale (self, FALSE);
 }
 
 void

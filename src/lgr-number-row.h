@@ -17,12 +17,16 @@ G_BEGIN_DECLS
 #define LGR_TYPE_NUMBER_ROW (lgr_number_row_get_type ())
 G_DECLARE_FINAL_TYPE (LgrNumberRow, lgr_number_row, LGR, NUMBER_ROW, AdwActionRow)
 
-/* unit is shown after the entry ("per 10,000 children", "£ a week"); slider_upper 0: no slider. */
+/* unit is shown after the entry ("per 10,000 children", "£ a week"); slider_upper 0: no slider.
+ * The same as properties "title", "unit", "slider-lower", "slider-upper" and "step", so the row can
+ * be declared in a template. Every setter leaves the widgets alone when nothing changes. */
 GtkWidget *lgr_number_row_new (const char *title, const char *unit, double slider_lower,
                                double slider_upper, double step);
 
+/* The unit after the entry; also in the entry's accessible name. */
+void lgr_number_row_set_unit (LgrNumberRow *self, const char *unit);
 double lgr_number_row_get_value (LgrNumberRow *self);
-/* Shows value without emitting "value-changed". */
+/* Shows value without emitting "value-changed"; a new value clears the error. */
 void lgr_number_row_set_value (LgrNumberRow *self, double value);
 void lgr_number_row_set_slider_range (LgrNumberRow *self, double lower, double upper, double step);
 /* A line under the title, e.g. "= 364 children" or "baseline 72.8". */

@@ -1,34 +1,64 @@
-/* lgr-scenario-sidebar.c: scenarios and the selected scenario's editors. */
+/* lgr-scenario-sidebar.c: scenarios and the selected scenario's editors
+ * (ui/lgr-scenario-sidebar.ui).
+ *
+ * Values are shown as the document changes: the lever and item rows follow the document
+ * themselves, the sidebar updates the scenario list, the authorities and the settings in place.
+ * When the rows needed change (a lever, item, authority or scenario added or removed, a lever
+ * moved to another group, an item entered another way), the rows are rebuilt from the main
+ * loop, never while a widget's own handler is running; the rows that remain are reused. */
 #include <glib/gi18n.h>
 
 #include "lgr-chart-view.h"
-#include "lgr-chart.h"
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-number-row.h"
+#include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 #include "lgr-scenario-sidebar.h"
+
+enum
+{
+  SETTING_FIRST_YEAR,
+  SETTING_YEARS,
+  SETTING_VESTING_YEAR,
+  SETTING_DISCOUNT_RATE,
+  SETTING_WEEKS,
+  SETTING_BENEFIT_REALISATION,
+  SETTING_COST_CONTINGENCY,
+  N_SETTINGS
+};
 
 struct _LgrScenarioSidebar
 {
   GtkBox parent_instance;
 
   LgrDocument *document;
-  gulong changed_id;
   char *selected;
-  char *structure;
 
+  /* Template children */
   GtkWidget *scenario_list;
-  GtkWidget *editors; /* box of the selected scenario's groups */
-  GPtrArray *lever_rows;
-  GPtrArray *item_rows;
-  GPtrArray *authority_rows;     /* of LgrNumberRow*, "lgr-authority" + "lgr-field" */
-  GPtrArray *settings_rows;      /* of LgrNumberRow*, "lgr-field" */
-  GHashTable *authority_editors; /* authority id -> GtkWidget* (the expander) */
-  GMenu *add_lever_menu;
+  GtkWidget *editors;
+  GtkWidget *authorities_group;
+  GtkWidget *lever_groups;
+  GtkWidget *add_lever_group;
+  GtkWidget *items_group;
   GtkWidget *title_row;
   GtkWidget *avoidance_switch;
-  gboolean syncing;
+  GtkWidget *settings[N_SETTINGS];
+  GMenu *add_lever_menu;
+
+  /* What the rows were built for; when one differs, the rows are rebuilt. */
+  char *list_key;
+  char *authorities_key;
+  char *rows_key;
+  char *menu_key;
+  char *rows_scenario; /* the scenario of the lever and item rows */
+  char *shown_title;
+  guint rebuild_id;
+
+  GHashTable *lever_rows;        /* lever id -> LgrLeverRow* (a reference) */
+  GHashTable *item_rows;         /* item id -> LgrItemRow* (a reference) */
+  GHashTable *authority_editors; /* authority id -> AdwExpanderRow* */
 };
 
 G_DEFINE_FINAL_TYPE (LgrScenarioSidebar, lgr_scenario_sidebar, GTK_TYPE_BOX)
@@ -42,17 +72,6 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-enum
-{
-  SETTING_FIRST_YEAR,
-  SETTING_YEARS,
-  SETTING_VESTING_YEAR,
-  SETTING_DISCOUNT_RATE,
-  SETTING_WEEKS,
-  SETTING_BENEFIT_REALISATION,
-  SETTING_COST_CONTINGENCY,
-};
-
 static void rebuild (LgrScenarioSidebar *self);
 static void sync_values (LgrScenarioSidebar *self);
 
@@ -64,48 +83,105 @@ selected_scenario (LgrScenarioSidebar *self)
   return lgr_study_find_scenario (lgr_document_get_study (self->document), self->selected);
 }
 
-/* What the rows are built from: when this changes, rebuild rather than sync. */
+/* The group a lever's row is in: its authority, and its service if it has one. */
 static char *
-structure_key (LgrScenarioSidebar *self)
+group_title (const LgrScenario *scenario, const LgrLever *lever)
+{
+  const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
+  const char *name = authority ? authority->name : lever->authority_id;
+  return lever->service ? g_strdup_printf ("%s · %s", name, lever->service) : g_strdup (name);
+}
+
+static char *
+list_key (LgrScenarioSidebar *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; i < study->scenarios->len; i++)
+    g_string_append_printf (key, "%s;",
+                            ((LgrScenario *)g_ptr_array_index (study->scenarios, i))->id);
+  return g_string_free (key, FALSE);
+}
+
+/* The authorities' editors the selected scenario needs. */
+static char *
+authorities_key (const LgrScenario *scenario)
+{
+  GString *key = g_string_new (NULL);
+
+  if (scenario == NULL)
+    return g_string_free (key, FALSE);
+  g_string_append_printf (key, "%s|", scenario->id);
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    g_string_append_printf (key, "%s;",
+                            ((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->id);
+  return g_string_free (key, FALSE);
+}
+
+/* The rows the selected scenario needs: its levers in their groups, its items as each is
+ * entered. */
+static char *
+rows_key (LgrScenarioSidebar *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
   const LgrScenario *scenario = selected_scenario (self);
   GString *key = g_string_new (NULL);
 
-  g_string_append_printf (key, "%d/%d|", study->first_year, study->years);
-  for (guint i = 0; i < study->scenarios->len; i++)
+  if (scenario == NULL)
+    return g_string_free (key, FALSE);
+  g_string_append_printf (key, "%s|", scenario->id);
+  for (guint i = 0; i < scenario->levers->len; i++)
     {
-      const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
-      g_string_append_printf (key, "%s=%s=%s;", s->id, s->name, s->colour ? s->colour : "");
+      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
+      g_autofree char *title = group_title (scenario, lever);
+      g_string_append_printf (key, "l:%s=%s;", lever->id, title);
     }
-  if (scenario != NULL)
+  for (guint i = 0; i < scenario->items->len; i++)
     {
-      g_string_append_printf (key, "|%s|", scenario->id);
-      for (guint i = 0; i < scenario->authorities->len; i++)
-        {
-          const LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
-          g_string_append_printf (key, "a:%s=%s;", a->id, a->name);
-        }
-      for (guint i = 0; i < scenario->levers->len; i++)
-        {
-          const LgrLever *l = g_ptr_array_index (scenario->levers, i);
-          g_string_append_printf (key, "l:%s=%s=%s=%d=%d;", l->id, l->authority_id,
-                                  l->service ? l->service : "", l->basis, l->unit_period);
-        }
-      for (guint i = 0; i < scenario->items->len; i++)
-        {
-          const LgrItem *it = g_ptr_array_index (scenario->items, i);
-          g_autofree char *item_key = lgr_item_row_structure_key (it, study);
-          g_string_append_printf (key, "i:%s=%s;", it->id, item_key);
-        }
+      const LgrItem *item = g_ptr_array_index (scenario->items, i);
+      g_autofree char *item_key = lgr_item_row_structure_key (item, study);
+      g_string_append_printf (key, "i:%s=%s;", item->id, item_key);
     }
   return g_string_free (key, FALSE);
+}
+
+static char *
+menu_key (const LgrScenario *scenario)
+{
+  GString *key = g_string_new (NULL);
+  for (guint i = 0; scenario && i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
+      g_string_append_printf (key, "%s=%s;", a->id, a->name);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+rebuild_now (gpointer data)
+{
+  LgrScenarioSidebar *self = data;
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs a rebuild that is waiting for the main loop now (for callers outside the rows). */
+static void
+flush (LgrScenarioSidebar *self)
+{
+  if (self->rebuild_id != 0)
+    rebuild (self);
 }
 
 static void
 on_document_changed (LgrDocument *document, LgrScenarioSidebar *self)
 {
-  g_autofree char *key = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *authorities = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *menu = NULL;
 
   if (selected_scenario (self) == NULL)
     {
@@ -114,37 +190,31 @@ on_document_changed (LgrDocument *document, LgrScenarioSidebar *self)
       self->selected = g_strdup (((LgrScenario *)g_ptr_array_index (study->scenarios, 0))->id);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
-  key = structure_key (self);
-  if (g_strcmp0 (key, self->structure) != 0)
-    rebuild (self);
-  else
-    sync_values (self);
+  list = list_key (self);
+  authorities = authorities_key (selected_scenario (self));
+  rows = rows_key (self);
+  menu = menu_key (selected_scenario (self));
+  if ((g_strcmp0 (list, self->list_key) != 0 || g_strcmp0 (authorities, self->authorities_key) != 0
+       || g_strcmp0 (rows, self->rows_key) != 0 || g_strcmp0 (menu, self->menu_key) != 0)
+      && self->rebuild_id == 0)
+    /* Before the next frame is drawn, after the handlers on the stack have returned. */
+    self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, rebuild_now, self, NULL);
+  sync_values (self);
 }
 
 /* Scenario list */
 
-static GtkWidget *
-colour_swatch (LgrScenarioSidebar *self, const LgrScenario *scenario, guint index)
+static void
+set_swatch_colour (GtkWidget *swatch, const char *colour)
 {
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
-  g_autofree char *colour
-      = lgr_chart_view_scenario_colour (lgr_document_get_results (self->document), index);
+  GtkCssProvider *provider = g_object_get_data (G_OBJECT (swatch), "lgr-provider");
   g_autofree char *css = NULL;
 
-  gtk_widget_set_size_request (swatch, 16, 16);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (swatch, "lgr-swatch");
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (swatch), "lgr-colour"), colour) == 0)
+    return;
   css = g_strdup_printf (".lgr-swatch { background-color: %s; }", colour);
   gtk_css_provider_load_from_data (provider, css, -1);
-  gtk_style_context_add_provider (gtk_widget_get_style_context (swatch),
-                                  GTK_STYLE_PROVIDER (provider),
-                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  /* Dashed ring: the app chose this colour; the file names none. */
-  if (scenario->colour == NULL)
-    gtk_widget_add_css_class (swatch, "lgr-swatch-auto");
-  g_object_set_data_full (G_OBJECT (swatch), "lgr-colour", g_steal_pointer (&colour), g_free);
-  return swatch;
+  g_object_set_data_full (G_OBJECT (swatch), "lgr-colour", g_strdup (colour), g_free);
 }
 
 static void
@@ -167,11 +237,11 @@ on_colour_set (GtkColorButton *button, LgrScenarioSidebar *self)
 static void
 on_row_selected (GtkListBox *box, GtkListBoxRow *row, LgrScenarioSidebar *self)
 {
-  const char *id;
+  const char *id = row ? g_object_get_data (G_OBJECT (row), "lgr-scenario") : NULL;
 
-  if (self->syncing || row == NULL)
+  /* A row selected by the code shows the selection in force: nothing to do. */
+  if (id == NULL || g_strcmp0 (id, self->selected) == 0)
     return;
-  id = g_object_get_data (G_OBJECT (row), "lgr-scenario");
   lgr_scenario_sidebar_select (self, id);
 }
 
@@ -181,39 +251,71 @@ fill_scenario_list (LgrScenarioSidebar *self)
   const LgrStudy *study = lgr_document_get_study (self->document);
   GtkWidget *child;
 
-  self->syncing = TRUE;
   while ((child = gtk_widget_get_first_child (self->scenario_list)))
     gtk_list_box_remove (GTK_LIST_BOX (self->scenario_list), child);
   for (guint i = 0; i < study->scenarios->len; i++)
     {
       const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button, *swatch;
-      GdkRGBA rgba;
+      g_autoptr (GtkBuilder) builder
+          = gtk_builder_new_from_resource ("/io/github/lgrexplorer/Explorer/lgr-scenario-row.ui");
+      GObject *row = gtk_builder_get_object (builder, "row");
+      GObject *swatch = gtk_builder_get_object (builder, "swatch");
+      GObject *button = gtk_builder_get_object (builder, "button");
+      GtkCssProvider *provider = gtk_css_provider_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), scenario->name);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      swatch = colour_swatch (self, scenario, i);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), swatch);
-      g_object_set_data (G_OBJECT (row), "lgr-swatch", swatch);
-      gdk_rgba_parse (&rgba, g_object_get_data (G_OBJECT (swatch), "lgr-colour"));
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      button = gtk_color_button_new_with_rgba (&rgba);
-      gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (button), FALSE);
+      gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (swatch)),
+                                      GTK_STYLE_PROVIDER (provider),
+                                      GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
       G_GNUC_END_IGNORE_DEPRECATIONS
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (button, _ ("Pick the scenario's colour"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _ ("Scenario colour"), -1);
-      g_object_set_data_full (G_OBJECT (button), "lgr-scenario", g_strdup (scenario->id), g_free);
-      g_signal_connect (button, "color-set", G_CALLBACK (on_colour_set), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      g_object_set_data_full (G_OBJECT (row), "lgr-scenario", g_strdup (scenario->id), g_free);
-      gtk_list_box_append (GTK_LIST_BOX (self->scenario_list), row);
-      if (g_strcmp0 (scenario->id, self->selected) == 0)
+      g_object_set_data_full (swatch, "lgr-provider", provider, g_object_unref);
+      g_object_set_data_full (button, "lgr-scenario", g_strdup (scenario->id), g_free);
+      g_signal_connect_object (button, "color-set", G_CALLBACK (on_colour_set), self, 0);
+      g_object_set_data (row, "lgr-swatch", swatch);
+      g_object_set_data (row, "lgr-button", button);
+      g_object_set_data_full (row, "lgr-scenario", g_strdup (scenario->id), g_free);
+      gtk_list_box_append (GTK_LIST_BOX (self->scenario_list), GTK_WIDGET (row));
+    }
+}
+
+/* Names and colours of the scenarios, and the selection, in place. */
+static void
+sync_scenario_list (LgrScenarioSidebar *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const LgrResults *results = lgr_document_get_results (self->document);
+  GtkWidget *row = gtk_widget_get_first_child (self->scenario_list);
+
+  for (guint i = 0; i < study->scenarios->len && row; i++, row = gtk_widget_get_next_sibling (row))
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
+      GtkWidget *swatch = g_object_get_data (G_OBJECT (row), "lgr-swatch");
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "lgr-button");
+      g_autofree char *colour = lgr_chart_view_scenario_colour (results, i);
+
+      lgr_row_set_title (ADW_PREFERENCES_ROW (row), scenario->name);
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (swatch), "lgr-colour"), colour) != 0)
+        {
+          GdkRGBA rgba;
+          set_swatch_colour (swatch, colour);
+          gdk_rgba_parse (&rgba, colour);
+          G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+          gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+          G_GNUC_END_IGNORE_DEPRECATIONS
+        }
+      /* Dashed ring: the app chose this colour; the file names none. */
+      if ((scenario->colour == NULL) != gtk_widget_has_css_class (swatch, "lgr-swatch-auto"))
+        {
+          if (scenario->colour == NULL)
+            gtk_widget_add_css_class (swatch, "lgr-swatch-auto");
+          else
+            gtk_widget_remove_css_class (swatch, "lgr-swatch-auto");
+        }
+      if (g_strcmp0 (scenario->id, self->selected) == 0
+          && gtk_list_box_get_selected_row (GTK_LIST_BOX (self->scenario_list))
+                 != GTK_LIST_BOX_ROW (row))
         gtk_list_box_select_row (GTK_LIST_BOX (self->scenario_list), GTK_LIST_BOX_ROW (row));
     }
-  self->syncing = FALSE;
 }
 
 /* Authorities */
@@ -229,7 +331,7 @@ on_authority_changed (LgrNumberRow *row, double value, gboolean dragging, LgrSce
   g_autoptr (GError) error = NULL;
   g_autofree char *merge_key = NULL;
 
-  if (self->syncing || current == NULL)
+  if (current == NULL || value == (field == 0 ? current->population : current->child_population))
     return;
   authority = lgr_authority_copy (current);
   if (field == 0)
@@ -243,8 +345,7 @@ on_authority_changed (LgrNumberRow *row, double value, gboolean dragging, LgrSce
 }
 
 /* An authority's name and removal: a refusal is shown on its row (the expander's subtitle and
- * the editor), with the reason. The document's "changed" may rebuild the rows, so they are
- * looked up again afterwards. */
+ * the editor), with the reason. */
 static void
 show_authority_refusal (LgrScenarioSidebar *self, const char *id, GtkWidget *editor,
                         const char *message)
@@ -253,30 +354,28 @@ show_authority_refusal (LgrScenarioSidebar *self, const char *id, GtkWidget *edi
   if (expander == NULL)
     return;
   g_object_set_data_full (G_OBJECT (expander), "lgr-error", g_strdup (message), g_free);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), message);
+  lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (expander), message);
   gtk_widget_add_css_class (editor, "error");
-  gtk_widget_set_tooltip_text (editor, message);
+  lgr_row_set_tooltip (editor, message);
 }
 
 static void
 on_authority_name_apply (AdwEntryRow *row, LgrScenarioSidebar *self)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (row), "lgr-authority"));
+  const char *id = g_object_get_data (G_OBJECT (row), "lgr-authority");
   const LgrScenario *scenario = selected_scenario (self);
   const LgrAuthority *current = scenario ? lgr_scenario_find_authority (scenario, id) : NULL;
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   g_autoptr (LgrAuthority) authority = NULL;
   g_autoptr (GError) error = NULL;
 
-  if (self->syncing || current == NULL || g_strcmp0 (name, current->name) == 0)
+  if (current == NULL || g_strcmp0 (name, current->name) == 0)
     return;
   authority = lgr_authority_copy (current);
   g_free (authority->name);
   authority->name = g_steal_pointer (&name);
-  g_object_ref (row);
   if (!lgr_document_set_authority (self->document, scenario->id, authority, NULL, &error))
     show_authority_refusal (self, id, GTK_WIDGET (row), error->message);
-  g_object_unref (row);
 }
 
 static void
@@ -288,10 +387,8 @@ on_authority_remove (GtkButton *button, LgrScenarioSidebar *self)
 
   if (scenario == NULL)
     return;
-  g_object_ref (button);
   if (!lgr_document_remove_authority (self->document, scenario->id, id, &error))
     show_authority_refusal (self, id, GTK_WIDGET (button), error->message);
-  g_object_unref (button);
 }
 
 static void
@@ -300,21 +397,110 @@ on_add_authority (GtkButton *button, LgrScenarioSidebar *self)
   const LgrScenario *scenario = selected_scenario (self);
   g_autoptr (GError) error = NULL;
   g_autofree char *id = NULL;
+  GtkWidget *expander;
 
   if (scenario == NULL)
     return;
   if (!lgr_document_add_authority (self->document, scenario->id, _ ("New authority"), &id, &error))
-    g_warning ("%s", error->message);
-  else if (g_hash_table_lookup (self->authority_editors, id))
-    adw_expander_row_set_expanded (
-        ADW_EXPANDER_ROW (g_hash_table_lookup (self->authority_editors, id)), TRUE);
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  flush (self); /* the button is not among the rows rebuilt */
+  expander = g_hash_table_lookup (self->authority_editors, id);
+  if (expander)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+}
+
+/* An authority's editors (ui/lgr-authority-editor.ui): its name, populations and removal.
+ * Returns a reference. */
+static GtkWidget *
+new_authority_editor (LgrScenarioSidebar *self, const LgrAuthority *authority)
+{
+  g_autoptr (GtkBuilder) builder
+      = gtk_builder_new_from_resource ("/io/github/lgrexplorer/Explorer/lgr-authority-editor.ui");
+  GtkWidget *expander = GTK_WIDGET (gtk_builder_get_object (builder, "expander"));
+  GObject *name_row = gtk_builder_get_object (builder, "name_row");
+  GObject *remove = gtk_builder_get_object (builder, "remove");
+  const char *const rows[] = { "population", "children" };
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), authority->name);
+  g_object_set_data_full (name_row, "lgr-authority", g_strdup (authority->id), g_free);
+  g_signal_connect_object (name_row, "apply", G_CALLBACK (on_authority_name_apply), self, 0);
+  g_signal_connect_object (name_row, "entry-activated", G_CALLBACK (on_authority_name_apply), self,
+                           0);
+  for (int f = 0; f < 2; f++)
+    {
+      GObject *row = gtk_builder_get_object (builder, rows[f]);
+      g_object_set_data_full (row, "lgr-authority", g_strdup (authority->id), g_free);
+      g_object_set_data (row, "lgr-field", GINT_TO_POINTER (f));
+      g_signal_connect_object (row, "value-changed", G_CALLBACK (on_authority_changed), self, 0);
+      g_object_set_data (G_OBJECT (expander), f == 0 ? "lgr-population" : "lgr-children", row);
+    }
+  g_object_set_data_full (remove, "lgr-authority", g_strdup (authority->id), g_free);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (on_authority_remove), self, 0);
+  g_object_set_data (G_OBJECT (expander), "lgr-name-row", name_row);
+  g_object_set_data (G_OBJECT (expander), "lgr-remove-button", remove);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), authority->name);
+  return g_object_ref (expander); /* the builder's goes with it */
+}
+
+static void
+fill_authorities (LgrScenarioSidebar *self, const LgrScenario *scenario)
+{
+  GHashTableIter iter;
+  gpointer expander;
+
+  g_hash_table_iter_init (&iter, self->authority_editors);
+  while (g_hash_table_iter_next (&iter, NULL, &expander))
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->authorities_group), expander);
+  g_hash_table_remove_all (self->authority_editors);
+  for (guint i = 0; scenario && i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
+      GtkWidget *editor = new_authority_editor (self, authority);
+      g_hash_table_insert (self->authority_editors, g_strdup (authority->id), editor);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->authorities_group), editor);
+      g_object_unref (editor);
+    }
+}
+
+static void
+sync_authorities (LgrScenarioSidebar *self, const LgrScenario *scenario)
+{
+  for (guint i = 0; scenario && i < scenario->authorities->len; i++)
+    {
+      const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
+      GtkWidget *expander = g_hash_table_lookup (self->authority_editors, authority->id);
+      GtkWidget *name_row;
+
+      if (expander == NULL)
+        continue;
+      name_row = g_object_get_data (G_OBJECT (expander), "lgr-name-row");
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)),
+                     authority->name)
+          != 0)
+        {
+          /* Renamed: a refusal shown before no longer applies. */
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), authority->name);
+          lgr_row_set_editable_text (name_row, authority->name);
+          g_object_set_data (G_OBJECT (expander), "lgr-error", NULL);
+          lgr_row_set_expander_subtitle (ADW_EXPANDER_ROW (expander), "");
+          lgr_row_clear_error (name_row);
+          lgr_row_clear_error (g_object_get_data (G_OBJECT (expander), "lgr-remove-button"));
+        }
+      lgr_number_row_set_value (g_object_get_data (G_OBJECT (expander), "lgr-population"),
+                                authority->population);
+      lgr_number_row_set_value (g_object_get_data (G_OBJECT (expander), "lgr-children"),
+                                authority->child_population);
+    }
 }
 
 static void
 fill_add_lever_menu (LgrScenarioSidebar *self, const LgrScenario *scenario)
 {
   g_menu_remove_all (self->add_lever_menu);
-  for (guint i = 0; i < scenario->authorities->len; i++)
+  for (guint i = 0; scenario && i < scenario->authorities->len; i++)
     {
       const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
       g_autoptr (GMenu) section = g_menu_new ();
@@ -338,58 +524,58 @@ on_edit_finished (LgrNumberRow *row, LgrScenarioSidebar *self)
 
 /* Settings */
 
+/* Where each setting is in a study, and whether it is a whole number (a year). */
+static const struct
+{
+  gsize offset;
+  gboolean year;
+} setting_fields[N_SETTINGS] = {
+  [SETTING_FIRST_YEAR] = { G_STRUCT_OFFSET (LgrStudy, first_year), TRUE },
+  [SETTING_YEARS] = { G_STRUCT_OFFSET (LgrStudy, years), TRUE },
+  [SETTING_VESTING_YEAR] = { G_STRUCT_OFFSET (LgrStudy, vesting_year), TRUE },
+  [SETTING_DISCOUNT_RATE] = { G_STRUCT_OFFSET (LgrStudy, discount_rate), FALSE },
+  [SETTING_WEEKS] = { G_STRUCT_OFFSET (LgrStudy, weeks_per_year), FALSE },
+  [SETTING_BENEFIT_REALISATION] = { G_STRUCT_OFFSET (LgrStudy, benefit_realisation), FALSE },
+  [SETTING_COST_CONTINGENCY] = { G_STRUCT_OFFSET (LgrStudy, cost_contingency), FALSE },
+};
+
+static double
+setting_value (const LgrStudy *study, int field)
+{
+  const void *p = G_STRUCT_MEMBER_P (study, setting_fields[field].offset);
+  return setting_fields[field].year ? *(const int *)p : *(const double *)p;
+}
+
 static void
 on_setting_changed (LgrNumberRow *row, double value, gboolean dragging, LgrScenarioSidebar *self)
 {
-  int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
+  const LgrStudy *study = lgr_document_get_study (self->document);
   g_autoptr (LgrStudy) settings = NULL;
   g_autoptr (GError) error = NULL;
+  int field = 0;
 
-  if (self->syncing)
+  while (field < N_SETTINGS && self->settings[field] != GTK_WIDGET (row))
+    field++;
+  if (field == N_SETTINGS || value == setting_value (study, field))
     return;
-  settings = lgr_study_new (lgr_document_get_study (self->document)->title, 0, 0, 0);
-  {
-    const LgrStudy *study = lgr_document_get_study (self->document);
-    settings->first_year = study->first_year;
-    settings->years = study->years;
-    settings->vesting_year = study->vesting_year;
-    settings->discount_rate = study->discount_rate;
-    settings->weeks_per_year = study->weeks_per_year;
-    settings->benefit_realisation = study->benefit_realisation;
-    settings->cost_contingency = study->cost_contingency;
-    settings->count_avoidance = study->count_avoidance;
-  }
-  if ((field == SETTING_FIRST_YEAR || field == SETTING_YEARS || field == SETTING_VESTING_YEAR)
-      && value != (int)value)
+  settings = lgr_study_new (study->title, 0, 0, 0);
+  settings->first_year = study->first_year;
+  settings->years = study->years;
+  settings->vesting_year = study->vesting_year;
+  settings->discount_rate = study->discount_rate;
+  settings->weeks_per_year = study->weeks_per_year;
+  settings->benefit_realisation = study->benefit_realisation;
+  settings->cost_contingency = study->cost_contingency;
+  settings->count_avoidance = study->count_avoidance;
+  if (setting_fields[field].year && value != (int)value)
     {
       lgr_number_row_set_error (row, _ ("a year is a whole number"));
       return;
     }
-  switch (field)
-    {
-    case SETTING_FIRST_YEAR:
-      settings->first_year = (int)value;
-      break;
-    case SETTING_YEARS:
-      settings->years = (int)value;
-      break;
-    case SETTING_VESTING_YEAR:
-      settings->vesting_year = (int)value;
-      break;
-    case SETTING_DISCOUNT_RATE:
-      settings->discount_rate = value;
-      break;
-    case SETTING_WEEKS:
-      settings->weeks_per_year = value;
-      break;
-    case SETTING_BENEFIT_REALISATION:
-      settings->benefit_realisation = value;
-      break;
-    case SETTING_COST_CONTINGENCY:
-    default:
-      settings->cost_contingency = value;
-      break;
-    }
+  if (setting_fields[field].year)
+    G_STRUCT_MEMBER (int, settings, setting_fields[field].offset) = (int)value;
+  else
+    G_STRUCT_MEMBER (double, settings, setting_fields[field].offset) = value;
   if (!lgr_document_set_study_settings (self->document, settings, dragging ? "settings" : NULL,
                                         &error))
     lgr_number_row_set_error (row, error->message);
@@ -408,288 +594,191 @@ apply_title_and_avoidance (LgrScenarioSidebar *self, const char *title, gboolean
   if (!lgr_document_set_study_settings (self->document, settings, NULL, &error))
     {
       gtk_widget_add_css_class (self->title_row, "error");
-      gtk_widget_set_tooltip_text (self->title_row, error->message);
+      lgr_row_set_tooltip (self->title_row, error->message);
     }
 }
 
 static void
 on_title_apply (AdwEntryRow *row, LgrScenarioSidebar *self)
 {
-  if (self->syncing)
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  if (g_strcmp0 (title, study->title) == 0)
     return;
-  apply_title_and_avoidance (self, gtk_editable_get_text (GTK_EDITABLE (row)),
-                             lgr_document_get_study (self->document)->count_avoidance);
+  apply_title_and_avoidance (self, title, study->count_avoidance);
 }
 
 static void
-on_avoidance (GObject *object, GParamSpec *pspec, LgrScenarioSidebar *self)
+on_avoidance (GtkSwitch *widget, GParamSpec *pspec, LgrScenarioSidebar *self)
 {
-  if (self->syncing)
+  const LgrStudy *study = self->document ? lgr_document_get_study (self->document) : NULL;
+
+  if (study == NULL || gtk_switch_get_active (widget) == study->count_avoidance)
     return;
-  apply_title_and_avoidance (self, lgr_document_get_study (self->document)->title,
-                             gtk_switch_get_active (GTK_SWITCH (self->avoidance_switch)));
+  apply_title_and_avoidance (self, study->title, gtk_switch_get_active (widget));
 }
 
-static GtkWidget *
-new_group (const char *title, const char *description)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  if (description)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
-  return group;
-}
+/* Levers and items */
 
-static GtkWidget *
-action_button (const char *icon, const char *action, const char *tooltip)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
+/* The lever rows in their groups and the item rows, in the scenario's order; rows of levers
+ * and items still there are moved, not made again. */
 static void
-build_settings (LgrScenarioSidebar *self, GtkWidget *box)
+fill_levers_and_items (LgrScenarioSidebar *self, const LgrScenario *scenario)
 {
-  const struct
-  {
-    const char *title;
-    const char *unit;
-    double lower, upper, step;
-  } fields[] = {
-    [SETTING_FIRST_YEAR] = { N_ ("First financial year"), NULL, 0, 0, 0 },
-    [SETTING_YEARS] = { N_ ("Years"), NULL, 1, 60, 1 },
-    [SETTING_VESTING_YEAR] = { N_ ("Vesting year"), NULL, 0, 0, 0 },
-    [SETTING_DISCOUNT_RATE] = { N_ ("Discount rate"),
-                                /* xgettext:no-c-format */
-                                N_ ("% a year"), 0, 10, 0.1 },
-    [SETTING_WEEKS] = { N_ ("Weeks per year"), NULL, 0, 0, 0 },
-    [SETTING_BENEFIT_REALISATION] = { N_ ("Benefit realisation"), "%", 0, 150, 1 },
-    [SETTING_COST_CONTINGENCY] = { N_ ("Cost contingency"), "%", 0, 100, 1 },
-  };
-  GtkWidget *group = new_group (_ ("Study"), _ ("Title, timeline and settings for every scenario"));
-  GtkWidget *expander = adw_expander_row_new ();
-  GtkWidget *row;
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  g_autoptr (GHashTable) levers
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr (GHashTable) items
+      = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  GHashTableIter iter;
+  gpointer key, row;
+  GtkWidget *child, *group = NULL;
+  g_autofree char *last_group = NULL;
+  gboolean same = scenario && g_strcmp0 (scenario->id, self->rows_scenario) == 0;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _ ("Timeline and settings"));
-  self->title_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _ ("Title"));
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->title_row), TRUE);
-  g_signal_connect (self->title_row, "apply", G_CALLBACK (on_title_apply), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), self->title_row);
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+  /* Take the rows out; those of the same scenario may be used again. */
+  g_hash_table_iter_init (&iter, self->lever_rows);
+  while (g_hash_table_iter_next (&iter, &key, &row))
     {
-      row = lgr_number_row_new (_ (fields[i].title), fields[i].unit ? _ (fields[i].unit) : NULL,
-                                fields[i].lower, fields[i].upper, fields[i].step);
-      g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (i));
-      g_signal_connect (row, "value-changed", G_CALLBACK (on_setting_changed), self);
-      g_signal_connect (row, "edit-finished", G_CALLBACK (on_edit_finished), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-      g_ptr_array_add (self->settings_rows, row);
+      GtkWidget *parent_group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+      if (parent_group)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (parent_group), row);
+      if (same && lgr_scenario_find_lever (scenario, key))
+        g_hash_table_insert (levers, g_strdup (key), g_object_ref (row));
     }
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _ ("Count cost avoidance"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                               _ ("Include avoided future costs in the net figures"));
-  self->avoidance_switch = gtk_switch_new ();
-  gtk_widget_set_valign (self->avoidance_switch, GTK_ALIGN_CENTER);
-  g_signal_connect (self->avoidance_switch, "notify::active", G_CALLBACK (on_avoidance), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->avoidance_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->avoidance_switch);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+  g_hash_table_remove_all (self->lever_rows);
+  while ((child = gtk_widget_get_first_child (self->lever_groups)))
+    gtk_box_remove (GTK_BOX (self->lever_groups), child);
+  g_hash_table_iter_init (&iter, self->item_rows);
+  while (g_hash_table_iter_next (&iter, &key, &row))
+    {
+      const LgrItem *item = same ? lgr_scenario_find_item (scenario, key) : NULL;
+      adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->items_group), row);
+      if (item && lgr_item_row_has_structure (row, item, study))
+        g_hash_table_insert (items, g_strdup (key), g_object_ref (row));
+    }
+  g_hash_table_remove_all (self->item_rows);
+  g_free (self->rows_scenario);
+  self->rows_scenario = g_strdup (scenario ? scenario->id : NULL);
+  if (scenario == NULL)
+    return;
 
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
-  gtk_box_append (GTK_BOX (box), group);
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
+      g_autofree char *title = group_title (scenario, lever);
+      GtkWidget *lever_row = g_hash_table_lookup (levers, lever->id);
+
+      if (group == NULL || g_strcmp0 (title, last_group) != 0)
+        {
+          group = adw_preferences_group_new ();
+          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+          gtk_box_append (GTK_BOX (self->lever_groups), group);
+          g_free (last_group);
+          last_group = g_strdup (title);
+        }
+      if (lever_row == NULL)
+        lever_row = lgr_lever_row_new (self->document, scenario->id, lever->id, FALSE);
+      g_hash_table_insert (self->lever_rows, g_strdup (lever->id), g_object_ref_sink (lever_row));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), lever_row);
+    }
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->add_lever_group),
+                                   scenario->levers->len ? NULL : _ ("Levers"));
+  adw_preferences_group_set_description (
+      ADW_PREFERENCES_GROUP (self->add_lever_group),
+      scenario->levers->len ? NULL : _ ("This scenario has no levers yet."));
+
+  for (guint i = 0; i < scenario->items->len; i++)
+    {
+      const LgrItem *item = g_ptr_array_index (scenario->items, i);
+      GtkWidget *item_row = g_hash_table_lookup (items, item->id);
+      if (item_row == NULL)
+        item_row = lgr_item_row_new (self->document, scenario->id, item->id);
+      g_hash_table_insert (self->item_rows, g_strdup (item->id), g_object_ref_sink (item_row));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->items_group), item_row);
+    }
 }
 
 static void
 rebuild (LgrScenarioSidebar *self)
 {
-  const LgrScenario *scenario;
-  GtkWidget *child, *group = NULL, *suffix;
-  g_autofree char *last_group = NULL;
+  const LgrScenario *scenario = selected_scenario (self);
+  g_autofree char *list = list_key (self);
+  g_autofree char *authorities = authorities_key (scenario);
+  g_autofree char *rows = rows_key (self);
+  g_autofree char *menu = menu_key (scenario);
 
-  g_free (self->structure);
-  self->structure = structure_key (self);
-  fill_scenario_list (self);
-
-  while ((child = gtk_widget_get_first_child (self->editors)))
-    gtk_box_remove (GTK_BOX (self->editors), child);
-  g_ptr_array_set_size (self->lever_rows, 0);
-  g_ptr_array_set_size (self->item_rows, 0);
-  g_ptr_array_set_size (self->authority_rows, 0);
-  g_ptr_array_set_size (self->settings_rows, 0);
-  g_hash_table_remove_all (self->authority_editors);
-
-  scenario = selected_scenario (self);
-  if (scenario == NULL)
-    return;
-
-  /* Authorities */
-  group = new_group (_ ("Authorities"), NULL);
-  for (guint i = 0; i < scenario->authorities->len; i++)
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (g_strcmp0 (list, self->list_key) != 0)
     {
-      const LgrAuthority *authority = g_ptr_array_index (scenario->authorities, i);
-      GtkWidget *expander = adw_expander_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), authority->name);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (expander), FALSE);
-      GtkWidget *name_row = adw_entry_row_new ();
-      GtkWidget *remove_row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-      g_hash_table_insert (self->authority_editors, g_strdup (authority->id), expander);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _ ("Name"));
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (name_row), FALSE);
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (name_row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (name_row), authority->name);
-      g_object_set_data_full (G_OBJECT (name_row), "lgr-authority", g_strdup (authority->id),
-                              g_free);
-      g_signal_connect (name_row, "apply", G_CALLBACK (on_authority_name_apply), self);
-      g_signal_connect (name_row, "entry-activated", G_CALLBACK (on_authority_name_apply), self);
-      g_object_set_data (G_OBJECT (expander), "lgr-name-row", name_row);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), name_row);
-      for (int f = 0; f < 2; f++)
-        {
-          GtkWidget *row = lgr_number_row_new (f == 0 ? _ ("Population") : _ ("Children (0-17)"),
-                                               _ ("people"), 0, 0, 0);
-          g_object_set_data_full (G_OBJECT (row), "lgr-authority", g_strdup (authority->id),
-                                  g_free);
-          g_object_set_data (G_OBJECT (row), "lgr-field", GINT_TO_POINTER (f));
-          g_signal_connect (row, "value-changed", G_CALLBACK (on_authority_changed), self);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-          g_ptr_array_add (self->authority_rows, row);
-        }
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _ ("Remove this authority"));
-      gtk_widget_add_css_class (remove, "flat");
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _ ("Remove this authority"), -1);
-      g_object_set_data_full (G_OBJECT (remove), "lgr-authority", g_strdup (authority->id), g_free);
-      g_signal_connect (remove, "clicked", G_CALLBACK (on_authority_remove), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (remove_row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), remove_row);
-      g_object_set_data (G_OBJECT (expander), "lgr-remove-button", remove);
-      g_object_set_data (G_OBJECT (expander), "lgr-authority-expander", GINT_TO_POINTER (1));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+      fill_scenario_list (self);
+      g_free (self->list_key);
+      self->list_key = g_steal_pointer (&list);
     }
-  suffix = gtk_button_new_from_icon_name ("list-add-symbolic");
-  gtk_widget_add_css_class (suffix, "flat");
-  gtk_widget_set_tooltip_text (suffix, _ ("Add an authority"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (suffix), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _ ("Add an authority"), -1);
-  g_signal_connect (suffix, "clicked", G_CALLBACK (on_add_authority), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
-  gtk_box_append (GTK_BOX (self->editors), group);
-
-  /* Levers, grouped by authority and service */
-  group = NULL;
-  for (guint i = 0; i < scenario->levers->len; i++)
+  if (g_strcmp0 (authorities, self->authorities_key) != 0)
     {
-      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
-      const LgrAuthority *authority = lgr_scenario_find_authority (scenario, lever->authority_id);
-      g_autofree char *title
-          = lever->service ? g_strdup_printf (
-                "%s · %s", authority ? authority->name : lever->authority_id, lever->service)
-                           : g_strdup (authority ? authority->name : lever->authority_id);
-      GtkWidget *row;
-
-      if (group == NULL || g_strcmp0 (title, last_group) != 0)
-        {
-          group = new_group (title, NULL);
-          gtk_box_append (GTK_BOX (self->editors), group);
-          g_free (last_group);
-          last_group = g_strdup (title);
-        }
-      row = lgr_lever_row_new (self->document, scenario->id, lever->id, FALSE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->lever_rows, row);
+      fill_authorities (self, scenario);
+      g_free (self->authorities_key);
+      self->authorities_key = g_steal_pointer (&authorities);
     }
-  group = new_group (scenario->levers->len ? NULL : _ ("Levers"),
-                     scenario->levers->len ? NULL : _ ("This scenario has no levers yet."));
-  fill_add_lever_menu (self, scenario);
-  suffix = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (suffix), _ ("Add _Lever"));
-  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (suffix), TRUE);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (suffix), G_MENU_MODEL (self->add_lever_menu));
-  gtk_widget_set_tooltip_text (suffix, _ ("Add a lever for one of the authorities"));
-  gtk_widget_set_halign (suffix, GTK_ALIGN_START);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), suffix);
-  gtk_box_append (GTK_BOX (self->editors), group);
-
-  /* Items */
-  group = new_group (_ ("Costs and savings"), NULL);
-  suffix = action_button ("list-add-symbolic", "win.add-item", _ ("Add an item"));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), suffix);
-  for (guint i = 0; i < scenario->items->len; i++)
+  if (g_strcmp0 (rows, self->rows_key) != 0)
     {
-      const LgrItem *item = g_ptr_array_index (scenario->items, i);
-      GtkWidget *row = lgr_item_row_new (self->document, scenario->id, item->id);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_ptr_array_add (self->item_rows, row);
+      fill_levers_and_items (self, scenario);
+      g_free (self->rows_key);
+      self->rows_key = g_steal_pointer (&rows);
     }
-  gtk_box_append (GTK_BOX (self->editors), group);
-
-  build_settings (self, self->editors);
+  if (g_strcmp0 (menu, self->menu_key) != 0)
+    {
+      fill_add_lever_menu (self, scenario);
+      g_free (self->menu_key);
+      self->menu_key = g_steal_pointer (&menu);
+    }
+  gtk_widget_set_visible (self->editors, scenario != NULL);
   sync_values (self);
 }
 
+/* The values the sidebar shows itself (the rows show theirs). */
 static void
 sync_values (LgrScenarioSidebar *self)
 {
   const LgrStudy *study = lgr_document_get_study (self->document);
-  const LgrScenario *scenario = selected_scenario (self);
 
-  for (guint i = 0; i < self->lever_rows->len; i++)
-    lgr_lever_row_sync (g_ptr_array_index (self->lever_rows, i));
-  for (guint i = 0; i < self->item_rows->len; i++)
-    lgr_item_row_sync (g_ptr_array_index (self->item_rows, i));
-
-  self->syncing = TRUE;
-  for (guint i = 0; scenario && i < self->authority_rows->len; i++)
+  if (self->rebuild_id == 0) /* else the rows may be stale: the rebuild syncs them */
+    sync_scenario_list (self);
+  sync_authorities (self, selected_scenario (self));
+  for (int i = 0; i < N_SETTINGS; i++)
     {
-      LgrNumberRow *row = g_ptr_array_index (self->authority_rows, i);
-      const LgrAuthority *authority = lgr_scenario_find_authority (
-          scenario, g_object_get_data (G_OBJECT (row), "lgr-authority"));
-      int field = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "lgr-field"));
-      if (authority)
-        lgr_number_row_set_value (row,
-                                  field == 0 ? authority->population : authority->child_population);
-    }
-  for (guint i = 0; i < self->settings_rows->len; i++)
-    {
-      LgrNumberRow *row = g_ptr_array_index (self->settings_rows, i);
-      const double values[]
-          = { study->first_year,      study->years,          study->vesting_year,
-              study->discount_rate,   study->weeks_per_year, study->benefit_realisation,
-              study->cost_contingency };
-      lgr_number_row_set_value (row, values[i]);
+      LgrNumberRow *row = LGR_NUMBER_ROW (self->settings[i]);
+      double value = setting_value (study, i);
+      lgr_number_row_set_value (row, value);
       if (i == SETTING_VESTING_YEAR || i == SETTING_FIRST_YEAR)
         {
-          g_autofree char *year = lgr_format_financial_year ((int)values[i]);
+          g_autofree char *year = lgr_format_financial_year ((int)value);
           lgr_number_row_set_info (row, year);
         }
     }
-  if (self->title_row)
+  if (g_strcmp0 (self->shown_title, study->title) != 0)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->title_row), study->title);
-      gtk_widget_remove_css_class (self->title_row, "error");
-      gtk_switch_set_active (GTK_SWITCH (self->avoidance_switch), study->count_avoidance);
+      g_free (self->shown_title);
+      self->shown_title = g_strdup (study->title);
+      lgr_row_set_editable_text (self->title_row, study->title);
+      lgr_row_clear_error (self->title_row);
     }
-  self->syncing = FALSE;
+  if (gtk_switch_get_active (GTK_SWITCH (self->avoidance_switch)) != study->count_avoidance)
+    gtk_switch_set_active (GTK_SWITCH (self->avoidance_switch), study->count_avoidance);
 }
 
 static void
 lgr_scenario_sidebar_dispose (GObject *object)
 {
   LgrScenarioSidebar *self = LGR_SCENARIO_SIDEBAR (object);
-  if (self->document)
-    g_clear_signal_handler (&self->changed_id, self->document);
+
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_hash_table_remove_all (self->lever_rows);
+  g_hash_table_remove_all (self->item_rows);
+  g_hash_table_remove_all (self->authority_editors);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_SCENARIO_SIDEBAR);
   g_clear_object (&self->document);
   G_OBJECT_CLASS (lgr_scenario_sidebar_parent_class)->dispose (object);
 }
@@ -699,13 +788,15 @@ lgr_scenario_sidebar_finalize (GObject *object)
 {
   LgrScenarioSidebar *self = LGR_SCENARIO_SIDEBAR (object);
   g_free (self->selected);
-  g_free (self->structure);
-  g_ptr_array_unref (self->lever_rows);
-  g_ptr_array_unref (self->item_rows);
-  g_ptr_array_unref (self->authority_rows);
-  g_ptr_array_unref (self->settings_rows);
+  g_free (self->list_key);
+  g_free (self->authorities_key);
+  g_free (self->rows_key);
+  g_free (self->menu_key);
+  g_free (self->rows_scenario);
+  g_free (self->shown_title);
+  g_hash_table_unref (self->lever_rows);
+  g_hash_table_unref (self->item_rows);
   g_hash_table_unref (self->authority_editors);
-  g_object_unref (self->add_lever_menu);
   G_OBJECT_CLASS (lgr_scenario_sidebar_parent_class)->finalize (object);
 }
 
@@ -727,6 +818,16 @@ static void
 lgr_scenario_sidebar_class_init (LgrScenarioSidebarClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const char *const setting_ids[N_SETTINGS] = {
+    [SETTING_FIRST_YEAR] = "first_year_row",
+    [SETTING_YEARS] = "years_row",
+    [SETTING_VESTING_YEAR] = "vesting_year_row",
+    [SETTING_DISCOUNT_RATE] = "discount_rate_row",
+    [SETTING_WEEKS] = "weeks_row",
+    [SETTING_BENEFIT_REALISATION] = "benefit_realisation_row",
+    [SETTING_COST_CONTINGENCY] = "cost_contingency_row",
+  };
 
   object_class->dispose = lgr_scenario_sidebar_dispose;
   object_class->finalize = lgr_scenario_sidebar_finalize;
@@ -735,50 +836,39 @@ lgr_scenario_sidebar_class_init (LgrScenarioSidebarClass *klass)
   properties[PROP_SELECTED] = g_param_spec_string ("selected", NULL, NULL, NULL,
                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  gtk_widget_class_set_css_name (GTK_WIDGET_CLASS (klass), "lgrsidebar");
+  gtk_widget_class_set_css_name (widget_class, "lgrsidebar");
+
+  g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/lgrexplorer/Explorer/lgr-scenario-sidebar.ui");
+  for (int i = 0; i < N_SETTINGS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, setting_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (LgrScenarioSidebar, settings)
+                                                   + i * sizeof (GtkWidget *));
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, scenario_list);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, editors);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, authorities_group);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, lever_groups);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, add_lever_group);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, items_group);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, avoidance_switch);
+  gtk_widget_class_bind_template_child (widget_class, LgrScenarioSidebar, add_lever_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_authority);
+  gtk_widget_class_bind_template_callback (widget_class, on_setting_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_title_apply);
+  gtk_widget_class_bind_template_callback (widget_class, on_avoidance);
 }
 
 static void
 lgr_scenario_sidebar_init (LgrScenarioSidebar *self)
 {
-  GtkWidget *group, *buttons;
-
-  self->lever_rows = g_ptr_array_new ();
-  self->item_rows = g_ptr_array_new ();
-  self->authority_rows = g_ptr_array_new ();
-  self->settings_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->lever_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->item_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->authority_editors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->add_lever_menu = g_menu_new ();
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
-  gtk_box_set_spacing (GTK_BOX (self), 18);
-  gtk_widget_set_margin_start (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_end (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self), 24);
-
-  group = new_group (_ ("Scenarios"), NULL);
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_box_append (GTK_BOX (buttons),
-                  action_button ("list-add-symbolic", "win.add-scenario", _ ("Add a scenario")));
-  gtk_box_append (GTK_BOX (buttons), action_button ("edit-copy-symbolic", "win.duplicate-scenario",
-                                                    _ ("Duplicate the selected scenario")));
-  gtk_box_append (GTK_BOX (buttons), action_button ("document-edit-symbolic", "win.rename-scenario",
-                                                    _ ("Rename the selected scenario")));
-  gtk_box_append (GTK_BOX (buttons), action_button ("user-trash-symbolic", "win.remove-scenario",
-                                                    _ ("Remove the selected scenario")));
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), buttons);
-  self->scenario_list = gtk_list_box_new ();
-  gtk_widget_add_css_class (self->scenario_list, "boxed-list");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->scenario_list), GTK_SELECTION_SINGLE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scenario_list),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _ ("Scenarios"), -1);
-  g_signal_connect (self->scenario_list, "row-selected", G_CALLBACK (on_row_selected), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->scenario_list);
-  gtk_box_append (GTK_BOX (self), group);
-
-  self->editors = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_box_append (GTK_BOX (self), self->editors);
 }
 
 GtkWidget *
@@ -794,12 +884,19 @@ lgr_scenario_sidebar_set_document (LgrScenarioSidebar *self, LgrDocument *docume
   g_return_if_fail (LGR_IS_DOCUMENT (document));
 
   if (self->document)
-    g_clear_signal_handler (&self->changed_id, self->document);
+    g_signal_handlers_disconnect_by_func (self->document, on_document_changed, self);
   g_set_object (&self->document, document);
-  self->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_document_changed), self);
-  g_clear_pointer (&self->structure, g_free);
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  g_clear_pointer (&self->list_key, g_free);
+  g_clear_pointer (&self->authorities_key, g_free);
+  g_clear_pointer (&self->rows_key, g_free);
+  g_clear_pointer (&self->menu_key, g_free);
+  g_clear_pointer (&self->shown_title, g_free);
   g_clear_pointer (&self->selected, g_free);
+  /* Rows of the previous document go. */
+  fill_levers_and_items (self, NULL);
   on_document_changed (document, self);
+  rebuild (self);
 }
 
 const char *
@@ -827,26 +924,23 @@ LgrLeverRow *
 lgr_scenario_sidebar_find_lever_row (LgrScenarioSidebar *self, const char *lever_id)
 {
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
-  for (guint i = 0; i < self->lever_rows->len; i++)
-    {
-      LgrLeverRow *row = g_ptr_array_index (self->lever_rows, i);
-      if (g_strcmp0 (lgr_lever_row_get_lever_id (row), lever_id) == 0)
-        return row;
-    }
-  return NULL;
+  flush (self);
+  return g_hash_table_lookup (self->lever_rows, lever_id);
 }
 
 GtkWidget *
 lgr_scenario_sidebar_find_item_row (LgrScenarioSidebar *self, const char *item_id)
 {
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
-  for (guint i = 0; i < self->item_rows->len; i++)
-    {
-      LgrItemRow *row = g_ptr_array_index (self->item_rows, i);
-      if (g_strcmp0 (lgr_item_row_get_item_id (row), item_id) == 0)
-        return GTK_WIDGET (row);
-    }
-  return NULL;
+  flush (self);
+  return g_hash_table_lookup (self->item_rows, item_id);
+}
+
+static GtkWidget *
+authority_editor (LgrScenarioSidebar *self, const char *authority_id)
+{
+  flush (self);
+  return g_hash_table_lookup (self->authority_editors, authority_id);
 }
 
 GtkWidget *
@@ -854,7 +948,7 @@ lgr_scenario_sidebar_get_authority_name_row (LgrScenarioSidebar *self, const cha
 {
   GtkWidget *expander;
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
-  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  expander = authority_editor (self, authority_id);
   return expander ? g_object_get_data (G_OBJECT (expander), "lgr-name-row") : NULL;
 }
 
@@ -864,7 +958,7 @@ lgr_scenario_sidebar_get_authority_remove_button (LgrScenarioSidebar *self,
 {
   GtkWidget *expander;
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
-  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  expander = authority_editor (self, authority_id);
   return expander ? g_object_get_data (G_OBJECT (expander), "lgr-remove-button") : NULL;
 }
 
@@ -873,7 +967,7 @@ lgr_scenario_sidebar_get_authority_error (LgrScenarioSidebar *self, const char *
 {
   GtkWidget *expander;
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
-  expander = g_hash_table_lookup (self->authority_editors, authority_id);
+  expander = authority_editor (self, authority_id);
   return expander ? g_object_get_data (G_OBJECT (expander), "lgr-error") : NULL;
 }
 
@@ -881,6 +975,7 @@ GMenuModel *
 lgr_scenario_sidebar_get_add_lever_menu (LgrScenarioSidebar *self)
 {
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  flush (self);
   return G_MENU_MODEL (self->add_lever_menu);
 }
 
@@ -888,6 +983,7 @@ const char *
 lgr_scenario_sidebar_get_swatch_colour (LgrScenarioSidebar *self, const char *scenario_id)
 {
   g_return_val_if_fail (LGR_IS_SCENARIO_SIDEBAR (self), NULL);
+  flush (self);
   for (GtkWidget *row = gtk_widget_get_first_child (self->scenario_list); row;
        row = gtk_widget_get_next_sibling (row))
     if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "lgr-scenario"), scenario_id) == 0)

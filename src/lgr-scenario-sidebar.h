@@ -1,7 +1,10 @@
 /* lgr-scenario-sidebar.h: the study's scenarios (select, colour) and, for the selected one, its
  * authorities, its levers grouped by authority and service, its items, and the study's timeline
- * and settings. Rebuilds its rows only when the study's structure changes; otherwise it updates
- * their values in place, so a slider being dragged is never replaced under the pointer.
+ * and settings (ui/lgr-scenario-sidebar.ui). Only the selected scenario has rows. The lever and
+ * item rows follow the document themselves; when the rows needed change (added, removed,
+ * regrouped), they are rebuilt from the main loop, reusing the rows that remain, so a widget is
+ * never replaced under the pointer or while its own handler runs. The find and get functions
+ * below first bring the rows up to date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
