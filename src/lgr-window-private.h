@@ -29,7 +29,7 @@ struct _LgrWindow
   GtkWidget *main_box;
   GtkLabel *presentation_title;
   GtkLabel *verdict_label;
-  GtkWidget *cards_scroller;
+  GtkWidget *cards_area;
   GtkFlowBox *cards_box;
   GtkWidget *chart_header;
   GtkWidget *chart_switcher;

@@ -445,7 +445,7 @@ _lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
 
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
   adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
-  gtk_widget_set_visible (self->cards_scroller, !presenting);
+  gtk_widget_set_visible (self->cards_area, !presenting);
   gtk_widget_set_visible (self->table_section, !presenting);
   gtk_widget_set_visible (self->chart_header, !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
@@ -720,7 +720,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
-  gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_area);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_header);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_switcher);
