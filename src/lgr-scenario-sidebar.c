@@ -672,10 +672,8 @@ fill_levers_and_items (LgrScenarioSidebar *self, const LgrScenario *scenario)
 
       if (group == NULL || g_strcmp0 (title, last_group) != 0)
         {
-          /* A group's title is Pango markup (libadwaita 1.2 has no use-markup for groups). */
-          g_autofree char *markup = g_markup_escape_text (title, -1);
           group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), markup);
+          lgr_row_set_group_title (ADW_PREFERENCES_GROUP (group), title);
           gtk_box_append (GTK_BOX (self->lever_groups), group);
           g_free (last_group);
           last_group = g_strdup (title);
