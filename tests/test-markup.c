@@ -174,6 +174,36 @@ expand (GtkWidget *widget, gpointer data)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
 }
 
+static void
+find_profile_entry (GtkWidget *widget, gpointer data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (widget, ADW_TYPE_ACTION_ROW);
+  if (GTK_IS_ENTRY (widget) && row && !LGR_IS_NUMBER_ROW (row))
+    *(GtkWidget **)data = widget;
+}
+
+/* Refusals quote what was typed, in the rows' subtitles: a value and a profile. */
+static void
+refuse_typed_text (LgrLeverRow *row)
+{
+  LgrNumberRow *target = lgr_lever_row_get_field (row, LGR_LEVER_FIELD_COHORT_TARGET);
+  GtkWidget *profile = NULL;
+  GtkWidget *profile_row;
+
+  lgr_number_row_commit_text (target, NASTY);
+  g_assert_nonnull (strstr (lgr_number_row_get_error (target), NASTY));
+  assert_shown (GTK_WIDGET (target), adw_action_row_get_subtitle (ADW_ACTION_ROW (target)));
+  walk (GTK_WIDGET (row), find_profile_entry, &profile);
+  g_assert_nonnull (profile);
+  gtk_editable_set_text (GTK_EDITABLE (profile), NASTY);
+  g_signal_emit_by_name (profile, "activate");
+  profile_row = gtk_widget_get_ancestor (profile, ADW_TYPE_ACTION_ROW);
+  /* It quotes the first word that is not a percentage. */
+  g_assert_nonnull (strpbrk (adw_action_row_get_subtitle (ADW_ACTION_ROW (profile_row)), "&<"));
+  settle ();
+  check_rows (GTK_WIDGET (row));
+}
+
 /* The group a lever is shown in: its authority and service. */
 static char *
 group_title (const LgrScenario *scenario, const LgrLever *lever)
@@ -240,6 +270,9 @@ test_sidebar_and_cards (void)
           assert_shown (row, item->source);
         }
       g_assert_cmpuint (check_rows (GTK_WIDGET (window)), >, 10);
+      if (scenario->levers->len > 0)
+        refuse_typed_text (lgr_scenario_sidebar_find_lever_row (
+            sidebar, ((LgrLever *)g_ptr_array_index (scenario->levers, 0))->id));
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
