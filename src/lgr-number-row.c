@@ -288,6 +288,9 @@ lgr_number_row_init (LgrNumberRow *self)
 {
   GtkEventController *focus;
 
+  /* Titles and subtitles are plain text: lever and authority names may hold '&' or '<'. Set
+   * before any title, which the construction may bring. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   self->entry = gtk_entry_new ();
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 7);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (self->entry), 12);

@@ -63,3 +63,11 @@ lgr_row_clear_error (GtkWidget *widget)
   gtk_widget_remove_css_class (widget, "error");
   gtk_widget_set_tooltip_text (widget, NULL);
 }
+
+void
+lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text)
+{
+  g_autofree char *markup = text ? g_markup_escape_text (text, -1) : NULL;
+  if (g_strcmp0 (adw_preferences_group_get_title (group), markup) != 0)
+    adw_preferences_group_set_title (group, markup);
+}

@@ -2,6 +2,12 @@
  * widget only when the text differs from what it shows, so syncing a row from the document
  * costs nothing when nothing changed (a tooltip, for one, is a round trip to the display).
  *
+ * Text typed by users ("Children & Families", "<senior>") is plain text. Rows show it as is:
+ * every row of the templates sets use-markup to False (tests/check-plain-rows.py checks it),
+ * and rows made in code call adw_preferences_row_set_use_markup (row, FALSE) before their
+ * title. Preference group titles and toasts are always markup in libadwaita 1.2: pass user
+ * text through lgr_row_set_group_title or g_markup_escape_text.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -15,6 +21,8 @@ void lgr_row_set_expander_subtitle (AdwExpanderRow *row, const char *subtitle);
 void lgr_row_set_action_subtitle (AdwActionRow *row, const char *subtitle);
 void lgr_row_set_label_text (GtkWidget *label, const char *text);
 void lgr_row_set_tooltip (GtkWidget *widget, const char *tooltip);
+/* Sets a preference group's title (markup in libadwaita 1.2) to plain text, escaped. */
+void lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text);
 /* Sets the text of a GtkEditable (an entry, an entry row). */
 void lgr_row_set_editable_text (GtkWidget *editable, const char *text);
 /* Shows message on a refused profile entry and as the subtitle of its row. */

@@ -673,7 +673,7 @@ fill_levers_and_items (LgrScenarioSidebar *self, const LgrScenario *scenario)
       if (group == NULL || g_strcmp0 (title, last_group) != 0)
         {
           group = adw_preferences_group_new ();
-          adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+          lgr_row_set_group_title (ADW_PREFERENCES_GROUP (group), title);
           gtk_box_append (GTK_BOX (self->lever_groups), group);
           g_free (last_group);
           last_group = g_strdup (title);

@@ -36,7 +36,9 @@ static void update_presentation_levers (LgrWindow *self);
 void
 _lgr_window_toast (LgrWindow *self, const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  /* A toast's title is Pango markup; messages are plain text and may quote a name with '&'. */
+  g_autofree char *markup = g_markup_escape_text (message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
 }
 
 static void
