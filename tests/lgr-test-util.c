@@ -42,3 +42,37 @@ lgr_test_load_string (const char *xml)
   g_assert_nonnull (study);
   return study;
 }
+
+#define WAIT_TIMEOUT_S 10
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+lgr_test_wait_until (GSourceFunc condition, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return condition (data);
+}
+
+static gboolean
+no_pending_events (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+lgr_test_settle (void)
+{
+  lgr_test_wait_until (no_pending_events, NULL);
+}

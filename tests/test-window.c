@@ -21,41 +21,9 @@
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
-#define TIMEOUT_S 10
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
-}
-
-static gboolean
-no_pending_events (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending_events, NULL);
-}
+/* Waiting on the main loop, never sleeping: lgr_test_wait_until and lgr_test_settle. */
+#define wait_until lgr_test_wait_until
+#define settle lgr_test_settle
 
 /* With LGR_SHOTS_DIR set, saves what a window shows as <dir>/<name>.png for people to look
  * at; the tests never compare pixels. */
