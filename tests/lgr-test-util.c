@@ -1,6 +1,7 @@
 /* lgr-test-util.c: helpers shared by the tests. */
 #include "lgr-test-util.h"
 
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -41,6 +42,23 @@ lgr_test_load_string (const char *xml)
   g_assert_no_error (error);
   g_assert_nonnull (study);
   return study;
+}
+
+void
+lgr_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        lgr_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
 }
 
 #define WAIT_TIMEOUT_S 10

@@ -28,6 +28,9 @@ LgrStudy *lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers,
  * if not, *why (may be NULL) says where. Implemented in lgr-test-random.c. */
 gboolean lgr_test_rng_accepts (const char *xml, gsize length, char **why);
 
+/* Removes a directory and everything in it (for temporary directories of tests). */
+void lgr_test_remove_tree (const char *path);
+
 /* Iterates the default main context until condition (data) holds or 10 s have gone by (never
  * sleeps); returns whether it holds. */
 gboolean lgr_test_wait_until (GSourceFunc condition, gpointer data);

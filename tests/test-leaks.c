@@ -128,27 +128,10 @@ drafts_init (Drafts *d)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 drafts_clear (Drafts *d)
 {
   g_assert_finalize_object (d->drafts);
-  remove_tree (d->dir);
+  lgr_test_remove_tree (d->dir);
   g_free (d->dir);
 }
 
