@@ -734,12 +734,15 @@ lgr_window_init (LgrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
-  /* The size and maximised state are settings, remembered as they change (GTK keeps the default
-   * size as the unmaximised, unfullscreened size). */
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  /* The size and maximised state are settings: read when the window opens, written as they
+   * change (GTK keeps the default size as the unmaximised size). Other windows open at the time
+   * keep their own. */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
   g_settings_bind (self->settings, "window-height", self, "default-height",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 
   /* The chart switcher: one toggle per chart, all on win.chart. */
   for (int k = 0; k < LGR_N_CHARTS; k++)
