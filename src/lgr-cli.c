@@ -28,6 +28,7 @@
 typedef struct
 {
   gboolean check;
+  // cppcheck-suppress unusedStructMember ; set by the option parser, read after it
   gboolean version;
   char *summary;
   char *export_path;

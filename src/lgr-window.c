@@ -568,14 +568,6 @@ lgr_window_close_request (GtkWindow *window)
       _lgr_window_confirm_unsaved (self, close_now, NULL, NULL);
       return TRUE;
     }
-  if (!gtk_window_is_fullscreen (window))
-    {
-      int width, height;
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-    }
   if (self->drafts && self->document)
     lgr_draft_store_untrack (self->drafts, self->document);
   return GTK_WINDOW_CLASS (lgr_window_parent_class)->close_request (window);
@@ -744,11 +736,15 @@ lgr_window_init (LgrWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
 
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (self->settings, "window-width"),
-                               g_settings_get_int (self->settings, "window-height"));
-  if (g_settings_get_boolean (self->settings, "window-maximized"))
-    gtk_window_maximize (GTK_WINDOW (self));
+  /* The size and maximised state are settings: read when the window opens, written as they
+   * change (GTK keeps the default size as the unmaximised size). Other windows open at the time
+   * keep their own. */
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
 
   /* The chart switcher: one toggle per chart, all on win.chart. */
   for (int k = 0; k < LGR_N_CHARTS; k++)

@@ -1,6 +1,7 @@
 /* lgr-test-util.c: helpers shared by the tests. */
 #include "lgr-test-util.h"
 
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -41,4 +42,55 @@ lgr_test_load_string (const char *xml)
   g_assert_no_error (error);
   g_assert_nonnull (study);
   return study;
+}
+
+void
+lgr_test_remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        lgr_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+#define WAIT_TIMEOUT_S 10
+
+static gboolean
+timed_out (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+lgr_test_wait_until (GSourceFunc condition, gpointer data)
+{
+  gboolean expired = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_S, timed_out, &expired);
+
+  while (!condition (data) && !expired)
+    g_main_context_iteration (NULL, TRUE);
+  if (!expired)
+    g_source_remove (id);
+  return condition (data);
+}
+
+static gboolean
+no_pending_events (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+lgr_test_settle (void)
+{
+  lgr_test_wait_until (no_pending_events, NULL);
 }

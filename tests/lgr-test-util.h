@@ -1,4 +1,5 @@
-/* lgr-test-util.h: what several tests need - paths, the bundled study, random studies. */
+/* lgr-test-util.h: what several tests need - paths, the bundled study, random studies, waiting
+ * for the main loop. */
 #pragma once
 
 #include <glib.h>
@@ -26,6 +27,16 @@ LgrStudy *lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers,
 /* Whether a study file's XML is valid against data/lgr-study.rng (libxml2's RELAX NG API);
  * if not, *why (may be NULL) says where. Implemented in lgr-test-random.c. */
 gboolean lgr_test_rng_accepts (const char *xml, gsize length, char **why);
+
+/* Removes a directory and everything in it (for temporary directories of tests). */
+void lgr_test_remove_tree (const char *path);
+
+/* Iterates the default main context until condition (data) holds or 10 s have gone by (never
+ * sleeps); returns whether it holds. */
+gboolean lgr_test_wait_until (GSourceFunc condition, gpointer data);
+
+/* Iterates the default main context until nothing is pending (at most 10 s). */
+void lgr_test_settle (void);
 
 /* Money within half a unit of the last digit shown: 8.01e6 vs 8012345 at 1e4. */
 #define lgr_assert_money(value, expected, tolerance)                                               \

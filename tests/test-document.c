@@ -160,7 +160,12 @@ test_scenarios (void)
   g_autofree char *duplicate = NULL;
   const LgrStudy *study;
 
-  g_assert_true (lgr_document_add_scenario (document, "Three unitaries", &added, &error));
+  /* A name is taken as typed, without the white space around it, and is never empty. */
+  g_assert_false (lgr_document_add_scenario (document, "  ", NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (lgr_document_can_undo (document));
+  g_assert_true (lgr_document_add_scenario (document, " Three unitaries\t", &added, &error));
   g_assert_no_error (error);
   study = lgr_document_get_study (document);
   g_assert_cmpuint (study->scenarios->len, ==, original->scenarios->len + 1);

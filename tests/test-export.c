@@ -19,21 +19,6 @@ temp_dir (void)
   return dir;
 }
 
-static void
-remove_dir (const char *dir)
-{
-  GDir *d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  if (d)
-    g_dir_close (d);
-  g_rmdir (dir);
-}
-
 static guint
 count_files (const char *dir)
 {
@@ -113,7 +98,7 @@ test_png_size (void)
         cairo_surface_destroy (s);
       }
   g_assert_cmpuint (count_files (dir), ==, 1); /* no temporary files left behind */
-  remove_dir (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -158,7 +143,7 @@ test_svg_size (void)
       g_assert_nonnull (strstr (svg, "viewBox=\"0 0 1600 900\""));
       g_assert_nonnull (strstr (svg, "</svg>"));
     }
-  remove_dir (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -191,7 +176,7 @@ test_pdf_size (void)
       g_assert_nonnull (strstr (t, "Cumulative net cashflow"));
       g_assert_nonnull (strstr (t, "2029/30"));
     }
-  remove_dir (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -228,7 +213,7 @@ test_export_errors (void)
   g_assert_true (g_file_get_contents (path, &content, NULL, NULL));
   g_assert_true (g_str_has_prefix (content, "\x89PNG"));
   g_assert_cmpuint (count_files (dir), ==, 1);
-  remove_dir (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -254,7 +239,7 @@ check_report (LgrStudy *study, const char *name)
   if (out == NULL)
     {
       g_test_skip ("pdfinfo is not installed");
-      remove_dir (dir);
+      lgr_test_remove_tree (dir);
       return;
     }
   const char *pages = strstr (out, "Pages:");
@@ -293,7 +278,7 @@ check_report (LgrStudy *study, const char *name)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (rec);
-  remove_dir (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "lgr-file-replace.h"
+#include "lgr-test-util.h"
 
 static int
 compare_names (gconstpointer a, gconstpointer b)
@@ -42,19 +43,6 @@ assert_contents (const char *path, const char *expected)
   g_assert_true (g_file_get_contents (path, &now, &length, NULL));
   g_assert_cmpuint (length, ==, strlen (expected));
   g_assert_cmpstr (now, ==, expected);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -90,7 +78,7 @@ test_new_and_replace (void)
   names = listing (dir);
   g_assert_cmpstr (names, ==, "out.txt");
   umask (mask);
-  remove_tree (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -110,7 +98,7 @@ test_symbolic_link (void)
   assert_contents (path, "new");
   names = listing (dir);
   g_assert_cmpstr (names, ==, "link.txt real.txt");
-  remove_tree (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -130,7 +118,7 @@ test_gfile (void)
   g_assert_false (lgr_file_replace_file (file, "never", 5, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_contents (path, "through GFile");
-  remove_tree (dir);
+  lgr_test_remove_tree (dir);
 }
 
 static void
@@ -207,7 +195,7 @@ test_failures (void)
     g_autofree char *names = listing (dir);
     g_assert_cmpstr (names, ==, "keep.txt");
   }
-  remove_tree (dir);
+  lgr_test_remove_tree (dir);
 }
 
 int

@@ -16,43 +16,8 @@
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
 #include "lgr-summary-card.h"
+#include "lgr-test-util.h"
 #include "lgr-window-private.h"
-
-#define TIMEOUT_S 10
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-wait_until (Condition condition, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
-}
-
-static gboolean
-no_pending_events (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending_events, NULL);
-}
 
 /* Every widget under a root, watched with weak references until it is finalized. */
 typedef struct
@@ -110,7 +75,7 @@ watch_assert_gone (Watch *watch)
   gpointer object, type_name;
   g_autoptr (GString) names = g_string_new (NULL);
 
-  wait_until (watch_all_gone, watch);
+  lgr_test_wait_until (watch_all_gone, watch);
   g_hash_table_iter_init (&iter, watch->alive);
   while (g_hash_table_iter_next (&iter, &object, &type_name))
     {
@@ -163,27 +128,10 @@ drafts_init (Drafts *d)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 drafts_clear (Drafts *d)
 {
   g_assert_finalize_object (d->drafts);
-  remove_tree (d->dir);
+  lgr_test_remove_tree (d->dir);
   g_free (d->dir);
 }
 
@@ -195,7 +143,7 @@ window_new_shown (LgrDocument *document, Drafts *drafts)
   lgr_window_set_document (window, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   return window;
 }
 
@@ -226,7 +174,7 @@ test_window (void)
    * closes it, so the draft store lets the document go too. */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   g_assert_finalize_object (window);
   watch_assert_gone (&watch);
   g_assert_finalize_object (document);
@@ -255,22 +203,22 @@ test_export_dialog (void)
   window = window_new_shown (document, &drafts);
   dialog = lgr_export_dialog_new (GTK_WINDOW (window), document, settings, LGR_CHART_SAVINGS);
   gtk_window_present (GTK_WINDOW (dialog));
-  g_assert_true (wait_until (preview_drawn, dialog));
+  g_assert_true (lgr_test_wait_until (preview_drawn, dialog));
   lgr_export_dialog_set_title_text (LGR_EXPORT_DIALOG (dialog), "A title");
   lgr_export_dialog_set_format (LGR_EXPORT_DIALOG (dialog), LGR_EXPORT_SVG);
-  settle ();
+  lgr_test_settle ();
 
   watch_init (&watch);
   watch_tree (&watch, dialog);
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle ();
+  lgr_test_settle ();
   g_assert_finalize_object (dialog);
   watch_assert_gone (&watch);
 
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   g_assert_finalize_object (window);
   g_assert_finalize_object (document);
   g_assert_finalize_object (settings);
@@ -312,7 +260,7 @@ test_summary_card (void)
   gtk_window_set_child (GTK_WINDOW (window), card);
   lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[0], results);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   /* Updated again with the same figures: no text is set again. With another scenario's: the
    * name, the figures and the tooltip change. */
   count_text_changes (card, &changes);
@@ -321,13 +269,13 @@ test_summary_card (void)
   lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[1], results);
   g_assert_cmpuint (changes, >=, 3);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (card), !=, NULL);
-  settle ();
+  lgr_test_settle ();
   g_signal_handlers_disconnect_matched (card, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, count_notify, NULL);
 
   watch_init (&watch);
   watch_tree (&watch, card);
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   g_assert_finalize_object (card);
   watch_assert_gone (&watch);
 }

@@ -21,41 +21,10 @@
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
-#define TIMEOUT_S 10
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
-}
-
-static gboolean
-no_pending_events (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending_events, NULL);
-}
+/* Waiting on the main loop, never sleeping: lgr_test_wait_until and lgr_test_settle. */
+#define wait_until lgr_test_wait_until
+#define settle lgr_test_settle
+#define remove_tree lgr_test_remove_tree
 
 /* With LGR_SHOTS_DIR set, saves what a window shows as <dir>/<name>.png for people to look
  * at; the tests never compare pixels. */
@@ -111,23 +80,6 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
   settle ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void

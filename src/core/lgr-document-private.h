@@ -23,4 +23,8 @@ gboolean _lgr_document_commit_addition (LgrDocument *self, LgrStudy *copy, const
 LgrStudy *_lgr_document_copy_with_scenario (LgrDocument *self, const char *scenario_id,
                                             LgrScenario **scenario, GError **error);
 
+/* A name as typed, without the white space around it; NULL with error set if nothing is left or
+ * it is not valid text. */
+char *_lgr_document_typed_name (const char *name, GError **error);
+
 G_END_DECLS

@@ -15,18 +15,21 @@ lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id, G
 {
   LgrStudy *copy;
   LgrScenario *scenario;
+  g_autofree char *stripped = NULL;
   g_autofree char *id = NULL;
   g_autofree char *label = NULL;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  if (!(stripped = _lgr_document_typed_name (name, error)))
+    return FALSE;
   copy = lgr_study_copy (lgr_document_get_study (self));
-  scenario = lgr_study_new_scenario (copy, name);
+  scenario = lgr_study_new_scenario (copy, stripped);
   id = g_strdup (scenario->id);
   g_ptr_array_add (copy->scenarios, scenario);
 
-  label = g_strdup_printf (_ ("Add scenario “%s”"), name);
+  label = g_strdup_printf (_ ("Add scenario “%s”"), stripped);
   return _lgr_document_commit_addition (self, copy, label, &id, new_id, error);
 }
 
@@ -63,14 +66,8 @@ lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id, const 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (name));
-  if (*stripped == '\0')
-    {
-      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                           _ ("a scenario needs a name"));
-      return FALSE;
-    }
-  if (!(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
+  if (!(stripped = _lgr_document_typed_name (name, error))
+      || !(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   label = g_strdup_printf (_ ("Rename “%s”"), scenario->name);
   g_free (scenario->name);

@@ -466,18 +466,6 @@ copy_with_scenario (LgrDocument *self, const char *scenario_id, LgrScenario **sc
   return copy;
 }
 
-/* Authorities, levers and items all begin with an id and a name, so one edit finds them by id
- * and names them in its undo label the same way. */
-typedef struct
-{
-  char *id;
-  char *name;
-} Entry;
-
-G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrAuthority, name) == G_STRUCT_OFFSET (Entry, name));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrLever, name) == G_STRUCT_OFFSET (Entry, name));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (LgrItem, name) == G_STRUCT_OFFSET (Entry, name));
-
 typedef enum
 {
   AUTHORITY,
@@ -516,11 +504,24 @@ entry_noun (EntryKind kind)
     }
 }
 
+/* Where an entry of each kind keeps its id and its name (both char *). */
+static const struct
+{
+  gsize id, name;
+} entry_fields[] = {
+  [AUTHORITY] = { G_STRUCT_OFFSET (LgrAuthority, id), G_STRUCT_OFFSET (LgrAuthority, name) },
+  [LEVER] = { G_STRUCT_OFFSET (LgrLever, id), G_STRUCT_OFFSET (LgrLever, name) },
+  [ITEM] = { G_STRUCT_OFFSET (LgrItem, id), G_STRUCT_OFFSET (LgrItem, name) },
+};
+
+#define entry_id(kind, entry) G_STRUCT_MEMBER (const char *, (entry), entry_fields[kind].id)
+#define entry_name(kind, entry) G_STRUCT_MEMBER (const char *, (entry), entry_fields[kind].name)
+
 static int
-index_of_id (GPtrArray *entries, const char *id)
+index_of_id (GPtrArray *entries, EntryKind kind, const char *id)
 {
   for (guint i = 0; i < entries->len; i++)
-    if (g_strcmp0 (((const Entry *)g_ptr_array_index (entries, i))->id, id) == 0)
+    if (g_strcmp0 (entry_id (kind, g_ptr_array_index (entries, i)), id) == 0)
       return (int)i;
   return -1;
 }
@@ -535,7 +536,7 @@ copy_with_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, con
 
   if (copy == NULL)
     return NULL;
-  *index = index_of_id (entries_of (*scenario, kind), id);
+  *index = index_of_id (entries_of (*scenario, kind), kind, id);
   if (*index < 0)
     {
       lgr_study_free (copy);
@@ -575,18 +576,30 @@ commit_addition (LgrDocument *self, LgrStudy *copy, const char *label, char **id
   return TRUE;
 }
 
-/* Removes the entry at index of entries (in copy) and commits copy as "Remove “name”". */
+/* Removes the entry of kind at index of scenario (in copy) and commits copy as "Remove “name”". */
 static gboolean
-commit_removal (LgrDocument *self, LgrStudy *copy, GPtrArray *entries, int index, GError **error)
+commit_removal (LgrDocument *self, LgrStudy *copy, LgrScenario *scenario, EntryKind kind, int index,
+                GError **error)
 {
-  g_autofree char *label = g_strdup_printf (
-      _ ("Remove “%s”"), ((const Entry *)g_ptr_array_index (entries, index))->name);
+  GPtrArray *entries = entries_of (scenario, kind);
+  g_autofree char *label
+      = g_strdup_printf (_ ("Remove “%s”"), entry_name (kind, g_ptr_array_index (entries, index)));
 
   g_ptr_array_remove_index (entries, index);
   return commit (self, copy, label, NULL, error);
 }
 
 /* For the other edit files (lgr-document-private.h). */
+
+char *
+_lgr_document_typed_name (const char *name, GError **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (!lgr_check_text (stripped, _ ("the name"), TRUE, error))
+    return NULL;
+  return g_steal_pointer (&stripped);
+}
 
 gboolean
 _lgr_document_commit (LgrDocument *self, LgrStudy *candidate, const char *label,
@@ -620,7 +633,7 @@ remove_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const 
 
   if (!(copy = copy_with_entry (self, scenario_id, kind, id, &scenario, &index, error)))
     return FALSE;
-  return commit_removal (self, copy, entries_of (scenario, kind), index, error);
+  return commit_removal (self, copy, scenario, kind, index, error);
 }
 
 gboolean
@@ -767,74 +780,108 @@ lgr_document_add_lever_from_template (LgrDocument *self, const char *scenario_id
   return commit_addition (self, copy, label, &id, new_id, error);
 }
 
+/* How an edit of one entry in place went. */
+typedef enum
+{
+  EDIT_REFUSED, /* error set */
+  EDIT_UNCHANGED,
+  EDIT_DONE,
+} EditResult;
+
+/* Changes entry, of scenario in copy, in place to value. */
+typedef EditResult (*EntryEdit) (LgrStudy *copy, LgrScenario *scenario, gpointer entry, guint value,
+                                 GError **error);
+
+/* Applies edit to the entry of kind with id in a copy of the study and commits the copy as
+ * "Change “name”"; an edit that leaves the entry as it was is no step. */
+static gboolean
+edit_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const char *id,
+            EntryEdit edit, guint value, GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  gpointer entry;
+  int index;
+
+  if (!(copy = copy_with_entry (self, scenario_id, kind, id, &scenario, &index, error)))
+    return FALSE;
+  entry = g_ptr_array_index (entries_of (scenario, kind), index);
+  switch (edit (copy, scenario, entry, value, error))
+    {
+    case EDIT_DONE:
+      return commit_change (self, copy, entry_name (kind, entry), NULL, error);
+    case EDIT_UNCHANGED:
+      return drop_copy (copy, TRUE);
+    case EDIT_REFUSED:
+    default:
+      return drop_copy (copy, FALSE);
+    }
+}
+
+static EditResult
+convert_basis (LgrStudy *copy, LgrScenario *scenario, gpointer entry, guint basis, GError **error)
+{
+  LgrLever *lever = entry;
+
+  if (lever->basis == basis)
+    return EDIT_UNCHANGED;
+  if (!lgr_lever_convert_basis (lever, (LgrCohortBasis)basis,
+                                lgr_scenario_find_authority (scenario, lever->authority_id), error)
+      || !lgr_lever_validate (lever, scenario, error))
+    return EDIT_REFUSED;
+  return EDIT_DONE;
+}
+
+static EditResult
+convert_period (LgrStudy *copy, LgrScenario *scenario, gpointer entry, guint period, GError **error)
+{
+  LgrLever *lever = entry;
+
+  if (lever->unit_period == period)
+    return EDIT_UNCHANGED;
+  lgr_lever_convert_period (lever, (LgrUnitPeriod)period, copy->weeks_per_year);
+  return lgr_lever_validate (lever, scenario, error) ? EDIT_DONE : EDIT_REFUSED;
+}
+
+static EditResult
+convert_kind (LgrStudy *copy, LgrScenario *scenario, gpointer entry, guint kind, GError **error)
+{
+  LgrItem *item = entry;
+
+  if (item->kind == kind)
+    return EDIT_UNCHANGED;
+  lgr_item_convert_kind (item, (LgrItemKind)kind, copy);
+  return lgr_item_validate (item, error) ? EDIT_DONE : EDIT_REFUSED;
+}
+
 gboolean
 lgr_document_set_lever_basis (LgrDocument *self, const char *scenario_id, const char *lever_id,
                               LgrCohortBasis basis, GError **error)
 {
-  LgrScenario *scenario;
-  LgrLever *lever;
-  LgrStudy *copy;
-  int index;
-
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)basis < LGR_N_COHORT_BASES, FALSE);
 
-  if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
-    return FALSE;
-  lever = g_ptr_array_index (scenario->levers, index);
-  if (lever->basis == basis)
-    return drop_copy (copy, TRUE);
-  if (!lgr_lever_convert_basis (lever, basis,
-                                lgr_scenario_find_authority (scenario, lever->authority_id), error)
-      || !lgr_lever_validate (lever, scenario, error))
-    return drop_copy (copy, FALSE);
-  return commit_change (self, copy, lever->name, NULL, error);
+  return edit_entry (self, scenario_id, LEVER, lever_id, convert_basis, basis, error);
 }
 
 gboolean
 lgr_document_set_lever_period (LgrDocument *self, const char *scenario_id, const char *lever_id,
                                LgrUnitPeriod period, GError **error)
 {
-  LgrScenario *scenario;
-  LgrLever *lever;
-  LgrStudy *copy;
-  int index;
-
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)period < LGR_N_UNIT_PERIODS, FALSE);
 
-  if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever_id, &scenario, &index, error)))
-    return FALSE;
-  lever = g_ptr_array_index (scenario->levers, index);
-  if (lever->unit_period == period)
-    return drop_copy (copy, TRUE);
-  lgr_lever_convert_period (lever, period, copy->weeks_per_year);
-  if (!lgr_lever_validate (lever, scenario, error))
-    return drop_copy (copy, FALSE);
-  return commit_change (self, copy, lever->name, NULL, error);
+  return edit_entry (self, scenario_id, LEVER, lever_id, convert_period, period, error);
 }
 
 gboolean
 lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const char *item_id,
                             LgrItemKind kind, GError **error)
 {
-  LgrScenario *scenario;
-  LgrStudy *copy;
-  LgrItem *item;
-  int index;
-
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail ((guint)kind < LGR_N_ITEM_KINDS, FALSE);
 
-  if (!(copy = copy_with_entry (self, scenario_id, ITEM, item_id, &scenario, &index, error)))
-    return FALSE;
-  item = g_ptr_array_index (scenario->items, index);
-  if (item->kind == kind)
-    return drop_copy (copy, TRUE);
-  lgr_item_convert_kind (item, kind, copy);
-  if (!lgr_item_validate (item, error))
-    return drop_copy (copy, FALSE);
-  return commit_change (self, copy, item->name, NULL, error);
+  return edit_entry (self, scenario_id, ITEM, item_id, convert_kind, kind, error);
 }
 
 /* Authorities */
@@ -853,10 +900,8 @@ lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const ch
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
-  stripped = g_strstrip (g_strdup (name));
-  if (!lgr_check_text (stripped, _ ("the name"), TRUE, error))
-    return FALSE;
-  if (!(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
+  if (!(stripped = _lgr_document_typed_name (name, error))
+      || !(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   stem = lgr_id_stem (stripped, "authority");
   id = lgr_scenario_unique_id (scenario, stem);
@@ -880,7 +925,7 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
     return FALSE;
   if (!lgr_scenario_check_remove_authority (scenario, authority_id, error))
     return drop_copy (copy, FALSE);
-  return commit_removal (self, copy, scenario->authorities, index, error);
+  return commit_removal (self, copy, scenario, AUTHORITY, index, error);
 }
 
 static void

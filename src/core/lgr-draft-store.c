@@ -141,7 +141,7 @@ tracked_free (gpointer data)
 }
 
 static Tracked *
-find_tracked (LgrDraftStore *self, LgrDocument *document)
+find_tracked (LgrDraftStore *self, const LgrDocument *document)
 {
   for (guint i = 0; i < self->tracked->len; i++)
     {
