@@ -15,6 +15,7 @@
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 #include "lgr-scenario-sidebar.h"
+#include "lgr-study-edits.h"
 
 enum
 {
@@ -559,14 +560,7 @@ on_setting_changed (LgrNumberRow *row, double value, gboolean dragging, LgrScena
   if (field == N_SETTINGS || value == setting_value (study, field))
     return;
   settings = lgr_study_new (study->title, 0, 0, 0);
-  settings->first_year = study->first_year;
-  settings->years = study->years;
-  settings->vesting_year = study->vesting_year;
-  settings->discount_rate = study->discount_rate;
-  settings->weeks_per_year = study->weeks_per_year;
-  settings->benefit_realisation = study->benefit_realisation;
-  settings->cost_contingency = study->cost_contingency;
-  settings->count_avoidance = study->count_avoidance;
+  lgr_study_set_settings (settings, study); /* every setting, so a new one cannot be missed */
   if (setting_fields[field].year && value != (int)value)
     {
       lgr_number_row_set_error (row, _ ("a year is a whole number"));
