@@ -28,8 +28,9 @@ G_DECLARE_FINAL_TYPE (LgrYearTable, lgr_year_table, LGR, YEAR_TABLE, GtkBox)
 
 GtkWidget *lgr_year_table_new (const char *scenario_id);
 const char *lgr_year_table_get_scenario_id (LgrYearTable *self);
-/* The table keeps a reference to results. With the same years as before, only the cells on
- * screen whose text changed are set, and a table that is not shown waits until it is. */
+/* The table keeps a reference to results. With the same years as before, only the cells in view
+ * whose text changed are set; cells scrolled out of view wait until they are scrolled into it,
+ * and a table that is not shown waits until it is. */
 void lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results);
 /* How many times the table brought its cells up to date (for tests). */
 guint lgr_year_table_get_n_refreshes (LgrYearTable *self);
