@@ -24,8 +24,7 @@ struct _LgrYearTable
   gboolean stale;      /* results changed while the table was not mapped or out of view */
   guint n_refreshes;
   GPtrArray *adjustments; /* of the scrolled windows around the table, while mapped */
-  guint refresh_tick;
-  gboolean refresh_all;
+  gulong layout_handler;  /* on the frame clock, while a refresh waits for a layout */
 };
 
 G_DEFINE_FINAL_TYPE (LgrYearTable, lgr_year_table, GTK_TYPE_BOX)
@@ -192,51 +191,36 @@ refresh_all_cells (LgrYearTable *self)
   self->n_refreshes++;
 }
 
-static gboolean
-on_refresh_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+/* Once the window has been laid out after a scroll or a change of size, the cells then in view
+ * show their figures, in the same frame (setting a label makes the frame clock lay the window
+ * out again before it paints). */
+static void
+on_after_layout (GdkFrameClock *clock, LgrYearTable *self)
 {
-  LgrYearTable *self = LGR_YEAR_TABLE (widget);
-
-  self->refresh_tick = 0;
+  g_clear_signal_handler (&self->layout_handler, clock);
   if (self->stale)
-    {
-      if (self->refresh_all)
-        refresh_all_cells (self);
-      else
-        refresh_cells (self);
-    }
-  self->refresh_all = FALSE;
-  return G_SOURCE_REMOVE;
+    refresh_cells (self);
 }
 
-/* Adjustments change while the window is laid out, when labels must not be set: the cells are
- * brought up to date at the start of the next frame. */
+/* Adjustments change while the window is laid out or before it is, when the cells' new places are
+ * not known yet: the cells are brought up to date after the layout. */
 static void
-queue_refresh (LgrYearTable *self, gboolean all)
+queue_refresh (LgrYearTable *self)
 {
-  if (!self->stale)
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->stale || self->layout_handler || clock == NULL)
     return;
-  self->refresh_all |= all;
-  if (self->refresh_tick == 0)
-    self->refresh_tick
-        = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_refresh_tick, NULL, NULL);
+  self->layout_handler
+      = g_signal_connect_after (clock, "layout", G_CALLBACK (on_after_layout), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
 }
 
-/* A scrolled window around the table scrolled: the cells now in view show their figures (a
- * scroll comes before the frame that shows it). */
+/* A scrolled window around the table scrolled, or changed size, or what it scrolls did. */
 static void
-on_scrolled (GtkAdjustment *adjustment, LgrYearTable *self)
+on_adjustment_changed (GtkAdjustment *adjustment, LgrYearTable *self)
 {
-  queue_refresh (self, FALSE);
-}
-
-/* A scrolled window around the table changed size, or what it scrolls did (the table may have
- * moved; its new place is not known yet): every cell shows its figures. Rare: a window resized,
- * a different layout. */
-static void
-on_bounds_changed (GtkAdjustment *adjustment, LgrYearTable *self)
-{
-  queue_refresh (self, TRUE);
+  queue_refresh (self);
 }
 
 static void
@@ -248,8 +232,10 @@ watch_scroller (LgrYearTable *self, GtkScrolledWindow *scroller)
   for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
     {
       g_ptr_array_add (self->adjustments, g_object_ref (adjustments[i]));
-      g_signal_connect_object (adjustments[i], "value-changed", G_CALLBACK (on_scrolled), self, 0);
-      g_signal_connect_object (adjustments[i], "changed", G_CALLBACK (on_bounds_changed), self, 0);
+      g_signal_connect_object (adjustments[i], "value-changed", G_CALLBACK (on_adjustment_changed),
+                               self, 0);
+      g_signal_connect_object (adjustments[i], "changed", G_CALLBACK (on_adjustment_changed), self,
+                               0);
     }
 }
 
@@ -266,9 +252,11 @@ watch_scrolling (LgrYearTable *self)
 static void
 unwatch_scrolling (LgrYearTable *self)
 {
-  if (self->refresh_tick)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->refresh_tick);
-  self->refresh_tick = 0;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock)
+    g_clear_signal_handler (&self->layout_handler, clock);
+  self->layout_handler = 0;
   for (guint i = 0; i < self->adjustments->len; i++)
     g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->adjustments, i), self);
   g_ptr_array_set_size (self->adjustments, 0);
@@ -451,4 +439,18 @@ lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column)
 {
   g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
   return cell_text (self->results, self->scenario_id, row, column);
+}
+
+char *
+lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->cells, i);
+      if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == row
+          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column")) == (int)column)
+        return g_strdup (gtk_label_get_text (GTK_LABEL (gtk_list_item_get_child (item))));
+    }
+  return NULL;
 }

@@ -37,6 +37,9 @@ guint lgr_year_table_get_n_refreshes (LgrYearTable *self);
 guint lgr_year_table_get_n_rows (LgrYearTable *self);
 /* The text a cell shows. */
 char *lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column);
+/* The text a cell's label has now (NULL if that row is not bound): what the results say once the
+ * cell has been in view since they arrived (for tests). */
+char *lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column);
 
 /* The scenario's table as text: separator ',' gives CSV (quoted header), '\t' tab-separated
  * values for the clipboard. Numbers with a dot decimal, unrounded. */
