@@ -388,6 +388,34 @@ test_calm_edits (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+widget_hidden (gpointer widget)
+{
+  return !gtk_widget_get_visible (widget);
+}
+
+static gboolean
+widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* A hidden sidebar is not laid out: its content is invisible once the flap has slid away, and
+ * visible again as soon as the flap is to be revealed. */
+static void
+test_hidden_sidebar (Fixture *f, gconstpointer data)
+{
+  GtkWidget *sidebar = GTK_WIDGET (lgr_window_get_sidebar (f->window));
+
+  g_assert_true (adw_flap_get_reveal_flap (f->window->flap));
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  adw_flap_set_reveal_flap (f->window->flap, FALSE);
+  g_assert_true (wait_until (widget_hidden, sidebar));
+  adw_flap_set_reveal_flap (f->window->flap, TRUE);
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_true (wait_until (widget_mapped, sidebar));
+}
+
+static gboolean
 last_cumulative_shown (gpointer table)
 {
   guint last = lgr_year_table_get_n_rows (table) - 1;
@@ -1144,6 +1172,7 @@ main (int argc, char *argv[])
   ADD ("/window/edit/slider-drag", test_slider_drag);
   ADD ("/window/edit/calm", test_calm_edits);
   ADD ("/window/edit/table-out-of-view", test_table_out_of_view);
+  ADD ("/window/edit/hidden-sidebar", test_hidden_sidebar);
   ADD ("/window/scenarios/sixteen-fit-1024", test_many_scenarios_width);
   ADD ("/window/chart-action", test_chart_action);
   ADD ("/window/scenarios/add-remove", test_add_remove_scenario);
