@@ -387,92 +387,6 @@ test_calm_edits (Fixture *f, gconstpointer data)
   assert_window_shows (f, expected);
 }
 
-static gboolean
-widget_hidden (gpointer widget)
-{
-  return !gtk_widget_get_visible (widget);
-}
-
-static gboolean
-widget_mapped (gpointer widget)
-{
-  return gtk_widget_get_mapped (widget);
-}
-
-/* A hidden sidebar is not laid out: its content is invisible once the flap has slid away, and
- * visible again as soon as the flap is to be revealed. */
-static void
-test_hidden_sidebar (Fixture *f, gconstpointer data)
-{
-  GtkWidget *sidebar = GTK_WIDGET (lgr_window_get_sidebar (f->window));
-
-  g_assert_true (adw_flap_get_reveal_flap (f->window->flap));
-  g_assert_true (gtk_widget_get_visible (sidebar));
-  adw_flap_set_reveal_flap (f->window->flap, FALSE);
-  g_assert_true (wait_until (widget_hidden, sidebar));
-  adw_flap_set_reveal_flap (f->window->flap, TRUE);
-  g_assert_true (gtk_widget_get_visible (sidebar));
-  g_assert_true (wait_until (widget_mapped, sidebar));
-}
-
-static gboolean
-last_cumulative_shown (gpointer table)
-{
-  guint last = lgr_year_table_get_n_rows (table) - 1;
-  g_autofree char *label = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  g_autofree char *cell = lgr_year_table_dup_cell (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  return g_strcmp0 (label, cell) == 0;
-}
-
-/* Cells of the year table scrolled out of view are brought up to date only when scrolled into
- * view (a label's new text lays out the whole window again); the figures are then right. */
-static void
-test_table_out_of_view (Fixture *f, gconstpointer data)
-{
-  LgrDocument *document = lgr_window_get_document (f->window);
-  LgrYearTable *table = lgr_window_find_table (f->window, "two");
-  GtkWidget *scroller;
-  GtkAdjustment *vadjustment;
-  g_autoptr (LgrLever) lever = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *stale = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *expected = NULL;
-  guint last;
-
-  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
-  settle ();
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
-  g_assert_nonnull (scroller);
-  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-  gtk_adjustment_set_value (vadjustment, 0);
-  settle ();
-  last = lgr_year_table_get_n_rows (table) - 1;
-  before = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  expected = lgr_year_table_dup_cell (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  g_assert_cmpstr (before, ==, expected);
-  g_clear_pointer (&expected, g_free);
-
-  lever = lgr_lever_copy (lgr_scenario_find_lever (
-      lgr_study_find_scenario (lgr_document_get_study (document), "two"), "north-lac"));
-  lever->cohort_target = 40;
-  g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (views_updated, f->window));
-  settle ();
-  expected = lgr_year_table_dup_cell (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  g_assert_cmpstr (expected, !=, before);
-  /* At 1400 x 900 the last year is below the bottom of the window. */
-  stale = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  g_assert_cmpstr (stale, ==, before);
-
-  gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  g_assert_true (wait_until (last_cumulative_shown, table));
-  shown = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
-  g_assert_cmpstr (shown, ==, expected);
-}
-
 /* Sixteen scenarios fit a window 1024 pixels wide: the table's tabs and the cards scroll. */
 static void
 test_many_scenarios_width (Fixture *f, gconstpointer data)
@@ -1171,8 +1085,6 @@ main (int argc, char *argv[])
   ADD ("/window/edit/north-lac", test_edit_north_lac);
   ADD ("/window/edit/slider-drag", test_slider_drag);
   ADD ("/window/edit/calm", test_calm_edits);
-  ADD ("/window/edit/table-out-of-view", test_table_out_of_view);
-  ADD ("/window/edit/hidden-sidebar", test_hidden_sidebar);
   ADD ("/window/scenarios/sixteen-fit-1024", test_many_scenarios_width);
   ADD ("/window/chart-action", test_chart_action);
   ADD ("/window/scenarios/add-remove", test_add_remove_scenario);
