@@ -336,6 +336,19 @@ on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
     gtk_label_set_text (self->year_label, text);
 }
 
+/* A hidden sidebar is not laid out: once the flap has slid away its content is made invisible,
+ * and visible again as soon as the flap is to be revealed. Otherwise every lever row that changes
+ * under a hidden sidebar is measured and laid out again, unseen. The flap's own width, which
+ * decides whether it folds, is its fixed width request, whatever its content. */
+static void
+on_flap_reveal (AdwFlap *flap, GParamSpec *pspec, LgrWindow *self)
+{
+  gboolean shown = adw_flap_get_reveal_flap (flap) || adw_flap_get_reveal_progress (flap) > 0;
+
+  if (!shown != !gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
+    gtk_widget_set_visible (GTK_WIDGET (self->sidebar), shown);
+}
+
 static void
 on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
 {
@@ -761,6 +774,9 @@ lgr_window_init (LgrWindow *self)
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", lgr_chart_kind_to_string (k));
       gtk_box_append (GTK_BOX (self->chart_switcher), button);
     }
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal), self, 0);
+  g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (on_flap_reveal), self,
+                           0);
   /* The chart shown is a setting, remembered as it changes. */
   g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
 

@@ -2,7 +2,9 @@
  *
  * It keeps a reference to the results it shows. New results of the same shape (years) update
  * the labels of the rows on screen in place, and only those whose text changed; while the table
- * is not shown (another scenario's page) nothing is touched until it is mapped again. */
+ * is not shown (another scenario's page) nothing is touched until it is mapped again, and while
+ * it is scrolled out of view nothing is touched until it is scrolled (or laid out) into view: a
+ * label's new text makes the whole window lay itself out again. */
 #include <glib/gi18n.h>
 
 #include "lgr-format.h"
@@ -17,9 +19,12 @@ struct _LgrYearTable
   LgrResults *results;  /* a reference */
   GtkStringList *years; /* the model: one string per year */
   GtkWidget *view;
-  GPtrArray *cells; /* of GtkListItem*, every cell the factories set up (not owned) */
-  gboolean stale;   /* results changed while the table was not mapped */
+  GtkWidget *scroller; /* around the view */
+  GPtrArray *cells;    /* of GtkListItem*, every cell the factories set up (not owned) */
+  gboolean stale;      /* results changed while the table was not mapped or out of view */
   guint n_refreshes;
+  GPtrArray *adjustments; /* of the scrolled windows around the table, while mapped */
+  gulong layout_handler;  /* on the frame clock, while a refresh waits for a layout */
 };
 
 G_DEFINE_FINAL_TYPE (LgrYearTable, lgr_year_table, GTK_TYPE_BOX)
@@ -132,8 +137,49 @@ show_cell (LgrYearTable *self, GtkListItem *item)
     gtk_label_set_text (label, text);
 }
 
+/* Whether some of widget is inside every scrolled window around it (as last laid out). */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  for (GtkWidget *a = gtk_widget_get_parent (widget); a; a = gtk_widget_get_parent (a))
+    {
+      graphene_rect_t bounds;
+
+      if (!GTK_IS_SCROLLED_WINDOW (a))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, a, &bounds))
+        return TRUE;
+      if (bounds.origin.y >= gtk_widget_get_height (a) || bounds.origin.y + bounds.size.height <= 0
+          || bounds.origin.x >= gtk_widget_get_width (a)
+          || bounds.origin.x + bounds.size.width <= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Brings the cells in view up to date; the others wait (stale) until they are in view. */
 static void
 refresh_cells (LgrYearTable *self)
+{
+  self->stale = FALSE;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->cells, i);
+      if (gtk_list_item_get_item (item) == NULL)
+        continue;
+      if (in_view (gtk_list_item_get_child (item)))
+        show_cell (self, item);
+      else
+        self->stale = TRUE;
+    }
+  self->n_refreshes++;
+}
+
+/* Brings every cell up to date, in view or not. */
+static void
+refresh_all_cells (LgrYearTable *self)
 {
   for (guint i = 0; i < self->cells->len; i++)
     {
@@ -143,6 +189,77 @@ refresh_cells (LgrYearTable *self)
     }
   self->stale = FALSE;
   self->n_refreshes++;
+}
+
+/* Once the window has been laid out after a scroll or a change of size, the cells then in view
+ * show their figures, in the same frame (setting a label makes the frame clock lay the window
+ * out again before it paints). */
+static void
+on_after_layout (GdkFrameClock *clock, LgrYearTable *self)
+{
+  g_clear_signal_handler (&self->layout_handler, clock);
+  if (self->stale)
+    refresh_cells (self);
+}
+
+/* Adjustments change while the window is laid out or before it is, when the cells' new places are
+ * not known yet: the cells are brought up to date after the layout. */
+static void
+queue_refresh (LgrYearTable *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->stale || self->layout_handler || clock == NULL)
+    return;
+  self->layout_handler
+      = g_signal_connect_after (clock, "layout", G_CALLBACK (on_after_layout), self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
+}
+
+/* A scrolled window around the table scrolled, or changed size, or what it scrolls did. */
+static void
+on_adjustment_changed (GtkAdjustment *adjustment, LgrYearTable *self)
+{
+  queue_refresh (self);
+}
+
+static void
+watch_scroller (LgrYearTable *self, GtkScrolledWindow *scroller)
+{
+  GtkAdjustment *adjustments[] = { gtk_scrolled_window_get_vadjustment (scroller),
+                                   gtk_scrolled_window_get_hadjustment (scroller) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      g_ptr_array_add (self->adjustments, g_object_ref (adjustments[i]));
+      g_signal_connect_object (adjustments[i], "value-changed", G_CALLBACK (on_adjustment_changed),
+                               self, 0);
+      g_signal_connect_object (adjustments[i], "changed", G_CALLBACK (on_adjustment_changed), self,
+                               0);
+    }
+}
+
+/* The scrolled windows around the table, and the table's own (its columns scroll sideways). */
+static void
+watch_scrolling (LgrYearTable *self)
+{
+  watch_scroller (self, GTK_SCROLLED_WINDOW (self->scroller));
+  for (GtkWidget *a = gtk_widget_get_parent (GTK_WIDGET (self)); a; a = gtk_widget_get_parent (a))
+    if (GTK_IS_SCROLLED_WINDOW (a))
+      watch_scroller (self, GTK_SCROLLED_WINDOW (a));
+}
+
+static void
+unwatch_scrolling (LgrYearTable *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock)
+    g_clear_signal_handler (&self->layout_handler, clock);
+  self->layout_handler = 0;
+  for (guint i = 0; i < self->adjustments->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->adjustments, i), self);
+  g_ptr_array_set_size (self->adjustments, 0);
 }
 
 static void
@@ -167,8 +284,16 @@ lgr_year_table_map (GtkWidget *widget)
   LgrYearTable *self = LGR_YEAR_TABLE (widget);
 
   GTK_WIDGET_CLASS (lgr_year_table_parent_class)->map (widget);
+  watch_scrolling (self);
   if (self->stale)
-    refresh_cells (self);
+    refresh_all_cells (self);
+}
+
+static void
+lgr_year_table_unmap (GtkWidget *widget)
+{
+  unwatch_scrolling (LGR_YEAR_TABLE (widget));
+  GTK_WIDGET_CLASS (lgr_year_table_parent_class)->unmap (widget);
 }
 
 static void
@@ -178,6 +303,9 @@ lgr_year_table_finalize (GObject *object)
   g_free (self->scenario_id);
   g_clear_object (&self->years);
   g_clear_pointer (&self->cells, g_ptr_array_unref);
+  if (self->adjustments)
+    unwatch_scrolling (self);
+  g_clear_pointer (&self->adjustments, g_ptr_array_unref);
   g_clear_pointer (&self->results, lgr_results_unref);
   G_OBJECT_CLASS (lgr_year_table_parent_class)->finalize (object);
 }
@@ -187,6 +315,7 @@ lgr_year_table_class_init (LgrYearTableClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lgr_year_table_finalize;
   GTK_WIDGET_CLASS (klass)->map = lgr_year_table_map;
+  GTK_WIDGET_CLASS (klass)->unmap = lgr_year_table_unmap;
 }
 
 static void
@@ -199,6 +328,7 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_box_set_spacing (GTK_BOX (self), 6);
 
   self->cells = g_ptr_array_new ();
+  self->adjustments = g_ptr_array_new_with_free_func (g_object_unref);
   self->years = gtk_string_list_new (NULL);
   selection
       = GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->years))));
@@ -223,7 +353,7 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("Year-by-year figures"), -1);
 
-  scrolled = gtk_scrolled_window_new ();
+  scrolled = self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
                                   GTK_POLICY_NEVER);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->view);
@@ -271,7 +401,7 @@ lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results)
   self->results = results ? lgr_results_ref (results) : NULL;
   if (same_years)
     {
-      /* The rows stay; their figures are brought up to date now if shown, else when shown. */
+      /* The rows stay; their figures are brought up to date now if in view, else when in view. */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
         refresh_cells (self);
       else
@@ -309,4 +439,18 @@ lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column)
 {
   g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
   return cell_text (self->results, self->scenario_id, row, column);
+}
+
+char *
+lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      GtkListItem *item = g_ptr_array_index (self->cells, i);
+      if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == row
+          && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column")) == (int)column)
+        return g_strdup (gtk_label_get_text (GTK_LABEL (gtk_list_item_get_child (item))));
+    }
+  return NULL;
 }

@@ -28,14 +28,18 @@ G_DECLARE_FINAL_TYPE (LgrYearTable, lgr_year_table, LGR, YEAR_TABLE, GtkBox)
 
 GtkWidget *lgr_year_table_new (const char *scenario_id);
 const char *lgr_year_table_get_scenario_id (LgrYearTable *self);
-/* The table keeps a reference to results. With the same years as before, only the cells on
- * screen whose text changed are set, and a table that is not shown waits until it is. */
+/* The table keeps a reference to results. With the same years as before, only the cells in view
+ * whose text changed are set; cells scrolled out of view wait until they are scrolled into it,
+ * and a table that is not shown waits until it is. */
 void lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results);
 /* How many times the table brought its cells up to date (for tests). */
 guint lgr_year_table_get_n_refreshes (LgrYearTable *self);
 guint lgr_year_table_get_n_rows (LgrYearTable *self);
 /* The text a cell shows. */
 char *lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn column);
+/* The text a cell's label has now (NULL if that row is not bound): what the results say once the
+ * cell has been in view since they arrived (for tests). */
+char *lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column);
 
 /* The scenario's table as text: separator ',' gives CSV (quoted header), '\t' tab-separated
  * values for the clipboard. Numbers with a dot decimal, unrounded. */

@@ -291,6 +291,7 @@ typedef struct
   PangoContext *context;
   double unit; /* font size factor for this chart size */
   PangoFontDescription *fonts[LGR_N_TEXT_ROLES];
+  double line_heights[LGR_N_TEXT_ROLES]; /* measured once each; 0 until then */
 } LgrChartText;
 
 void lgr_chart_text_init (LgrChartText *text, const LgrChartTheme *theme, double unit);

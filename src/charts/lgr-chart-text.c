@@ -34,6 +34,8 @@ lgr_chart_text_init (LgrChartText *text, const LgrChartTheme *theme, double unit
   PangoFontMap *map = pango_cairo_font_map_get_default ();
   text->context = pango_font_map_create_context (map);
   text->unit = unit;
+  for (guint i = 0; i < LGR_N_TEXT_ROLES; i++)
+    text->line_heights[i] = 0;
 
   cairo_font_options_t *fo = cairo_font_options_create ();
   cairo_font_options_set_hint_metrics (fo, CAIRO_HINT_METRICS_OFF);
@@ -88,10 +90,12 @@ lgr_chart_text_size (PangoLayout *layout, double *width, double *height)
 double
 lgr_chart_text_line_height (LgrChartText *text, LgrTextRole role)
 {
-  g_autoptr (PangoLayout) pl = lgr_chart_text_layout (text, role, "2028/29 £0", 0);
-  double h;
-  lgr_chart_text_size (pl, NULL, &h);
-  return h;
+  if (text->line_heights[role] <= 0)
+    {
+      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (text, role, "2028/29 £0", 0);
+      lgr_chart_text_size (pl, NULL, &text->line_heights[role]);
+    }
+  return text->line_heights[role];
 }
 
 void
