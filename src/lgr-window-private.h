@@ -1,5 +1,6 @@
-/* lgr-window-private.h: the window's struct, shared by lgr-window.c and lgr-window-actions.c,
- * and what the window's tests may look at. */
+/* lgr-window-private.h: the window's struct, shared by the window's files, what each of them
+ * offers the ones above it, and what the window's tests may look at. The files depend one way:
+ * lgr-window.c -> lgr-window-actions.c -> lgr-window-views.c and lgr-window-dialogs.c. */
 #pragma once
 
 #include "lgr-chart-view.h"
@@ -58,18 +59,27 @@ struct _LgrWindow
 
 typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
 
-/* Shared by lgr-window.c and lgr-window-actions.c */
+/* lgr-window-dialogs.c: toasts, questions and file dialogs (calls none of the others) */
 void _lgr_window_toast (LgrWindow *self, const char *message);
 AdwMessageDialog *_lgr_window_new_dialog (LgrWindow *self, const char *heading, const char *body);
 void _lgr_window_show_error (LgrWindow *self, const char *heading, const GError *error);
 void _lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title,
                               const char *suggested, const char *filter_name, const char *pattern,
                               ChosenFunc func);
+void _lgr_window_forget_dialog (LgrWindow *self);
+
+/* lgr-window-views.c: what the window shows (calls none of the others; also
+ * lgr_window_set_document and lgr_window_offer_drafts) */
+void _lgr_window_views_init (LgrWindow *self);
+void _lgr_window_cancel_update (LgrWindow *self);
+void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
+void _lgr_window_step_scenario (LgrWindow *self, int delta);
+
+/* lgr-window-actions.c: what the actions do (uses the views and dialogs; also lgr_window_open
+ * and lgr_window_save_to) */
 /* Runs next once the current study's changes are saved or discarded (at once if none). */
 void _lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer data,
                                   GDestroyNotify destroy);
-void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
-void _lgr_window_step_scenario (LgrWindow *self, int delta);
 void _lgr_window_on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was);
 void _lgr_window_class_actions_init (GtkWidgetClass *widget_class);
 

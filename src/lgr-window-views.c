@@ -1,0 +1,445 @@
+/* lgr-window-views.c: what the window shows. The sidebar, cards, verdict, chart and table
+ * follow the document: the lever and item rows by themselves, the window's own views once a frame
+ * after the document changed (see queue_update), touching only what changed; the presentation
+ * mode; the banner offering drafts back. It calls nothing of lgr-window.c, lgr-window-actions.c
+ * or lgr-window-dialogs.c. */
+#include <glib/gi18n.h>
+
+#include "lgr-lever-row.h"
+#include "lgr-study-io.h"
+#include "lgr-window-private.h"
+
+/* times the chart view's own (1.2 to 1.5 with its width): about 1.6 to 2 in all */
+#define PRESENTATION_FONT_SCALE 1.35
+#define PRESENTATION_MAX_LEVERS 4
+
+static void update_presentation_levers (LgrWindow *self);
+
+/* What the window shows */
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+static void
+update_title (LgrWindow *self)
+{
+  g_autofree char *name = lgr_document_get_file (self->document)
+                              ? lgr_document_dup_display_name (self->document)
+                              : g_strdup (_ ("Not saved to a file yet"));
+  g_autofree char *subtitle = lgr_document_get_modified (self->document)
+                                  ? g_strdup_printf ("• %s", name)
+                                  : g_strdup (name);
+  const LgrStudy *study = lgr_document_get_study (self->document);
+
+  if (g_strcmp0 (adw_window_title_get_title (self->window_title), study->title) != 0)
+    {
+      adw_window_title_set_title (self->window_title, study->title);
+      gtk_window_set_title (GTK_WINDOW (self), study->title);
+    }
+  if (g_strcmp0 (adw_window_title_get_subtitle (self->window_title), subtitle) != 0)
+    adw_window_title_set_subtitle (self->window_title, subtitle);
+}
+
+static void
+update_actions (LgrWindow *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "win.undo", lgr_document_can_undo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.redo", lgr_document_can_redo (self->document));
+  gtk_widget_action_set_enabled (widget, "win.revert", lgr_document_get_modified (self->document));
+  gtk_widget_action_set_enabled (widget, "win.remove-scenario", study->scenarios->len > 1);
+}
+
+/* The ids of the scenarios, in order: the cards and tables are built again when they change. */
+static char *
+scenario_key (const LgrStudy *study)
+{
+  GString *key = g_string_new (NULL);
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *s = g_ptr_array_index (study->scenarios, i);
+      g_string_append_printf (key, "%s\x1e", s->id);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static void
+rebuild_cards_and_tables (LgrWindow *self)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  GtkWidget *child;
+  g_autofree char *visible = g_strdup (gtk_stack_get_visible_child_name (self->table_stack));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box))))
+    gtk_flow_box_remove (self->cards_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack))))
+    gtk_stack_remove (self->table_stack, child);
+
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
+      GtkWidget *card = lgr_summary_card_new ();
+      GtkWidget *table = lgr_year_table_new (scenario->id);
+      gtk_flow_box_append (self->cards_box, card);
+      gtk_stack_add_titled (self->table_stack, table, scenario->id, scenario->name);
+    }
+  if (visible && gtk_stack_get_child_by_name (self->table_stack, visible))
+    gtk_stack_set_visible_child_name (self->table_stack, visible);
+  else if (lgr_scenario_sidebar_get_selected (self->sidebar)
+           && gtk_stack_get_child_by_name (self->table_stack,
+                                           lgr_scenario_sidebar_get_selected (self->sidebar)))
+    gtk_stack_set_visible_child_name (self->table_stack,
+                                      lgr_scenario_sidebar_get_selected (self->sidebar));
+}
+
+#define SAME_SERIES(field) (memcmp (a->field, b->field, n * sizeof (double)) == 0)
+
+/* Whether a scenario's card would show the same in both results. */
+static gboolean
+same_scenario_result (const LgrResults *ra, guint i, const LgrResults *rb)
+{
+  const LgrScenarioResult *a = &ra->scenarios[i], *b = &rb->scenarios[i];
+  gsize n = ra->n_years;
+
+  return ra->n_years == rb->n_years && ra->first_year == rb->first_year
+         && ra->n_scenarios == rb->n_scenarios && g_strcmp0 (a->scenario->id, b->scenario->id) == 0
+         && g_strcmp0 (a->scenario->name, b->scenario->name) == 0
+         && g_strcmp0 (a->scenario->colour, b->scenario->colour) == 0
+         && a->has_payback == b->has_payback && a->payback_years == b->payback_years
+         && a->payback_index == b->payback_index && a->relapses == b->relapses
+         && a->peak_funding == b->peak_funding && a->peak_funding_index == b->peak_funding_index
+         && a->npv == b->npv && a->total_net == b->total_net && a->run_rate == b->run_rate
+         && SAME_SERIES (cashable_savings) && SAME_SERIES (cost_avoidance)
+         && SAME_SERIES (one_off_costs) && SAME_SERIES (recurring_costs) && SAME_SERIES (net)
+         && SAME_SERIES (cumulative);
+}
+
+#undef SAME_SERIES
+
+/* Brings every view up to the document's results, touching only what changed: the cards of
+ * scenarios whose figures changed, the verdict if its sentence did, the tables (each updates
+ * its cells on screen in place, a hidden one when it is shown again) and the chart. */
+static void
+update_views (LgrWindow *self, gboolean all)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const LgrResults *results = lgr_document_get_results (self->document);
+  g_autoptr (LgrResults) old = g_steal_pointer (&self->shown);
+  g_autofree char *key = scenario_key (study);
+  GtkWidget *child;
+  guint i = 0;
+
+  self->n_updates++;
+  self->shown = lgr_results_ref (results);
+  if (g_strcmp0 (key, self->cards_key) != 0)
+    {
+      g_free (self->cards_key);
+      self->cards_key = g_steal_pointer (&key);
+      rebuild_cards_and_tables (self);
+      all = TRUE;
+    }
+
+  if (all || results != old)
+    {
+      g_autofree char *verdict = lgr_results_verdict (results);
+      if (g_strcmp0 (gtk_label_get_text (self->verdict_label), verdict) != 0)
+        gtk_label_set_text (self->verdict_label, verdict);
+
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+           child = gtk_widget_get_next_sibling (child), i++)
+        {
+          GtkWidget *card = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+          if (all || old == NULL || !same_scenario_result (old, i, results))
+            lgr_summary_card_update (LGR_SUMMARY_CARD (card), &results->scenarios[i], results);
+        }
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->table_stack)); child;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          GtkStackPage *page = gtk_stack_get_page (self->table_stack, child);
+          const LgrScenario *scenario = lgr_study_find_scenario (
+              study, lgr_year_table_get_scenario_id (LGR_YEAR_TABLE (child)));
+          if (scenario && g_strcmp0 (gtk_stack_page_get_title (page), scenario->name) != 0)
+            gtk_stack_page_set_title (page, scenario->name);
+          lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
+        }
+      /* The chart borrows the results: old goes only after it has the new ones. */
+      lgr_chart_view_set_results (self->chart_view, results);
+      if (self->presenting)
+        update_presentation_levers (self);
+    }
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+cancel_update (LgrWindow *self)
+{
+  if (self->update_tick)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick);
+  self->update_tick = 0;
+  g_clear_handle_id (&self->update_idle, g_source_remove);
+}
+
+static gboolean
+on_update_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+
+  self->update_tick = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_update_idle (gpointer data)
+{
+  LgrWindow *self = data;
+
+  self->update_idle = 0;
+  update_views (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* However many changes arrive in a frame, the views are updated once, at the start of the next
+ * frame (in the frame clock's update phase, before layout and painting), never from inside the
+ * handler of the widget that made the change. A window that is not mapped has no frames: an
+ * idle does it. */
+static void
+queue_update (LgrWindow *self)
+{
+  if (self->update_tick || self->update_idle)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->update_tick
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_update_tick, NULL, NULL);
+  else
+    self->update_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_update_idle, self, NULL);
+}
+
+static void
+on_document_changed (LgrDocument *document, LgrWindow *self)
+{
+  queue_update (self);
+}
+
+static void
+on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
+{
+  queue_update (self);
+}
+
+static void
+on_year_text (LgrChartView *view, GParamSpec *pspec, LgrWindow *self)
+{
+  const char *text = lgr_chart_view_get_year_text (view);
+
+  if (text == NULL)
+    text = _ ("Point at a year, or focus the chart and use the arrow keys, to see its exact "
+              "figures.");
+  if (g_strcmp0 (gtk_label_get_text (self->year_label), text) != 0)
+    gtk_label_set_text (self->year_label, text);
+}
+
+/* A hidden sidebar is not laid out: once the flap has slid away its content is made invisible,
+ * and visible again as soon as the flap is to be revealed. Otherwise every lever row that changes
+ * under a hidden sidebar is measured and laid out again, unseen. The flap's own width, which
+ * decides whether it folds, is its fixed width request, whatever its content. */
+static void
+on_flap_reveal (AdwFlap *flap, GParamSpec *pspec, LgrWindow *self)
+{
+  gboolean shown = adw_flap_get_reveal_flap (flap) || adw_flap_get_reveal_progress (flap) > 0;
+
+  if (!shown != !gtk_widget_get_visible (GTK_WIDGET (self->sidebar)))
+    gtk_widget_set_visible (GTK_WIDGET (self->sidebar), shown);
+}
+
+static void
+on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
+{
+  lgr_chart_view_set_dark (self->chart_view, is_dark ());
+  if (self->document)
+    {
+      /* the cards' swatches follow the chart's palette */
+      cancel_update (self);
+      update_views (self, TRUE);
+    }
+}
+
+void
+lgr_window_set_document (LgrWindow *self, LgrDocument *document)
+{
+  static const char *const notified[]
+      = { "notify::modified", "notify::file", "notify::can-undo", "notify::can-redo" };
+
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  g_return_if_fail (LGR_IS_DOCUMENT (document));
+
+  if (self->document)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->cards_key, g_free);
+
+  g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (notified); i++)
+    g_signal_connect_object (document, notified[i], G_CALLBACK (on_document_notify), self, 0);
+  lgr_scenario_sidebar_set_document (self->sidebar, document);
+  if (self->drafts)
+    lgr_draft_store_track (self->drafts, document, NULL);
+  cancel_update (self);
+  update_views (self, TRUE);
+}
+
+/* Presentation */
+
+static int
+compare_by_saving (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const LgrLeverResult *x = a, *y = b;
+  guint n = GPOINTER_TO_UINT (data);
+  double sx = n ? ABS (x->saving[n - 1]) : 0, sy = n ? ABS (y->saving[n - 1]) : 0;
+  return sx < sy ? 1 : sx > sy ? -1 : 0;
+}
+
+/* The selected scenario's main levers: those that save the most by the last year. */
+static void
+update_presentation_levers (LgrWindow *self)
+{
+  const LgrResults *results = lgr_document_get_results (self->document);
+  const char *scenario_id = lgr_scenario_sidebar_get_selected (self->sidebar);
+  const LgrScenarioResult *r = lgr_results_find (results, scenario_id);
+  g_autofree LgrLeverResult *levers = NULL;
+  g_autoptr (GString) key = g_string_new (scenario_id);
+  const char *old_key = g_object_get_data (G_OBJECT (self->presentation_levers), "lgr-key");
+  GtkWidget *child;
+  guint n;
+
+  if (r == NULL)
+    return;
+  if (g_strcmp0 (gtk_label_get_text (self->presentation_title), r->scenario->name) != 0)
+    gtk_label_set_text (self->presentation_title, r->scenario->name);
+  levers = g_memdup2 (r->levers, sizeof (LgrLeverResult) * r->n_levers);
+  g_qsort_with_data (levers, r->n_levers, sizeof (LgrLeverResult), compare_by_saving,
+                     GUINT_TO_POINTER (results->n_years));
+  n = MIN (r->n_levers, PRESENTATION_MAX_LEVERS);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (key, "/%s", levers[i].lever->id);
+  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order;
+   * each row follows the document by itself. */
+  if (old_key && old_key[0] && g_str_has_prefix (old_key, scenario_id)
+      && old_key[strlen (scenario_id)] == '/')
+    return;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
+    gtk_list_box_remove (self->presentation_levers, child);
+  for (guint i = 0; i < n; i++)
+    gtk_list_box_append (self->presentation_levers, lgr_lever_row_new (self->document, scenario_id,
+                                                                       levers[i].lever->id, TRUE));
+  g_object_set_data_full (G_OBJECT (self->presentation_levers), "lgr-key", g_strdup (key->str),
+                          g_free);
+}
+
+void
+_lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
+{
+  if (!presenting == !self->presenting)
+    return;
+  self->presenting = presenting;
+  g_object_notify (G_OBJECT (self), "presenting");
+
+  gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
+  adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
+  gtk_widget_set_visible (self->cards_area, !presenting);
+  gtk_widget_set_visible (self->table_section, !presenting);
+  gtk_widget_set_visible (self->chart_header, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
+  gtk_widget_set_visible (self->presentation_box, presenting);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), presenting);
+  lgr_chart_view_set_font_scale (self->chart_view, presenting ? PRESENTATION_FONT_SCALE : 1.0);
+  if (presenting)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-presenting");
+      g_object_set_data (G_OBJECT (self->presentation_levers), "lgr-key", NULL);
+      update_presentation_levers (self);
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-presenting");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+void
+_lgr_window_step_scenario (LgrWindow *self, int delta)
+{
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  int index = lgr_study_scenario_index (study, lgr_scenario_sidebar_get_selected (self->sidebar));
+  int n = (int)study->scenarios->len;
+  const LgrScenario *next = g_ptr_array_index (study->scenarios, ((index + delta) % n + n) % n);
+
+  lgr_scenario_sidebar_select (self->sidebar, next->id);
+}
+
+static void
+on_selected_scenario (LgrScenarioSidebar *sidebar, GParamSpec *pspec, LgrWindow *self)
+{
+  const char *id = lgr_scenario_sidebar_get_selected (sidebar);
+  if (id && gtk_stack_get_child_by_name (self->table_stack, id))
+    gtk_stack_set_visible_child_name (self->table_stack, id);
+  if (self->presenting)
+    update_presentation_levers (self);
+}
+
+void
+lgr_window_offer_drafts (LgrWindow *self)
+{
+  LgrDraftInfo *info;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GDateTime) local = NULL;
+
+  g_return_if_fail (LGR_IS_WINDOW (self));
+  if (self->drafts == NULL)
+    return;
+  if (self->offered_drafts == NULL)
+    self->offered_drafts = lgr_draft_store_find (self->drafts);
+  if (self->offered_drafts->len == 0)
+    {
+      gtk_revealer_set_reveal_child (self->draft_revealer, FALSE);
+      return;
+    }
+  info = g_ptr_array_index (self->offered_drafts, 0);
+  local = g_date_time_to_local (info->modified);
+  when = g_date_time_format (local, "%e %B %Y %H:%M");
+  text = g_strdup_printf (_ ("Unsaved changes to “%s” from %s were kept when LGR Explorer last "
+                             "closed unexpectedly."),
+                          info->title ? info->title : _ ("a study"), g_strstrip (when));
+  gtk_label_set_text (self->draft_label, text);
+  gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
+}
+
+/* Connects the views to what they follow, once, from lgr_window_init. */
+void
+_lgr_window_views_init (LgrWindow *self)
+{
+  g_signal_connect_object (self->flap, "notify::reveal-flap", G_CALLBACK (on_flap_reveal), self, 0);
+  g_signal_connect_object (self->flap, "notify::reveal-progress", G_CALLBACK (on_flap_reveal), self,
+                           0);
+  g_signal_connect (self->chart_view, "notify::year-text", G_CALLBACK (on_year_text), self);
+  g_signal_connect (self->sidebar, "notify::selected", G_CALLBACK (on_selected_scenario), self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed), self, 0);
+  lgr_chart_view_set_dark (self->chart_view, is_dark ());
+}
+
+/* Cancels a waiting update of the views: the window is going away. */
+void
+_lgr_window_cancel_update (LgrWindow *self)
+{
+  cancel_update (self);
+}
