@@ -1,0 +1,427 @@
+/* test-window-files.c: the window under Xvfb - saving and reloading, unsaved changes, draft
+ * recovery, presentation mode, the export dialog, printing, copying the chart, CSV export and
+ * the user guide. Editing is in test-window.c.
+ *
+ * Waiting is done by iterating the main context until a condition holds, with a timeout; never
+ * by sleeping. */
+#include <adwaita.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lgr-application.h"
+#include "lgr-export-dialog.h"
+#include "lgr-export.h"
+#include "lgr-lever-row.h"
+#include "lgr-print-operation.h"
+#include "lgr-study-io.h"
+#include "lgr-test-util.h"
+#include "lgr-test-window.h"
+
+/* Waiting on the main loop, never sleeping: lgr_test_wait_until and lgr_test_settle. */
+#define wait_until lgr_test_wait_until
+#define settle lgr_test_settle
+
+/* A window showing the bundled study (lgr-test-window.h). */
+typedef LgrTestWindowFixture Fixture;
+
+static void
+test_save_reload (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) reloaded = NULL;
+  LgrDocument *document = lgr_window_get_document (f->window);
+
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "58.5");
+  g_assert_true (lgr_document_get_modified (document));
+  g_assert_true (lgr_window_save_to (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (lgr_document_get_modified (document));
+  reloaded = lgr_study_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, lgr_test_window_study (f)));
+
+  /* Save (Ctrl+S) now writes to that file. */
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "57");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  g_assert_false (lgr_document_get_modified (document));
+  g_clear_pointer (&reloaded, lgr_study_free);
+  reloaded = lgr_study_load_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, lgr_test_window_study (f)));
+}
+
+static void
+respond (Fixture *f, const char *response)
+{
+  AdwMessageDialog *dialog = lgr_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static void
+test_unsaved_changes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.lgr", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "broken.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (LgrStudy) other = lgr_study_copy (lgr_test_window_study (f));
+  g_autoptr (LgrStudy) edited = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_free (other->title);
+  other->title = g_strdup ("Another study");
+  g_assert_true (lgr_study_save_path (other, path, &error));
+  g_assert_no_error (error);
+
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "50");
+  edited = lgr_study_copy (lgr_test_window_study (f));
+
+  /* Opening asks first; Cancel keeps the changes. */
+  lgr_window_open (f->window, file);
+  lgr_test_shoot (GTK_WIDGET (lgr_window_get_dialog (f->window)), "unsaved-changes");
+  respond (f, "cancel");
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), edited));
+  g_assert_true (lgr_document_get_modified (lgr_window_get_document (f->window)));
+
+  /* Closing asks too. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  settle ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  respond (f, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+
+  /* Discard opens the other study. */
+  lgr_window_open (f->window, file);
+  respond (f, "discard");
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), other));
+  g_assert_true (g_file_equal (lgr_document_get_file (lgr_window_get_document (f->window)), file));
+
+  /* A file that does not load is reported with its name and line; the study stays open. */
+  g_assert_true (g_file_set_contents (broken,
+                                      "<?xml version=\"1.0\"?>\n<lgr-study version=\"1\">\n"
+                                      "  <title>Broken</title>\n  <timeline first-year=\"abc\"/>\n"
+                                      "</lgr-study>\n",
+                                      -1, NULL));
+  lgr_window_open (f->window, broken_file);
+  settle ();
+  g_assert_nonnull (lgr_window_get_dialog (f->window));
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (lgr_window_get_dialog (f->window)), "broken.lgr:4"));
+  respond (f, "close");
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), other));
+}
+
+typedef struct
+{
+  LgrDraftStore *drafts;
+  LgrDocument *document;
+} DraftWait;
+
+static gboolean
+draft_written (gpointer data)
+{
+  DraftWait *w = data;
+  g_autofree char *path = lgr_draft_store_dup_draft_path (w->drafts, w->document);
+  return path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static void
+test_draft_recovery (Fixture *f, gconstpointer data)
+{
+  DraftWait wait = { f->drafts, lgr_window_get_document (f->window) };
+  g_autofree char *drafts_dir = g_build_filename (f->dir, "drafts", NULL);
+  g_autoptr (LgrDraftStore) after_crash = lgr_draft_store_new (drafts_dir);
+  g_autoptr (LgrDocument) fresh = lgr_document_new_bundled (NULL);
+  g_autoptr (LgrStudy) edited = NULL;
+  LgrWindow *window;
+
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "48");
+  edited = lgr_study_copy (lgr_test_window_study (f));
+  g_assert_true (wait_until (draft_written, &wait));
+
+  /* The process dies here: a new start finds the draft and offers it. */
+  window = lgr_window_new (NULL, after_crash);
+  lgr_window_set_document (window, fresh);
+  gtk_window_present (GTK_WINDOW (window));
+  lgr_window_offer_drafts (window);
+  g_assert_true (lgr_window_get_draft_offered (window));
+  lgr_test_shoot (GTK_WIDGET (window), "draft-offered");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-draft", NULL);
+  settle ();
+  g_assert_false (lgr_window_get_draft_offered (window));
+  g_assert_true (
+      lgr_study_equal (lgr_document_get_study (lgr_window_get_document (window)), edited));
+  g_assert_true (lgr_document_get_modified (lgr_window_get_document (window)));
+
+  /* Undoing back to the saved state removes the draft: nothing left to offer. */
+  lgr_document_revert (lgr_window_get_document (window));
+  lgr_draft_store_untrack (f->drafts, lgr_window_get_document (f->window));
+  {
+    g_autoptr (GPtrArray) left = lgr_draft_store_find (after_crash);
+    g_assert_cmpuint (left->len, ==, 0);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_presentation (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
+  GtkWidget *first;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  g_assert_true (lgr_window_get_presenting (f->window));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
+  g_assert_true (gtk_widget_is_visible (levers));
+  lgr_test_shoot (GTK_WIDGET (f->window), "presentation");
+  first = gtk_widget_get_first_child (levers);
+  g_assert_true (LGR_IS_LEVER_ROW (first));
+  /* The lever that saves most in the two-unitary case is shown first. */
+  g_assert_nonnull (lgr_lever_row_get_field (LGR_LEVER_ROW (first), LGR_LEVER_FIELD_COHORT_TARGET));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-scenario", NULL);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "one");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-scenario", NULL);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "two");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  settle ();
+  g_assert_false (lgr_window_get_presenting (f->window));
+  g_assert_false (gtk_widget_is_visible (levers));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
+}
+
+static gboolean
+has_preview (gpointer data)
+{
+  return lgr_export_dialog_get_preview (data) != NULL;
+}
+
+static void
+test_export_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (f->dir, "chart.svg", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  LgrExportDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  dialog = LGR_EXPORT_DIALOG (lgr_window_get_export_dialog (f->window));
+  g_assert_nonnull (dialog);
+  g_assert_true (wait_until (has_preview, dialog));
+  lgr_test_shoot (GTK_WIDGET (dialog), "export-dialog");
+
+  lgr_export_dialog_set_format (dialog, LGR_EXPORT_PNG);
+  lgr_export_dialog_set_title_text (dialog, "North LAC at 55");
+  g_assert_true (lgr_export_dialog_export_to_path (dialog, png, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (png, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 8);
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_clear_pointer (&contents, g_free);
+
+  lgr_export_dialog_set_format (dialog, LGR_EXPORT_SVG);
+  g_assert_true (lgr_export_dialog_export_to_path (dialog, svg, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_assert_null (lgr_window_get_export_dialog (f->window));
+}
+
+/* pdfinfo's "Pages:" and "Page size:" lines for a PDF. */
+static void
+pdf_info (const char *path, int *pages, double *width, double *height)
+{
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  const char *line;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+  line = strstr (out, "Pages:");
+  g_assert_nonnull (line);
+  *pages = atoi (line + strlen ("Pages:"));
+  line = strstr (out, "Page size:");
+  g_assert_nonnull (line);
+  g_assert_cmpint (sscanf (line, "Page size: %lf x %lf", width, height), ==, 2);
+}
+
+static gboolean
+have_pdfinfo (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdfinfo");
+  if (path == NULL)
+    g_test_skip ("pdfinfo (poppler-utils) is not installed");
+  return path != NULL;
+}
+
+/* The report through GtkPrintOperation (exported to PDF instead of a printer): every page of
+ * lgr_report_draw_page, on A4 portrait. */
+static void
+test_print_report (Fixture *f, gconstpointer data)
+{
+  LgrDocument *document = lgr_window_get_document (f->window);
+  g_autofree char *path = g_build_filename (f->dir, "printed-report.pdf", NULL);
+  g_autofree char *chart_path = g_build_filename (f->dir, "printed-chart.pdf", NULL);
+  g_autoptr (LgrPrintOperation) report = NULL;
+  g_autoptr (LgrPrintOperation) chart = NULL;
+  g_autoptr (GError) error = NULL;
+  int expected
+      = lgr_report_n_pages (lgr_document_get_study (document), lgr_document_get_results (document));
+  int pages;
+  double width, height;
+
+  if (!have_pdfinfo ())
+    return;
+  g_assert_cmpint (expected, >, 3);
+  report = lgr_print_operation_new_report (lgr_document_get_study (document),
+                                           lgr_document_get_results (document));
+  g_assert_true (lgr_print_operation_export_pdf (report, path, &error));
+  g_assert_no_error (error);
+  pdf_info (path, &pages, &width, &height);
+  g_assert_cmpint (pages, ==, expected);
+  g_assert_cmpfloat_with_epsilon (width, 595.28, 1.0);
+  g_assert_cmpfloat_with_epsilon (height, 841.89, 1.0);
+
+  /* A chart is one landscape page. */
+  chart = lgr_print_operation_new (lgr_document_get_study (document),
+                                   lgr_document_get_results (document), LGR_CHART_SAVINGS);
+  g_assert_true (lgr_print_operation_export_pdf (chart, chart_path, &error));
+  g_assert_no_error (error);
+  pdf_info (chart_path, &pages, &width, &height);
+  g_assert_cmpint (pages, ==, 1);
+  g_assert_cmpfloat (width, >, height);
+}
+
+typedef struct
+{
+  GdkTexture *texture;
+  gboolean done;
+} TextureRead;
+
+static void
+texture_read (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TextureRead *read = data;
+  read->texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (source), result, NULL);
+  read->done = TRUE;
+}
+
+static gboolean
+read_done (gpointer data)
+{
+  return ((TextureRead *)data)->done;
+}
+
+static void
+test_copy_chart (Fixture *f, gconstpointer data)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GdkContentFormats *formats;
+  TextureRead read = { NULL, FALSE };
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-chart", NULL);
+  settle ();
+  formats = gdk_clipboard_get_formats (clipboard);
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  g_assert_true (gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE));
+  g_assert_true (gdk_content_formats_contain_mime_type (formats, "image/png"));
+  g_assert_false (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING));
+
+  gdk_clipboard_read_texture_async (clipboard, NULL, texture_read, &read);
+  g_assert_true (wait_until (read_done, &read));
+  g_assert_nonnull (read.texture);
+  g_assert_cmpint (gdk_texture_get_width (read.texture), ==, 1600);
+  g_assert_cmpint (gdk_texture_get_height (read.texture), ==, 900);
+  g_object_unref (read.texture);
+}
+
+/* Export Table writes what the command line's --summary=csv writes for the same saved study. */
+static void
+test_export_csv (Fixture *f, gconstpointer data)
+{
+  const char *explorer = g_getenv ("LGR_EXPLORER");
+  g_autofree char *study_path = g_build_filename (f->dir, "edited.lgr", NULL);
+  g_autofree char *csv_path = g_build_filename (f->dir, "two.csv", NULL);
+  g_autoptr (GFile) study_file = g_file_new_for_path (study_path);
+  g_autoptr (GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *summary = NULL;
+  int status;
+
+  if (explorer == NULL)
+    {
+      g_test_skip ("LGR_EXPLORER is not set");
+      return;
+    }
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "61.5"); /* selects "two" */
+  g_assert_true (lgr_window_save_to (f->window, study_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (lgr_window_export_csv_to (f->window, csv_file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, &error));
+  {
+    const char *argv[] = { explorer, "--summary=csv", study_path, NULL };
+    g_assert_true (
+        g_spawn_sync (NULL, (char **)argv, NULL, 0, NULL, NULL, &summary, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+  }
+  g_assert_true (g_str_has_prefix (csv, "scenario,measure,"));
+  g_assert_cmpstr (csv, ==, summary);
+}
+
+/* Help > User Guide (F1) opens the guide: installed, or from the source tree when uninstalled;
+ * the window menu offers it. */
+static void
+test_user_guide (void)
+{
+  g_autofree char *path = lgr_application_guide_path ();
+  g_autofree char *text = NULL;
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "# LGR Explorer user guide"));
+
+  g_autofree char *ui = NULL;
+  g_autoptr (GBytes) bytes = g_resources_lookup_data (
+      "/io/github/lgrexplorer/Explorer/lgr-window.ui", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert_nonnull (bytes);
+  ui = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (ui, "app.help"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  lgr_test_window_init (&argc, &argv);
+
+#define ADD LGR_TEST_WINDOW_ADD
+  ADD ("/window/files/save-reload", test_save_reload);
+  ADD ("/window/files/unsaved-changes", test_unsaved_changes);
+  ADD ("/window/files/draft-recovery", test_draft_recovery);
+  ADD ("/window/presentation", test_presentation);
+  ADD ("/window/export-dialog", test_export_dialog);
+  ADD ("/window/print/report", test_print_report);
+  ADD ("/window/export/copy-chart", test_copy_chart);
+  ADD ("/window/export/csv", test_export_csv);
+#undef ADD
+  g_test_add_func ("/window/help/user-guide", test_user_guide);
+  return g_test_run ();
+}
