@@ -516,6 +516,7 @@ lgr_item_row_init (LgrItemRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->number_rows = g_ptr_array_new ();
+  lgr_row_hide_folded_rows (ADW_EXPANDER_ROW (self), self->name_row);
 }
 
 GtkWidget *

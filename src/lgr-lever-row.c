@@ -810,6 +810,7 @@ lgr_lever_row_init (LgrLeverRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->shown_authorities = g_ptr_array_new_with_free_func (g_free);
+  lgr_row_hide_folded_rows (ADW_EXPANDER_ROW (self), self->editors[LGR_LEVER_EDITOR_NAME]);
 }
 
 /* Compact rows show the switch, the target and the unit cost target, expanded. */

@@ -71,3 +71,39 @@ lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text)
   if (g_strcmp0 (adw_preferences_group_get_title (group), markup) != 0)
     adw_preferences_group_set_title (group, markup);
 }
+
+/* The content is visible while the row is expanded, or while its revealer is still closing. */
+static void
+sync_folded (GtkWidget *content)
+{
+  GtkWidget *revealer = gtk_widget_get_parent (content);
+  GtkWidget *row = gtk_widget_get_ancestor (content, ADW_TYPE_EXPANDER_ROW);
+  gboolean shown;
+
+  if (row == NULL || !GTK_IS_REVEALER (revealer))
+    return;
+  shown = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row))
+          || gtk_revealer_get_child_revealed (GTK_REVEALER (revealer));
+  if (!shown != !gtk_widget_get_visible (content))
+    gtk_widget_set_visible (content, shown);
+}
+
+static void
+on_folded_notify (GObject *object, GParamSpec *pspec, GtkWidget *content)
+{
+  sync_folded (content);
+}
+
+void
+lgr_row_hide_folded_rows (AdwExpanderRow *row, GtkWidget *one_of_its_rows)
+{
+  GtkWidget *revealer = gtk_widget_get_ancestor (one_of_its_rows, GTK_TYPE_REVEALER);
+  GtkWidget *content;
+
+  g_return_if_fail (revealer != NULL && gtk_widget_is_ancestor (revealer, GTK_WIDGET (row)));
+  content = gtk_revealer_get_child (GTK_REVEALER (revealer));
+  g_signal_connect_object (row, "notify::expanded", G_CALLBACK (on_folded_notify), content, 0);
+  g_signal_connect_object (revealer, "notify::child-revealed", G_CALLBACK (on_folded_notify),
+                           content, 0);
+  sync_folded (content);
+}

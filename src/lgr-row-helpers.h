@@ -29,5 +29,11 @@ void lgr_row_set_editable_text (GtkWidget *editable, const char *text);
 void lgr_row_show_profile_error (GtkWidget *profile_row, GtkWidget *entry, const char *message);
 /* Removes the "error" style and the tooltip that gave the reason, if widget has them. */
 void lgr_row_clear_error (GtkWidget *widget);
+/* Keeps the rows of a folded expander row out of the layout: the content of its revealer (the
+ * list that holds one_of_its_rows) is invisible while the row is folded and the revealer closed,
+ * and visible as soon as the row expands. GTK 4.8's revealer measures its child even when closed,
+ * so otherwise every text change in a folded row measures all its rows again. The rows are
+ * still there and are synced as before; only their layout waits. */
+void lgr_row_hide_folded_rows (AdwExpanderRow *row, GtkWidget *one_of_its_rows);
 
 G_END_DECLS

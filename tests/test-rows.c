@@ -486,6 +486,52 @@ test_item_values (Fixture *f, gconstpointer data)
   g_assert_true (values == lgr_scenario_sidebar_find_item_row (f->sidebar, "transition"));
 }
 
+static gboolean
+hidden_by_fold (gpointer data)
+{
+  return !gtk_widget_is_visible (data);
+}
+
+static gboolean
+mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+/* A folded row's editors are kept out of the layout (invisible until the row expands), yet
+ * follow the document meanwhile: on expansion they show the lever as it is now. */
+static void
+test_folded_rows_wait (Fixture *f, gconstpointer data)
+{
+  LgrLeverRow *row = row_of (f, "north-lac");
+  GtkWidget *name = lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME);
+  GtkWidget *item_row = lgr_scenario_sidebar_find_item_row (f->sidebar, "transition");
+  GtkWidget *item_name = lgr_item_row_get_name_row (LGR_ITEM_ROW (item_row));
+  LgrNumberRow *target;
+
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_true (gtk_widget_get_visible (name));
+  g_assert_false (gtk_widget_is_visible (name));
+  g_assert_false (gtk_widget_is_visible (item_name));
+
+  set_target (f, "north-lac", 61.5);
+  settle ();
+  target = field_of (f, "north-lac", LGR_LEVER_FIELD_COHORT_TARGET);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (gtk_widget_is_visible (name));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (target)));
+  g_assert_cmpfloat (lgr_number_row_get_value (target), ==, 61.5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
+                   lever_of (f, "north-lac")->name);
+  g_assert_true (wait_until (mapped, name));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  g_assert_true (wait_until (hidden_by_fold, name));
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item_row), TRUE);
+  g_assert_true (gtk_widget_is_visible (item_name));
+}
+
 /* The window, its sidebar and every row are finalized when the window goes. */
 static void
 test_finalized_with_window (void)
@@ -533,6 +579,7 @@ main (int argc, char **argv)
   ADD ("/rows/remove-lever", 0, test_remove_lever);
   ADD ("/rows/item", 0, test_item_row);
   ADD ("/rows/item-values", 0, test_item_values);
+  ADD ("/rows/folded-rows-wait", 0, test_folded_rows_wait);
 #undef ADD
   g_test_add_func ("/rows/finalized-with-window", test_finalized_with_window);
   return g_test_run ();
