@@ -15,42 +15,6 @@
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
-#define TIMEOUT_S 10
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
-}
-
-static gboolean
-no_pending_events (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending_events, NULL);
-}
-
 typedef struct
 {
   GtkWidget *window;
@@ -95,14 +59,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   lgr_scenario_sidebar_set_document (f->sidebar, f->document);
   lgr_scenario_sidebar_select (f->sidebar, "two");
   gtk_window_present (GTK_WINDOW (f->window));
-  settle ();
+  lgr_test_settle ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  lgr_test_settle ();
   g_assert_null (f->sidebar);
   g_assert_finalize_object (f->document);
 }
@@ -240,10 +204,10 @@ test_edit_touches_one_row (Fixture *f, gconstpointer data)
   g_autofree char *subtitle = g_strdup (before);
   const LgrScenario *two;
 
-  settle ();
+  lgr_test_settle ();
   touches_start (&t, f);
   set_target (f, "lever-20", 33);
-  settle ();
+  lgr_test_settle ();
   g_assert_cmpfloat (
       lgr_number_row_get_value (field_of (f, "lever-20", LGR_LEVER_FIELD_COHORT_TARGET)), ==, 33);
   g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), !=, subtitle);
@@ -318,7 +282,7 @@ test_invalid_value_kept (Fixture *f, gconstpointer data)
 
   /* Another lever's edit leaves this row alone: its error and text stay. */
   set_target (f, "south-lac", 50);
-  settle ();
+  lgr_test_settle ();
   g_assert_nonnull (strstr (lgr_number_row_get_error (target), "12000"));
   g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "12000");
   g_assert_cmpfloat (lever_of (f, "north-lac")->cohort_target, ==, 55);
@@ -358,7 +322,7 @@ test_drag_one_step (Fixture *f, gconstpointer data)
       g_assert_cmpfloat (gtk_range_get_value (scale), ==, v);
     }
   /* The slider still for a moment: the drag is over. */
-  g_assert_true (wait_until (is_set, &finished));
+  g_assert_true (lgr_test_wait_until (is_set, &finished));
   g_signal_handlers_disconnect_by_func (target, on_edit_finished, &finished);
   g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "45");
   g_assert_true (lgr_document_undo (f->document));
@@ -398,7 +362,7 @@ test_remove_lever (Fixture *f, gconstpointer data)
   g_assert_null (lever_of (f, "south-lac"));
   /* Not under its own handler: the row goes when the main loop is back. */
   g_assert_nonnull (row);
-  settle ();
+  lgr_test_settle ();
   g_assert_null (row);
   g_assert_null (lgr_scenario_sidebar_find_lever_row (f->sidebar, "south-lac"));
   g_assert_nonnull (row_of (f, "north-lac"));
@@ -406,7 +370,7 @@ test_remove_lever (Fixture *f, gconstpointer data)
   g_assert_true (lgr_document_undo (f->document));
   g_assert_cmpuint (
       lgr_study_find_scenario (lgr_document_get_study (f->document), "two")->levers->len, ==, n);
-  settle ();
+  lgr_test_settle ();
   g_assert_cmpfloat (
       lgr_number_row_get_value (field_of (f, "south-lac", LGR_LEVER_FIELD_COHORT_TARGET)), ==,
       lever_of (f, "south-lac")->cohort_target);
@@ -469,7 +433,7 @@ test_item_values (Fixture *f, gconstpointer data)
                                              LGR_ITEM_KIND_RECURRING_COST, &error));
   g_assert_no_error (error);
   g_assert_nonnull (row); /* still there until the main loop is back */
-  settle ();
+  lgr_test_settle ();
   g_assert_null (row);
   values = lgr_scenario_sidebar_find_item_row (f->sidebar, "transition");
   g_assert_nonnull (values);
@@ -515,7 +479,7 @@ test_folded_rows_wait (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_visible (item_name));
 
   set_target (f, "north-lac", 61.5);
-  settle ();
+  lgr_test_settle ();
   target = field_of (f, "north-lac", LGR_LEVER_FIELD_COHORT_TARGET);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   g_assert_true (gtk_widget_is_visible (name));
@@ -523,10 +487,10 @@ test_folded_rows_wait (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (lgr_number_row_get_value (target), ==, 61.5);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==,
                    lever_of (f, "north-lac")->name);
-  g_assert_true (wait_until (mapped, name));
+  g_assert_true (lgr_test_wait_until (mapped, name));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
-  g_assert_true (wait_until (hidden_by_fold, name));
+  g_assert_true (lgr_test_wait_until (hidden_by_fold, name));
 
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item_row), TRUE);
   g_assert_true (gtk_widget_is_visible (item_name));
@@ -546,7 +510,7 @@ test_finalized_with_window (void)
   gtk_window_present (GTK_WINDOW (window));
   sidebar = lgr_window_get_sidebar (window);
   lgr_scenario_sidebar_select (sidebar, "two");
-  settle ();
+  lgr_test_settle ();
   two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
   for (guint i = 0; i < two->levers->len; i++)
     g_ptr_array_add (rows, g_object_ref (lgr_scenario_sidebar_find_lever_row (
@@ -555,7 +519,7 @@ test_finalized_with_window (void)
   g_object_ref (sidebar);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
+  lgr_test_settle ();
   g_assert_finalize_object (sidebar);
   for (guint i = 0; i < rows->len; i++)
     g_assert_finalize_object (g_ptr_array_index (rows, i));

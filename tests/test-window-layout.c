@@ -9,42 +9,6 @@
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
-#define TIMEOUT_S 10
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Condition condition, gpointer data)
-{
-  gboolean expired = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_S, timed_out, &expired);
-
-  while (!condition (data) && !expired)
-    g_main_context_iteration (NULL, TRUE);
-  if (!expired)
-    g_source_remove (id);
-  return condition (data);
-}
-
-static gboolean
-no_pending_events (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending_events, NULL);
-}
-
 static gboolean
 views_updated (gpointer window)
 {
@@ -65,14 +29,14 @@ fixture_set_up (Fixture *f, gconstpointer data)
   lgr_window_set_document (f->window, document);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1400, 900);
   gtk_window_present (GTK_WINDOW (f->window));
-  settle ();
+  lgr_test_settle ();
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
+  lgr_test_settle ();
 }
 
 static gboolean
@@ -97,10 +61,10 @@ test_hidden_sidebar (Fixture *f, gconstpointer data)
   g_assert_true (adw_flap_get_reveal_flap (f->window->flap));
   g_assert_true (gtk_widget_get_visible (sidebar));
   adw_flap_set_reveal_flap (f->window->flap, FALSE);
-  g_assert_true (wait_until (widget_hidden, sidebar));
+  g_assert_true (lgr_test_wait_until (widget_hidden, sidebar));
   adw_flap_set_reveal_flap (f->window->flap, TRUE);
   g_assert_true (gtk_widget_get_visible (sidebar));
-  g_assert_true (wait_until (widget_mapped, sidebar));
+  g_assert_true (lgr_test_wait_until (widget_mapped, sidebar));
 }
 
 static gboolean
@@ -130,12 +94,12 @@ test_table_out_of_view (Fixture *f, gconstpointer data)
   guint last;
 
   lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
-  settle ();
+  lgr_test_settle ();
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scroller);
   vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   gtk_adjustment_set_value (vadjustment, 0);
-  settle ();
+  lgr_test_settle ();
   last = lgr_year_table_get_n_rows (table) - 1;
   before = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
   expected = lgr_year_table_dup_cell (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
@@ -147,8 +111,8 @@ test_table_out_of_view (Fixture *f, gconstpointer data)
   lever->cohort_target = 40;
   g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (wait_until (views_updated, f->window));
-  settle ();
+  g_assert_true (lgr_test_wait_until (views_updated, f->window));
+  lgr_test_settle ();
   expected = lgr_year_table_dup_cell (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
   g_assert_cmpstr (expected, !=, before);
   /* At 1400 x 900 the last year is below the bottom of the window. */
@@ -156,7 +120,7 @@ test_table_out_of_view (Fixture *f, gconstpointer data)
   g_assert_cmpstr (stale, ==, before);
 
   gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-  g_assert_true (wait_until (last_cumulative_shown, table));
+  g_assert_true (lgr_test_wait_until (last_cumulative_shown, table));
   shown = lgr_year_table_dup_label (table, last, LGR_YEAR_COLUMN_CUMULATIVE);
   g_assert_cmpstr (shown, ==, expected);
 }
