@@ -413,14 +413,8 @@ update (LgrItemRow *self)
           lgr_number_row_set_slider_range (row, 0, MAX (1e6, item->amount * 2), 10000);
           break;
         case FIELD_START:
-          {
-            g_autofree char *year = lgr_format_financial_year ((int)value);
-            g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
-            lgr_number_row_set_info (row, info);
-            lgr_number_row_set_slider_range (row, study->first_year,
-                                             study->first_year + study->years - 1, 1);
-            break;
-          }
+          lgr_row_set_start_year_range (row, study, value);
+          break;
         default:
           break;
         }

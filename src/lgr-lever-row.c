@@ -649,14 +649,8 @@ show_field (LgrLeverRow *self, LgrLeverField f, const LgrLever *lever, const Lgr
         break;
       }
     case LGR_LEVER_FIELD_REALISATION_START:
-      {
-        g_autofree char *year = lgr_format_financial_year ((int)value);
-        g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
-        lgr_number_row_set_info (row, info);
-        lgr_number_row_set_slider_range (row, study->first_year,
-                                         study->first_year + study->years - 1, 1);
-        break;
-      }
+      lgr_row_set_start_year_range (row, study, value);
+      break;
     case LGR_LEVER_FIELD_GROWTH_COHORT:
     case LGR_LEVER_FIELD_GROWTH_UNIT_COST:
     case LGR_LEVER_N_FIELDS:

@@ -4,6 +4,10 @@
  */
 #include "lgr-row-helpers.h"
 
+#include <glib/gi18n.h>
+
+#include "lgr-format.h"
+
 void
 lgr_row_set_title (AdwPreferencesRow *row, const char *title)
 {
@@ -106,4 +110,14 @@ lgr_row_hide_folded_rows (AdwExpanderRow *row, GtkWidget *one_of_its_rows)
   g_signal_connect_object (revealer, "notify::child-revealed", G_CALLBACK (on_folded_notify),
                            content, 0);
   sync_folded (content);
+}
+
+void
+lgr_row_set_start_year_range (LgrNumberRow *row, const LgrStudy *study, double value)
+{
+  g_autofree char *year = lgr_format_financial_year ((int)value);
+  g_autofree char *info = g_strdup_printf (_ ("from %s"), year);
+
+  lgr_number_row_set_info (row, info);
+  lgr_number_row_set_slider_range (row, study->first_year, study->first_year + study->years - 1, 1);
 }

@@ -14,6 +14,9 @@
 
 #include <adwaita.h>
 
+#include "lgr-number-row.h"
+#include "lgr-study.h"
+
 G_BEGIN_DECLS
 
 void lgr_row_set_title (AdwPreferencesRow *row, const char *title);
@@ -27,6 +30,9 @@ void lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text);
 void lgr_row_set_editable_text (GtkWidget *editable, const char *text);
 /* Shows message on a refused profile entry and as the subtitle of its row. */
 void lgr_row_show_profile_error (GtkWidget *profile_row, GtkWidget *entry, const char *message);
+
+/* A start-year editor: "from 2028/29" beside it, its slider over the study's timeline. */
+void lgr_row_set_start_year_range (LgrNumberRow *row, const LgrStudy *study, double value);
 /* Removes the "error" style and the tooltip that gave the reason, if widget has them. */
 void lgr_row_clear_error (GtkWidget *widget);
 /* Keeps the rows of a folded expander row out of the layout: the content of its revealer (the
