@@ -39,7 +39,8 @@ void lgr_row_clear_error (GtkWidget *widget);
  * list that holds one_of_its_rows) is invisible while the row is folded and the revealer closed,
  * and visible as soon as the row expands. GTK 4.8's revealer measures its child even when closed,
  * so otherwise every text change in a folded row measures all its rows again. The rows are
- * still there and are synced as before; only their layout waits. */
+ * still there and are synced as before; only their layout waits. Once opened, they stay
+ * visible. */
 void lgr_row_hide_folded_rows (AdwExpanderRow *row, GtkWidget *one_of_its_rows);
 
 G_END_DECLS
