@@ -1,33 +1,21 @@
 #!/usr/bin/env python3
-# The repository is self-contained: no tracked file refers to a document outside it (the
-# product's planning texts, a sibling "shared" folder) or to the names of the raw source notes
-# the bundled study was built from (three digits, an underscore, hexadecimal, ".txt"). The
-# repository's own documents are docs/model.md, docs/format.md and HACKING.md.
+# The repository is self-contained: a reader has every document a tracked file points to.
+#   - a Markdown document named anywhere ("see <name>.md") must be a file of the repository,
+#     by its path from the repository's root or from the naming file's folder, or by its name;
+#   - a relative path must not climb out of the repository (".." past its root);
+#   - a source is cited as a public document (publisher, title, date), never by the name of a
+#     working note ("(seed NNN)", or a file named like "NNN_<hexadecimal>.txt").
 #
-# Usage: check-self-contained.py SOURCE_ROOT          check (TAP)
-#        check-self-contained.py SOURCE_ROOT --fix    rewrite the references to the repository's
-#                                                     own documents (a mechanical edit of
-#                                                     comments and text; a C comment line that
-#                                                     grows past 100 columns is wrapped)
+# Usage: check-self-contained.py SOURCE_ROOT   (TAP)
 # SPDX-License-Identifier: GPL-3.0-or-later
 import os
 import re
 import subprocess
 import sys
 
-# The names are assembled so that this file does not match itself.
-MD = '.' + 'md'
-OUTSIDE_DOCS = {
-    'DEFAULT-' + 'STUDY' + MD: 'docs/format.md',  # its section "The bundled study"
-    'MO' + 'DEL' + MD: 'docs/model.md',
-    'FOR' + 'MAT' + MD: 'docs/format.md',
-    'STY' + 'LE' + MD: 'HACKING.md',
-}
-SHARED = re.escape('..' + '/') + r'(?:\.\./)*' + 'sha' + 'red'
-DOC_NAME = re.compile(r'(?<![A-Za-z0-9_-])('
-                      + '|'.join(re.escape(n) for n in OUTSIDE_DOCS) + r')(?![A-Za-z0-9_])')
-SHARED_PATH = re.compile(SHARED + r'(?:/[A-Za-z0-9_.-]+)*/?')
-SEED_NAME = re.compile(r'(?<![A-Za-z0-9_])[0-9]{3}_[0-9a-f]{6,}\.' + 'txt' + r'\b')
+MARKDOWN_NAME = re.compile(r'(?<![A-Za-z0-9_./-])([A-Za-z0-9_./-]*[A-Za-z0-9_-]\.md)\b')
+CLIMBING_PATH = re.compile(r'(?<![A-Za-z0-9_.])((?:\.\./)+[A-Za-z0-9_.-]+)')
+NOTE_NAME = re.compile(r'\bseed [0-9]{3}\b|(?<![A-Za-z0-9_])[0-9]{3}_[0-9a-f]{6,}\.txt\b')
 
 
 def tracked_files(root):
@@ -59,79 +47,35 @@ def read_text(path):
     return data.decode('utf-8', 'replace')
 
 
-def problems_in(text):
+def problems_in(rel, text, files, names):
+    folder = os.path.dirname(rel)
     for number, line in enumerate(text.splitlines(), 1):
-        for pattern, what in ((DOC_NAME, 'a document outside the repository'),
-                              (SHARED_PATH, 'a folder outside the repository'),
-                              (SEED_NAME, 'a raw source note by its file name')):
-            for m in pattern.finditer(line):
-                yield number, what, m.group(0)
-
-
-def wrap_c_comment(line, limit=100):
-    """Splits a comment line of C that has grown past the column limit at its last space that
-    fits, continuing the comment on a new line (" * ") with the same indentation."""
-    if len(line) <= limit:
-        return [line]
-    stripped = line.lstrip()
-    indent = line[:len(line) - len(stripped)]
-    if stripped.startswith('/*'):
-        prefix = indent + ' * '
-    elif stripped.startswith('* '):
-        prefix = indent + '* '
-    elif stripped.startswith('//'):
-        prefix = indent + '// '
-    else:
-        return [line]  # code: left for a person (the clang-format check will say so)
-    cut = line.rfind(' ', len(prefix), limit + 1)
-    while cut > len(prefix) and line[cut + 1:].strip() == '*/':
-        cut = line.rfind(' ', len(prefix), cut)  # never leave the comment's end on its own
-    if cut <= len(prefix):
-        return [line]
-    return [line[:cut].rstrip()] + wrap_c_comment(prefix + line[cut + 1:], limit)
-
-
-def fix_text(text, c_file=False):
-    # "../shared/product/X.md" -> "X.md" first, then the names themselves.
-    text = re.sub(SHARED + r'(?:/[A-Za-z0-9_.-]+)*/(' + '|'.join(re.escape(n) for n in OUTSIDE_DOCS)
-                  + ')', lambda m: m.group(1), text)
-    if not c_file:
-        return DOC_NAME.sub(lambda m: OUTSIDE_DOCS[m.group(1)], text)
-    lines = []
-    for line in text.split('\n'):
-        new = DOC_NAME.sub(lambda m: OUTSIDE_DOCS[m.group(1)], line)
-        lines.extend(wrap_c_comment(new) if new != line else [line])
-    return '\n'.join(lines)
+        for m in MARKDOWN_NAME.finditer(line):
+            doc = m.group(1)
+            here = os.path.normpath(os.path.join(folder, doc))
+            if doc not in files and here not in files and os.path.basename(doc) not in names:
+                yield number, 'a document the repository does not have', doc
+        for m in CLIMBING_PATH.finditer(line):
+            target = os.path.normpath(os.path.join(folder, m.group(1)))
+            if target == '..' or target.startswith('../'):
+                yield number, 'a path outside the repository', m.group(1)
+        for m in NOTE_NAME.finditer(line):
+            yield number, 'a working note instead of a public document', m.group(0)
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != '--fix']
-    fix = '--fix' in sys.argv[1:]
-    root = args[0] if args else os.getcwd()
-    me = os.path.relpath(os.path.abspath(__file__), os.path.abspath(root))
+    root = sys.argv[1] if len(sys.argv) > 1 else os.getcwd()
+    tracked = tracked_files(root)
+    files = set(tracked)
+    names = {os.path.basename(f) for f in tracked}
 
     found = []
-    changed = []
-    for rel in tracked_files(root):
-        if rel == me:
-            continue
-        path = os.path.join(root, rel)
-        text = read_text(path)
+    for rel in tracked:
+        text = read_text(os.path.join(root, rel))
         if text is None:
             continue
-        if fix:
-            new = fix_text(text, rel.endswith(('.c', '.h')))
-            if new != text:
-                with open(path, 'w', encoding='utf-8') as f:
-                    f.write(new)
-                changed.append(rel)
-                text = new
-        for number, what, match in problems_in(text):
+        for number, what, match in problems_in(rel, text, files, names):
             found.append(f'{rel}:{number}: refers to {what}: {match}')
-
-    if fix:
-        for rel in changed:
-            print(f'# rewrote {rel}')
 
     print('1..1')
     if found:

@@ -19,7 +19,9 @@ lever (const char *id, const char *name, const char *authority, LgrCohortBasis b
   l->realisation_start = 2028;
   static const double profile[] = { 25, 50, 75, 100 };
   lgr_profile_set (&l->realisation, profile, 4);
-  l->source = g_strdup ("Peopletoo, June 2025 (seed 000).");
+  l->source = g_strdup (
+      "Peopletoo, \"Warwickshire LGR Support: ASC and Children Services Analysis to Inform the "
+      "Two Unitary Decision\", June 2025.");
   return l;
 }
 

@@ -18,7 +18,8 @@ make_study (int first_year, int years, int vesting_year)
   LgrScenario *scenario = lgr_scenario_new ("s", "Scenario");
   LgrAuthority *authority = lgr_authority_new ("a", "Authority");
   authority->population = 600000;
-  authority->child_population = 125781.25; /* 805 children at 64 per 10,000 (seed 000) */
+  authority->child_population
+      = 125781.25; /* 805 children at 64 per 10,000 (Peopletoo, June 2025) */
   g_ptr_array_add (scenario->authorities, authority);
   g_ptr_array_add (study->scenarios, scenario);
   return study;
