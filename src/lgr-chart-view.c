@@ -90,13 +90,15 @@ drop_plot (LgrChartView *self)
 static void
 update_description (LgrChartView *self)
 {
-  LgrChartOptions options;
+  LgrChartPlot *plot;
 
   g_clear_pointer (&self->description, g_free);
   if (self->results == NULL)
     return;
-  fill_options (self, &options);
-  self->description = lgr_chart_describe (self->results, &options);
+  /* From the plot the next draw uses (same size), so the chart is not built twice. */
+  plot = ensure_plot (self, gtk_widget_get_width (GTK_WIDGET (self)),
+                      gtk_widget_get_height (GTK_WIDGET (self)));
+  self->description = g_strdup (lgr_chart_plot_get_description (plot));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   lgr_chart_kind_title (self->kind),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);

@@ -12,6 +12,7 @@ struct _LgrChartPlot
   double width, height;
   LgrChartLayout *layout; /* NULL for an empty size */
   LgrChartData *data;     /* only without a layout (a layout owns its data) */
+  char *description;      /* the text alternative, made with the data */
 };
 
 static void
@@ -20,6 +21,7 @@ plot_clear (gpointer p)
   LgrChartPlot *plot = p;
   g_clear_pointer (&plot->layout, lgr_chart_layout_free);
   g_clear_pointer (&plot->data, lgr_chart_data_free);
+  g_clear_pointer (&plot->description, g_free);
 }
 
 LgrChartPlot *
@@ -31,6 +33,7 @@ lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options, d
   plot->width = width;
   plot->height = height;
   LgrChartData *data = lgr_chart_data_new (results, options);
+  plot->description = lgr_chart_data_describe (data, results, options);
   if (width > 0 && height > 0)
     plot->layout = lgr_chart_layout_new_for_data (data, options, width, height);
   else
@@ -90,4 +93,11 @@ lgr_chart_plot_describe_year (const LgrChartPlot *plot, int year_index)
 {
   g_return_val_if_fail (plot != NULL, NULL);
   return lgr_chart_data_describe_year (plot->layout ? plot->layout->data : plot->data, year_index);
+}
+
+const char *
+lgr_chart_plot_get_description (const LgrChartPlot *plot)
+{
+  g_return_val_if_fail (plot != NULL, NULL);
+  return plot->description;
 }

@@ -36,6 +36,8 @@ void lgr_chart_plot_draw (LgrChartPlot *plot, cairo_t *cr, int highlight_index);
 int lgr_chart_plot_year_at (const LgrChartPlot *plot, double x, double y);
 /* The exact figures of one year, as lgr_chart_describe_year(). */
 char *lgr_chart_plot_describe_year (const LgrChartPlot *plot, int year_index);
+/* The text alternative, as lgr_chart_describe(): made with the plot, so it costs no second build. */
+const char *lgr_chart_plot_get_description (const LgrChartPlot *plot);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartPlot, lgr_chart_plot_unref)
 

@@ -203,6 +203,9 @@ LgrRgba lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioRe
                                  guint position);
 /* The year's figures (lgr_chart_describe_year) from built data. */
 char *lgr_chart_data_describe_year (const LgrChartData *data, int year_index);
+/* The text alternative of the chart data was built for (lgr_chart_describe()). */
+char *lgr_chart_data_describe (const LgrChartData *data, const LgrResults *results,
+                               const LgrChartOptions *options);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartData, lgr_chart_data_free)
 

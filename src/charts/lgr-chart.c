@@ -44,34 +44,12 @@ lgr_chart_describe_year (const LgrResults *results, const LgrChartOptions *optio
   return lgr_chart_data_describe_year (data, year_index);
 }
 
-static char *
-span_text (const LgrResults *results)
-{
-  g_autofree char *first = lgr_format_financial_year (results->first_year);
-  g_autofree char *last
-      = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
-  if (results->n_years <= 1)
-    return g_steal_pointer (&first);
-  /* Translators: "2025/26 to 2034/35" */
-  return g_strdup_printf (_ ("%s to %s"), first, last);
-}
-
 char *
 lgr_chart_describe (const LgrResults *results, const LgrChartOptions *options)
 {
   g_return_val_if_fail (results != NULL && options != NULL, NULL);
   g_autoptr (LgrChartData) data = lgr_chart_data_new (results, options);
-  g_autoptr (GArray) shown = lgr_chart_shown_scenarios (results, options);
-  g_autofree char *span = span_text (results);
-  GString *out = g_string_new (NULL);
-  g_string_append_printf (out, "%s, %s.", data->title, span);
-  if (data->empty_message)
-    {
-      g_string_append_printf (out, " %s", data->empty_message);
-      return g_string_free (out, FALSE);
-    }
-  lgr_chart_kind_info (data->kind)->describe (out, data, results, shown);
-  return g_string_free (out, FALSE);
+  return lgr_chart_data_describe (data, results, options);
 }
 
 void
