@@ -94,3 +94,24 @@ lgr_test_settle (void)
 {
   lgr_test_wait_until (no_pending_events, NULL);
 }
+
+char *
+lgr_test_read_fixture (const char *name)
+{
+  g_autofree char *path = lgr_test_source_path ("tests", "files", name, NULL);
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+char *
+lgr_test_full_with (const char *from, const char *to)
+{
+  g_autofree char *base = lgr_test_read_fixture ("valid-full.lgr");
+  const char *at = strstr (base, from);
+  g_assert_nonnull (at);
+  g_assert_null (strstr (at + 1, from));
+  return g_strdup_printf ("%.*s%s%s", (int)(at - base), base, to, at + strlen (from));
+}

@@ -38,6 +38,11 @@ gboolean lgr_test_wait_until (GSourceFunc condition, gpointer data);
 /* Iterates the default main context until nothing is pending (at most 10 s). */
 void lgr_test_settle (void);
 
+/* The text of tests/files/NAME. */
+char *lgr_test_read_fixture (const char *name);
+/* tests/files/valid-full.lgr with from (which must occur once) replaced by to. */
+char *lgr_test_full_with (const char *from, const char *to);
+
 /* Money within half a unit of the last digit shown: 8.01e6 vs 8012345 at 1e4. */
 #define lgr_assert_money(value, expected, tolerance)                                               \
   g_assert_cmpfloat_with_epsilon ((value), (expected), (tolerance))

@@ -17,28 +17,6 @@
 #include "lgr-study-schema.h"
 #include "lgr-test-util.h"
 
-static char *
-read_fixture (const char *name)
-{
-  g_autofree char *path = lgr_test_source_path ("tests", "files", name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-/* valid-full.lgr with from (which must occur once) replaced by to. */
-static char *
-full_with (const char *from, const char *to)
-{
-  g_autofree char *base = read_fixture ("valid-full.lgr");
-  const char *at = strstr (base, from);
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, from));
-  return g_strdup_printf ("%.*s%s%s", (int)(at - base), base, to, at + strlen (from));
-}
-
 /* The RELAX NG schema agrees with the writer and the loader */
 
 static void
@@ -56,7 +34,7 @@ test_rng_studies (void)
   g_assert_true (lgr_test_rng_accepts (bundled, length, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (fixtures); i++)
     {
-      g_autofree char *xml = read_fixture (fixtures[i]);
+      g_autofree char *xml = lgr_test_read_fixture (fixtures[i]);
       g_assert_true (lgr_test_rng_accepts (xml, strlen (xml), NULL));
     }
   for (guint i = 0; i < 30; i++)
@@ -93,7 +71,7 @@ test_rng_studies (void)
     };
     for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
       {
-        g_autofree char *xml = full_with (broken[i].from, broken[i].to);
+        g_autofree char *xml = lgr_test_full_with (broken[i].from, broken[i].to);
         g_autoptr (GError) error = NULL;
         g_autoptr (LgrStudy) study = lgr_study_load_data (xml, strlen (xml), "x.lgr", &error);
         g_assert_null (study);

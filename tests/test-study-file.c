@@ -11,28 +11,6 @@
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
-static char *
-read_fixture (const char *name)
-{
-  g_autofree char *path = lgr_test_source_path ("tests", "files", name, NULL);
-  g_autoptr (GError) error = NULL;
-  char *text = NULL;
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
-/* valid-full.lgr with from (which must occur once) replaced by to. */
-static char *
-full_with (const char *from, const char *to)
-{
-  g_autofree char *base = read_fixture ("valid-full.lgr");
-  const char *at = strstr (base, from);
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, from));
-  return g_strdup_printf ("%.*s%s%s", (int)(at - base), base, to, at + strlen (from));
-}
-
 static void
 assert_refused (const char *xml, gsize length, LgrStudyError code, int line, const char *gist)
 {
@@ -56,7 +34,7 @@ assert_refused (const char *xml, gsize length, LgrStudyError code, int line, con
 static void
 assert_change_refused (const char *from, const char *to, int line, const char *gist)
 {
-  g_autofree char *xml = full_with (from, to);
+  g_autofree char *xml = lgr_test_full_with (from, to);
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, line, gist);
 }
 
@@ -71,7 +49,7 @@ load_ok (const char *xml)
 static void
 test_valid_full (void)
 {
-  g_autofree char *xml = read_fixture ("valid-full.lgr");
+  g_autofree char *xml = lgr_test_read_fixture ("valid-full.lgr");
   g_autoptr (LgrStudy) study = load_ok (xml);
   LgrScenario *two, *one;
   LgrLever *lever;
@@ -123,7 +101,7 @@ test_valid_full (void)
 static void
 test_defaults (void)
 {
-  g_autofree char *xml = read_fixture ("valid-minimal.lgr");
+  g_autofree char *xml = lgr_test_read_fixture ("valid-minimal.lgr");
   g_autoptr (LgrStudy) study = load_ok (xml);
   LgrScenario *s = g_ptr_array_index (study->scenarios, 0);
   LgrLever *lever = g_ptr_array_index (s->levers, 0);
@@ -167,7 +145,7 @@ test_text (void)
 {
   /* predefined entities and character references, in text and in attributes; paragraphs kept,
    * white space around text removed */
-  g_autofree char *xml = full_with (
+  g_autofree char *xml = lgr_test_full_with (
       "<description>About it.</description>",
       "<description>\n   First &amp; &lt;second&gt; &#163;5m &#x175;&#x177; “q” 'a'\n\n"
       "Second paragraph.\r\n  Indented line.\n  </description>");
@@ -178,13 +156,13 @@ test_text (void)
   g_assert_cmpstr (study->description, ==,
                    "First & <second> £5m ŵŷ “q” 'a'\n\nSecond paragraph.\n  Indented line.");
   g_free (xml);
-  xml = full_with ("name=\"Two unitaries\"",
-                   "name=\"A &amp; B &#38; &lt;C&gt; &quot;D&quot; &apos;E&apos; £\"");
+  xml = lgr_test_full_with ("name=\"Two unitaries\"",
+                            "name=\"A &amp; B &#38; &lt;C&gt; &quot;D&quot; &apos;E&apos; £\"");
   study2 = load_ok (xml);
   g_assert_cmpstr (((LgrScenario *)study2->scenarios->pdata[0])->name, ==,
                    "A & B & <C> \"D\" 'E' £");
-  xml2 = full_with ("<title>Test study &amp; its “quotes”</title>",
-                    "<title><![CDATA[A <b> & c]]> d</title>");
+  xml2 = lgr_test_full_with ("<title>Test study &amp; its “quotes”</title>",
+                             "<title><![CDATA[A <b> & c]]> d</title>");
   g_clear_pointer (&study2, lgr_study_free);
   study2 = load_ok (xml2);
   g_assert_cmpstr (study2->title, ==, "A <b> & c d");
@@ -193,8 +171,8 @@ test_text (void)
 static void
 test_comments_ignored (void)
 {
-  g_autofree char *xml = full_with ("    <authority id=\"south\"",
-                                    "    <!-- a comment -->\n    <authority id=\"south\"");
+  g_autofree char *xml = lgr_test_full_with ("    <authority id=\"south\"",
+                                             "    <!-- a comment -->\n    <authority id=\"south\"");
   g_autoptr (LgrStudy) study = load_ok (xml);
   g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->authorities->len, ==, 2);
 }
@@ -284,11 +262,11 @@ test_element_order (void)
 static void
 test_levers_and_items_any_order (void)
 {
-  g_autofree char *xml = full_with ("    <item id=\"ict\"",
-                                    "    <lever id=\"late\" name=\"Late\" authority=\"south\">"
-                                    "<cohort basis=\"count\" baseline=\"1\" target=\"1\"/>"
-                                    "<unit-cost per=\"year\" baseline=\"1\" target=\"1\"/>"
-                                    "</lever>\n    <item id=\"ict\"");
+  g_autofree char *xml = lgr_test_full_with (
+      "    <item id=\"ict\"", "    <lever id=\"late\" name=\"Late\" authority=\"south\">"
+                              "<cohort basis=\"count\" baseline=\"1\" target=\"1\"/>"
+                              "<unit-cost per=\"year\" baseline=\"1\" target=\"1\"/>"
+                              "</lever>\n    <item id=\"ict\"");
   g_autoptr (LgrStudy) study = load_ok (xml);
   g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->levers->len, ==, 2);
 }
@@ -379,8 +357,9 @@ static void
 test_number_values_whitespace (void)
 {
   /* white space around the number of a <value> is allowed (documented) */
-  g_autofree char *xml = full_with ("<value year=\"2027\">1200000</value>",
-                                    "<value year=\"2027\">\n          1200000\n        </value>");
+  g_autofree char *xml
+      = lgr_test_full_with ("<value year=\"2027\">1200000</value>",
+                            "<value year=\"2027\">\n          1200000\n        </value>");
   g_autoptr (LgrStudy) study = load_ok (xml);
   LgrItem *item = g_ptr_array_index (((LgrScenario *)study->scenarios->pdata[0])->items, 2);
   g_assert_cmpfloat (g_array_index (item->values, LgrYearValue, 0).value, ==, 1200000);
@@ -437,8 +416,9 @@ test_range_non_negative (void)
                          "benchmark band “250k-350k”: benchmark cost -1718 cannot be negative");
   /* counts are not rates: 12000 people is fine, -1 is not */
   {
-    g_autofree char *xml = full_with ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
-                                      "basis=\"count\" baseline=\"72.8\" target=\"12000\"");
+    g_autofree char *xml
+        = lgr_test_full_with ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
+                              "basis=\"count\" baseline=\"72.8\" target=\"12000\"");
     g_autoptr (LgrStudy) study = load_ok (xml);
   }
   assert_change_refused ("basis=\"child-population\" baseline=\"72.8\" target=\"55\"",
@@ -571,7 +551,8 @@ test_spread_sum (void)
                          "the spread sums to 99.9, not 100");
   {
     /* within 0.01 is fine */
-    g_autofree char *xml = full_with ("profile=\"30 50 20\"", "profile=\"33.33 33.33 33.34\"");
+    g_autofree char *xml
+        = lgr_test_full_with ("profile=\"30 50 20\"", "profile=\"33.33 33.33 33.34\"");
     g_autoptr (LgrStudy) study = load_ok (xml);
   }
 }
@@ -590,8 +571,8 @@ test_spread_only_one_off (void)
 static void
 test_version (void)
 {
-  g_autofree char *newer
-      = full_with ("<lgr-study version=\"1\">", "<lgr-study version=\"2\" future=\"yes\">");
+  g_autofree char *newer = lgr_test_full_with ("<lgr-study version=\"1\">",
+                                               "<lgr-study version=\"2\" future=\"yes\">");
   assert_refused (newer, strlen (newer), LGR_STUDY_ERROR_VERSION, 2,
                   "made by a newer version of LGR Explorer");
   assert_change_refused ("<lgr-study version=\"1\">", "<lgr-study>", 2, "has no version");
@@ -626,16 +607,16 @@ static void
 test_not_utf8 (void)
 {
   /* "£" in Latin-1 on line 3 */
-  g_autofree char *xml = full_with ("<title>Test study", "<title>\xa3 Test study");
+  g_autofree char *xml = lgr_test_full_with ("<title>Test study", "<title>\xa3 Test study");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_MALFORMED, 3, "the file is not UTF-8 text");
   g_free (xml);
-  xml = full_with ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                   "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
+  xml = lgr_test_full_with ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_MALFORMED, 1,
                   "the file says its encoding is “ISO-8859-1”, but study files are UTF-8");
   /* a UTF-8 byte order mark is fine */
   {
-    g_autofree char *base = read_fixture ("valid-full.lgr");
+    g_autofree char *base = lgr_test_read_fixture ("valid-full.lgr");
     g_autofree char *bom = g_strconcat ("\xEF\xBB\xBF", base, NULL);
     g_autoptr (LgrStudy) study = load_ok (bom);
     g_assert_cmpint (((LgrScenario *)study->scenarios->pdata[0])->line, ==, 12);
@@ -645,7 +626,7 @@ test_not_utf8 (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *base = read_fixture ("valid-full.lgr");
+  g_autofree char *base = lgr_test_read_fixture ("valid-full.lgr");
   const char *cut = strstr (base, "profile=\"25 50");
   g_assert_nonnull (cut);
   assert_refused (base, cut - base, LGR_STUDY_ERROR_MALFORMED, 20, "cut short");
@@ -659,14 +640,15 @@ static void
 test_not_well_formed (void)
 {
   {
-    g_autofree char *xml = full_with ("<source>Seed 000.</source>", "<source>Seed 000.</sauce>");
+    g_autofree char *xml
+        = lgr_test_full_with ("<source>Seed 000.</source>", "<source>Seed 000.</sauce>");
     g_autoptr (GError) error = NULL;
     g_assert_null (lgr_study_load_data (xml, strlen (xml), "test.lgr", &error));
     g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED);
     g_assert_true (g_str_has_prefix (error->message, "test.lgr:21: this is not well-formed XML"));
   }
   {
-    g_autofree char *base = read_fixture ("valid-full.lgr");
+    g_autofree char *base = lgr_test_read_fixture ("valid-full.lgr");
     g_autofree char *xml = g_strconcat (base, "<lgr-study version=\"1\"/>\n", NULL);
     assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_MALFORMED, 41,
                     "there is more in the file after the end of the study");
@@ -678,8 +660,8 @@ test_not_well_formed (void)
 static void
 test_doctype (void)
 {
-  g_autofree char *xml
-      = full_with ("<lgr-study version=\"1\">", "<!DOCTYPE lgr-study>\n<lgr-study version=\"1\">");
+  g_autofree char *xml = lgr_test_full_with ("<lgr-study version=\"1\">",
+                                             "<!DOCTYPE lgr-study>\n<lgr-study version=\"1\">");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 2,
                   "document type declaration (<!DOCTYPE>)");
 }
@@ -720,9 +702,10 @@ test_external_entity (void)
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (secret, "TOP-SECRET-CONTENT", -1, NULL));
   uri = g_filename_to_uri (secret, NULL, NULL);
-  xml = full_with ("<lgr-study version=\"1\">\n  <title>Test study &amp; its “quotes”</title>",
-                   "<!DOCTYPE lgr-study [ <!ENTITY xxe SYSTEM \"SECRET\"> ]>\n"
-                   "<lgr-study version=\"1\">\n  <title>&xxe;</title>");
+  xml = lgr_test_full_with (
+      "<lgr-study version=\"1\">\n  <title>Test study &amp; its “quotes”</title>",
+      "<!DOCTYPE lgr-study [ <!ENTITY xxe SYSTEM \"SECRET\"> ]>\n"
+      "<lgr-study version=\"1\">\n  <title>&xxe;</title>");
   {
     g_autofree char *with_uri = NULL;
     GString *s = g_string_new (xml);
@@ -757,7 +740,7 @@ static void
 test_entity_reference (void)
 {
   /* with no DOCTYPE an entity cannot be declared; a reference is refused in plain words */
-  g_autofree char *xml = full_with ("<title>Test study", "<title>&nbsp;Test study");
+  g_autofree char *xml = lgr_test_full_with ("<title>Test study", "<title>&nbsp;Test study");
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 3,
                   "the entity “&nbsp;” is not allowed in a study file");
 }
@@ -767,7 +750,7 @@ test_too_large (void)
 {
   gsize size = LGR_MAX_FILE_SIZE + 1;
   g_autofree char *big = g_malloc (size);
-  g_autofree char *base = read_fixture ("valid-full.lgr");
+  g_autofree char *base = lgr_test_read_fixture ("valid-full.lgr");
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -835,7 +818,7 @@ static void
 test_load_file_names_basename (void)
 {
   g_autofree char *path = lgr_test_source_path ("tests", "files", "valid-full.lgr", NULL);
-  g_autofree char *xml = full_with ("target=\"55\"", "target=\"12000\"");
+  g_autofree char *xml = lgr_test_full_with ("target=\"55\"", "target=\"12000\"");
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lgr-file-XXXXXX", &error);
   g_autofree char *bad = g_build_filename (dir, "warwickshire.lgr", NULL);

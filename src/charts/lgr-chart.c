@@ -7,10 +7,7 @@
  */
 #include "lgr-chart.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "lgr-chart-private.h"
-#include "lgr-format.h"
 
 void
 lgr_chart_draw (cairo_t *cr, const LgrResults *results, const LgrChartOptions *options,
