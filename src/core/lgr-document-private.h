@@ -1,5 +1,5 @@
-/* lgr-document-private.h: what the document's edit files share (lgr-document.c,
- * lgr-document-scenarios.c). Not for use outside the document.
+/* lgr-document-private.h: what the document's files share (lgr-document.c,
+ * lgr-document-scenarios.c, lgr-document-save.c). Not for use outside the document.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,5 +26,12 @@ LgrStudy *_lgr_document_copy_with_scenario (LgrDocument *self, const char *scena
 /* A name as typed, without the white space around it; NULL with error set if nothing is left or
  * it is not valid text. */
 char *_lgr_document_typed_name (const char *name, GError **error);
+
+/* Saving (lgr-document-save.c and lgr-document.c). A disk stamp says which version of a file
+ * the document last read or wrote: its etag and size, NULL if not known. */
+char *_lgr_document_query_disk_stamp (GFile *file);
+const char *_lgr_document_get_disk_stamp (LgrDocument *self);
+/* The study as it is now is what file holds; takes disk_stamp. */
+void _lgr_document_mark_saved (LgrDocument *self, GFile *file, char *disk_stamp);
 
 G_END_DECLS

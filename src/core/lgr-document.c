@@ -38,6 +38,7 @@ struct _LgrDocument
   LgrStudy *saved;
   guint saved_serial;
   GFile *file;
+  char *disk_stamp; /* the file's etag and size when read or saved; NULL if not known */
 
   GPtrArray *undo; /* of Step*, most recent last */
   GPtrArray *redo;
@@ -139,6 +140,7 @@ lgr_document_finalize (GObject *object)
   g_clear_pointer (&self->study, lgr_study_free);
   g_clear_pointer (&self->saved, lgr_study_free);
   g_clear_object (&self->file);
+  g_free (self->disk_stamp);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->merge_key, g_free);
@@ -223,13 +225,18 @@ LgrDocument *
 lgr_document_new_for_file (GFile *file, GError **error)
 {
   LgrStudy *study;
+  LgrDocument *self;
+  /* Stamped before reading: a change while reading is then seen as a change. */
+  g_autofree char *stamp = _lgr_document_query_disk_stamp (file);
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   study = lgr_study_load_file (file, NULL, error);
   if (study == NULL)
     return NULL;
-  return lgr_document_new (study, file);
+  self = lgr_document_new (study, file);
+  self->disk_stamp = g_steal_pointer (&stamp);
+  return self;
 }
 
 LgrDocument *
@@ -928,14 +935,17 @@ lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const
   return commit_removal (self, copy, scenario, AUTHORITY, index, error);
 }
 
-static void
-mark_saved (LgrDocument *self, GFile *file)
+/* For lgr-document-save.c: the study as it is now is what file holds, as stamped. */
+void
+_lgr_document_mark_saved (LgrDocument *self, GFile *file, char *disk_stamp)
 {
   State before = get_state (self);
 
   g_clear_pointer (&self->saved, lgr_study_free);
   self->saved = lgr_study_copy (self->study);
   self->saved_serial = self->serial;
+  g_free (self->disk_stamp);
+  self->disk_stamp = disk_stamp;
   lgr_document_end_merge (self);
   if (file != self->file)
     {
@@ -945,26 +955,8 @@ mark_saved (LgrDocument *self, GFile *file)
   notify_state (self, before);
 }
 
-gboolean
-lgr_document_save (LgrDocument *self, GError **error)
+const char *
+_lgr_document_get_disk_stamp (LgrDocument *self)
 {
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (self->file != NULL, FALSE);
-
-  if (!lgr_study_save_file (self->study, self->file, NULL, error))
-    return FALSE;
-  mark_saved (self, self->file);
-  return TRUE;
-}
-
-gboolean
-lgr_document_save_as (LgrDocument *self, GFile *file, GError **error)
-{
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!lgr_study_save_file (self->study, file, NULL, error))
-    return FALSE;
-  mark_saved (self, file);
-  return TRUE;
+  return self->disk_stamp;
 }

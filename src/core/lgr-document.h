@@ -116,8 +116,33 @@ gboolean lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other
 gboolean lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
                                           const char *merge_key, GError **error);
 
-/* Saving: atomic. On success the document is unmodified and file becomes its file. */
+/* Saving: atomic (lgr-file-replace.h). On success the document is unmodified and file becomes
+ * its file. Two cases are questions for the user, refused unless flags give the answer:
+ * - the target is read-only: LGR_FILE_REPLACE_ERROR_READ_ONLY;
+ * - the document's own file was changed on disk by someone else since it was read or saved
+ *   (its modification time or size differ): LGR_DOCUMENT_ERROR_CHANGED_ON_DISK.
+ * Other errors say what is wrong once, naming the file. */
+#define LGR_DOCUMENT_ERROR (lgr_document_error_quark ())
+GQuark lgr_document_error_quark (void);
+
+typedef enum
+{
+  LGR_DOCUMENT_ERROR_CHANGED_ON_DISK,
+} LgrDocumentError;
+
+typedef enum
+{
+  LGR_DOCUMENT_SAVE_NONE = 0,
+  LGR_DOCUMENT_SAVE_OVERWRITE_READ_ONLY = 1 << 0,
+  LGR_DOCUMENT_SAVE_OVERWRITE_CHANGED = 1 << 1,
+} LgrDocumentSaveFlags;
+
 gboolean lgr_document_save (LgrDocument *self, GError **error);
 gboolean lgr_document_save_as (LgrDocument *self, GFile *file, GError **error);
+/* file NULL: the document's own file. */
+gboolean lgr_document_save_full (LgrDocument *self, GFile *file, LgrDocumentSaveFlags flags,
+                                 GError **error);
+/* Whether the document's file is no longer the version it read or saved. */
+gboolean lgr_document_get_changed_on_disk (LgrDocument *self);
 
 G_END_DECLS

@@ -11,8 +11,34 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* Symbolic links followed before giving up, as the kernel does (ELOOP). */
+#define MAX_LINKS 40
+/* g_mkstemp_full() replaces these with letters and digits. */
+#define TEMPLATE_TAIL "XXXXXX"
+
+G_DEFINE_QUARK (lgr - file - replace - error - quark, lgr_file_replace_error)
+
+/* Set by tests only (lgr_file_replace_set_test_hook): the steps of a replace, in order. */
+static LgrFileReplaceHook test_hook;
+static gpointer test_hook_data;
+
+void
+lgr_file_replace_set_test_hook (LgrFileReplaceHook hook, gpointer data)
+{
+  test_hook = hook;
+  test_hook_data = data;
+}
+
+static void
+step_done (LgrFileReplaceStep step, const char *temporary)
+{
+  if (test_hook != NULL)
+    test_hook (step, temporary, test_hook_data);
+}
 
 static void
 set_errno_error (GError **error, int saved_errno, const char *name, gboolean existed)
@@ -48,17 +74,146 @@ write_all (int fd, const char *data, gsize length)
 /* After a rename the folder's entry must reach the disk too. Some file systems cannot flush a
  * folder; the file itself is already safe then, so that is not a failure. */
 static void
-sync_folder (const char *dir)
+sync_folder (const char *dir, const char *temporary)
 {
   int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
   if (fd < 0)
     return;
-  (void)fsync (fd);
+  if (fsync (fd) == 0)
+    step_done (LGR_FILE_REPLACE_STEP_FOLDER_SYNCED, temporary);
   close (fd);
 }
 
+/* A path through /proc (/dev/stdout is a link to /proc/self/fd/1) names a file a process has
+ * open, not a place to create files in. */
+static gboolean
+is_process_file (const char *path)
+{
+  return g_str_has_prefix (path, "/proc/");
+}
+
+/* The name the data finally goes to: symbolic links followed to their last target, which need
+ * not exist (a dangling link gets its target created, and stays a link). */
+static char *
+resolve_links (const char *path)
+{
+  char *current = g_strdup (path);
+
+  for (int i = 0; i < MAX_LINKS && !is_process_file (current); i++)
+    {
+      GStatBuf st;
+      g_autofree char *target = NULL;
+      char *next;
+
+      if (g_lstat (current, &st) != 0 || !S_ISLNK (st.st_mode))
+        break;
+      target = g_file_read_link (current, NULL);
+      if (target == NULL)
+        break;
+      if (g_path_is_absolute (target))
+        next = g_steal_pointer (&target);
+      else
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          next = g_build_filename (dir, target, NULL);
+        }
+      g_free (current);
+      current = next;
+    }
+  return current;
+}
+
+/* A device, a FIFO or a process's open file: never renamed over (as root that would replace
+ * /dev/full itself), written where it is. A FIFO nobody reads is an error, not a wait. */
+static gboolean
+write_in_place (const char *path, const char *name, const char *data, gsize length, gboolean append,
+                GError **error)
+{
+  int fd, saved_errno, fl;
+
+  fd = g_open (path, O_WRONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK | (append ? O_APPEND : 0), 0);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      if (saved_errno == ENXIO)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED,
+                     _ ("Could not write “%s”: no program is reading from it"), name);
+      else
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                     _ ("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* Non-blocking only to open: a slow reader is waited for. */
+  fl = fcntl (fd, F_GETFL);
+  if (fl >= 0)
+    (void)fcntl (fd, F_SETFL, fl & ~O_NONBLOCK);
+  if (!write_all (fd, data, length))
+    {
+      saved_errno = errno;
+      close (fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _ ("Could not write “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether name is ".BASE.XXXXXX", a temporary file of ours for base. */
+static gboolean
+is_temporary_of (const char *name, const char *base)
+{
+  gsize base_length = strlen (base);
+  const char *tail;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_length) != 0 || name[base_length + 1] != '.')
+    return FALSE;
+  tail = name + base_length + 2;
+  if (strlen (tail) != strlen (TEMPLATE_TAIL))
+    return FALSE;
+  for (; *tail; tail++)
+    if (!g_ascii_isalnum (*tail))
+      return FALSE;
+  return TRUE;
+}
+
+/* A save that was killed between writing and renaming leaves its temporary file: the next save
+ * of the same file removes it (only regular files of ours with exactly our pattern). */
+static void
+remove_stale_temporaries (const char *dir, const char *base)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *entry;
+
+  while (d != NULL && (entry = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+
+      if (!is_temporary_of (entry, base))
+        continue;
+      path = g_build_filename (dir, entry, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == geteuid ())
+        g_unlink (path);
+    }
+}
+
+/* No write permission for anyone (root ignores mode bits, a person does not), or none for us. */
+static gboolean
+is_read_only (const char *path, const GStatBuf *st)
+{
+  return (st->st_mode & 0222) == 0 || (access (path, W_OK) != 0 && errno == EACCES);
+}
+
 gboolean
-lgr_file_replace_contents (const char *path, const void *data, gsize length, GError **error)
+lgr_file_replace_contents_full (const char *path, const void *data, gsize length,
+                                LgrFileReplaceFlags flags, GError **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *resolved = NULL;
@@ -76,22 +231,37 @@ lgr_file_replace_contents (const char *path, const void *data, gsize length, GEr
 
   name = g_filename_display_basename (path);
 
-  /* Replace what a symbolic link points to, not the link. */
-  resolved = realpath (path, NULL);
-  if (resolved == NULL)
-    resolved = g_strdup (path);
-  exists = g_stat (resolved, &st) == 0;
-  if (exists && !S_ISREG (st.st_mode))
+  exists = g_stat (path, &st) == 0;
+  if (!exists && errno != ENOENT)
     {
-      g_set_error (error, G_IO_ERROR,
-                   S_ISDIR (st.st_mode) ? G_IO_ERROR_IS_DIRECTORY : G_IO_ERROR_NOT_REGULAR_FILE,
-                   _ ("Could not save “%s”: it is not a regular file"), name);
+      set_errno_error (error, errno, name, FALSE);
+      return FALSE;
+    }
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _ ("Could not save “%s”: it is a folder"), name);
+      return FALSE;
+    }
+  if (exists && !S_ISREG (st.st_mode))
+    return write_in_place (path, name, data, length, FALSE, error);
+
+  resolved = resolve_links (path);
+  if (is_process_file (resolved))
+    return write_in_place (resolved, name, data, length, TRUE, error);
+  if (exists && !(flags & LGR_FILE_REPLACE_OVERWRITE_READ_ONLY) && is_read_only (resolved, &st))
+    {
+      g_set_error (error, LGR_FILE_REPLACE_ERROR, LGR_FILE_REPLACE_ERROR_READ_ONLY,
+                   _ ("Could not save “%s”: the file is read-only (the file on disk is "
+                      "unchanged)"),
+                   name);
       return FALSE;
     }
 
   dir = g_path_get_dirname (resolved);
   base = g_path_get_basename (resolved);
-  tmp_name = g_strdup_printf (".%s.XXXXXX", base);
+  remove_stale_temporaries (dir, base);
+  tmp_name = g_strdup_printf (".%s.%s", base, TEMPLATE_TAIL);
   tmp = g_build_filename (dir, tmp_name, NULL);
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
@@ -104,7 +274,12 @@ lgr_file_replace_contents (const char *path, const void *data, gsize length, GEr
       return FALSE;
     }
   if (exists)
-    (void)fchmod (fd, st.st_mode & 07777);
+    {
+      /* The owner only root may give; the group where we belong to it. */
+      if (fchown (fd, st.st_uid, st.st_gid) != 0)
+        (void)fchown (fd, (uid_t)-1, st.st_gid);
+      (void)fchmod (fd, st.st_mode & 07777);
+    }
 
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     goto failed;
@@ -114,9 +289,11 @@ lgr_file_replace_contents (const char *path, const void *data, gsize length, GEr
       goto failed;
     }
   fd = -1;
+  step_done (LGR_FILE_REPLACE_STEP_WRITTEN, tmp);
   if (g_rename (tmp, resolved) != 0)
     goto failed;
-  sync_folder (dir);
+  step_done (LGR_FILE_REPLACE_STEP_RENAMED, tmp);
+  sync_folder (dir, tmp);
   return TRUE;
 
 failed:
@@ -129,8 +306,14 @@ failed:
 }
 
 gboolean
-lgr_file_replace_file (GFile *file, const void *data, gsize length, GCancellable *cancellable,
-                       GError **error)
+lgr_file_replace_contents (const char *path, const void *data, gsize length, GError **error)
+{
+  return lgr_file_replace_contents_full (path, data, length, LGR_FILE_REPLACE_NONE, error);
+}
+
+gboolean
+lgr_file_replace_file_full (GFile *file, const void *data, gsize length, LgrFileReplaceFlags flags,
+                            GCancellable *cancellable, GError **error)
 {
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -143,7 +326,7 @@ lgr_file_replace_file (GFile *file, const void *data, gsize length, GCancellable
     return FALSE;
   path = g_file_get_path (file);
   if (path != NULL)
-    return lgr_file_replace_contents (path, data, length, error);
+    return lgr_file_replace_contents_full (path, data, length, flags, error);
 
   if (g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
                                cancellable, &local))
@@ -157,4 +340,11 @@ lgr_file_replace_file (GFile *file, const void *data, gsize length, GCancellable
   g_set_error (error, local->domain, local->code, _ ("Could not save “%s”: %s"), name,
                local->message);
   return FALSE;
+}
+
+gboolean
+lgr_file_replace_file (GFile *file, const void *data, gsize length, GCancellable *cancellable,
+                       GError **error)
+{
+  return lgr_file_replace_file_full (file, data, length, LGR_FILE_REPLACE_NONE, cancellable, error);
 }

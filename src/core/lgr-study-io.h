@@ -15,6 +15,7 @@
 
 #include <gio/gio.h>
 
+#include "lgr-file-replace.h"
 #include "lgr-study.h"
 
 G_BEGIN_DECLS
@@ -41,9 +42,13 @@ char *lgr_study_to_xml (const LgrStudy *study, gsize *length);
 
 /* Atomic replace: on failure the old file is intact and error says why. The study is checked
  * with lgr_study_validate() first and not written if it breaks a rule (what is written always
- * loads back). A symbolic link is followed; the replaced file keeps its permissions. */
+ * loads back). A symbolic link is followed; the replaced file keeps its permissions. A
+ * read-only file is refused with LGR_FILE_REPLACE_ERROR_READ_ONLY unless flags say to
+ * overwrite it (lgr-file-replace.h); other failures are LGR_STUDY_ERROR_IO. */
 gboolean lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable,
                               GError **error);
+gboolean lgr_study_save_file_full (const LgrStudy *study, GFile *file, LgrFileReplaceFlags flags,
+                                   GCancellable *cancellable, GError **error);
 gboolean lgr_study_save_path (const LgrStudy *study, const char *path, GError **error);
 
 G_END_DECLS

@@ -296,6 +296,13 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
 gboolean
 lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellable, GError **error)
 {
+  return lgr_study_save_file_full (study, file, LGR_FILE_REPLACE_NONE, cancellable, error);
+}
+
+gboolean
+lgr_study_save_file_full (const LgrStudy *study, GFile *file, LgrFileReplaceFlags flags,
+                          GCancellable *cancellable, GError **error)
+{
   g_autofree char *xml = NULL;
   g_autofree char *name = NULL;
   g_autoptr (GError) local = NULL;
@@ -319,8 +326,14 @@ lgr_study_save_file (const LgrStudy *study, GFile *file, GCancellable *cancellab
     }
 
   xml = lgr_study_to_xml (study, &length);
-  if (!lgr_file_replace_file (file, xml, length, cancellable, &local))
+  if (!lgr_file_replace_file_full (file, xml, length, flags, cancellable, &local))
     {
+      /* A read-only file is a question for the user: its error is kept as it is. */
+      if (local->domain == LGR_FILE_REPLACE_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
       /* the message names the file already */
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, local->message);
       return FALSE;
