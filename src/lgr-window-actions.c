@@ -37,6 +37,127 @@ add_recent (LgrWindow *self, GFile *file)
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
 
+/* Saving, and the two questions it may ask: the file is read-only, or another program changed
+ * it since it was opened or saved. Either way the user chooses: save a copy elsewhere,
+ * overwrite anyway, or cancel. */
+
+typedef void (*SavedFunc) (LgrWindow *self, gboolean saved, gpointer data);
+
+typedef struct
+{
+  LgrWindow *self;
+  GFile *file; /* NULL: the document's own */
+  LgrDocumentSaveFlags flags;
+  SavedFunc done;
+  gpointer data;
+} SaveJob;
+
+static void save_job_run (SaveJob *job);
+
+static void
+save_job_finish (SaveJob *job, gboolean saved)
+{
+  LgrWindow *self = job->self;
+
+  if (saved)
+    {
+      GFile *file = lgr_document_get_file (self->document);
+      remember_folder (self, file);
+      add_recent (self, file);
+      _lgr_window_toast (self, _ ("Study saved"));
+    }
+  if (job->done)
+    job->done (self, saved, job->data);
+  g_clear_object (&job->file);
+  g_object_unref (job->self);
+  g_free (job);
+}
+
+static void
+on_save_question (AdwMessageDialog *dialog, const char *response, SaveJob *job)
+{
+  LgrWindow *self = job->self;
+
+  if (g_str_equal (response, "overwrite"))
+    {
+      job->flags |= GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "lgr-overwrite"));
+      save_job_run (job);
+      return;
+    }
+  g_object_ref (self);
+  save_job_finish (job, FALSE);
+  /* A copy elsewhere: the usual Save As, on its own (whatever waited for the save does not). */
+  if (g_str_equal (response, "save-as"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.save-as", NULL);
+  g_object_unref (self);
+}
+
+static void
+ask_before_overwriting (SaveJob *job, const char *heading, const char *body,
+                        LgrDocumentSaveFlags overwrite)
+{
+  AdwMessageDialog *dialog = _lgr_window_new_dialog (job->self, heading, body);
+
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "overwrite", _ ("_Overwrite"),
+                                    "save-as", _ ("Save _As…"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save-as", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "lgr-overwrite", GUINT_TO_POINTER (overwrite));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_question), job);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+save_job_run (SaveJob *job)
+{
+  LgrWindow *self = job->self;
+  GFile *target = job->file ? job->file : lgr_document_get_file (self->document);
+  g_autofree char *name = g_file_get_basename (target);
+  g_autofree char *heading = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (lgr_document_save_full (self->document, job->file, job->flags, &error))
+    {
+      save_job_finish (job, TRUE);
+      return;
+    }
+  if (g_error_matches (error, LGR_FILE_REPLACE_ERROR, LGR_FILE_REPLACE_ERROR_READ_ONLY))
+    {
+      heading = g_strdup_printf (_ ("“%s” Is Read-Only"), name);
+      ask_before_overwriting (job, heading,
+                              _ ("The file is protected against changes. Save the study as a "
+                                 "copy elsewhere, or overwrite the protected file anyway."),
+                              LGR_DOCUMENT_SAVE_OVERWRITE_READ_ONLY);
+      return;
+    }
+  if (g_error_matches (error, LGR_DOCUMENT_ERROR, LGR_DOCUMENT_ERROR_CHANGED_ON_DISK))
+    {
+      heading = g_strdup_printf (_ ("“%s” Was Changed by Another Program"), name);
+      ask_before_overwriting (job, heading,
+                              _ ("The file on disk is not the version this study was opened "
+                                 "from or last saved to. Overwriting it loses the other "
+                                 "program’s changes; saving a copy elsewhere keeps both."),
+                              LGR_DOCUMENT_SAVE_OVERWRITE_CHANGED);
+      return;
+    }
+  _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
+  save_job_finish (job, FALSE);
+}
+
+/* Saves the document to file (NULL: its own file), asking first where needed; then done. */
+static void
+save_document (LgrWindow *self, GFile *file, SavedFunc done, gpointer data)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->file = file ? g_object_ref (file) : NULL;
+  job->done = done;
+  job->data = data;
+  save_job_run (job);
+}
+
 /* Unsaved changes */
 
 typedef struct
@@ -59,27 +180,25 @@ pending_finish (Pending *pending, gboolean go_on)
 }
 
 static void
+continue_if_saved (LgrWindow *self, gboolean saved, gpointer data)
+{
+  pending_finish (data, saved);
+}
+
+static void
 on_saved_then_continue (LgrWindow *self, GFile *file)
 {
   Pending *pending = g_object_steal_data (G_OBJECT (self), "lgr-pending");
-  g_autoptr (GError) error = NULL;
 
   if (pending == NULL)
     return;
-  if (!lgr_window_save_to (self, file, &error))
-    {
-      _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-      pending_finish (pending, FALSE);
-      return;
-    }
-  pending_finish (pending, TRUE);
+  save_document (self, file, continue_if_saved, pending);
 }
 
 static void
 on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pending)
 {
   LgrWindow *self = pending->self;
-  g_autoptr (GError) error = NULL;
 
   if (g_str_equal (response, "discard"))
     {
@@ -98,13 +217,7 @@ on_unsaved_response (AdwMessageDialog *dialog, const char *response, Pending *pe
                                    on_saved_then_continue);
           return;
         }
-      if (!lgr_document_save (self->document, &error))
-        {
-          _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-          pending_finish (pending, FALSE);
-          return;
-        }
-      pending_finish (pending, TRUE);
+      save_document (self, NULL, continue_if_saved, pending);
     }
   else
     pending_finish (pending, FALSE);
@@ -210,11 +323,7 @@ action_open_recent (GtkWidget *widget, const char *name, GVariant *param)
 static void
 save_chosen (LgrWindow *self, GFile *file)
 {
-  g_autoptr (GError) error = NULL;
-  if (!lgr_window_save_to (self, file, &error))
-    _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    _lgr_window_toast (self, _ ("Study saved"));
+  save_document (self, file, NULL, NULL);
 }
 
 static void
@@ -231,17 +340,13 @@ static void
 action_save (GtkWidget *widget, const char *name, GVariant *param)
 {
   LgrWindow *self = LGR_WINDOW (widget);
-  g_autoptr (GError) error = NULL;
 
   if (lgr_document_get_file (self->document) == NULL)
     {
       action_save_as (widget, name, param);
       return;
     }
-  if (!lgr_document_save (self->document, &error))
-    _lgr_window_show_error (self, _ ("The Study Could Not Be Saved"), error);
-  else
-    _lgr_window_toast (self, _ ("Study saved"));
+  save_document (self, NULL, NULL, NULL);
 }
 
 static void

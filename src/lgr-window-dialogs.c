@@ -1,6 +1,6 @@
-/* lgr-window-dialogs.c: the window's toasts, questions, error messages and file dialogs. It
- * calls nothing of the window's other files: lgr-window.c, lgr-window-actions.c and
- * lgr-window-views.c use it. */
+/* lgr-window-dialogs.c: the window's toasts, questions, error messages, file dialogs and the
+ * banner saying drafts cannot be written. It calls nothing of the window's other files:
+ * lgr-window.c, lgr-window-actions.c and lgr-window-views.c use it. */
 #include <glib/gi18n.h>
 
 #include "lgr-file-chooser.h"
@@ -59,4 +59,16 @@ _lgr_window_forget_dialog (LgrWindow *self)
       g_object_weak_unref (G_OBJECT (self->dialog), (GWeakNotify)on_dialog_destroyed, self);
       self->dialog = NULL;
     }
+}
+
+/* Drafts */
+
+void
+_lgr_window_show_draft_problem (LgrWindow *self)
+{
+  const char *problem = self->drafts ? lgr_draft_store_get_problem (self->drafts) : NULL;
+
+  if (problem != NULL)
+    gtk_label_set_text (self->draft_problem_label, problem);
+  gtk_revealer_set_reveal_child (self->draft_problem_revealer, problem != NULL);
 }

@@ -25,6 +25,8 @@ struct _LgrWindow
   GMenu *recent_menu;
   GtkRevealer *draft_revealer;
   GtkLabel *draft_label;
+  GtkRevealer *draft_problem_revealer;
+  GtkLabel *draft_problem_label;
   AdwFlap *flap;
   LgrScenarioSidebar *sidebar;
   GtkWidget *main_box;
@@ -67,6 +69,8 @@ void _lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title,
                               const char *suggested, const char *filter_name, const char *pattern,
                               ChosenFunc func);
 void _lgr_window_forget_dialog (LgrWindow *self);
+/* Shows or hides the banner saying that drafts cannot be written (the store's "problem"). */
+void _lgr_window_show_draft_problem (LgrWindow *self);
 
 /* lgr-window-views.c: what the window shows (calls none of the others; also
  * lgr_window_set_document and lgr_window_offer_drafts) */
@@ -97,6 +101,8 @@ guint lgr_window_get_n_updates (LgrWindow *self);
 AdwMessageDialog *lgr_window_get_dialog (LgrWindow *self);
 gboolean lgr_window_get_presenting (LgrWindow *self);
 gboolean lgr_window_get_draft_offered (LgrWindow *self);
+/* The banner saying unsaved changes are not protected: its text while shown, else NULL. */
+const char *lgr_window_get_draft_problem (LgrWindow *self);
 GtkWidget *lgr_window_get_presentation_levers (LgrWindow *self);
 /* Writes the visible scenario's table as CSV, as "Export Table as CSV" does after its dialog. */
 gboolean lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error);

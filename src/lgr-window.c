@@ -253,6 +253,8 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_problem_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_problem_label);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
@@ -328,6 +330,13 @@ lgr_window_new (GtkApplication *application, LgrDraftStore *drafts)
 {
   LgrWindow *self = g_object_new (LGR_TYPE_WINDOW, "application", application, NULL);
   self->drafts = drafts ? g_object_ref (drafts) : NULL;
+  if (drafts != NULL)
+    {
+      g_signal_connect_object (drafts, "notify::problem",
+                               G_CALLBACK (_lgr_window_show_draft_problem), self,
+                               G_CONNECT_SWAPPED);
+      _lgr_window_show_draft_problem (self);
+    }
   return self;
 }
 
@@ -393,6 +402,14 @@ gboolean
 lgr_window_get_presenting (LgrWindow *self)
 {
   return self->presenting;
+}
+
+const char *
+lgr_window_get_draft_problem (LgrWindow *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->draft_problem_revealer))
+    return NULL;
+  return gtk_label_get_text (self->draft_problem_label);
 }
 
 gboolean

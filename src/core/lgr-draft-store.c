@@ -1,4 +1,9 @@
-/* lgr-draft-store.c: autosaved drafts of unsaved studies. */
+/* lgr-draft-store.c: autosaved drafts of unsaved studies, and saying so when they cannot be
+ * written (see lgr-draft-store.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -15,6 +20,7 @@ typedef struct
   gulong changed_id;
   gulong modified_id;
   gboolean written;
+  gboolean failed; /* the last attempt failed: retried until it succeeds */
 } Tracked;
 
 struct _LgrDraftStore
@@ -23,10 +29,24 @@ struct _LgrDraftStore
 
   char *directory;
   guint delay_ms;
+  guint retry_ms;
+  guint retry_id;
+  char *problem;      /* why drafts cannot be written now, NULL while they can */
   GPtrArray *tracked; /* of Tracked* */
 };
 
 G_DEFINE_FINAL_TYPE (LgrDraftStore, lgr_draft_store, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_PROBLEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean write_draft (Tracked *t, GError **error);
 
 void
 lgr_draft_info_free (LgrDraftInfo *info)
@@ -57,8 +77,87 @@ remove_files (LgrDraftStore *self, const char *id)
   g_unlink (ini);
 }
 
+/* The reason alone, without the draft's file name (which means nothing to a person). */
+static const char *
+reason_of (const GError *error)
+{
+  static const struct
+  {
+    int code;
+    int errno_value;
+  } reasons[] = {
+    { G_IO_ERROR_NO_SPACE, ENOSPC },       { G_IO_ERROR_PERMISSION_DENIED, EACCES },
+    { G_IO_ERROR_READ_ONLY, EROFS },       { G_IO_ERROR_NOT_FOUND, ENOENT },
+    { G_IO_ERROR_NOT_DIRECTORY, ENOTDIR },
+  };
+
+  if (error->domain == G_IO_ERROR)
+    for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+      if (error->code == reasons[i].code)
+        return g_strerror (reasons[i].errno_value);
+  return error->message;
+}
+
 static void
-write_draft (Tracked *t)
+set_problem (LgrDraftStore *self, const char *problem)
+{
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+static gboolean
+on_retry (gpointer data)
+{
+  LgrDraftStore *self = data;
+  gboolean still_failing = FALSE;
+
+  for (guint i = 0; i < self->tracked->len; i++)
+    {
+      Tracked *t = g_ptr_array_index (self->tracked, i);
+      g_autoptr (GError) error = NULL;
+      if (t->failed && lgr_document_get_modified (t->document) && !write_draft (t, &error))
+        still_failing = TRUE;
+    }
+  if (still_failing)
+    return G_SOURCE_CONTINUE;
+  self->retry_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Drafts that could not be written are retried every retry_ms until they are; the problem is
+ * said for as long as one fails. */
+static void
+update_problem (LgrDraftStore *self, const GError *error)
+{
+  gboolean failing = FALSE;
+
+  for (guint i = 0; i < self->tracked->len && !failing; i++)
+    failing = ((Tracked *)g_ptr_array_index (self->tracked, i))->failed;
+  if (!failing)
+    {
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+      set_problem (self, NULL);
+      return;
+    }
+  if (error != NULL)
+    {
+      g_autofree char *dir = g_filename_display_name (self->directory);
+      g_autofree char *problem = g_strdup_printf (
+          /* Translators: the folder, then the reason ("No space left on device") */
+          _ ("Unsaved changes are not protected against a crash: no draft can be written in "
+             "“%s” (%s). LGR Explorer keeps trying; saving the study keeps the changes."),
+          dir, reason_of (error));
+      set_problem (self, problem);
+    }
+  if (self->retry_id == 0)
+    self->retry_id = g_timeout_add (self->retry_ms, on_retry, self);
+}
+
+static gboolean
+write_files (Tracked *t, GError **error)
 {
   LgrDraftStore *self = t->store;
   const LgrStudy *study = lgr_document_get_study (t->document);
@@ -66,21 +165,19 @@ write_draft (Tracked *t)
   g_autofree char *lgr = draft_path (self, t->id, ".lgr");
   g_autofree char *ini = draft_path (self, t->id, ".ini");
   g_autoptr (GKeyFile) key_file = g_key_file_new ();
-  g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
   g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *when = g_date_time_format_iso8601 (now);
 
   if (g_mkdir_with_parents (self->directory, 0700) != 0)
     {
-      g_warning ("Cannot keep a draft in %s: %s", self->directory, g_strerror (errno));
-      return;
+      int saved_errno = errno;
+      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                           g_strerror (saved_errno));
+      return FALSE;
     }
-  if (!lgr_study_save_path (study, lgr, &error))
-    {
-      g_warning ("Cannot keep a draft: %s", error->message);
-      return;
-    }
+  /* The .ini first: a draft is found by its .lgr, which then always has its .ini beside it,
+   * even when the process is killed between the two. */
   if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -89,9 +186,33 @@ write_draft (Tracked *t)
   g_key_file_set_string (key_file, "Draft", "Title", study->title);
   g_key_file_set_string (key_file, "Draft", "Modified", when);
   data = g_key_file_to_data (key_file, NULL, NULL);
-  if (!lgr_file_replace_contents (ini, data, strlen (data), &error))
-    g_warning ("Cannot keep a draft: %s", error->message);
+  if (!lgr_file_replace_contents (ini, data, strlen (data), error))
+    return FALSE;
+  g_clear_pointer (&data, g_free);
+  data = lgr_study_to_xml (study, NULL);
+  if (!lgr_file_replace_contents (lgr, data, strlen (data), error))
+    return FALSE;
   t->written = TRUE;
+  return TRUE;
+}
+
+static gboolean
+write_draft (Tracked *t, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (write_files (t, &local))
+    {
+      t->failed = FALSE;
+      update_problem (t->store, NULL);
+      return TRUE;
+    }
+  /* Never dropped in silence: said in the window (the "problem" property) and retried. */
+  g_debug ("Cannot keep a draft: %s", local->message);
+  t->failed = TRUE;
+  update_problem (t->store, local);
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 static gboolean
@@ -100,7 +221,7 @@ on_timeout (gpointer data)
   Tracked *t = data;
   t->timeout_id = 0;
   if (lgr_document_get_modified (t->document))
-    write_draft (t);
+    write_draft (t, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -126,6 +247,8 @@ on_modified (LgrDocument *document, GParamSpec *pspec, Tracked *t)
   if (t->written)
     remove_files (t->store, t->id);
   t->written = FALSE;
+  t->failed = FALSE;
+  update_problem (t->store, NULL);
 }
 
 static void
@@ -158,15 +281,41 @@ lgr_draft_store_finalize (GObject *object)
   LgrDraftStore *self = LGR_DRAFT_STORE (object);
   /* Pending drafts are written, not lost. */
   lgr_draft_store_flush (self);
+  if (self->problem != NULL)
+    g_printerr ("%s\n", self->problem);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_ptr_array_unref (self->tracked);
   g_free (self->directory);
+  g_free (self->problem);
   G_OBJECT_CLASS (lgr_draft_store_parent_class)->finalize (object);
+}
+
+static void
+lgr_draft_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  LgrDraftStore *self = LGR_DRAFT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 lgr_draft_store_class_init (LgrDraftStoreClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lgr_draft_store_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lgr_draft_store_finalize;
+  object_class->get_property = lgr_draft_store_get_property;
+  properties[PROP_PROBLEM]
+      = g_param_spec_string ("problem", NULL, NULL, NULL,
+                             G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -174,6 +323,7 @@ lgr_draft_store_init (LgrDraftStore *self)
 {
   self->tracked = g_ptr_array_new_with_free_func (tracked_free);
   self->delay_ms = 500;
+  self->retry_ms = 5000;
 }
 
 LgrDraftStore *
@@ -198,6 +348,20 @@ lgr_draft_store_set_delay (LgrDraftStore *self, guint delay_ms)
 {
   g_return_if_fail (LGR_IS_DRAFT_STORE (self));
   self->delay_ms = delay_ms;
+}
+
+void
+lgr_draft_store_set_retry_interval (LgrDraftStore *self, guint interval_ms)
+{
+  g_return_if_fail (LGR_IS_DRAFT_STORE (self));
+  self->retry_ms = MAX (interval_ms, 1);
+}
+
+const char *
+lgr_draft_store_get_problem (LgrDraftStore *self)
+{
+  g_return_val_if_fail (LGR_IS_DRAFT_STORE (self), NULL);
+  return self->problem;
 }
 
 void
@@ -231,6 +395,7 @@ lgr_draft_store_untrack (LgrDraftStore *self, LgrDocument *document)
     return;
   remove_files (self, t->id);
   g_ptr_array_remove (self->tracked, t);
+  update_problem (self, NULL);
 }
 
 void
@@ -244,7 +409,7 @@ lgr_draft_store_flush (LgrDraftStore *self)
         {
           g_clear_handle_id (&t->timeout_id, g_source_remove);
           if (lgr_document_get_modified (t->document))
-            write_draft (t);
+            write_draft (t, NULL);
         }
     }
 }

@@ -6,6 +6,11 @@
  * drafts left behind and offers them back. The directory is
  * $XDG_STATE_HOME/lgr-explorer/drafts unless given.
  *
+ * A draft that cannot be written (the folder cannot be made or written, the disk is full) is
+ * never dropped in silence: the "problem" property says so in words for the window, and the
+ * draft is tried again on the next edit and every few seconds; "problem" goes back to NULL when
+ * every draft is written (or no longer needed).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
@@ -36,6 +41,10 @@ LgrDraftStore *lgr_draft_store_new (const char *directory);
 const char *lgr_draft_store_get_directory (LgrDraftStore *self);
 /* Milliseconds between an edit and the draft being written (default 500). */
 void lgr_draft_store_set_delay (LgrDraftStore *self, guint delay_ms);
+/* Milliseconds between attempts to write a draft that failed (default 5000). */
+void lgr_draft_store_set_retry_interval (LgrDraftStore *self, guint interval_ms);
+/* Why unsaved changes are not protected now, a sentence for the window; NULL when they are. */
+const char *lgr_draft_store_get_problem (LgrDraftStore *self);
 
 /* Keeps a draft of document while it is modified. id NULL: a new one. */
 void lgr_draft_store_track (LgrDraftStore *self, LgrDocument *document, const char *id);
