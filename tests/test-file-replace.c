@@ -664,6 +664,65 @@ test_fifo (void)
   lgr_test_remove_tree (dir);
 }
 
+/* The command line: lgr-explorer run on the bundled study, its exit status and stderr. */
+static int
+run_export (const char *out, char **standard_output, char **standard_error)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autofree char *study = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  const char *argv[] = { exe, option, study, NULL };
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (exe);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               standard_output, standard_error, &status, &error));
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_command_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lgr-replace-XXXXXX", NULL);
+  g_autofree char *locked = g_build_filename (dir, "locked.png", NULL);
+  g_autofree char *full = g_build_filename (dir, "full.png", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.png", NULL);
+  g_autofree char *standard_output = NULL;
+  g_autofree char *standard_error = NULL;
+  GStatBuf st;
+
+  /* a read-only output: refused, exit 1, the file unchanged */
+  g_assert_true (g_file_set_contents (locked, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+  g_assert_cmpint (run_export (locked, NULL, &standard_error), ==, 1);
+  g_assert_nonnull (strstr (standard_error, "“locked.png”: the file is read-only"));
+  g_assert_null (strstr (standard_error, ".locked.png."));
+  assert_contents (locked, "old");
+  g_clear_pointer (&standard_error, g_free);
+
+  /* through a link to /dev/full: the device is written, not replaced, and the error said */
+  if (g_stat ("/dev/full", &st) == 0)
+    {
+      g_assert_cmpint (symlink ("/dev/full", full), ==, 0);
+      g_assert_cmpint (run_export (full, NULL, &standard_error), ==, 1);
+      /* (the reason is in the child's language: LC_ALL may be German here) */
+      g_assert_nonnull (strstr (standard_error, "Could not write “full.png”: "));
+      g_assert_true (g_file_test (full, G_FILE_TEST_IS_SYMLINK));
+      g_assert_cmpint (g_stat ("/dev/full", &st), ==, 0);
+      g_assert_true (S_ISCHR (st.st_mode));
+      g_clear_pointer (&standard_error, g_free);
+    }
+
+  /* through a link to /dev/stdout (a pipe here): the chart comes out on standard output */
+  g_assert_cmpint (symlink ("/dev/stdout", out), ==, 0);
+  g_assert_cmpint (run_export (out, &standard_output, &standard_error), ==, 0);
+  g_assert_true (g_str_has_prefix (standard_output, "\x89PNG"));
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_SYMLINK));
+  lgr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -682,5 +741,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/file-replace/full-file-system", test_full_file_system);
   g_test_add_func ("/core/file-replace/devices", test_devices);
   g_test_add_func ("/core/file-replace/fifo", test_fifo);
+  g_test_add_func ("/core/file-replace/command-line", test_command_line);
   return g_test_run ();
 }
