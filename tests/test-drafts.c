@@ -230,6 +230,55 @@ test_full_disk (void)
   lgr_test_remove_tree (dir);
 }
 
+/* A restored draft still knows which version of its file it came from: if another program
+ * changed the file meanwhile, saving over it is a question, not a silent overwrite. */
+static void
+test_restored_notices_change (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lgr-drafts-XXXXXX", NULL);
+  g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
+  g_autofree char *path = g_build_filename (dir, "study.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  g_autoptr (LgrDraftStore) store = lgr_draft_store_new (drafts);
+  g_autoptr (LgrDraftStore) next_start = lgr_draft_store_new (drafts);
+  g_autoptr (LgrDocument) document = NULL;
+  g_autoptr (LgrDocument) restored = NULL;
+  g_autoptr (GPtrArray) found = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (lgr_study_save_path (study, path, &error));
+  document = lgr_document_new_for_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lgr_document_get_disk_stamp (document));
+  lgr_draft_store_track (store, document, NULL);
+  retitle (document, "Ours");
+  lgr_draft_store_flush (store);
+
+  /* The crash; meanwhile someone else saves the file. */
+  g_free (study->title);
+  study->title = g_strdup ("Theirs, a longer title than before");
+  g_assert_true (lgr_study_save_path (study, path, &error));
+  found = lgr_draft_store_find (next_start);
+  g_assert_cmpuint (found->len, ==, 1);
+  restored = lgr_draft_store_restore (next_start, g_ptr_array_index (found, 0), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_equal (lgr_document_get_file (restored), file));
+  g_assert_true (lgr_document_get_changed_on_disk (restored));
+  g_assert_false (lgr_document_save (restored, &error));
+  g_assert_error (error, LGR_DOCUMENT_ERROR, LGR_DOCUMENT_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "“study.lgr”"));
+  g_clear_error (&error);
+  g_assert_true (
+      lgr_document_save_full (restored, NULL, LGR_DOCUMENT_SAVE_OVERWRITE_CHANGED, &error));
+  g_assert_no_error (error);
+  g_assert_false (lgr_document_get_changed_on_disk (restored));
+
+  lgr_draft_store_untrack (next_start, restored);
+  lgr_draft_store_untrack (store, document);
+  lgr_test_remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,5 +287,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/drafts/unwritable-folder", test_unwritable_folder);
   g_test_add_func ("/core/drafts/retried-on-timer", test_retried_on_timer);
   g_test_add_func ("/core/drafts/full-disk", test_full_disk);
+  g_test_add_func ("/core/drafts/restored-notices-change", test_restored_notices_change);
   return g_test_run ();
 }

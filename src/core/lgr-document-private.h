@@ -27,10 +27,9 @@ LgrStudy *_lgr_document_copy_with_scenario (LgrDocument *self, const char *scena
  * it is not valid text. */
 char *_lgr_document_typed_name (const char *name, GError **error);
 
-/* Saving (lgr-document-save.c and lgr-document.c). A disk stamp says which version of a file
- * the document last read or wrote: its etag and size, NULL if not known. */
+/* Saving (lgr-document-save.c and lgr-document.c): the disk stamp of file now, NULL if it
+ * cannot be known (lgr_document_get_disk_stamp()). */
 char *_lgr_document_query_disk_stamp (GFile *file);
-const char *_lgr_document_get_disk_stamp (LgrDocument *self);
 /* The study as it is now is what file holds; takes disk_stamp. */
 void _lgr_document_mark_saved (LgrDocument *self, GFile *file, char *disk_stamp);
 

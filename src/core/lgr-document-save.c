@@ -37,7 +37,7 @@ lgr_document_get_changed_on_disk (LgrDocument *self)
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
 
   file = lgr_document_get_file (self);
-  known = _lgr_document_get_disk_stamp (self);
+  known = lgr_document_get_disk_stamp (self);
   if (file == NULL || known == NULL)
     return FALSE;
   /* A file that is gone has nothing to lose: saving writes it again. */

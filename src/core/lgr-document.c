@@ -956,7 +956,16 @@ _lgr_document_mark_saved (LgrDocument *self, GFile *file, char *disk_stamp)
 }
 
 const char *
-_lgr_document_get_disk_stamp (LgrDocument *self)
+lgr_document_get_disk_stamp (LgrDocument *self)
 {
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
   return self->disk_stamp;
+}
+
+void
+lgr_document_set_disk_stamp (LgrDocument *self, const char *stamp)
+{
+  g_return_if_fail (LGR_IS_DOCUMENT (self));
+  g_free (self->disk_stamp);
+  self->disk_stamp = g_strdup (stamp);
 }

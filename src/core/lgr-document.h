@@ -144,5 +144,9 @@ gboolean lgr_document_save_full (LgrDocument *self, GFile *file, LgrDocumentSave
                                  GError **error);
 /* Whether the document's file is no longer the version it read or saved. */
 gboolean lgr_document_get_changed_on_disk (LgrDocument *self);
+/* Which version of its file the document read or saved (the file's etag and size), NULL if not
+ * known; a draft keeps it, so that a restored draft still notices a change on disk. */
+const char *lgr_document_get_disk_stamp (LgrDocument *self);
+void lgr_document_set_disk_stamp (LgrDocument *self, const char *stamp);
 
 G_END_DECLS

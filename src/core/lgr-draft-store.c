@@ -56,6 +56,7 @@ lgr_draft_info_free (LgrDraftInfo *info)
   g_free (info->id);
   g_free (info->path);
   g_clear_object (&info->original);
+  g_free (info->original_stamp);
   g_free (info->title);
   g_clear_pointer (&info->modified, g_date_time_unref);
   g_free (info);
@@ -181,7 +182,10 @@ write_files (Tracked *t, GError **error)
   if (file != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
+      const char *stamp = lgr_document_get_disk_stamp (t->document);
       g_key_file_set_string (key_file, "Draft", "Original", uri);
+      if (stamp != NULL)
+        g_key_file_set_string (key_file, "Draft", "OriginalStamp", stamp);
     }
   g_key_file_set_string (key_file, "Draft", "Title", study->title);
   g_key_file_set_string (key_file, "Draft", "Modified", when);
@@ -474,6 +478,7 @@ lgr_draft_store_find (LgrDraftStore *self)
       if (g_key_file_load_from_file (key_file, ini, G_KEY_FILE_NONE, NULL))
         {
           uri = g_key_file_get_string (key_file, "Draft", "Original", NULL);
+          info->original_stamp = g_key_file_get_string (key_file, "Draft", "OriginalStamp", NULL);
           info->title = g_key_file_get_string (key_file, "Draft", "Title", NULL);
           when = g_key_file_get_string (key_file, "Draft", "Modified", NULL);
         }
@@ -503,6 +508,8 @@ lgr_draft_store_restore (LgrDraftStore *self, const LgrDraftInfo *info, GError *
   if (study == NULL)
     return NULL;
   document = lgr_document_new (study, info->original);
+  /* Saving it then asks if the original was changed since the draft's study was read. */
+  lgr_document_set_disk_stamp (document, info->original_stamp);
   lgr_document_set_modified (document, TRUE);
   lgr_draft_store_track (self, document, info->id);
   /* The draft on disk is this document's until it is saved or discarded. */

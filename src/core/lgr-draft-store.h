@@ -1,10 +1,10 @@
 /* lgr-draft-store.h: unsaved edits kept on disk, so nothing is lost to a crash or a kill.
  *
- * A tracked document's study is written (atomically, with lgr_study_save_path) a moment after
- * each edit to <dir>/<id>.lgr, with <id>.ini naming the file it came from. The draft is removed
- * when the document is saved or is closed unmodified. At start-up the application lists the
- * drafts left behind and offers them back. The directory is
- * $XDG_STATE_HOME/lgr-explorer/drafts unless given.
+ * A tracked document's study is written (atomically, lgr-file-replace.h) a moment after
+ * each edit to <dir>/<id>.lgr, with <id>.ini naming the file it came from (and which version of
+ * it, lgr_document_get_disk_stamp()). The draft is removed when the document is saved or is
+ * closed unmodified. At start-up the application lists the drafts left behind and offers them
+ * back. The directory is $XDG_STATE_HOME/lgr-explorer/drafts unless given.
  *
  * A draft that cannot be written (the folder cannot be made or written, the disk is full) is
  * never dropped in silence: the "problem" property says so in words for the window, and the
@@ -27,9 +27,10 @@ G_DECLARE_FINAL_TYPE (LgrDraftStore, lgr_draft_store, LGR, DRAFT_STORE, GObject)
 typedef struct
 {
   char *id;
-  char *path;      /* the draft's .lgr */
-  GFile *original; /* where the study came from, NULL for the bundled or a new study */
-  char *title;     /* the study's title when the draft was written */
+  char *path;           /* the draft's .lgr */
+  GFile *original;      /* where the study came from, NULL for the bundled or a new study */
+  char *original_stamp; /* which version of original it came from, NULL if not known */
+  char *title;          /* the study's title when the draft was written */
   GDateTime *modified;
 } LgrDraftInfo;
 
