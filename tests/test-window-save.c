@@ -174,12 +174,57 @@ test_draft_problem (Fixture *f, gconstpointer data)
   }
 }
 
+/* Opening another study with unsaved changes: Save, then the read-only question, then the other
+ * study opens once the changes are saved (and not if the question is cancelled). */
+static void
+test_unsaved_then_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = save_as (f, "protected.lgr");
+  g_autofree char *other_path = g_build_filename (f->dir, "other.lgr", NULL);
+  g_autoptr (GFile) other = g_file_new_for_path (other_path);
+  g_autoptr (LgrStudy) other_study = lgr_study_copy (lgr_test_window_study (f));
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+
+  g_free (other_study->title);
+  other_study->title = g_strdup ("The other study");
+  g_assert_true (lgr_study_save_path (other_study, other_path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "51");
+
+  /* Cancelled at the second question: nothing saved, nothing opened. */
+  lgr_window_open (f->window, other);
+  respond (f, "save");
+  dialog = lgr_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“protected.lgr” Is Read-Only");
+  respond (f, "cancel");
+  g_assert_true (lgr_document_get_modified (lgr_window_get_document (f->window)));
+  g_assert_cmpstr (lgr_test_window_study (f)->title, !=, "The other study");
+
+  /* Overwrite: the changes are saved, then the other study opens. */
+  lgr_window_open (f->window, other);
+  respond (f, "save");
+  {
+    g_autoptr (LgrStudy) ours = lgr_study_copy (lgr_test_window_study (f));
+    g_autoptr (LgrStudy) on_disk = NULL;
+    respond (f, "overwrite");
+    on_disk = lgr_study_load_path (path, &error);
+    g_assert_no_error (error);
+    g_assert_true (lgr_study_equal (on_disk, ours));
+  }
+  g_assert_cmpstr (lgr_test_window_study (f)->title, ==, "The other study");
+  g_assert_true (g_file_equal (lgr_document_get_file (lgr_window_get_document (f->window)), other));
+}
+
 int
 main (int argc, char *argv[])
 {
   lgr_test_window_init (&argc, &argv);
   LGR_TEST_WINDOW_ADD ("/window/save/read-only", test_read_only);
   LGR_TEST_WINDOW_ADD ("/window/save/changed-on-disk", test_changed_on_disk);
+  LGR_TEST_WINDOW_ADD ("/window/save/unsaved-then-read-only", test_unsaved_then_read_only);
   LGR_TEST_WINDOW_ADD ("/window/save/draft-problem", test_draft_problem);
   return g_test_run ();
 }
