@@ -720,6 +720,38 @@ test_command_line (void)
   g_assert_cmpint (run_export (out, &standard_output, &standard_error), ==, 0);
   g_assert_true (g_str_has_prefix (standard_output, "\x89PNG"));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_SYMLINK));
+
+  /* the same with standard output sent to a file, as a shell's "> chart.png" does: the open
+   * file is written (through /proc/self/fd/1), nothing is created beside it */
+  {
+    const char *exe = g_getenv ("LGR_EXPLORER");
+    g_autofree char *study = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+    g_autofree char *option = g_strdup_printf ("--export=%s", out);
+    g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+    g_autofree char *redirected = g_build_filename (sub, "redirected.png", NULL);
+    g_autofree char *names = NULL;
+    g_autofree char *png = NULL;
+    const char *argv[] = { exe, option, study, NULL };
+    g_autoptr (GError) error = NULL;
+    GPid pid;
+    int fd, status = 0;
+
+    g_assert_cmpint (g_mkdir (sub, 0755), ==, 0);
+    fd = g_open (redirected, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    g_assert_cmpint (fd, >=, 0);
+    g_assert_true (g_spawn_async_with_pipes_and_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                                     NULL, NULL, -1, fd, -1, NULL, NULL, 0, &pid,
+                                                     NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+    close (fd);
+    g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+    g_assert_true (WIFEXITED (status));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+    g_assert_true (g_file_get_contents (redirected, &png, NULL, NULL));
+    g_assert_true (g_str_has_prefix (png, "\x89PNG"));
+    names = listing (sub);
+    g_assert_cmpstr (names, ==, "redirected.png");
+  }
   lgr_test_remove_tree (dir);
 }
 
