@@ -9,9 +9,11 @@
 #include "lgr-cli.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lgr-csv.h"
 #include "lgr-export.h"
@@ -341,11 +343,20 @@ parse_size (const char *text, int *width, int *height)
   return TRUE;
 }
 
+/* A device or FIFO (/dev/stdout, a pipe) has no extension to say the format: it is written in
+ * place, as PNG for --export and PDF for --report. */
+static gboolean
+is_stream (const char *path)
+{
+  GStatBuf st;
+  return g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode));
+}
+
 static int
 run_export (const CliOptions *o)
 {
-  LgrExportFormat format;
-  if (!lgr_export_format_from_path (o->export_path, &format))
+  LgrExportFormat format = LGR_EXPORT_PNG;
+  if (!lgr_export_format_from_path (o->export_path, &format) && !is_stream (o->export_path))
     return usage_error (_ ("--export needs a file name ending in .png, .svg or .pdf"));
 
   LgrChartKind kind = LGR_CHART_CASHFLOW;
@@ -404,7 +415,8 @@ run_export (const CliOptions *o)
 static int
 run_report (const CliOptions *o)
 {
-  if (!g_str_has_suffix (o->report, ".pdf") && !g_str_has_suffix (o->report, ".PDF"))
+  if (!g_str_has_suffix (o->report, ".pdf") && !g_str_has_suffix (o->report, ".PDF")
+      && !is_stream (o->report))
     return usage_error (_ ("--report needs a file name ending in .pdf"));
   g_autoptr (LgrStudy) study = load_study (o->files[0]);
   if (study == NULL)

@@ -664,13 +664,13 @@ test_fifo (void)
   lgr_test_remove_tree (dir);
 }
 
-/* The command line: lgr-explorer run on the bundled study, its exit status and stderr. */
+/* The command line: lgr-explorer run with option on the bundled study, its exit status and
+ * outputs. */
 static int
-run_export (const char *out, char **standard_output, char **standard_error)
+run_cli (const char *option, char **standard_output, char **standard_error)
 {
   const char *exe = g_getenv ("LGR_EXPLORER");
   g_autofree char *study = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
-  g_autofree char *option = g_strdup_printf ("--export=%s", out);
   const char *argv[] = { exe, option, study, NULL };
   g_autoptr (GError) error = NULL;
   int status = 0;
@@ -680,6 +680,13 @@ run_export (const char *out, char **standard_output, char **standard_error)
                                standard_output, standard_error, &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_export (const char *out, char **standard_output, char **standard_error)
+{
+  g_autofree char *option = g_strdup_printf ("--export=%s", out);
+  return run_cli (option, standard_output, standard_error);
 }
 
 static void
@@ -720,6 +727,19 @@ test_command_line (void)
   g_assert_cmpint (run_export (out, &standard_output, &standard_error), ==, 0);
   g_assert_true (g_str_has_prefix (standard_output, "\x89PNG"));
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_SYMLINK));
+
+  /* /dev/stdout named directly: PNG for a chart, PDF for the report */
+  g_clear_pointer (&standard_output, g_free);
+  g_clear_pointer (&standard_error, g_free);
+  g_assert_cmpint (run_cli ("--export=/dev/stdout", &standard_output, &standard_error), ==, 0);
+  g_assert_true (g_str_has_prefix (standard_output, "\x89PNG"));
+  g_clear_pointer (&standard_output, g_free);
+  g_clear_pointer (&standard_error, g_free);
+  g_assert_cmpint (run_cli ("--report=/dev/stdout", &standard_output, &standard_error), ==, 0);
+  g_assert_true (g_str_has_prefix (standard_output, "%PDF"));
+  g_clear_pointer (&standard_error, g_free);
+  /* a name with no extension that is not a device or FIFO is still a usage error */
+  g_assert_cmpint (run_cli ("--export=/tmp", NULL, &standard_error), ==, 2);
 
   /* the same with standard output sent to a file, as a shell's "> chart.png" does: the open
    * file is written (through /proc/self/fd/1), nothing is created beside it */
