@@ -583,13 +583,16 @@ test_devices (void)
   g_autoptr (GError) error = NULL;
   GStatBuf before, after;
 
-  g_assert_cmpint (g_stat ("/dev/null", &before), ==, 0);
-  g_assert_true (lgr_file_replace_contents ("/dev/null", "gone", 4, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_stat ("/dev/null", &after), ==, 0);
-  g_assert_true (S_ISCHR (after.st_mode));
-  g_assert_cmpuint (after.st_ino, ==, before.st_ino);
-  g_assert_cmpuint (after.st_rdev, ==, before.st_rdev);
+  /* (some containers give /dev/null no write permission for others) */
+  if (g_stat ("/dev/null", &before) == 0 && access ("/dev/null", W_OK) == 0)
+    {
+      g_assert_true (lgr_file_replace_contents ("/dev/null", "gone", 4, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat ("/dev/null", &after), ==, 0);
+      g_assert_true (S_ISCHR (after.st_mode));
+      g_assert_cmpuint (after.st_ino, ==, before.st_ino);
+      g_assert_cmpuint (after.st_rdev, ==, before.st_rdev);
+    }
 
   if (g_stat ("/dev/full", &before) != 0)
     {
