@@ -176,7 +176,8 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
       r->payback_index = 0;
       r->payback_years = 0;
     }
-  r->peak_funding = MAX (0.0, -lowest);
+  /* not MAX (0.0, -lowest): that is -0 when lowest is 0, and "-0" would reach the outputs */
+  r->peak_funding = lowest < 0 ? -lowest : 0;
 }
 
 LgrResults *
