@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lgr-results.h"
@@ -589,6 +590,59 @@ test_empty_name (void)
   g_assert_cmpstr (error->message, ==, "no file name was given (the study's file name is empty)");
 }
 
+/* The command line says the same, once: one line on stderr, exit status 1. */
+static void
+test_check_messages (void)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *expected_text = NULL;
+  g_autofree char *expected_fifo = NULL;
+
+  if (exe == NULL)
+    {
+      g_test_skip ("LGR_EXPLORER is not set (run it with meson test)");
+      return;
+    }
+  dir = g_dir_make_tmp ("lgr-check-XXXXXX", &error);
+  g_assert_no_error (error);
+  text = g_build_filename (dir, "notes.txt", NULL);
+  fifo = g_build_filename (dir, "pipe.lgr", NULL);
+  g_assert_true (g_file_set_contents (text, "Just some notes.\n", -1, NULL));
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  expected_text = g_strdup_printf ("%s:1: this is not an LGR Explorer study: it is plain text, "
+                                   "not XML (a study file starts with <?xml or <lgr-study>)\n",
+                                   text);
+  expected_fifo = g_strdup_printf ("%s: this is a pipe (FIFO), not a study file\n", fifo);
+  {
+    const char *cases[][2] = {
+      { "", "no file name was given (the study's file name is empty)\n" },
+      { text, expected_text },
+      { fifo, expected_fifo },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        const char *argv[] = { exe, "--check", cases[i][0], NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *err = NULL;
+        int status;
+
+        g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                                     &err, &status, &error));
+        g_assert_no_error (error);
+        g_assert_cmpstr (err, ==, cases[i][1]);
+        g_assert_cmpstr (out, ==, "");
+        g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+      }
+  }
+  g_unlink (text);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -610,5 +664,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-limits/devices", test_devices);
   g_test_add_func ("/core/study-limits/not-xml", test_not_xml);
   g_test_add_func ("/core/study-limits/empty-name", test_empty_name);
+  g_test_add_func ("/core/study-limits/check-messages", test_check_messages);
   return g_test_run ();
 }
