@@ -68,6 +68,14 @@ test_rng_studies (void)
       { "colour=\"#1c71d8\"", "colour=\"blue\"" },
       { "enabled=\"true\">\n      <cohort", "enabled=\"yes\">\n      <cohort" },
       { "  <title>Test study &amp; its “quotes”</title>\n", "" },
+      { "discount-rate=\"3.5\"", "discount-rate=\"-60\"" },
+      { "total=\"37300000\"", "total=\"2e12\"" },
+      { "name=\"Two unitaries\"",
+        "name=\"Two unitaries, two unitaries, two unitaries, two unitaries, two unitaries, two "
+        "unitaries, two unitaries, two unitaries, two unitaries, two unitaries, two unitaries, "
+        "two unitaries, two unitaries, two unitaries\"" },
+      { "<item id=\"ict\"",
+        "<item id=\"ict-0123456789-0123456789-0123456789-0123456789-0123456789-012345\"" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
       {

@@ -138,6 +138,31 @@ test_attribute_value_limit (void)
                   "an attribute value is longer than 64 KiB");
 }
 
+static void
+test_name_limit (void)
+{
+  g_autofree char *name = repeat ("n", 101);
+  g_autofree char *attribute = g_strdup_printf ("<timeline %s=\"1\"", name);
+  g_autofree char *element = g_strdup_printf ("<%s/>\n  <timeline", name);
+  g_autofree char *end = g_strdup_printf ("</%s>", name);
+  g_autofree char *xml = lgr_test_full_with ("<timeline", attribute);
+
+  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5,
+                  "an element or attribute name is longer than 100 bytes");
+  g_free (xml);
+  xml = lgr_test_full_with ("<timeline", element);
+  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5, "name is longer than 100");
+  g_free (xml);
+  xml = lgr_test_full_with ("</lgr-study>", end);
+  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 40, "name is longer than 100");
+  /* 100 is fine: refused by the loader as unknown, with the name */
+  g_free (xml);
+  g_free (attribute);
+  attribute = g_strdup_printf ("<timeline %.100s=\"1\"", name);
+  xml = lgr_test_full_with ("<timeline", attribute);
+  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 5, "unknown attribute “nnnnn");
+}
+
 /* Text lengths */
 
 static void
@@ -652,6 +677,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-limits/many-attributes", test_many_attributes);
   g_test_add_func ("/core/study-limits/attribute-limit", test_attribute_limit);
   g_test_add_func ("/core/study-limits/attribute-value-limit", test_attribute_value_limit);
+  g_test_add_func ("/core/study-limits/name-limit", test_name_limit);
   g_test_add_func ("/core/study-limits/text-lengths", test_text_lengths);
   g_test_add_func ("/core/study-limits/huge-text", test_huge_text);
   g_test_add_func ("/core/study-limits/validate-lengths", test_validate_lengths);

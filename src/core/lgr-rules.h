@@ -31,8 +31,11 @@ typedef enum
 /* Limits of docs/format.md */
 #define LGR_MAX_FILE_SIZE (16 * 1024 * 1024)
 #define LGR_MAX_DEPTH 32
-/* Attributes in one start tag, namespace declarations included (the largest element has 7). */
+/* Attributes in one start tag, namespace declarations included (the largest element, <lever>,
+ * has 6). */
 #define LGR_MAX_ATTRIBUTES 32
+/* Bytes of an element or attribute name (the longest in the format has 19). */
+#define LGR_MAX_NAME_BYTES 100
 /* Bytes of one attribute value as written in the file, before any other check. */
 #define LGR_MAX_ATTRIBUTE_BYTES (64 * 1024)
 /* The largest amount, population, count or cost: with it every figure of 60 years at the

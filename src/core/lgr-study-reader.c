@@ -475,10 +475,21 @@ tag_name (const char *tag, const char *end)
   return g_strndup (s, valid_end - s);
 }
 
+static gboolean
+name_too_long (const char *data, const char *at, const char *display_name, GError **error)
+{
+  g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+               _ ("%s:%d: an element or attribute name is longer than %d bytes, which a "
+                  "study file never needs, so the file was not read any further"),
+               display_name, line_at (data, at - data), LGR_MAX_NAME_BYTES);
+  return FALSE;
+}
+
 /* libxml2 compares each attribute of a start tag with all the earlier ones before a handler
  * sees any (1.3 million attributes kept it busy for over 15 minutes), so the start tags are
  * looked at in the raw bytes first, in one pass: at most LGR_MAX_ATTRIBUTES attributes (namespace
- * declarations included), each value at most LGR_MAX_ATTRIBUTE_BYTES. Anything that is not
+ * declarations included), each value at most LGR_MAX_ATTRIBUTE_BYTES, each name at most
+ * LGR_MAX_NAME_BYTES (so no message quotes a huge one). Anything that is not
  * well-formed is left to libxml2 to report; a DOCTYPE ends the scan (the parser refuses it before
  * it reads any element). */
 static gboolean
@@ -503,6 +514,8 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
             close = memchr (p, '>', end - p);
           if (close == NULL)
             return TRUE; /* a DOCTYPE, or not well-formed: libxml2 says so */
+          if (p[1] == '/' && close - p - 2 > LGR_MAX_NAME_BYTES)
+            return name_too_long (data, p, display_name, error);
           p = close + 1;
           continue;
         }
@@ -510,9 +523,11 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
       /* a start tag: its name, then name="value" pairs */
       for (p++; p < end && !IS_BLANK_CH (*p) && *p != '>' && *p != '/' && *p != '<'; p++)
         ;
+      if (p - tag - 1 > LGR_MAX_NAME_BYTES)
+        return name_too_long (data, tag, display_name, error);
       for (;;)
         {
-          const char *value;
+          const char *name, *value;
 
           while (p < end && IS_BLANK_CH (*p))
             p++;
@@ -520,15 +535,18 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
             break;
           if (++n > LGR_MAX_ATTRIBUTES)
             {
-              g_autofree char *name = tag_name (tag, end);
+              g_autofree char *shown = tag_name (tag, end);
               g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
                            _ ("%s:%d: <%s> has more than %d attributes, which a study file never "
                               "needs, so the file was not read any further"),
-                           display_name, line_at (data, tag - data), name, LGR_MAX_ATTRIBUTES);
+                           display_name, line_at (data, tag - data), shown, LGR_MAX_ATTRIBUTES);
               return FALSE;
             }
+          name = p;
           while (p < end && *p != '=' && !IS_BLANK_CH (*p) && *p != '>' && *p != '<')
             p++;
+          if (p - name > LGR_MAX_NAME_BYTES)
+            return name_too_long (data, name, display_name, error);
           while (p < end && IS_BLANK_CH (*p))
             p++;
           if (p >= end || *p != '=')
