@@ -27,7 +27,9 @@ assert_refused (const char *xml, gsize length, LgrStudyError code, int line, con
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (LgrStudy) study = lgr_study_load_data (xml, length, "test.lgr", &error);
-  g_autofree char *prefix = g_strdup_printf ("test.lgr:%d: ", line);
+  /* line -1: any line */
+  g_autofree char *prefix
+      = line > 0 ? g_strdup_printf ("test.lgr:%d: ", line) : g_strdup ("test.lgr:");
 
   g_assert_null (study);
   g_assert_nonnull (error);
@@ -78,6 +80,34 @@ test_many_attributes (void)
   assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, 2,
                   "<lgr-study> has more than 32 attributes, which a study file never needs");
   g_string_free (xml, TRUE);
+}
+
+/* libxml2 goes on after many errors, so a tag that is not well-formed must not end the count:
+ * the many attributes come after one. */
+static void
+test_many_attributes_after_errors (void)
+{
+  const char *before[] = {
+    "<scenario id>",               /* an attribute with no value */
+    "<scenario id=two>",           /* a value without quotes */
+    "<scenario id=\"two>\n",       /* a value not closed */
+    "</scenario\n",                /* an end tag not closed */
+    "<!-- a comment not closed\n", /* (libxml2 reads on to the end: refused all the same) */
+    "<?pi not closed\n",           /* a processing instruction not closed */
+    "<!ELEMENT x ANY>",            /* a declaration out of place */
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    {
+      GString *xml = g_string_new ("<?xml version=\"1.0\"?>\n<lgr-study version=\"1\">\n");
+      g_string_append (xml, before[i]);
+      g_string_append (xml, "\n<title");
+      for (guint k = 0; k < 200000; k++)
+        g_string_append_printf (xml, " a%u=\"1\"", k);
+      g_string_append (xml, "/>\n</lgr-study>\n");
+      assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, -1,
+                      "<title> has more than 32 attributes");
+      g_string_free (xml, TRUE);
+    }
 }
 
 static void
@@ -675,6 +705,8 @@ main (int argc, char *argv[])
   setlocale (LC_ALL, "");
 
   g_test_add_func ("/core/study-limits/many-attributes", test_many_attributes);
+  g_test_add_func ("/core/study-limits/many-attributes-after-errors",
+                   test_many_attributes_after_errors);
   g_test_add_func ("/core/study-limits/attribute-limit", test_attribute_limit);
   g_test_add_func ("/core/study-limits/attribute-value-limit", test_attribute_value_limit);
   g_test_add_func ("/core/study-limits/name-limit", test_name_limit);

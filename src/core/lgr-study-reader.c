@@ -489,9 +489,9 @@ name_too_long (const char *data, const char *at, const char *display_name, GErro
  * sees any (1.3 million attributes kept it busy for over 15 minutes), so the start tags are
  * looked at in the raw bytes first, in one pass: at most LGR_MAX_ATTRIBUTES attributes (namespace
  * declarations included), each value at most LGR_MAX_ATTRIBUTE_BYTES, each name at most
- * LGR_MAX_NAME_BYTES (so no message quotes a huge one). Anything that is not
- * well-formed is left to libxml2 to report; a DOCTYPE ends the scan (the parser refuses it before
- * it reads any element). */
+ * LGR_MAX_NAME_BYTES (so no message quotes a huge one). The scan goes on through anything that
+ * is not well-formed, as libxml2 may after reporting it; comments, CDATA sections and processing
+ * instructions are skipped, and so is a DOCTYPE's "<!" (the parser refuses the DOCTYPE itself). */
 static gboolean
 check_tags (const char *data, gsize length, const char *display_name, GError **error)
 {
@@ -502,21 +502,25 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
       const char *tag = p, *close = NULL;
       guint n = 0;
 
-      if (end - p < 2 || p[1] == '!' || p[1] == '?' || p[1] == '/')
+      if (end - p < 2)
+        break;
+      if (p[1] == '!' || p[1] == '?' || p[1] == '/')
         {
           if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
             close = g_strstr_len (p + 4, end - p - 4, "-->");
           else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
             close = g_strstr_len (p + 9, end - p - 9, "]]>");
-          else if (end - p >= 2 && p[1] == '?')
+          else if (p[1] == '?')
             close = g_strstr_len (p + 2, end - p - 2, "?>");
-          else if (end - p >= 2 && p[1] == '/')
-            close = memchr (p, '>', end - p);
-          if (close == NULL)
-            return TRUE; /* a DOCTYPE, or not well-formed: libxml2 says so */
-          if (p[1] == '/' && close - p - 2 > LGR_MAX_NAME_BYTES)
-            return name_too_long (data, p, display_name, error);
-          p = close + 1;
+          else if (p[1] == '/')
+            {
+              const char *e = p + 2;
+              while (e < end && *e != '>' && *e != '<' && !IS_BLANK_CH (*e))
+                e++;
+              if (e - p - 2 > LGR_MAX_NAME_BYTES)
+                return name_too_long (data, p, display_name, error);
+            }
+          p = close != NULL ? close + 1 : p + 2;
           continue;
         }
 
@@ -528,11 +532,17 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
       for (;;)
         {
           const char *name, *value;
+          char quote;
 
           while (p < end && IS_BLANK_CH (*p))
             p++;
-          if (p >= end || *p == '>' || *p == '/' || *p == '<')
+          if (p >= end || *p == '>' || *p == '<')
             break;
+          if (*p == '/')
+            {
+              p++;
+              continue;
+            }
           if (++n > LGR_MAX_ATTRIBUTES)
             {
               g_autofree char *shown = tag_name (tag, end);
@@ -543,22 +553,23 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
               return FALSE;
             }
           name = p;
-          while (p < end && *p != '=' && !IS_BLANK_CH (*p) && *p != '>' && *p != '<')
+          while (p < end && *p != '=' && !IS_BLANK_CH (*p) && *p != '>' && *p != '<' && *p != '/')
             p++;
           if (p - name > LGR_MAX_NAME_BYTES)
             return name_too_long (data, name, display_name, error);
           while (p < end && IS_BLANK_CH (*p))
             p++;
           if (p >= end || *p != '=')
-            return TRUE;
+            continue; /* no value: libxml2 reports it */
           for (p++; p < end && IS_BLANK_CH (*p); p++)
             ;
           if (p >= end || (*p != '"' && *p != '\''))
-            return TRUE;
-          value = p + 1;
-          p = memchr (value, *p, end - value);
-          if (p == NULL)
-            return TRUE;
+            continue;
+          quote = *p;
+          value = ++p;
+          /* a raw '<' cannot be in a value: there the next tag starts */
+          while (p < end && *p != quote && *p != '<')
+            p++;
           if ((gsize)(p - value) > LGR_MAX_ATTRIBUTE_BYTES)
             {
               g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
@@ -568,7 +579,8 @@ check_tags (const char *data, gsize length, const char *display_name, GError **e
                            LGR_MAX_ATTRIBUTE_BYTES / 1024);
               return FALSE;
             }
-          p++;
+          if (p < end && *p == quote)
+            p++;
         }
     }
   return TRUE;
