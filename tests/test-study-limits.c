@@ -193,6 +193,44 @@ test_name_limit (void)
   assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 5, "unknown attribute “nnnnn");
 }
 
+/* Many authorities and levers in one scenario: each lever's authority is found in a set, by the
+ * loader and by lgr_study_validate() alike (a search per lever took a minute for 60,000
+ * authorities and 40,000 levers). No time is asserted; a search per lever makes this test take
+ * tens of seconds instead of a fraction of one. */
+static void
+test_many_levers (void)
+{
+  const guint n = 30000;
+  GString *xml = g_string_new ("<?xml version=\"1.0\"?>\n<lgr-study version=\"1\">\n"
+                               "<title>T</title>\n<timeline first-year=\"2025\" years=\"10\" "
+                               "vesting-year=\"2028\"/>\n<scenario id=\"s\" name=\"S\">\n");
+  g_autoptr (LgrStudy) study = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml,
+                            "<authority id=\"a%u\" name=\"A\" population=\"1\" "
+                            "child-population=\"1\"/>\n",
+                            i);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (xml,
+                            "<lever id=\"l%u\" name=\"L\" authority=\"a%u\"><cohort "
+                            "basis=\"count\" baseline=\"1\" target=\"1\"/><unit-cost per=\"year\" "
+                            "baseline=\"1\" target=\"1\"/></lever>\n",
+                            i, n - 1 - i % 7);
+  g_string_append (xml, "</scenario>\n</lgr-study>\n");
+  study = lgr_study_load_data (xml->str, xml->len, "test.lgr", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->levers->len, ==, n);
+  g_assert_true (lgr_study_validate (study, "test.lgr", NULL));
+
+  /* and an authority that is not there is still found missing, with its line */
+  g_string_replace (xml, "authority=\"a29999\"", "authority=\"a30000\"", 1);
+  assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_INVALID, (int)n + 6,
+                  "lever “l0”: there is no authority “a30000” in scenario “s”");
+  g_string_free (xml, TRUE);
+}
+
 /* Text lengths */
 
 static void
@@ -710,6 +748,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-limits/attribute-limit", test_attribute_limit);
   g_test_add_func ("/core/study-limits/attribute-value-limit", test_attribute_value_limit);
   g_test_add_func ("/core/study-limits/name-limit", test_name_limit);
+  g_test_add_func ("/core/study-limits/many-levers", test_many_levers);
   g_test_add_func ("/core/study-limits/text-lengths", test_text_lengths);
   g_test_add_func ("/core/study-limits/huge-text", test_huge_text);
   g_test_add_func ("/core/study-limits/validate-lengths", test_validate_lengths);

@@ -604,8 +604,11 @@ describe (const char *kind, const char *id)
   return g_strdup_printf (_ ("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
 }
 
+/* authorities: the scenario's authority ids as a set, or NULL to search the scenario (a set
+ * keeps checking a scenario with many levers and authorities linear). */
 static gboolean
-lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
+lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *authorities,
+             GError **error)
 {
   if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (lever->service, N_ ("the service"), FALSE, error)
@@ -621,7 +624,10 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
                        : "");
       return FALSE;
     }
-  if (scenario != NULL && lgr_scenario_find_authority (scenario, lever->authority_id) == NULL)
+  if (scenario != NULL
+      && (authorities != NULL
+              ? !g_hash_table_contains (authorities, lever->authority_id)
+              : lgr_scenario_find_authority (scenario, lever->authority_id) == NULL))
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                    _ ("there is no authority “%s” in scenario “%s”"), lever->authority_id,
@@ -734,7 +740,7 @@ lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError *
 {
   g_autofree char *context = NULL;
   g_return_val_if_fail (lever != NULL, FALSE);
-  if (lever_check (lever, scenario, error))
+  if (lever_check (lever, scenario, NULL, error))
     return TRUE;
   context = describe (_ ("lever"), lever->id);
   return fail_at (error, NULL, 0, context);
@@ -780,6 +786,7 @@ static gboolean
 scenario_check (const LgrScenario *scenario, const char *filename, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) authorities = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *context = describe (_ ("scenario"), scenario->id);
   g_autofree char *where = NULL;
 
@@ -812,11 +819,12 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
           g_autofree char *actx = describe (_ ("authority"), a->id);
           return fail_at (error, filename, a->line, actx);
         }
+      g_hash_table_add (authorities, a->id);
     }
   for (guint i = 0; i < scenario->levers->len; i++)
     {
       const LgrLever *l = g_ptr_array_index (scenario->levers, i);
-      if (!lever_check (l, scenario, error)
+      if (!lever_check (l, scenario, authorities, error)
           || !claim_id (ids, l->id, l->line, where, filename, error))
         {
           g_autofree char *lctx = describe (_ ("lever"), l->id);

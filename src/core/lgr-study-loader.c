@@ -562,6 +562,7 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   l.text = g_string_new (NULL);
   l.scenario_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.object_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.authority_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.years = g_hash_table_new (NULL, NULL);
   l.measures = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -575,6 +576,7 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   g_string_free (l.text, TRUE);
   g_hash_table_unref (l.scenario_ids);
   g_hash_table_unref (l.object_ids);
+  g_hash_table_unref (l.authority_ids);
   g_hash_table_unref (l.years);
   g_hash_table_unref (l.measures);
 
