@@ -194,7 +194,7 @@ test_name_limit (void)
 }
 
 /* Many authorities and levers in one scenario: each lever's authority is found in a set, by the
- * loader and by lgr_study_validate() alike (a search per lever took a minute for 60,000
+ * loader, lgr_study_validate() and lgr_results_compute() alike (a search per lever took a minute for 60,000
  * authorities and 40,000 levers). No time is asserted; a search per lever makes this test take
  * tens of seconds instead of a fraction of one. */
 static void
@@ -223,6 +223,14 @@ test_many_levers (void)
   g_assert_no_error (error);
   g_assert_cmpuint (((LgrScenario *)study->scenarios->pdata[0])->levers->len, ==, n);
   g_assert_true (lgr_study_validate (study, "test.lgr", NULL));
+  /* the arithmetic finds each lever's authority the same way */
+  {
+    g_autoptr (LgrResults) results = lgr_results_compute (study);
+    const LgrScenarioResult *r = &results->scenarios[0];
+    g_assert_cmpuint (r->n_levers, ==, n);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpstr (r->levers[i].authority->id, ==, r->levers[i].lever->authority_id);
+  }
 
   /* and an authority that is not there is still found missing, with its line */
   g_string_replace (xml, "authority=\"a29999\"", "authority=\"a30000\"", 1);
