@@ -637,6 +637,48 @@ test_damaged (void)
   g_test_message ("%u of 3000 damaged files still loaded", loaded);
 }
 
+/* tests/files/bad/: small files of each kind refused, kept as files (for the fuzzers' corpus
+ * too). Each message names the file as given and says what is wrong. */
+static void
+test_bad_files (void)
+{
+  const struct
+  {
+    const char *name;
+    int line;
+    LgrStudyError code;
+    const char *gist;
+  } cases[] = {
+    { "not-xml.txt", 1, LGR_STUDY_ERROR_MALFORMED, "it is plain text, not XML" },
+    { "web-page.html", 1, LGR_STUDY_ERROR_INVALID, "it is a web page (HTML)" },
+    { "utf16.lgr", 1, LGR_STUDY_ERROR_MALFORMED, "the file is UTF-16 text" },
+    { "many-attributes.lgr", 6, LGR_STUDY_ERROR_UNSAFE, "<authority> has more than 32 attributes" },
+    { "amount-too-large.lgr", 15, LGR_STUDY_ERROR_INVALID,
+      "item “c”: total 2000000000000 is more than 1000000000000 (a trillion)" },
+    { "discount-rate.lgr", 4, LGR_STUDY_ERROR_INVALID,
+      "discount rate -100 is not between -50 and 100" },
+    { "name-too-long.lgr", 7, LGR_STUDY_ERROR_INVALID,
+      "lever “l”: the name is 220 characters long, and at most 200 are allowed" },
+    { "broken-tag.lgr", 11, LGR_STUDY_ERROR_MALFORMED, "this is not well-formed XML" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = lgr_test_source_path ("tests", "files", "bad", cases[i].name, NULL);
+      g_autofree char *prefix = g_strdup_printf ("%s:%d: ", path, cases[i].line);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (LgrStudy) study = lgr_study_load_path (path, &error);
+
+      g_assert_null (study);
+      g_assert_error (error, LGR_STUDY_ERROR, (int)cases[i].code);
+      if (!g_str_has_prefix (error->message, prefix)
+          || strstr (error->message, cases[i].gist) == NULL)
+        g_error ("expected “%s…%s…”, got “%s”", prefix, cases[i].gist, error->message);
+      /* said once */
+      g_assert_null (strstr (error->message + strlen (prefix), cases[i].name));
+    }
+}
+
 /* Files that are not regular files */
 
 static void
@@ -821,6 +863,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-limits/limits-finite", test_limits_finite);
   g_test_add_func ("/core/study-limits/limits-summary", test_limits_summary);
   g_test_add_func ("/core/study-limits/damaged", test_damaged);
+  g_test_add_func ("/core/study-limits/bad-files", test_bad_files);
   g_test_add_func ("/core/study-limits/fifo", test_fifo);
   g_test_add_func ("/core/study-limits/directory", test_directory);
   g_test_add_func ("/core/study-limits/devices", test_devices);
