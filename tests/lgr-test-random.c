@@ -89,6 +89,16 @@ random_growth (GRand *rand)
   return random_number (rand, -100, 1000);
 }
 
+/* A discount rate, with the ends of its range */
+static double
+random_discount (GRand *rand)
+{
+  static const double rates[] = { 3.5, 0, -50, 100, -0.5, 1e-9 };
+  if (g_rand_boolean (rand))
+    return rates[g_rand_int_range (rand, 0, G_N_ELEMENTS (rates))];
+  return random_number (rand, -50, 100);
+}
+
 static void
 random_profile (GRand *rand, LgrProfile *profile)
 {
@@ -247,7 +257,7 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
   years = CLAMP (years, 1, 60);
   study = lgr_study_new (title, first_year, years, first_year + g_rand_int_range (rand, 0, years));
   study->description = maybe_text (rand, 40, TRUE);
-  study->discount_rate = random_growth (rand);
+  study->discount_rate = random_discount (rand);
   {
     static const double weeks[] = { 52, 52.142857142857146, 53, 0.5, 1e-300 };
     study->weeks_per_year = g_rand_int_range (rand, 0, 3) == 0

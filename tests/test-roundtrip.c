@@ -116,27 +116,28 @@ test_nasty_doubles (void)
       double v = values[i];
       double rate = v <= 10000 ? v : 10000;
       double percent = v <= 100 ? v : 100;
-      double growth = v <= 1000 ? -v / 10 : -2.5; /* negative growth */
+      double growth = v <= 1000 ? -v / 10 : -2.5;                  /* negative growth */
+      double money = v <= LGR_MAX_AMOUNT ? v : LGR_MAX_AMOUNT / 3; /* amounts are capped */
       g_autofree char *what = g_strdup_printf ("a study holding %.17g", v);
 
       study->discount_rate = growth;
       study->weeks_per_year = v > 0 && v <= 53 ? v : 52.142857142857146;
       study->benefit_realisation = percent * 10;
       study->cost_contingency = percent;
-      ((LgrAuthority *)two->authorities->pdata[0])->population = v;
-      ((LgrAuthority *)two->authorities->pdata[0])->child_population = v;
+      ((LgrAuthority *)two->authorities->pdata[0])->population = money;
+      ((LgrAuthority *)two->authorities->pdata[0])->child_population = money;
       lever->cohort_baseline = rate;
       lever->cohort_target = rate / 7;
-      lever->unit_cost_baseline = v;
-      lever->unit_cost_target = v * 0.9;
+      lever->unit_cost_baseline = money;
+      lever->unit_cost_target = money * 0.9;
       lever->growth_cohort = growth;
       lever->growth_unit_cost = -growth / 3;
       lever->realisation.values[0] = percent;
-      transition->total = v;
-      aggregation->amount = v;
+      transition->total = money;
+      aggregation->amount = money;
       aggregation->growth = growth;
       aggregation->profile.values[0] = percent;
-      g_array_index (ict->values, LgrYearValue, 0).value = v;
+      g_array_index (ict->values, LgrYearValue, 0).value = money;
       g_assert_true (lgr_study_validate (study, NULL, NULL));
       assert_round_trip (study, what);
     }

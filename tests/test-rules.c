@@ -319,7 +319,12 @@ test_range_values (void)
 {
   static const RangeCase cases[] = {
     { LGR_RANGE_NON_NEGATIVE, 0, TRUE, NULL },
-    { LGR_RANGE_NON_NEGATIVE, 1e300, TRUE, NULL },
+    { LGR_RANGE_NON_NEGATIVE, 1e12, TRUE, NULL },
+    { LGR_RANGE_NON_NEGATIVE, 1.0000000000000002e12, FALSE,
+      "x 1000000000000.0002 is more than 1000000000000 (a trillion), the largest amount a study "
+      "may hold" },
+    { LGR_RANGE_NON_NEGATIVE, 1e300, FALSE,
+      "x 1e+300 is more than 1000000000000 (a trillion), the largest amount a study may hold" },
     { LGR_RANGE_NON_NEGATIVE, -0.0, TRUE, NULL },
     { LGR_RANGE_NON_NEGATIVE, -1, FALSE, "x -1 cannot be negative" },
     { LGR_RANGE_NON_NEGATIVE, -1e-300, FALSE, "x -1e-300 cannot be negative" },
@@ -341,6 +346,10 @@ test_range_values (void)
     { LGR_RANGE_SETTING_PERCENT, 1000, TRUE, NULL },
     { LGR_RANGE_SETTING_PERCENT, 1000.5, FALSE, "x 1000.5 is not between 0 and 1000" },
     { LGR_RANGE_SETTING_PERCENT, -1, FALSE, "x -1 is not between 0 and 1000" },
+    { LGR_RANGE_DISCOUNT, -50, TRUE, NULL },
+    { LGR_RANGE_DISCOUNT, 100, TRUE, NULL },
+    { LGR_RANGE_DISCOUNT, -50.5, FALSE, "x -50.5 is not between -50 and 100" },
+    { LGR_RANGE_DISCOUNT, 100.5, FALSE, "x 100.5 is not between -50 and 100" },
   };
   check_ranges (cases, G_N_ELEMENTS (cases));
 }

@@ -68,6 +68,14 @@ test_rng_studies (void)
       { "colour=\"#1c71d8\"", "colour=\"blue\"" },
       { "enabled=\"true\">\n      <cohort", "enabled=\"yes\">\n      <cohort" },
       { "  <title>Test study &amp; its “quotes”</title>\n", "" },
+      { "discount-rate=\"3.5\"", "discount-rate=\"-60\"" },
+      { "total=\"37300000\"", "total=\"2e12\"" },
+      { "name=\"Two unitaries\"",
+        "name=\"Two unitaries, two unitaries, two unitaries, two unitaries, two unitaries, two "
+        "unitaries, two unitaries, two unitaries, two unitaries, two unitaries, two unitaries, "
+        "two unitaries, two unitaries, two unitaries\"" },
+      { "<item id=\"ict\"",
+        "<item id=\"ict-0123456789-0123456789-0123456789-0123456789-0123456789-012345\"" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
       {
@@ -548,11 +556,21 @@ break_field (const LgrSchemaAttribute *row, gpointer object, guint c)
       G_STRUCT_MEMBER (int, object, row->offset) = (int)g_strv_length ((char **)row->names);
       return c == 0;
     case LGR_FIELD_TEXT:
-      set_string (object, row->offset, c == 0 ? "a\001b" : "  ");
-      return c == 0 || (c == 1 && row->required);
     case LGR_FIELD_ID:
-      set_string (object, row->offset, "not an id");
-      return c == 0;
+      if (c == 1)
+        {
+          /* one character too long */
+          g_autofree char *text = g_strnfill (lgr_length_max (row->length) + 1, 'x');
+          set_string (object, row->offset, text);
+          return TRUE;
+        }
+      if (row->type == LGR_FIELD_ID)
+        {
+          set_string (object, row->offset, "not an id");
+          return c == 0;
+        }
+      set_string (object, row->offset, c == 0 ? "a\001b" : "  ");
+      return c == 0 || (c == 2 && row->required);
     case LGR_FIELD_COLOUR:
       set_string (object, row->offset, "blue");
       return c == 0;

@@ -457,8 +457,10 @@ test_range_growth (void)
                          "unit cost growth 1000.5 is not between -100 and 1000");
   assert_change_refused ("growth=\"0\"/>", "growth=\"1e4\"/>", 28,
                          "item “aggregation”: growth 10000 is not between -100 and 1000");
-  assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"-100.01\"", 5,
-                         "discount rate -100.01 is not between -100 and 1000");
+  assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"-50.01\"", 5,
+                         "discount rate -50.01 is not between -50 and 100");
+  assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"101\"", 5,
+                         "discount rate 101 is not between -50 and 100");
 }
 
 static void

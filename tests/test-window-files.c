@@ -5,8 +5,10 @@
  * Waiting is done by iterating the main context until a condition holds, with a timeout; never
  * by sleeping. */
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "lgr-application.h"
 #include "lgr-export-dialog.h"
@@ -114,6 +116,36 @@ test_unsaved_changes (Fixture *f, gconstpointer data)
       strstr (adw_message_dialog_get_body (lgr_window_get_dialog (f->window)), "broken.lgr:4"));
   respond (f, "close");
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), other));
+}
+
+/* A pipe or a folder opened in the window is refused at once with its name, never read: a pipe
+ * with no writer would otherwise block the window for ever. */
+static void
+test_open_not_a_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  const char *names[] = { "pipe.lgr", "folder.lgr" };
+  const char *messages[] = { "pipe.lgr: this is a pipe (FIFO), not a study file",
+                             "folder.lgr: this is a folder, not a study file" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+
+      g_assert_cmpint (i == 0 ? mkfifo (path, 0600) : g_mkdir (path, 0700), ==, 0);
+      lgr_window_open (f->window, file);
+      settle ();
+      g_assert_nonnull (lgr_window_get_dialog (f->window));
+      g_assert_nonnull (
+          strstr (adw_message_dialog_get_body (lgr_window_get_dialog (f->window)), messages[i]));
+      respond (f, "close");
+      g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+      if (i == 0)
+        g_unlink (path);
+      else
+        g_rmdir (path);
+    }
 }
 
 typedef struct
@@ -416,6 +448,7 @@ main (int argc, char *argv[])
   ADD ("/window/files/save-reload", test_save_reload);
   ADD ("/window/files/unsaved-changes", test_unsaved_changes);
   ADD ("/window/files/draft-recovery", test_draft_recovery);
+  ADD ("/window/files/open-not-a-file", test_open_not_a_file);
   ADD ("/window/presentation", test_presentation);
   ADD ("/window/export-dialog", test_export_dialog);
   ADD ("/window/print/report", test_print_report);

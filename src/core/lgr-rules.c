@@ -277,7 +277,6 @@ typedef struct
   double min, max;
   gboolean whole;          /* whole numbers only */
   gboolean above_min_only; /* (min, max] rather than [min, max] */
-  gboolean no_max;
 } Limits;
 
 static gboolean
@@ -296,7 +295,7 @@ range_limits (LgrRange range, Limits *l)
       l->min = 1800, l->max = 2300, l->whole = TRUE;
       return TRUE;
     case LGR_RANGE_NON_NEGATIVE:
-      l->min = 0, l->no_max = TRUE;
+      l->min = 0, l->max = LGR_MAX_AMOUNT;
       return TRUE;
     case LGR_RANGE_RATE:
       l->min = 0, l->max = 10000;
@@ -313,6 +312,9 @@ range_limits (LgrRange range, Limits *l)
     case LGR_RANGE_SETTING_PERCENT:
       l->min = 0, l->max = 1000;
       return TRUE;
+    case LGR_RANGE_DISCOUNT:
+      l->min = -50, l->max = 100;
+      return TRUE;
     default:
       return FALSE;
     }
@@ -326,8 +328,6 @@ lgr_range_contains (LgrRange range, double value)
     return FALSE;
   if (l.whole && value != floor (value))
     return FALSE;
-  if (l.no_max)
-    return value >= l.min;
   if (l.above_min_only)
     return value > l.min && value <= l.max;
   return value >= l.min && value <= l.max;
@@ -357,10 +357,17 @@ lgr_check_range (LgrRange range, double value, const char *what, GError **error)
   if (l.whole && value != floor (value))
     g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("%s %s is not a whole number"),
                  what, v);
-  else if (l.no_max)
+  else if (range == LGR_RANGE_NON_NEGATIVE && value < 0)
     g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                  /* Translators: "population -5 cannot be negative" */
                  _ ("%s %s cannot be negative"), what, v);
+  else if (range == LGR_RANGE_NON_NEGATIVE)
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                 /* Translators: "total 2e12 is more than 1000000000000 (a trillion), the largest
+                    amount a study may hold" */
+                 _ ("%s %s is more than 1000000000000 (a trillion), the largest amount a study "
+                    "may hold"),
+                 what, v);
   else
     {
       smin = lgr_number_to_string (l.min);
@@ -383,6 +390,40 @@ lgr_check_range (LgrRange range, double value, const char *what, GError **error)
 
 /* Ids, colours, text */
 
+guint
+lgr_length_max (LgrLength length)
+{
+  switch (length)
+    {
+    case LGR_LENGTH_ID:
+      return 64;
+    case LGR_LENGTH_NOTE:
+      return 10000;
+    case LGR_LENGTH_NAME:
+    default:
+      return 200;
+    }
+}
+
+gboolean
+lgr_check_length (const char *text, LgrLength length, const char *what, GError **error)
+{
+  guint max = lgr_length_max (length);
+  glong n;
+
+  /* bytes first: no text has fewer characters than bytes / 4 */
+  if (text == NULL || strnlen (text, max + 1) <= max)
+    return TRUE;
+  n = g_utf8_validate (text, -1, NULL) ? g_utf8_strlen (text, -1) : (glong)strlen (text);
+  if (n <= (glong)max)
+    return TRUE;
+  g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+               /* Translators: "the name is 250 characters long, and at most 200 are allowed" */
+               _ ("%s is %ld characters long, and at most %u are allowed"),
+               what ? what : _ ("the text"), n, max);
+  return FALSE;
+}
+
 gboolean
 lgr_check_id (const char *id, GError **error)
 {
@@ -391,6 +432,8 @@ lgr_check_id (const char *id, GError **error)
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID, _ ("the id is empty"));
       return FALSE;
     }
+  if (!lgr_check_length (id, LGR_LENGTH_ID, _ ("the id"), error))
+    return FALSE;
   for (const char *p = id; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
       {
@@ -441,8 +484,13 @@ lgr_text_is_valid (const char *text, gboolean required)
   return !(required && blank);
 }
 
-#define CHECK_TEXT(text, what, required, error)                                                    \
-  (lgr_text_is_valid ((text), (required)) || lgr_check_text ((text), _ (what), (required), (error)))
+/* Text of a name's length at most */
+#define CHECK_TEXT(text, what, required, error) CHECK_TEXT_OF (text, what, required, NAME, error)
+
+#define CHECK_TEXT_OF(text, what, required, length, error)                                         \
+  ((lgr_text_is_valid ((text), (required))                                                         \
+    || lgr_check_text ((text), _ (what), (required), (error)))                                     \
+   && lgr_check_length ((text), LGR_LENGTH_##length, _ (what), (error)))
 
 gboolean
 lgr_check_text (const char *text, const char *what, gboolean required, GError **error)
@@ -556,12 +604,15 @@ describe (const char *kind, const char *id)
   return g_strdup_printf (_ ("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
 }
 
+/* authorities: the scenario's authority ids as a set, or NULL to search the scenario (a set
+ * keeps checking a scenario with many levers and authorities linear). */
 static gboolean
-lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
+lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *authorities,
+             GError **error)
 {
   if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (lever->service, N_ ("the service"), FALSE, error)
-      || !CHECK_TEXT (lever->source, N_ ("the source"), FALSE, error))
+      || !CHECK_TEXT_OF (lever->source, N_ ("the source"), FALSE, NOTE, error))
     return FALSE;
   if (lever->authority_id == NULL || !lgr_check_id (lever->authority_id, error))
     {
@@ -573,7 +624,10 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
                        : "");
       return FALSE;
     }
-  if (scenario != NULL && lgr_scenario_find_authority (scenario, lever->authority_id) == NULL)
+  if (scenario != NULL
+      && (authorities != NULL
+              ? !g_hash_table_contains (authorities, lever->authority_id)
+              : lgr_scenario_find_authority (scenario, lever->authority_id) == NULL))
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
                    _ ("there is no authority “%s” in scenario “%s”"), lever->authority_id,
@@ -612,7 +666,7 @@ static gboolean
 item_check (const LgrItem *item, GError **error)
 {
   if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
-      || !CHECK_TEXT (item->source, N_ ("the source"), FALSE, error))
+      || !CHECK_TEXT_OF (item->source, N_ ("the source"), FALSE, NOTE, error))
     return FALSE;
   if ((guint)item->kind >= LGR_N_ITEM_KINDS || (guint)item->pattern >= LGR_N_ITEM_PATTERNS)
     {
@@ -686,7 +740,7 @@ lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError *
 {
   g_autofree char *context = NULL;
   g_return_val_if_fail (lever != NULL, FALSE);
-  if (lever_check (lever, scenario, error))
+  if (lever_check (lever, scenario, NULL, error))
     return TRUE;
   context = describe (_ ("lever"), lever->id);
   return fail_at (error, NULL, 0, context);
@@ -732,13 +786,14 @@ static gboolean
 scenario_check (const LgrScenario *scenario, const char *filename, GError **error)
 {
   g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) authorities = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *context = describe (_ ("scenario"), scenario->id);
   g_autofree char *where = NULL;
 
   if (!lgr_check_id (scenario->id, error))
     return fail_at (error, filename, scenario->line, _ ("scenario"));
   if (!CHECK_TEXT (scenario->name, N_ ("the name"), TRUE, error)
-      || !CHECK_TEXT (scenario->description, N_ ("the description"), FALSE, error)
+      || !CHECK_TEXT_OF (scenario->description, N_ ("the description"), FALSE, NOTE, error)
       || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error)))
     return fail_at (error, filename, scenario->line, context);
   if (scenario->authorities->len == 0)
@@ -764,11 +819,12 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
           g_autofree char *actx = describe (_ ("authority"), a->id);
           return fail_at (error, filename, a->line, actx);
         }
+      g_hash_table_add (authorities, a->id);
     }
   for (guint i = 0; i < scenario->levers->len; i++)
     {
       const LgrLever *l = g_ptr_array_index (scenario->levers, i);
-      if (!lever_check (l, scenario, error)
+      if (!lever_check (l, scenario, authorities, error)
           || !claim_id (ids, l->id, l->line, where, filename, error))
         {
           g_autofree char *lctx = describe (_ ("lever"), l->id);
@@ -796,17 +852,18 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
   g_return_val_if_fail (study != NULL, FALSE);
 
   if (!CHECK_TEXT (study->title, N_ ("the title"), TRUE, error)
-      || !CHECK_TEXT (study->description, N_ ("the description"), FALSE, error)
+      || !CHECK_TEXT_OF (study->description, N_ ("the description"), FALSE, NOTE, error)
       || !CHECK_RANGE (LGR_RANGE_FIRST_YEAR, study->first_year, N_ ("first year"), error)
       || !CHECK_RANGE (LGR_RANGE_YEARS, study->years, N_ ("number of years"), error)
       || !CHECK_RANGE (LGR_RANGE_YEAR, study->vesting_year, N_ ("vesting year"), error)
-      || !CHECK_RANGE (LGR_RANGE_GROWTH, study->discount_rate, N_ ("discount rate"), error)
+      || !CHECK_RANGE (LGR_RANGE_DISCOUNT, study->discount_rate, N_ ("discount rate"), error)
       || !CHECK_RANGE (LGR_RANGE_WEEKS, study->weeks_per_year, N_ ("weeks per year"), error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->benefit_realisation,
                        N_ ("benefit realisation"), error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_ ("cost contingency"),
                        error)
-      || !CHECK_TEXT (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, error))
+      || !CHECK_TEXT_OF (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, NOTE,
+                         error))
     return fail_at (error, filename, 0, NULL);
 
   for (guint i = 0; i < study->benchmark_bands->len; i++)
@@ -876,10 +933,11 @@ lgr_study_validate_settings (const LgrStudy *settings, GError **error)
                            _ ("a study needs a title"));
       return FALSE;
     }
-  return CHECK_RANGE (LGR_RANGE_FIRST_YEAR, settings->first_year, N_ ("first year"), error)
+  return lgr_check_length (settings->title, LGR_LENGTH_NAME, _ ("the title"), error)
+         && CHECK_RANGE (LGR_RANGE_FIRST_YEAR, settings->first_year, N_ ("first year"), error)
          && CHECK_RANGE (LGR_RANGE_YEARS, settings->years, N_ ("number of years"), error)
          && CHECK_RANGE (LGR_RANGE_YEAR, settings->vesting_year, N_ ("vesting year"), error)
-         && CHECK_RANGE (LGR_RANGE_GROWTH, settings->discount_rate, N_ ("discount rate"), error)
+         && CHECK_RANGE (LGR_RANGE_DISCOUNT, settings->discount_rate, N_ ("discount rate"), error)
          && CHECK_RANGE (LGR_RANGE_WEEKS, settings->weeks_per_year, N_ ("weeks per year"), error)
          && CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, settings->benefit_realisation,
                          N_ ("benefit realisation"), error)

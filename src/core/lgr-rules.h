@@ -31,20 +31,39 @@ typedef enum
 /* Limits of docs/format.md */
 #define LGR_MAX_FILE_SIZE (16 * 1024 * 1024)
 #define LGR_MAX_DEPTH 32
+/* Attributes in one start tag, namespace declarations included (the largest element, <lever>,
+ * has 6). */
+#define LGR_MAX_ATTRIBUTES 32
+/* Bytes of an element or attribute name (the longest in the format has 19). */
+#define LGR_MAX_NAME_BYTES 100
+/* Bytes of one attribute value as written in the file, before any other check. */
+#define LGR_MAX_ATTRIBUTE_BYTES (64 * 1024)
+/* The largest amount, population, count or cost: with it every figure of 60 years at the
+ * highest growth stays finite. */
+#define LGR_MAX_AMOUNT 1e12
 #define LGR_FORMAT_VERSION 1
 
 typedef enum
 {
-  LGR_RANGE_YEARS,          /* timeline length: whole number 1..60 */
-  LGR_RANGE_FIRST_YEAR,     /* whole number 1900..2200 */
-  LGR_RANGE_YEAR,           /* any financial year the file names: whole number 1800..2300 */
-  LGR_RANGE_NON_NEGATIVE,   /* populations, counts, costs, totals, amounts: >= 0 */
-  LGR_RANGE_RATE,           /* rates per 10,000: [0, 10000] */
-  LGR_RANGE_PROFILE,        /* profile values: [0, 100] */
-  LGR_RANGE_GROWTH,         /* growth and discount rate: [-100, 1000] */
-  LGR_RANGE_WEEKS,          /* weeks per year: (0, 53] */
-  LGR_RANGE_SETTING_PERCENT /* benefit realisation, cost contingency: [0, 1000] */
+  LGR_RANGE_YEARS,           /* timeline length: whole number 1..60 */
+  LGR_RANGE_FIRST_YEAR,      /* whole number 1900..2200 */
+  LGR_RANGE_YEAR,            /* any financial year the file names: whole number 1800..2300 */
+  LGR_RANGE_NON_NEGATIVE,    /* populations, counts, costs, totals, amounts: [0, 10^12] */
+  LGR_RANGE_RATE,            /* rates per 10,000: [0, 10000] */
+  LGR_RANGE_PROFILE,         /* profile values: [0, 100] */
+  LGR_RANGE_GROWTH,          /* growth: [-100, 1000] */
+  LGR_RANGE_WEEKS,           /* weeks per year: (0, 53] */
+  LGR_RANGE_SETTING_PERCENT, /* benefit realisation, cost contingency: [0, 1000] */
+  LGR_RANGE_DISCOUNT         /* discount rate: [-50, 100] */
 } LgrRange;
+
+/* How long a text or other value may be, in characters. The default (0) is a name's. */
+typedef enum
+{
+  LGR_LENGTH_NAME, /* titles, names, services, measures and any short value: 200 */
+  LGR_LENGTH_ID,   /* ids: 64 */
+  LGR_LENGTH_NOTE  /* descriptions, sources and profiles: 10,000 */
+} LgrLength;
 
 /* Parses a number written with a dot decimal, the whole string consumed, finite. Accepts an
  * optional minus sign, digits, a fraction and an exponent; refuses spaces, commas, "nan", "inf",
@@ -72,7 +91,14 @@ gboolean lgr_check_range (LgrRange range, double value, const char *what, GError
 /* Whether value is in the range, with no message (cheap: no allocation, no translation). */
 gboolean lgr_range_contains (LgrRange range, double value);
 
-/* Ids match [A-Za-z0-9_-]+. */
+/* The most characters a value of that length may have. */
+guint lgr_length_max (LgrLength length);
+
+/* Checks that text has at most lgr_length_max (length) characters: "the name is 250 characters
+ * long, and at most 200 are allowed". Cheap when it passes. */
+gboolean lgr_check_length (const char *text, LgrLength length, const char *what, GError **error);
+
+/* Ids match [A-Za-z0-9_-]+, at most 64 characters. */
 gboolean lgr_check_id (const char *id, GError **error);
 
 /* A colour is "#rrggbb". */

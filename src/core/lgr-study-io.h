@@ -21,8 +21,10 @@
 G_BEGIN_DECLS
 
 /* display_name is what messages call the file (usually its basename). Errors are in the
- * LGR_STUDY_ERROR domain (lgr-rules.h): IO, MALFORMED (empty, binary, not UTF-8, not
- * well-formed, cut short), UNSAFE (DOCTYPE, entities, over 16 MiB, nested over 32 deep),
+ * LGR_STUDY_ERROR domain (lgr-rules.h): IO (missing, unreadable, not a regular file: a folder,
+ * pipe or device is refused before it is read), MALFORMED (empty, binary, not UTF-8, not XML,
+ * not well-formed, cut short), UNSAFE (DOCTYPE, entities, over 16 MiB, nested over 32 deep, a
+ * tag with over 32 attributes, a name or value too long to read),
  * VERSION (a newer format) or INVALID (breaks a rule of docs/format.md). Text elements are trimmed
  * at both ends (line breaks inside are kept); a <value> may have white space around its number.
  * Comments are allowed and not kept. Each object's line field is set to its element's line. */

@@ -34,6 +34,8 @@ struct _LgrLoader
   GString *text;
   GHashTable *scenario_ids;        /* id -> line */
   GHashTable *object_ids;          /* ids of the current scenario -> line */
+  GHashTable *authority_ids;       /* the authority ids of the current scenario, once a lever
+                                    * needs them (authorities come first) */
   GHashTable *years;               /* years of the current <values> -> line */
   GHashTable *measures;            /* measures of the current band -> line */
   gpointer objects[LGR_N_OBJECTS]; /* the current object of each kind */

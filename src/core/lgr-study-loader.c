@@ -226,6 +226,13 @@ read_attribute (LgrLoaderAttrs *a, const LgrSchemaAttribute *row, gpointer objec
     }
   if ((text = attr_required (a, row->name)) == NULL)
     return FALSE;
+  if (!lgr_check_length (text, row->length, NULL, NULL))
+    {
+      GError *detail = NULL;
+      lgr_check_length (text, row->length, what_of (row, object), &detail);
+      lgr_loader_attr_fail_with (a, row->name, detail);
+      return FALSE;
+    }
 
   switch (row->type)
     {
@@ -458,12 +465,19 @@ on_end_element (LgrReader *reader, gpointer data)
   if (schema->text != NULL)
     {
       /* The text, without surrounding white space */
+      GError *detail = NULL;
+
       text = g_strstrip (g_strndup (l->text->str, l->text->len));
       g_string_truncate (l->text, 0);
+      if (!lgr_check_length (text, schema->text->length, NULL, NULL))
+        {
+          lgr_check_length (text, schema->text->length, _ (schema->text->what), &detail);
+          lgr_loader_fail_with (l, frame->line, frame->owner, detail);
+          return;
+        }
       if (schema->text->type == LGR_FIELD_TEXT)
         {
           char **out = &G_STRUCT_MEMBER (char *, frame->object, schema->text->offset);
-          GError *detail = NULL;
           if (!lgr_text_is_valid (text, schema->text->required)
               && !lgr_check_text (text, _ (schema->text->what), schema->text->required, &detail))
             {
@@ -496,6 +510,18 @@ on_text (LgrReader *reader, gpointer data, const char *ch, gsize len)
   frame = &l->stack[l->depth - 1];
   if (lgr_schema_element (frame->el)->text != NULL)
     {
+      const LgrSchemaAttribute *row = lgr_schema_element (frame->el)->text;
+      /* Refused as it arrives: a character is at most 4 bytes, and white space around the
+       * text (removed later) is allowed a little room. */
+      if (l->text->len + len > 4 * (gsize)lgr_length_max (row->length) + 4096)
+        {
+          lgr_loader_fail (l, LGR_STUDY_ERROR_INVALID, frame->line, frame->owner,
+                           /* Translators: "the title is longer than 200 characters" */
+                           _ ("%s is longer than %u characters"), _ (row->what),
+                           lgr_length_max (row->length));
+          lgr_reader_stop (reader);
+          return;
+        }
       g_string_append_len (l->text, ch, len);
       return;
     }
@@ -536,6 +562,7 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   l.text = g_string_new (NULL);
   l.scenario_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.object_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.authority_ids = g_hash_table_new (g_str_hash, g_str_equal);
   l.years = g_hash_table_new (NULL, NULL);
   l.measures = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -549,6 +576,7 @@ lgr_study_load_data (const char *data, gsize length, const char *display_name, G
   g_string_free (l.text, TRUE);
   g_hash_table_unref (l.scenario_ids);
   g_hash_table_unref (l.object_ids);
+  g_hash_table_unref (l.authority_ids);
   g_hash_table_unref (l.years);
   g_hash_table_unref (l.measures);
 
@@ -577,130 +605,83 @@ lgr_study_load_bytes (GBytes *bytes, const char *display_name, GError **error)
   return lgr_study_load_data (data ? data : "", length, display_name, error);
 }
 
+/* What a file that is not a regular file is, for a message; NULL for a regular file. */
+static const char *
+not_regular (mode_t mode)
+{
+  if (S_ISREG (mode))
+    return NULL;
+  if (S_ISDIR (mode))
+    return _ ("this is a folder, not a study file");
+  if (S_ISFIFO (mode))
+    return _ ("this is a pipe (FIFO), not a study file");
+  if (S_ISSOCK (mode))
+    return _ ("this is a socket, not a study file");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _ ("this is a device, not a study file");
+  return _ ("this is not a regular file, so it is not a study file");
+}
+
+static void
+set_too_large (GError **error, const char *name, goffset size)
+{
+  g_autofree char *shown
+      = size > 0 ? g_format_size_full ((guint64)size, G_FORMAT_SIZE_IEC_UNITS) : NULL;
+  if (shown != NULL)
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+                 _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"), name,
+                 shown);
+  else
+    g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+                 _ ("%s: the file is too large: a study file may have at most 16 MiB"), name);
+}
+
+/* Reads the file at path, named name in messages. Plain POSIX calls: the command line then never
+ * starts GIO's VFS (no modules, no D-Bus). Only a regular file is read: it is opened without
+ * waiting (a FIFO would otherwise block open(2) until a writer comes) and looked at before a
+ * byte is read, so a pipe, a folder or a device (/dev/zero) is refused at once. */
 static LgrStudy *
-load_file_named (GFile *file, const char *display_name, GCancellable *cancellable, GError **error)
+load_path_named (const char *path, const char *name, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  g_autoptr (GFileInputStream) stream = NULL;
-  g_autoptr (GFileInfo) info = NULL;
   g_autoptr (GByteArray) buffer = NULL;
   g_autoptr (GBytes) bytes = NULL;
-  gsize chunk = 64 * 1024;
-
-  stream = g_file_read (file, cancellable, &local);
-  if (stream == NULL)
-    {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: there is no such file"),
-                     display_name);
-      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                     _ ("%s: this is a folder, not a study file"), display_name);
-      else
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
-                     display_name, local->message);
-      return NULL;
-    }
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE)
-      && g_file_info_get_size (info) > LGR_MAX_FILE_SIZE)
-    {
-      g_autofree char *size
-          = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"),
-                   display_name, size);
-      return NULL;
-    }
-
-  /* Read at most one byte more than the limit, whatever the file claims its size is. */
-  buffer = g_byte_array_new ();
-  for (;;)
-    {
-      gssize n;
-      guint old = buffer->len;
-      g_byte_array_set_size (buffer, old + chunk);
-      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old, chunk, cancellable,
-                               &local);
-      if (n < 0)
-        {
-          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
-                       display_name, local->message);
-          return NULL;
-        }
-      g_byte_array_set_size (buffer, old + n);
-      if (n == 0)
-        break;
-      if (buffer->len > LGR_MAX_FILE_SIZE)
-        {
-          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                       _ ("%s: the file is too large: a study file may have at most 16 MiB"),
-                       display_name);
-          return NULL;
-        }
-    }
-  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-  return lgr_study_load_bytes (bytes, display_name, error);
-}
-
-LgrStudy *
-lgr_study_load_file (GFile *file, GCancellable *cancellable, GError **error)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  name = g_file_get_basename (file);
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    {
-      g_free (name);
-      name = g_file_get_parse_name (file);
-    }
-  return load_file_named (file, name, cancellable, error);
-}
-
-/* Messages name the file as the caller wrote its path, as compilers do. Plain POSIX reads, not
- * GFile: the command line then never starts GIO's VFS (no modules, no D-Bus). */
-LgrStudy *
-lgr_study_load_path (const char *path, GError **error)
-{
-  g_autofree char *name = NULL;
-  g_autoptr (GByteArray) buffer = NULL;
-  g_autoptr (GBytes) bytes = NULL;
+  const char *what;
   struct stat st;
   int fd;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  name = g_filename_display_name (path);
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0 || S_ISDIR (st.st_mode))
+  fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
       int saved = errno;
-      gboolean is_dir = fd >= 0 && S_ISDIR (st.st_mode);
       if (fd >= 0)
         close (fd);
-      if (is_dir)
-        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
-                     _ ("%s: this is a folder, not a study file"), name);
-      else if (saved == ENOENT)
+      if (saved == ENOENT)
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: there is no such file"),
                      name);
+      else if (saved == EISDIR)
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
+                     _ ("%s: this is a folder, not a study file"), name);
       else
         g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"), name,
                      g_strerror (saved));
       return NULL;
     }
-  if (S_ISREG (st.st_mode) && st.st_size > LGR_MAX_FILE_SIZE)
+  if ((what = not_regular (st.st_mode)) != NULL)
     {
-      g_autofree char *size = g_format_size_full ((guint64)st.st_size, G_FORMAT_SIZE_IEC_UNITS);
       close (fd);
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                   _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"), name,
-                   size);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, "%s: %s", name, what);
+      return NULL;
+    }
+  if (st.st_size > LGR_MAX_FILE_SIZE)
+    {
+      close (fd);
+      set_too_large (error, name, st.st_size);
       return NULL;
     }
 
-  /* Read at most one byte more than the limit, whatever the file claims its size is. */
-  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? (guint)st.st_size + 1 : 65536);
+  /* Read at most one byte more than the limit, whatever the file claims its size is (a file
+   * can grow while it is read). */
+  buffer = g_byte_array_sized_new ((guint)st.st_size + 1);
   for (;;)
     {
       guint old = buffer->len;
@@ -726,14 +707,124 @@ lgr_study_load_path (const char *path, GError **error)
       if (buffer->len > LGR_MAX_FILE_SIZE)
         {
           close (fd);
-          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
-                       _ ("%s: the file is too large: a study file may have at most 16 MiB"), name);
+          set_too_large (error, name, 0);
           return NULL;
         }
     }
   close (fd);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
   return lgr_study_load_bytes (bytes, name, error);
+}
+
+/* A file with no local path (another GIO backend): its type is asked first, so nothing but a
+ * regular file is ever opened. */
+static LgrStudy *
+load_remote_named (GFile *file, const char *name, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (GFileInfo) info = NULL;
+  g_autoptr (GFileInputStream) stream = NULL;
+  g_autoptr (GByteArray) buffer = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local);
+  if (info == NULL)
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: there is no such file"),
+                     name);
+      else
+        g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"), name,
+                     local->message);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
+                   _ ("%s: this is a folder, not a study file"), name);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, "%s: %s", name,
+                   _ ("this is not a regular file, so it is not a study file"));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > LGR_MAX_FILE_SIZE)
+    {
+      set_too_large (error, name, g_file_info_get_size (info));
+      return NULL;
+    }
+  stream = g_file_read (file, cancellable, &local);
+  if (stream == NULL)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"), name,
+                   local->message);
+      return NULL;
+    }
+  buffer = g_byte_array_new ();
+  for (;;)
+    {
+      gsize chunk = 64 * 1024;
+      guint old = buffer->len;
+      gssize n;
+      g_byte_array_set_size (buffer, old + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old, chunk, cancellable,
+                               &local);
+      if (n < 0)
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO, _ ("%s: cannot be read: %s"),
+                       name, local->message);
+          return NULL;
+        }
+      g_byte_array_set_size (buffer, old + n);
+      if (n == 0)
+        break;
+      if (buffer->len > LGR_MAX_FILE_SIZE)
+        {
+          set_too_large (error, name, 0);
+          return NULL;
+        }
+    }
+  bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+  return lgr_study_load_bytes (bytes, name, error);
+}
+
+LgrStudy *
+lgr_study_load_file (GFile *file, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  name = g_file_get_basename (file);
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    {
+      g_free (name);
+      name = g_file_get_parse_name (file);
+    }
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return load_path_named (path, name, error);
+  return load_remote_named (file, name, cancellable, error);
+}
+
+/* Messages name the file as the caller wrote its path, as compilers do. */
+LgrStudy *
+lgr_study_load_path (const char *path, GError **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if (*path == '\0')
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_IO,
+                           _ ("no file name was given (the study's file name is empty)"));
+      return NULL;
+    }
+  name = g_filename_display_name (path);
+  return load_path_named (path, name, error);
 }
 
 GBytes *

@@ -462,6 +462,160 @@ declared_foreign_encoding (const char *data, gsize length)
   return g_steal_pointer (&name);
 }
 
+/* The name of the tag at tag ('<'), shortened, for a message. */
+static char *
+tag_name (const char *tag, const char *end)
+{
+  const char *s = tag + 1, *e = s;
+  const char *valid_end = NULL;
+
+  while (e < end && e - s < 40 && !g_ascii_isspace (*e) && *e != '>' && *e != '/')
+    e++;
+  g_utf8_validate_len (s, e - s, &valid_end);
+  return g_strndup (s, valid_end - s);
+}
+
+static gboolean
+name_too_long (const char *data, const char *at, const char *display_name, GError **error)
+{
+  g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+               _ ("%s:%d: an element or attribute name is longer than %d bytes, which a "
+                  "study file never needs, so the file was not read any further"),
+               display_name, line_at (data, at - data), LGR_MAX_NAME_BYTES);
+  return FALSE;
+}
+
+/* libxml2 compares each attribute of a start tag with all the earlier ones before a handler
+ * sees any (1.3 million attributes kept it busy for over 15 minutes), so the start tags are
+ * looked at in the raw bytes first, in one pass: at most LGR_MAX_ATTRIBUTES attributes (namespace
+ * declarations included), each value at most LGR_MAX_ATTRIBUTE_BYTES, each name at most
+ * LGR_MAX_NAME_BYTES (so no message quotes a huge one). The scan goes on through anything that
+ * is not well-formed, as libxml2 may after reporting it; comments, CDATA sections and processing
+ * instructions are skipped, and so is a DOCTYPE's "<!" (the parser refuses the DOCTYPE itself). */
+static gboolean
+check_tags (const char *data, gsize length, const char *display_name, GError **error)
+{
+  const char *p = data, *end = data + length;
+
+  while ((p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *tag = p, *close = NULL;
+      guint n = 0;
+
+      if (end - p < 2)
+        break;
+      if (p[1] == '!' || p[1] == '?' || p[1] == '/')
+        {
+          if (end - p >= 4 && memcmp (p, "<!--", 4) == 0)
+            close = g_strstr_len (p + 4, end - p - 4, "-->");
+          else if (end - p >= 9 && memcmp (p, "<![CDATA[", 9) == 0)
+            close = g_strstr_len (p + 9, end - p - 9, "]]>");
+          else if (p[1] == '?')
+            close = g_strstr_len (p + 2, end - p - 2, "?>");
+          else if (p[1] == '/')
+            {
+              const char *e = p + 2;
+              while (e < end && *e != '>' && *e != '<' && !IS_BLANK_CH (*e))
+                e++;
+              if (e - p - 2 > LGR_MAX_NAME_BYTES)
+                return name_too_long (data, p, display_name, error);
+            }
+          p = close != NULL ? close + 1 : p + 2;
+          continue;
+        }
+
+      /* a start tag: its name, then name="value" pairs */
+      for (p++; p < end && !IS_BLANK_CH (*p) && *p != '>' && *p != '/' && *p != '<'; p++)
+        ;
+      if (p - tag - 1 > LGR_MAX_NAME_BYTES)
+        return name_too_long (data, tag, display_name, error);
+      for (;;)
+        {
+          const char *name, *value;
+          char quote;
+
+          while (p < end && IS_BLANK_CH (*p))
+            p++;
+          if (p >= end || *p == '>' || *p == '<')
+            break;
+          if (*p == '/')
+            {
+              p++;
+              continue;
+            }
+          if (++n > LGR_MAX_ATTRIBUTES)
+            {
+              g_autofree char *shown = tag_name (tag, end);
+              g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+                           _ ("%s:%d: <%s> has more than %d attributes, which a study file never "
+                              "needs, so the file was not read any further"),
+                           display_name, line_at (data, tag - data), shown, LGR_MAX_ATTRIBUTES);
+              return FALSE;
+            }
+          name = p;
+          while (p < end && *p != '=' && !IS_BLANK_CH (*p) && *p != '>' && *p != '<' && *p != '/')
+            p++;
+          if (p - name > LGR_MAX_NAME_BYTES)
+            return name_too_long (data, name, display_name, error);
+          while (p < end && IS_BLANK_CH (*p))
+            p++;
+          if (p >= end || *p != '=')
+            continue; /* no value: libxml2 reports it */
+          for (p++; p < end && IS_BLANK_CH (*p); p++)
+            ;
+          if (p >= end || (*p != '"' && *p != '\''))
+            continue;
+          quote = *p;
+          value = ++p;
+          /* a raw '<' cannot be in a value: there the next tag starts */
+          while (p < end && *p != quote && *p != '<')
+            p++;
+          if ((gsize)(p - value) > LGR_MAX_ATTRIBUTE_BYTES)
+            {
+              g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
+                           _ ("%s:%d: an attribute value is longer than %d KiB, which a study file "
+                              "never needs, so the file was not read any further"),
+                           display_name, line_at (data, value - data),
+                           LGR_MAX_ATTRIBUTE_BYTES / 1024);
+              return FALSE;
+            }
+          if (p < end && *p == quote)
+            p++;
+        }
+    }
+  return TRUE;
+}
+
+/* Control characters other than white space: what text never has. */
+static gboolean
+looks_binary (const char *data, gsize length)
+{
+  for (gsize i = 0; i < length; i++)
+    if ((guchar)data[i] < 0x20 && !g_ascii_isspace (data[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+first_non_blank (const char *data, gsize length)
+{
+  const char *p = data, *end = data + length;
+  if (length >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  return p;
+}
+
+/* The '<' that starts the file, after a byte order mark and white space; NULL if it starts with
+ * anything else (then it is not XML at all). */
+static const char *
+first_markup (const char *data, gsize length)
+{
+  const char *p = first_non_blank (data, length);
+  return p < data + length && *p == '<' ? p : NULL;
+}
+
 static gsize
 init_libxml (void)
 {
@@ -478,6 +632,7 @@ lgr_reader_parse (const char *data, gsize length, const char *display_name,
   xmlSAXHandler *sax;
   const char *invalid = NULL;
   g_autofree char *encoding = NULL;
+  const char *start;
   gboolean blank = TRUE;
 
   if (length > LGR_MAX_FILE_SIZE)
@@ -486,6 +641,17 @@ lgr_reader_parse (const char *data, gsize length, const char *display_name,
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_UNSAFE,
                    _ ("%s: the file is too large (%s): a study file may have at most 16 MiB"),
                    display_name, size);
+      return FALSE;
+    }
+  if (length >= 2
+      && ((guchar)data[0] == 0xFF || (guchar)data[0] == 0xFE || data[0] == '\0' || data[1] == '\0')
+      && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0
+          || (data[0] == '<' && data[1] == '\0') || (data[0] == '\0' && data[1] == '<')))
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
+                   _ ("%s:1: the file is UTF-16 text, but study files are UTF-8 (save it in that "
+                      "encoding)"),
+                   display_name);
       return FALSE;
     }
   for (gsize i = 0; i < length && blank; i++)
@@ -505,6 +671,13 @@ lgr_reader_parse (const char *data, gsize length, const char *display_name,
     }
   if (!g_utf8_validate_len (data, length, &invalid))
     {
+      if (looks_binary (data, MIN (length, 1024)))
+        {
+          g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
+                       _ ("%s:%d: this is not a study file: it holds binary data, not text"),
+                       display_name, line_at (data, invalid - data));
+          return FALSE;
+        }
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
                    _ ("%s:%d: the file is not UTF-8 text (study files are UTF-8; save it in "
                       "that encoding)"),
@@ -518,6 +691,25 @@ lgr_reader_parse (const char *data, gsize length, const char *display_name,
                    display_name, g_utf8_validate (encoding, -1, NULL) ? encoding : "?");
       return FALSE;
     }
+  if ((start = first_markup (data, length)) == NULL)
+    {
+      g_set_error (
+          error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_MALFORMED,
+          _ ("%s:%d: this is not an LGR Explorer study: it is plain text, not XML (a study "
+             "file starts with <?xml or <lgr-study>)"),
+          display_name, line_at (data, first_non_blank (data, length) - data));
+      return FALSE;
+    }
+  if (data + length - start >= 14 && g_ascii_strncasecmp (start, "<!DOCTYPE html", 14) == 0)
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("%s:%d: this is not an LGR Explorer study: it is a web page (HTML)"),
+                   display_name, line_at (data, start - data));
+      return FALSE;
+    }
+
+  if (!check_tags (data, length, display_name, error))
+    return FALSE;
 
   if (g_once_init_enter (&initialised))
     g_once_init_leave (&initialised, init_libxml ());

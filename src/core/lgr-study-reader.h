@@ -1,7 +1,10 @@
 /* lgr-study-reader.h: safe XML reading for study files (the first layer of loading).
  *
- * Knows XML, not studies: refuses what is too large, empty, binary, not UTF-8, declares another
- * encoding, has a DOCTYPE or entities, refers to other files or nests over LGR_MAX_DEPTH deep;
+ * Knows XML, not studies: refuses what is too large, empty, binary, UTF-16 or otherwise not
+ * UTF-8, declares another encoding, is plain text or a web page rather than XML, has a tag with
+ * over LGR_MAX_ATTRIBUTES attributes, a name over LGR_MAX_NAME_BYTES or a value over
+ * LGR_MAX_ATTRIBUTE_BYTES (all counted before libxml2 reads the file), has a DOCTYPE or entities,
+ * refers to other files or nests over LGR_MAX_DEPTH deep;
  * finds the line of every start tag and attribute; and hands the elements, attributes and text
  * to the loader (lgr-study-loader.c), which builds the study through the schema table. The first
  * problem found, by either, is the one reported.

@@ -103,6 +103,7 @@ begin_scenario (LgrLoader *l, LgrLoaderAttrs *a)
   scenario->line = a->frame->line;
   g_ptr_array_add (l->study->scenarios, scenario);
   g_hash_table_remove_all (l->object_ids);
+  g_hash_table_remove_all (l->authority_ids);
   l->objects[LGR_OBJECT_SCENARIO] = scenario;
   return scenario;
 }
@@ -176,7 +177,16 @@ authority_exists (LgrLoader *l, LgrLoaderAttrs *a, const LgrSchemaAttribute *att
   const LgrScenario *scenario = l->objects[LGR_OBJECT_SCENARIO];
   const char *id = G_STRUCT_MEMBER (char *, object, attribute->offset);
 
-  if (lgr_scenario_find_authority (scenario, id) != NULL)
+  /* A set, not a search per lever: with tens of thousands of both, searching took a minute.
+   * Authorities come before levers, so the set is made once per scenario. */
+  if (g_hash_table_size (l->authority_ids) != scenario->authorities->len)
+    {
+      g_hash_table_remove_all (l->authority_ids);
+      for (guint i = 0; i < scenario->authorities->len; i++)
+        g_hash_table_add (l->authority_ids,
+                          ((LgrAuthority *)g_ptr_array_index (scenario->authorities, i))->id);
+    }
+  if (g_hash_table_contains (l->authority_ids, id))
     return TRUE;
   lgr_loader_fail (l, LGR_STUDY_ERROR_INVALID, lgr_loader_attr_line (a, attribute->name),
                    a->frame->owner, _ ("there is no authority “%s” in scenario “%s”"), id,
@@ -331,6 +341,7 @@ static const LgrSchemaAttribute title_text = {
 
 static const LgrSchemaAttribute description_text = {
   .type = LGR_FIELD_TEXT,
+  .length = LGR_LENGTH_NOTE,
   .offset = FIELD (LgrStudy, description),
   .what = N_ ("the description"),
   .write = LGR_WRITE_IF_SET,
@@ -358,7 +369,7 @@ static const LgrSchemaAttribute timeline_attributes[] = {
   { .name = "discount-rate",
     .type = LGR_FIELD_NUMBER,
     .offset = FIELD (LgrStudy, discount_rate),
-    .range = LGR_RANGE_GROWTH,
+    .range = LGR_RANGE_DISCOUNT,
     .fallback = 3.5,
     .what = N_ ("discount rate") },
   { .name = "weeks-per-year",
@@ -392,6 +403,7 @@ static const LgrSchemaAttribute settings_attributes[] = {
 static const LgrSchemaAttribute benchmarks_attributes[] = {
   { .name = "source",
     .type = LGR_FIELD_TEXT,
+    .length = LGR_LENGTH_NOTE,
     .offset = FIELD (LgrStudy, benchmarks_source),
     .what = N_ ("the benchmarks source"),
     .write = LGR_WRITE_IF_NOT_EMPTY },
@@ -436,6 +448,7 @@ static const LgrSchemaAttribute cost_attributes[] = {
 static const LgrSchemaAttribute scenario_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
+    .length = LGR_LENGTH_ID,
     .required = TRUE,
     .offset = FIELD (LgrScenario, id),
     .what = N_ ("the id"),
@@ -455,6 +468,7 @@ static const LgrSchemaAttribute scenario_attributes[] = {
 
 static const LgrSchemaAttribute scenario_description_text = {
   .type = LGR_FIELD_TEXT,
+  .length = LGR_LENGTH_NOTE,
   .offset = FIELD (LgrScenario, description),
   .what = N_ ("the description"),
   .write = LGR_WRITE_IF_SET,
@@ -463,6 +477,7 @@ static const LgrSchemaAttribute scenario_description_text = {
 static const LgrSchemaAttribute authority_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
+    .length = LGR_LENGTH_ID,
     .required = TRUE,
     .offset = FIELD (LgrAuthority, id),
     .what = N_ ("the id"),
@@ -490,6 +505,7 @@ static const LgrSchemaAttribute authority_attributes[] = {
 static const LgrSchemaAttribute lever_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
+    .length = LGR_LENGTH_ID,
     .required = TRUE,
     .offset = FIELD (LgrLever, id),
     .what = N_ ("the id"),
@@ -502,6 +518,7 @@ static const LgrSchemaAttribute lever_attributes[] = {
     .what = N_ ("the name") },
   { .name = "authority",
     .type = LGR_FIELD_ID,
+    .length = LGR_LENGTH_ID,
     .required = TRUE,
     .offset = FIELD (LgrLever, authority_id),
     .what = N_ ("the authority"),
@@ -588,12 +605,14 @@ static const LgrSchemaAttribute realisation_attributes[] = {
     .write = LGR_WRITE_IF_SET },
   { .name = "profile",
     .type = LGR_FIELD_PROFILE,
+    .length = LGR_LENGTH_NOTE,
     .offset = FIELD (LgrLever, realisation),
     .what = N_ ("realisation profile") },
 };
 
 static const LgrSchemaAttribute lever_source_text = {
   .type = LGR_FIELD_TEXT,
+  .length = LGR_LENGTH_NOTE,
   .offset = FIELD (LgrLever, source),
   .what = N_ ("the source"),
   .write = LGR_WRITE_IF_SET,
@@ -602,6 +621,7 @@ static const LgrSchemaAttribute lever_source_text = {
 static const LgrSchemaAttribute item_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
+    .length = LGR_LENGTH_ID,
     .required = TRUE,
     .offset = FIELD (LgrItem, id),
     .what = N_ ("the id"),
@@ -642,6 +662,7 @@ static const LgrSchemaAttribute spread_attributes[] = {
     .write = LGR_WRITE_IF_SET },
   { .name = "profile",
     .type = LGR_FIELD_PROFILE,
+    .length = LGR_LENGTH_NOTE,
     .required = TRUE,
     .offset = FIELD (LgrItem, profile),
     .what = N_ ("spread profile") },
@@ -663,6 +684,7 @@ static const LgrSchemaAttribute recurring_attributes[] = {
     .write = LGR_WRITE_IF_SET },
   { .name = "profile",
     .type = LGR_FIELD_PROFILE,
+    .length = LGR_LENGTH_NOTE,
     .offset = FIELD (LgrItem, profile),
     .what = N_ ("realisation profile") },
   { .name = "growth",
@@ -693,6 +715,7 @@ static const LgrSchemaAttribute value_text = {
 
 static const LgrSchemaAttribute item_source_text = {
   .type = LGR_FIELD_TEXT,
+  .length = LGR_LENGTH_NOTE,
   .offset = FIELD (LgrItem, source),
   .what = N_ ("the source"),
   .write = LGR_WRITE_IF_SET,

@@ -110,6 +110,7 @@ struct _LgrSchemaAttribute
   gsize offset;             /* of the field in the element's object */
   gsize has_offset;         /* of the gboolean that says an optional int was given, or 0: none */
   LgrRange range;           /* LGR_FIELD_INT and LGR_FIELD_NUMBER */
+  LgrLength length;         /* how long the value may be, as text (every type) */
   double fallback;          /* default of an optional NUMBER, BOOL or ENUM */
   const char *what;         /* names the value in messages ("target unit cost"), untranslated */
   const char *const *names; /* LGR_FIELD_ENUM: the names in the file, by value, NULL-terminated */
