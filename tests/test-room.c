@@ -1,0 +1,304 @@
+/* test-room.c: nothing changed by accident, and the clicker's keys - the window under Xvfb, fed
+ * real pointer and key events through xdotool (the XTEST extension) where the test needs GTK's
+ * own event delivery: a wheel over a slider without focus scrolls the sidebar and leaves the
+ * value alone; Page Down and Page Up step the presentation whatever has focus, after the
+ * pointer has been over the chart. Without xdotool those parts are skipped.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
+#include "lgr-lever-row.h"
+#include "lgr-scroll-guard.h"
+#include "lgr-test-util.h"
+#include "lgr-test-window.h"
+
+#define wait_until lgr_test_wait_until
+#define settle lgr_test_settle
+
+typedef LgrTestWindowFixture Fixture;
+
+/* The first widget of type under root, depth first, or NULL. */
+static GtkWidget *
+find_descendant (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) && gtk_widget_get_mapped (child))
+        return child;
+      if ((found = find_descendant (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The slider of the north-lac lever's target (the "two" scenario selected), its row expanded. */
+static GtkRange *
+north_lac_slider (Fixture *f)
+{
+  LgrNumberRow *target = lgr_test_north_lac_target (f);
+  GtkRange *slider = lgr_number_row_get_scale (target);
+
+  adw_expander_row_set_expanded (
+      ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (target), LGR_TYPE_LEVER_ROW)), TRUE);
+  settle ();
+  g_assert_nonnull (slider);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (slider)));
+  return slider;
+}
+
+static GtkScrolledWindow *
+scroller_of (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  return GTK_SCROLLED_WINDOW (scroller);
+}
+
+/* The centre of widget in the coordinates of ancestor. */
+static graphene_point_t
+centre_in (GtkWidget *widget, GtkWidget *ancestor)
+{
+  graphene_point_t centre = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t out;
+  g_assert_true (gtk_widget_compute_point (widget, ancestor, &centre, &out));
+  return out;
+}
+
+static gboolean
+in_view (gpointer widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_point_t at = centre_in (widget, scroller);
+
+  return at.y > 40 && at.y < gtk_widget_get_height (scroller) - 40;
+}
+
+/* Brings widget into the middle of its scrolled window's view, once laid out. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkScrolledWindow *scroller = scroller_of (widget);
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scroller);
+
+  for (int tries = 0; tries < 10 && !in_view (widget); tries++)
+    {
+      graphene_point_t at = centre_in (widget, GTK_WIDGET (scroller));
+      gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + at.y
+                                         - gtk_widget_get_height (GTK_WIDGET (scroller)) / 2.0);
+      wait_until (in_view, widget);
+    }
+  g_assert_true (in_view (widget));
+  settle ();
+}
+
+/* Runs xdotool with the arguments; FALSE (and the test skipped) where it cannot. */
+static gboolean
+xdotool (const char *arguments)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  g_autofree char *command = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return FALSE;
+    }
+  command = g_strdup_printf ("%s %s", path, arguments);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return TRUE;
+}
+
+/* Moves the real pointer to the centre of widget. */
+static gboolean
+point_at (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t at = centre_in (widget, GTK_WIDGET (native));
+  GdkSurface *surface = gtk_native_get_surface (native);
+  g_autofree char *arguments = NULL;
+  double nx, ny;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    return xdotool ("version");
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  arguments = g_strdup_printf ("mousemove --sync --window %lu %d %d",
+                               (gulong)gdk_x11_surface_get_xid (surface), (int)(at.x + nx),
+                               (int)(at.y + ny));
+  if (!xdotool (arguments))
+    return FALSE;
+  settle ();
+  return TRUE;
+#else
+  g_test_skip ("needs an X display");
+  return FALSE;
+#endif
+}
+
+/* The pointer away from every window (the screen is larger than they are), so no tooltip is
+ * left open when the window goes. */
+static void
+point_away (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+  if (path)
+    xdotool ("mousemove --sync 3190 1990");
+  settle ();
+}
+
+typedef struct
+{
+  GtkAdjustment *adj;
+  double from;
+} Moved;
+
+static gboolean
+adjustment_moved (gpointer data)
+{
+  Moved *m = data;
+  return gtk_adjustment_get_value (m->adj) != m->from;
+}
+
+typedef struct
+{
+  GtkRange *range;
+  double from;
+} RangeMoved;
+
+static gboolean
+range_moved (gpointer data)
+{
+  RangeMoved *m = data;
+  return gtk_range_get_value (m->range) != m->from;
+}
+
+/* Where the guard would stop a scroll: over a slider without focus; not over it once it has
+ * focus, nor over a label. (No events: the guard's choice alone.) */
+static void
+test_guard_picks (Fixture *f, gconstpointer data)
+{
+  GtkRange *slider = north_lac_slider (f);
+  GtkScrolledWindow *scroller = scroller_of (GTK_WIDGET (slider));
+  graphene_point_t at;
+
+  scroll_into_view (GTK_WIDGET (slider));
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  at = centre_in (GTK_WIDGET (slider), GTK_WIDGET (scroller));
+  g_assert_true (lgr_scroll_guard_pick (scroller, at.x, at.y) == GTK_WIDGET (slider));
+
+  gtk_widget_grab_focus (GTK_WIDGET (slider));
+  g_assert_null (lgr_scroll_guard_pick (scroller, at.x, at.y));
+
+  /* The row's title, beside the slider: nothing to guard. */
+  at = centre_in (GTK_WIDGET (lgr_test_north_lac_target (f)), GTK_WIDGET (scroller));
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  g_assert_null (lgr_scroll_guard_pick (scroller, 4, at.y));
+}
+
+/* Three notches of the wheel over the slider of a lever, the slider without focus: the sidebar
+ * scrolls, the value and the study stay as they were. With focus, the wheel moves the slider. */
+static void
+test_wheel_over_slider (Fixture *f, gconstpointer data)
+{
+  GtkRange *slider = north_lac_slider (f);
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (scroller_of (GTK_WIDGET (slider)));
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  double value = gtk_range_get_value (slider);
+  Moved moved;
+  RangeMoved range_moved_data;
+
+  scroll_into_view (GTK_WIDGET (slider));
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  if (!point_at (GTK_WIDGET (slider)))
+    return;
+  moved = (Moved){ page, gtk_adjustment_get_value (page) };
+  g_assert_true (xdotool ("click --repeat 3 --delay 30 5"));
+  g_assert_true (wait_until (adjustment_moved, &moved));
+  settle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), >, moved.from);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, value);
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  g_assert_false (lgr_document_can_undo (lgr_window_get_document (f->window)));
+
+  /* Focused on purpose (a click or Tab): the wheel is the slider's. */
+  gtk_widget_grab_focus (GTK_WIDGET (slider));
+  if (!point_at (GTK_WIDGET (slider)))
+    return;
+  range_moved_data = (RangeMoved){ slider, value };
+  g_assert_true (xdotool ("click 5"));
+  g_assert_true (wait_until (range_moved, &range_moved_data));
+  point_away ();
+}
+
+static gboolean
+selected_is (gpointer data)
+{
+  gpointer *pair = data;
+  return g_strcmp0 (lgr_scenario_sidebar_get_selected (pair[0]), pair[1]) == 0;
+}
+
+/* Presenting, the pointer over the chart and the focus on a lever's slider (the last thing
+ * clicked): Page Down and Page Up, what a clicker sends, step the scenarios, and the slider
+ * keeps its value. */
+static void
+test_clicker_keys (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  gpointer one[2] = { sidebar, "one" }, two[2] = { sidebar, "two" };
+  GtkWidget *slider;
+  double value;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  g_assert_true (lgr_window_get_presenting (f->window));
+  if (!point_at (GTK_WIDGET (lgr_window_get_chart_view (f->window))))
+    return;
+  g_assert_cmpint (lgr_chart_view_get_year (lgr_window_get_chart_view (f->window)), >=, 0);
+
+  slider = find_descendant (levers, GTK_TYPE_RANGE);
+  g_assert_nonnull (slider);
+  gtk_widget_grab_focus (slider);
+  value = gtk_range_get_value (GTK_RANGE (slider));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (selected_is, one));
+
+  /* The slider of the scenario now shown has focus too: Page Up still steps. */
+  slider = find_descendant (levers, GTK_TYPE_RANGE);
+  gtk_widget_grab_focus (slider);
+  value = gtk_range_get_value (GTK_RANGE (slider));
+  g_assert_true (xdotool ("key --delay 30 Prior"));
+  g_assert_true (wait_until (selected_is, two));
+  settle ();
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  (void)value;
+  point_away ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  lgr_test_window_init (&argc, &argv);
+  /* Rows expand at once, so a widget is where its allocation says when the pointer goes there. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD LGR_TEST_WINDOW_ADD
+  ADD ("/room/scroll/guard-picks", test_guard_picks);
+  ADD ("/room/scroll/wheel-over-slider", test_wheel_over_slider);
+  ADD ("/room/clicker/any-focus", test_clicker_keys);
+#undef ADD
+  return g_test_run ();
+}
