@@ -248,6 +248,12 @@ selected_is (gpointer data)
   return g_strcmp0 (lgr_scenario_sidebar_get_selected (pair[0]), pair[1]) == 0;
 }
 
+static gboolean
+hovered (gpointer chart)
+{
+  return lgr_chart_view_get_year (chart) >= 0;
+}
+
 /* Presenting, the pointer over the chart and the focus on a lever's slider (the last thing
  * clicked): Page Down and Page Up, what a clicker sends, step the scenarios, and the slider
  * keeps its value. */
@@ -258,6 +264,7 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
   g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
   gpointer one[2] = { sidebar, "one" }, two[2] = { sidebar, "two" };
+  LgrChartView *chart = lgr_window_get_chart_view (f->window);
   GtkWidget *slider;
   double value;
 
@@ -265,9 +272,14 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   settle ();
   g_assert_true (lgr_window_get_presenting (f->window));
-  if (!point_at (GTK_WIDGET (lgr_window_get_chart_view (f->window))))
-    return;
-  g_assert_cmpint (lgr_chart_view_get_year (lgr_window_get_chart_view (f->window)), >=, 0);
+  /* Over the chart (again if the full-screen layout moved it meanwhile): a year is shown. */
+  for (int tries = 0; tries < 3 && lgr_chart_view_get_year (chart) < 0; tries++)
+    {
+      if (!point_at (GTK_WIDGET (chart)))
+        return;
+      wait_until (hovered, chart);
+    }
+  g_assert_cmpint (lgr_chart_view_get_year (chart), >=, 0);
 
   slider = find_descendant (levers, GTK_TYPE_RANGE);
   g_assert_nonnull (slider);
