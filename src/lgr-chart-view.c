@@ -86,6 +86,17 @@ drop_plot (LgrChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What a screen reader reads: the chart's title, and the figures of the year stepped to with
+ * the arrow keys (or hovered), else the whole chart's text alternative. */
+static void
+expose_description (LgrChartView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lgr_chart_kind_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->year_text ? self->year_text : self->description, -1);
+}
+
 /* The text alternative follows the results and the kind. */
 static void
 update_description (LgrChartView *self)
@@ -99,9 +110,7 @@ update_description (LgrChartView *self)
   plot = ensure_plot (self, gtk_widget_get_width (GTK_WIDGET (self)),
                       gtk_widget_get_height (GTK_WIDGET (self)));
   self->description = g_strdup (lgr_chart_plot_get_description (plot));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  lgr_chart_kind_title (self->kind),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
+  expose_description (self);
 }
 
 /* The highlighted year's figures, from the plot's data (built once, whatever the size). */
@@ -123,6 +132,7 @@ update_year_text (LgrChartView *self)
       g_free (self->year_text);
       self->year_text = year_text;
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), year_text);
+      expose_description (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR_TEXT]);
     }
   else

@@ -37,6 +37,22 @@ find_descendant (GtkWidget *root, GType type)
   return NULL;
 }
 
+/* The first widget of type under root, mapped or not, or NULL. */
+static GtkWidget *
+find_any (GtkWidget *root, GType type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        return child;
+      if ((found = find_any (child, type)))
+        return found;
+    }
+  return NULL;
+}
+
 /* The slider of the north-lac lever's target (the "two" scenario selected), its row expanded. */
 static GtkRange *
 north_lac_slider (Fixture *f)
@@ -300,9 +316,118 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   point_away ();
 }
 
+/* Whether button shows words of its own (a label, or a child that is or holds a GtkLabel). */
+static gboolean
+shows_text (GtkWidget *button)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_MENU_BUTTON (button))
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (button)) != NULL;
+  if (gtk_button_get_label (GTK_BUTTON (button)) != NULL)
+    return TRUE;
+  child = gtk_button_get_child (GTK_BUTTON (button));
+  return child && (GTK_IS_LABEL (child) || find_any (child, GTK_TYPE_LABEL));
+}
+
+/* The buttons under widget (a menu button counts once, not its inner toggle) with no words and
+ * no accessible name: a screen reader would say only "button". */
+static void
+collect_unnamed (GtkWidget *widget, GPtrArray *unnamed)
+{
+  /* A colour button's inner button is GTK's; the colour button itself has the name. */
+  if (GTK_IS_COLOR_BUTTON (widget))
+    {
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      return;
+    }
+  if ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+      && !GTK_IS_MENU_BUTTON (gtk_widget_get_parent (widget)) && !shows_text (widget)
+      && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+      && !gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      const char *tooltip = gtk_widget_get_tooltip_text (widget);
+      g_ptr_array_add (unnamed,
+                       g_strdup_printf ("%s \"%s\" in %s", G_OBJECT_TYPE_NAME (widget),
+                                        tooltip ? tooltip : "",
+                                        G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget))));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed);
+}
+
+/* Every button of the window without words has an accessible name: the header bar's, the
+ * sidebar's, the rows' (expanded, and a lever and an item of each kind of row), the chart's. */
+static void
+test_accessible_names (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+  GString *list = g_string_new (NULL);
+
+  north_lac_slider (f); /* expands a lever row */
+  collect_unnamed (GTK_WIDGET (f->window), unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_string_append_printf (list, "\n  %s", (char *)g_ptr_array_index (unnamed, i));
+  if (unnamed->len > 0)
+    g_error ("buttons without an accessible name:%s", list->str);
+  g_string_free (list, TRUE);
+}
+
+static gboolean
+year_is (gpointer data)
+{
+  gpointer *pair = data;
+  return lgr_chart_view_get_year (pair[0]) == GPOINTER_TO_INT (pair[1]);
+}
+
+/* The accessible description of the chart is what a screen reader reads of it. */
+static void
+assert_described (LgrChartView *chart, const char *expected)
+{
+  g_autofree char *mismatch = NULL;
+
+  g_assert_nonnull (expected);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (chart),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
+  if (mismatch)
+    g_error ("chart description: %s", mismatch);
+}
+
+/* The chart focused, the arrow keys step the years and a screen reader is given each year's
+ * figures; Escape gives it the whole chart's text alternative again. */
+static void
+test_chart_years_described (Fixture *f, gconstpointer data)
+{
+  LgrChartView *chart = lgr_window_get_chart_view (f->window);
+  gpointer first[2] = { chart, GINT_TO_POINTER (0) }, second[2] = { chart, GINT_TO_POINTER (1) },
+           none[2] = { chart, GINT_TO_POINTER (-1) };
+
+  assert_described (chart, lgr_chart_view_get_description (chart));
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  /* The pointer in the window (so it has the keyboard) but off the chart. */
+  if (!point_at (GTK_WIDGET (f->window->window_title)))
+    return;
+  g_assert_true (xdotool ("key --delay 30 Right"));
+  g_assert_true (wait_until (year_is, first));
+  assert_described (chart, lgr_chart_view_get_year_text (chart));
+  g_assert_true (xdotool ("key --delay 30 Right"));
+  g_assert_true (wait_until (year_is, second));
+  assert_described (chart, lgr_chart_view_get_year_text (chart));
+  g_assert_true (xdotool ("key --delay 30 Escape"));
+  g_assert_true (wait_until (year_is, none));
+  assert_described (chart, lgr_chart_view_get_description (chart));
+  point_away ();
+}
+
 int
 main (int argc, char *argv[])
 {
+  /* GTK's test accessibility backend keeps what each widget tells assistive technologies, so
+   * the tests can read it back (gtk_test_accessible_has_property). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lgr_test_window_init (&argc, &argv);
   /* Rows expand at once, so a widget is where its allocation says when the pointer goes there. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
@@ -311,6 +436,8 @@ main (int argc, char *argv[])
   ADD ("/room/scroll/guard-picks", test_guard_picks);
   ADD ("/room/scroll/wheel-over-slider", test_wheel_over_slider);
   ADD ("/room/clicker/any-focus", test_clicker_keys);
+  ADD ("/room/a11y/names", test_accessible_names);
+  ADD ("/room/a11y/chart-years", test_chart_years_described);
 #undef ADD
   return g_test_run ();
 }
