@@ -209,6 +209,7 @@ lgr_window_dispose (GObject *object)
   LgrWindow *self = LGR_WINDOW (object);
 
   _lgr_window_cancel_update (self);
+  _lgr_window_cancel_marks (self);
   _lgr_window_forget_dialog (self);
   if (self->export_dialog)
     {

@@ -422,6 +422,90 @@ test_chart_years_described (Fixture *f, gconstpointer data)
   point_away ();
 }
 
+typedef struct
+{
+  LgrWindow *window;
+  const char *id;
+  gboolean changed;
+} CardState;
+
+static gboolean
+card_is (gpointer data)
+{
+  CardState *c = data;
+  LgrSummaryCard *card = lgr_window_find_card (c->window, c->id);
+  return card && !lgr_summary_card_get_changed (card) == !c->changed;
+}
+
+static void
+assert_card (Fixture *f, const char *id, gboolean changed)
+{
+  CardState state = { f->window, id, changed };
+  g_assert_true (wait_until (card_is, &state));
+  g_assert_true (
+      !gtk_widget_has_css_class (GTK_WIDGET (lgr_window_find_card (f->window, id)), "lgr-changed")
+      == !changed);
+}
+
+static gboolean
+row_marked (LgrTestWindowFixture *f, const char *lever_id)
+{
+  GtkWidget *row = GTK_WIDGET (
+      lgr_scenario_sidebar_find_lever_row (lgr_window_get_sidebar (f->window), lever_id));
+  g_assert_nonnull (row);
+  settle ();
+  return gtk_widget_has_css_class (row, "lgr-changed");
+}
+
+/* A lever changed: its scenario's card and its row are marked, and a screen reader is told;
+ * the other card and rows are not. Undone, nothing is marked; redone and saved, nothing is. */
+static void
+test_changes_marked (Fixture *f, gconstpointer data)
+{
+  LgrDocument *document = lgr_window_get_document (f->window);
+  const LgrScenario *two = lgr_study_find_scenario (lgr_test_window_study (f), "two");
+  g_autoptr (LgrLever) lever = lgr_lever_copy (lgr_scenario_find_lever (two, "north-lac"));
+  const LgrLever *other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "saved.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *mismatch = NULL;
+
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
+  for (guint i = 0; i < two->levers->len && other == NULL; i++)
+    if (g_strcmp0 (((LgrLever *)g_ptr_array_index (two->levers, i))->id, "north-lac") != 0)
+      other = g_ptr_array_index (two->levers, i);
+  g_assert_nonnull (other);
+  assert_card (f, "one", FALSE);
+  assert_card (f, "two", FALSE);
+  g_assert_false (row_marked (f, "north-lac"));
+
+  lever->cohort_target -= 5;
+  g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  assert_card (f, "two", TRUE);
+  assert_card (f, "one", FALSE);
+  g_assert_true (row_marked (f, "north-lac"));
+  g_assert_false (row_marked (f, other->id));
+  mismatch
+      = gtk_test_accessible_check_property (GTK_ACCESSIBLE (lgr_scenario_sidebar_find_lever_row (
+                                                lgr_window_get_sidebar (f->window), "north-lac")),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "Changed");
+  g_assert_null (mismatch);
+  lgr_test_shoot (GTK_WIDGET (f->window), "room-changed");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  assert_card (f, "two", FALSE);
+  g_assert_false (row_marked (f, "north-lac"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  assert_card (f, "two", TRUE);
+  g_assert_true (lgr_window_save_to (f->window, file, &error));
+  g_assert_no_error (error);
+  assert_card (f, "two", FALSE);
+  g_assert_false (row_marked (f, "north-lac"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -438,6 +522,7 @@ main (int argc, char *argv[])
   ADD ("/room/clicker/any-focus", test_clicker_keys);
   ADD ("/room/a11y/names", test_accessible_names);
   ADD ("/room/a11y/chart-years", test_chart_years_described);
+  ADD ("/room/changes/marked", test_changes_marked);
 #undef ADD
   return g_test_run ();
 }
