@@ -4,6 +4,11 @@
  * One controller on the scrolled window, in the capture phase, sees every scroll before the
  * slider under the pointer does, so rows added later are guarded too and no row has to know.
  *
+ * GTK sends a scroll to the widget the pointer last moved onto, not to the one under it now: a
+ * page scrolled under a still pointer brings another slider there, but the scroll still goes
+ * to the widget of the last motion (and the next motion goes to the new one). So the guard
+ * follows the motions too, and stops a scroll when either is a value control without focus.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-scroll-guard.h"
@@ -85,13 +90,49 @@ scroll_page (GtkScrolledWindow *scroller, GdkScrollUnit unit, double dx, double 
     }
 }
 
-static gboolean
-on_scroll (GtkEventControllerScroll *controller, double dx, double dy, GtkScrolledWindow *scroller)
+/* The value control under the pointer at its last motion, which GTK sends scrolls to. */
+typedef struct
 {
-  double x, y;
+  GtkScrolledWindow *scroller;
+  GWeakRef last_motion;
+} Guard;
 
-  if (!event_position (GTK_EVENT_CONTROLLER (controller), GTK_WIDGET (scroller), &x, &y)
-      || lgr_scroll_guard_pick (scroller, x, y) == NULL)
+static void
+guard_free (gpointer data, GClosure *closure)
+{
+  Guard *guard = data;
+  g_weak_ref_clear (&guard->last_motion);
+  g_free (guard);
+}
+
+static void
+on_motion (GtkEventControllerMotion *motion, double x, double y, Guard *guard)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (guard->scroller), x, y, GTK_PICK_DEFAULT);
+
+  for (; widget && widget != GTK_WIDGET (guard->scroller); widget = gtk_widget_get_parent (widget))
+    if (takes_scroll (widget))
+      break;
+  g_weak_ref_set (&guard->last_motion, widget != GTK_WIDGET (guard->scroller) ? widget : NULL);
+}
+
+static void
+on_leave (GtkEventControllerMotion *motion, Guard *guard)
+{
+  g_weak_ref_set (&guard->last_motion, NULL);
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *controller, double dx, double dy, Guard *guard)
+{
+  g_autoptr (GtkWidget) target = g_weak_ref_get (&guard->last_motion);
+  GtkScrolledWindow *scroller = guard->scroller;
+  double x, y;
+  gboolean guarded = target != NULL && !has_focus_within (target);
+
+  if (!guarded && event_position (GTK_EVENT_CONTROLLER (controller), GTK_WIDGET (scroller), &x, &y))
+    guarded = lgr_scroll_guard_pick (scroller, x, y) != NULL;
+  if (!guarded)
     return FALSE;
   scroll_page (scroller, gtk_event_controller_scroll_get_unit (controller), dx, dy);
   return TRUE;
@@ -100,14 +141,26 @@ on_scroll (GtkEventControllerScroll *controller, double dx, double dy, GtkScroll
 GtkEventController *
 lgr_scroll_guard_attach (GtkScrolledWindow *scroller)
 {
-  GtkEventController *controller;
+  GtkEventController *controller, *motion;
+  Guard *guard;
 
   g_return_val_if_fail (GTK_IS_SCROLLED_WINDOW (scroller), NULL);
+
+  guard = g_new0 (Guard, 1);
+  guard->scroller = scroller; /* the controllers go with it */
+  g_weak_ref_init (&guard->last_motion, NULL);
+
+  motion = gtk_event_controller_motion_new ();
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion, "enter", G_CALLBACK (on_motion), guard);
+  g_signal_connect (motion, "motion", G_CALLBACK (on_motion), guard);
+  g_signal_connect (motion, "leave", G_CALLBACK (on_leave), guard);
+  gtk_widget_add_controller (GTK_WIDGET (scroller), motion);
 
   controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   gtk_event_controller_set_name (controller, "lgr-scroll-guard");
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (controller, "scroll", G_CALLBACK (on_scroll), scroller, 0);
+  g_signal_connect_data (controller, "scroll", G_CALLBACK (on_scroll), guard, guard_free, 0);
   gtk_widget_add_controller (GTK_WIDGET (scroller), controller);
   return controller;
 }

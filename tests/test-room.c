@@ -114,14 +114,38 @@ scroll_into_view (GtkWidget *widget)
   settle ();
 }
 
-/* Runs xdotool with the arguments; FALSE (and the test skipped) where it cannot. */
+typedef struct
+{
+  gboolean done;
+  int status;
+} Child;
+
+static void
+on_child_exit (GPid pid, int status, gpointer data)
+{
+  Child *child = data;
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *)data)->done;
+}
+
+/* Runs xdotool with the arguments while the window goes on handling events and drawing frames
+ * (as it would with a person at the mouse); FALSE (and the test skipped) where it cannot. */
 static gboolean
 xdotool (const char *arguments)
 {
   g_autofree char *path = g_find_program_in_path ("xdotool");
   g_autofree char *command = NULL;
+  g_auto (GStrv) argv = NULL;
   g_autoptr (GError) error = NULL;
-  int status = 0;
+  Child child = { FALSE, 0 };
+  GPid pid;
 
   if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
@@ -129,9 +153,13 @@ xdotool (const char *arguments)
       return FALSE;
     }
   command = g_strdup_printf ("%s %s", path, arguments);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, &error));
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (
+      g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
   g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_child_watch_add (pid, on_child_exit, &child);
+  g_assert_true (wait_until (child_done, &child));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
   return TRUE;
 }
 
@@ -222,8 +250,9 @@ test_guard_picks (Fixture *f, gconstpointer data)
   g_assert_null (lgr_scroll_guard_pick (scroller, 4, at.y));
 }
 
-/* Three notches of the wheel over the slider of a lever, the slider without focus: the sidebar
- * scrolls, the value and the study stay as they were. With focus, the wheel moves the slider. */
+/* Six notches of the wheel, a quarter of a second apart, the pointer left where it was over the
+ * slider of a lever without focus: the sidebar scrolls, and neither that slider nor the others
+ * that pass under the pointer change. With focus, the wheel moves the slider. */
 static void
 test_wheel_over_slider (Fixture *f, gconstpointer data)
 {
@@ -239,7 +268,7 @@ test_wheel_over_slider (Fixture *f, gconstpointer data)
   if (!point_at (GTK_WIDGET (slider)))
     return;
   moved = (Moved){ page, gtk_adjustment_get_value (page) };
-  g_assert_true (xdotool ("click --repeat 3 --delay 30 5"));
+  g_assert_true (xdotool ("click --repeat 6 --delay 250 5"));
   g_assert_true (wait_until (adjustment_moved, &moved));
   settle ();
   g_assert_cmpfloat (gtk_adjustment_get_value (page), >, moved.from);
@@ -248,6 +277,7 @@ test_wheel_over_slider (Fixture *f, gconstpointer data)
   g_assert_false (lgr_document_can_undo (lgr_window_get_document (f->window)));
 
   /* Focused on purpose (a click or Tab): the wheel is the slider's. */
+  scroll_into_view (GTK_WIDGET (slider));
   gtk_widget_grab_focus (GTK_WIDGET (slider));
   if (!point_at (GTK_WIDGET (slider)))
     return;
@@ -506,6 +536,41 @@ test_changes_marked (Fixture *f, gconstpointer data)
   g_assert_false (row_marked (f, "north-lac"));
 }
 
+static gboolean
+full_width (gpointer window)
+{
+  return gtk_widget_get_width (window) >= 1900;
+}
+
+/* Text at 200% (what the desktop's "Large Text" twice over gives GTK: 192 dots per inch, as
+ * gtk-xft-dpi = 192 x 1024): the window still fits a 1920 x 1080 projector, editing and
+ * presenting; screenshots (LGR_SHOTS_DIR) to look at for clipped text. */
+static void
+test_text_200 (Fixture *f, gconstpointer data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0, minimum = 0;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 192 * 1024, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1920, 1080);
+  g_assert_true (wait_until (full_width, f->window));
+  settle ();
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <=, 1920);
+  lgr_test_shoot (GTK_WIDGET (f->window), "room-text-200");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <=, 1920);
+  lgr_test_shoot (GTK_WIDGET (f->window), "room-text-200-presenting");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -523,6 +588,7 @@ main (int argc, char *argv[])
   ADD ("/room/a11y/names", test_accessible_names);
   ADD ("/room/a11y/chart-years", test_chart_years_described);
   ADD ("/room/changes/marked", test_changes_marked);
+  ADD ("/room/a11y/text-200", test_text_200);
 #undef ADD
   return g_test_run ();
 }
