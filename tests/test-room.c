@@ -21,6 +21,12 @@
 
 typedef LgrTestWindowFixture Fixture;
 
+static gboolean
+views_updated (gpointer window)
+{
+  return !lgr_window_get_update_pending (window);
+}
+
 /* The first widget of type under root, depth first, or NULL. */
 static GtkWidget *
 find_descendant (GtkWidget *root, GType type)
@@ -571,6 +577,66 @@ test_text_200 (Fixture *f, gconstpointer data)
   settle ();
 }
 
+static gboolean
+has_card (gpointer data)
+{
+  gpointer *pair = data;
+  return lgr_window_find_card (pair[0], pair[1]) != NULL;
+}
+
+/* The card and sidebar colour of scenario id, once its card is there. */
+static char *
+card_colour (Fixture *f, const char *id)
+{
+  gpointer pair[2] = { f->window, (gpointer)id };
+  g_assert_true (wait_until (has_card, pair));
+  g_assert_true (wait_until (views_updated, f->window));
+  g_assert_cmpstr (lgr_scenario_sidebar_get_swatch_colour (lgr_window_get_sidebar (f->window), id),
+                   ==, lgr_summary_card_get_colour (lgr_window_find_card (f->window, id)));
+  return g_strdup (lgr_summary_card_get_colour (lgr_window_find_card (f->window, id)));
+}
+
+/* In the window: a scenario added, "two" duplicated and "one" removed; "two" keeps its colour on
+ * its card and in the sidebar throughout, and the new ones are neither of the others'. */
+static void
+test_scenarios_keep_colours (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  g_autofree char *two = card_colour (f, "two");
+  g_autofree char *one = card_colour (f, "one");
+  g_autofree char *added = NULL, *added_colour = NULL, *copy = NULL, *copy_colour = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
+  settle ();
+  added = g_strdup (lgr_scenario_sidebar_get_selected (sidebar));
+  added_colour = card_colour (f, added);
+  g_assert_cmpstr (added_colour, !=, one);
+  g_assert_cmpstr (added_colour, !=, two);
+  g_autofree char *two_after_add = card_colour (f, "two");
+  g_assert_cmpstr (two_after_add, ==, two);
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-scenario", NULL);
+  settle ();
+  copy = g_strdup (lgr_scenario_sidebar_get_selected (sidebar));
+  g_assert_cmpstr (copy, !=, "two");
+  copy_colour = card_colour (f, copy);
+  g_assert_cmpstr (copy_colour, !=, two);
+  g_assert_cmpstr (copy_colour, !=, added_colour);
+
+  lgr_scenario_sidebar_select (sidebar, "one");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-scenario", NULL);
+  settle ();
+  g_assert_null (lgr_study_find_scenario (lgr_test_window_study (f), "one"));
+  g_autofree char *two_after_remove = card_colour (f, "two");
+  g_autofree char *added_after_remove = card_colour (f, added);
+  g_autofree char *copy_after_remove = card_colour (f, copy);
+  g_assert_cmpstr (two_after_remove, ==, two);
+  g_assert_cmpstr (added_after_remove, ==, added_colour);
+  g_assert_cmpstr (copy_after_remove, ==, copy_colour);
+  lgr_test_shoot (GTK_WIDGET (f->window), "room-colours");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -588,6 +654,7 @@ main (int argc, char *argv[])
   ADD ("/room/a11y/names", test_accessible_names);
   ADD ("/room/a11y/chart-years", test_chart_years_described);
   ADD ("/room/changes/marked", test_changes_marked);
+  ADD ("/room/scenarios/keep-colours", test_scenarios_keep_colours);
   ADD ("/room/a11y/text-200", test_text_200);
 #undef ADD
   return g_test_run ();
