@@ -542,15 +542,38 @@ test_changes_marked (Fixture *f, gconstpointer data)
   g_assert_false (row_marked (f, "north-lac"));
 }
 
+/* The mapped labels under widget whose text is cut short with "…". */
+static void
+collect_ellipsized (GtkWidget *widget, GString *found)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget)
+      && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_string_append_printf (found, "\n  \"%s\"", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_ellipsized (child, found);
+}
+
+static void
+assert_no_ellipsis (GtkWidget *widget)
+{
+  g_autoptr (GString) found = g_string_new (NULL);
+  collect_ellipsized (widget, found);
+  if (found->len > 0)
+    g_error ("text cut short at 200%%:%s", found->str);
+}
+
 static gboolean
 full_width (gpointer window)
 {
   return gtk_widget_get_width (window) >= 1900;
 }
 
-/* Text at 200% (what the desktop's "Large Text" twice over gives GTK: 192 dots per inch, as
- * gtk-xft-dpi = 192 x 1024): the window still fits a 1920 x 1080 projector, editing and
- * presenting; screenshots (LGR_SHOTS_DIR) to look at for clipped text. */
+/* Text at 200% (192 dots per inch, as gtk-xft-dpi = 192 x 1024): the window still fits a
+ * 1920 x 1080 projector, editing and presenting, with no text cut short with "…"; screenshots
+ * (LGR_SHOTS_DIR) to look at. */
 static void
 test_text_200 (Fixture *f, gconstpointer data)
 {
@@ -565,12 +588,14 @@ test_text_200 (Fixture *f, gconstpointer data)
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
                       NULL);
   g_assert_cmpint (minimum, <=, 1920);
+  assert_no_ellipsis (GTK_WIDGET (f->window));
   lgr_test_shoot (GTK_WIDGET (f->window), "room-text-200");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
   settle ();
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
                       NULL);
   g_assert_cmpint (minimum, <=, 1920);
+  assert_no_ellipsis (GTK_WIDGET (f->window));
   lgr_test_shoot (GTK_WIDGET (f->window), "room-text-200-presenting");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
