@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Guards every value control inside scroller, now and later, from one capture-phase controller.
- * Returns that controller (owned by scroller) so tests can find it. */
+/* Guards every value control inside scroller, now and later, from one capture-phase scroll
+ * controller (and a motion controller that follows the pointer); returns the scroll controller,
+ * owned by scroller. */
 GtkEventController *lgr_scroll_guard_attach (GtkScrolledWindow *scroller);
 
 /* The value control at (x, y) of scroller (its coordinates) that a scroll there would change
