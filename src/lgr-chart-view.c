@@ -49,6 +49,17 @@ lgr_chart_view_width_font_scale (double width)
   return CLAMP (width / 840.0, 1.2, 1.5);
 }
 
+/* The desktop's text size (Large Text, a text scaling factor) as a factor of 96 dots per inch,
+ * so the chart's words grow with everyone else's. */
+static double
+text_scale (LgrChartView *self)
+{
+  int dpi = 0;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-xft-dpi", &dpi, NULL);
+  return dpi > 0 ? CLAMP (dpi / (96.0 * 1024), 0.5, 3.0) : 1.0;
+}
+
 static void
 fill_options (LgrChartView *self, LgrChartOptions *options)
 {
@@ -56,7 +67,7 @@ fill_options (LgrChartView *self, LgrChartOptions *options)
   options->style = self->dark ? LGR_CHART_STYLE_DARK : LGR_CHART_STYLE_LIGHT;
   options->highlight_index = self->year;
   options->font_scale
-      = self->font_scale
+      = self->font_scale * text_scale (self)
         * lgr_chart_view_width_font_scale (gtk_widget_get_width (GTK_WIDGET (self)));
   options->show_title = FALSE;
 }
@@ -86,6 +97,17 @@ drop_plot (LgrChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* What a screen reader reads: the chart's title, and the figures of the year stepped to with
+ * the arrow keys (or hovered), else the whole chart's text alternative. */
+static void
+expose_description (LgrChartView *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  lgr_chart_kind_title (self->kind),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  self->year_text ? self->year_text : self->description, -1);
+}
+
 /* The text alternative follows the results and the kind. */
 static void
 update_description (LgrChartView *self)
@@ -99,9 +121,7 @@ update_description (LgrChartView *self)
   plot = ensure_plot (self, gtk_widget_get_width (GTK_WIDGET (self)),
                       gtk_widget_get_height (GTK_WIDGET (self)));
   self->description = g_strdup (lgr_chart_plot_get_description (plot));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  lgr_chart_kind_title (self->kind),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->description, -1);
+  expose_description (self);
 }
 
 /* The highlighted year's figures, from the plot's data (built once, whatever the size). */
@@ -123,6 +143,7 @@ update_year_text (LgrChartView *self)
       g_free (self->year_text);
       self->year_text = year_text;
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), year_text);
+      expose_description (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR_TEXT]);
     }
   else
@@ -266,6 +287,8 @@ lgr_chart_view_init (LgrChartView *self)
   self->year = -1;
   self->font_scale = 1.0;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (drop_plot), self, G_CONNECT_SWAPPED);
   gtk_widget_set_size_request (GTK_WIDGET (self), 320, 240);
 
   controller = gtk_event_controller_motion_new ();

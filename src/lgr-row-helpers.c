@@ -68,12 +68,38 @@ lgr_row_clear_error (GtkWidget *widget)
   gtk_widget_set_tooltip_text (widget, NULL);
 }
 
+/* libadwaita 1.2 ends a long group title with "…" ("North Warwickshire Council · Children's
+ * social c…"); the title wraps instead, so no heading is cut short at any text size. */
+static gboolean
+wrap_title (GtkWidget *widget, const char *markup)
+{
+  if (markup == NULL)
+    return FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), markup) == 0)
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          return TRUE;
+        }
+      /* The title is in the group's header, before its rows. */
+      if (!GTK_IS_LIST_BOX (child) && wrap_title (child, markup))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text)
 {
   g_autofree char *markup = text ? g_markup_escape_text (text, -1) : NULL;
   if (g_strcmp0 (adw_preferences_group_get_title (group), markup) != 0)
-    adw_preferences_group_set_title (group, markup);
+    {
+      adw_preferences_group_set_title (group, markup);
+      wrap_title (GTK_WIDGET (group), markup);
+    }
 }
 
 /* The content is made visible the first time the row expands, and stays so: hiding mapped

@@ -15,6 +15,7 @@ struct _LgrSummaryCard
   GtkWidget *name;
   GtkWidget *swatch;
   GtkWidget *net_caption;
+  GtkWidget *changed_label;
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
 
   char *scenario_id;
@@ -86,6 +87,7 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, name);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, swatch);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, net_caption);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, changed_label);
   for (guint f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     gtk_widget_class_bind_template_child_full (widget_class, value_ids[f], FALSE,
                                                G_STRUCT_OFFSET (LgrSummaryCard, values)
@@ -194,4 +196,24 @@ lgr_summary_card_get_colour (LgrSummaryCard *self)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
   return self->colour;
+}
+
+void
+lgr_summary_card_set_changed (LgrSummaryCard *self, gboolean changed)
+{
+  g_return_if_fail (LGR_IS_SUMMARY_CARD (self));
+  if (!changed == !gtk_widget_get_visible (self->changed_label))
+    return;
+  gtk_widget_set_visible (self->changed_label, changed);
+  if (changed)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-changed");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-changed");
+}
+
+gboolean
+lgr_summary_card_get_changed (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), FALSE);
+  return gtk_widget_get_visible (self->changed_label);
 }

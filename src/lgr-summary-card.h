@@ -34,6 +34,11 @@ const char *lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField fi
 char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *results,
                           LgrSummaryField field);
 
+/* Marked (the word "Changed", an accent outline) while the scenario differs from the study as
+ * opened or saved. */
+void lgr_summary_card_set_changed (LgrSummaryCard *self, gboolean changed);
+gboolean lgr_summary_card_get_changed (LgrSummaryCard *self);
+
 /* The swatch's colour, "#rrggbb": the scenario's colour in the chart. */
 const char *lgr_summary_card_get_colour (LgrSummaryCard *self);
 

@@ -1,6 +1,7 @@
 /* lgr-window-private.h: the window's struct, shared by the window's files, what each of them
  * offers the ones above it, and what the window's tests may look at. The files depend one way:
- * lgr-window.c -> lgr-window-actions.c -> lgr-window-views.c and lgr-window-dialogs.c. */
+ * lgr-window.c -> lgr-window-actions.c -> lgr-window-views.c and lgr-window-dialogs.c;
+ * lgr-window-views.c -> lgr-window-changes.c. */
 #pragma once
 
 #include "lgr-chart-view.h"
@@ -51,7 +52,8 @@ struct _LgrWindow
   guint update_tick; /* tick callback waiting for the next frame to update the views */
   guint update_idle; /* the same while the window is not mapped */
   guint n_updates;
-  char *cards_key; /* scenario ids the cards and tables were built for */
+  guint marks_idle; /* marking what changed since the file was opened or saved */
+  char *cards_key;  /* scenario ids the cards and tables were built for */
   AdwMessageDialog *dialog;
   GtkWindow *export_dialog;
   gboolean presenting;
@@ -72,12 +74,17 @@ void _lgr_window_forget_dialog (LgrWindow *self);
 /* Shows or hides the banner saying that drafts cannot be written (the store's "problem"). */
 void _lgr_window_show_draft_problem (LgrWindow *self);
 
-/* lgr-window-views.c: what the window shows (calls none of the others; also
+/* lgr-window-views.c: what the window shows (calls only lgr-window-changes.c; also
  * lgr_window_set_document and lgr_window_offer_drafts) */
 void _lgr_window_views_init (LgrWindow *self);
 void _lgr_window_cancel_update (LgrWindow *self);
 void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
 void _lgr_window_step_scenario (LgrWindow *self, int delta);
+
+/* lgr-window-changes.c: the cards and rows that differ from the study as opened or saved are
+ * marked (calls none of the others) */
+void _lgr_window_queue_marks (LgrWindow *self);
+void _lgr_window_cancel_marks (LgrWindow *self);
 
 /* lgr-window-actions.c: what the actions do (uses the views and dialogs; also lgr_window_open
  * and lgr_window_save_to) */

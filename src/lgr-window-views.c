@@ -174,6 +174,7 @@ update_views (LgrWindow *self, gboolean all)
     }
   update_title (self);
   update_actions (self);
+  _lgr_window_queue_marks (self);
 }
 
 static void
@@ -389,6 +390,7 @@ static void
 on_selected_scenario (LgrScenarioSidebar *sidebar, GParamSpec *pspec, LgrWindow *self)
 {
   const char *id = lgr_scenario_sidebar_get_selected (sidebar);
+  _lgr_window_queue_marks (self);
   if (id && gtk_stack_get_child_by_name (self->table_stack, id))
     gtk_stack_set_visible_child_name (self->table_stack, id);
   if (self->presenting)

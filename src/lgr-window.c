@@ -4,6 +4,7 @@
  * and lgr-window-dialogs.c (toasts, questions, file dialogs), which call nothing of the others. */
 #include <glib/gi18n.h>
 
+#include "lgr-scroll-guard.h"
 #include "lgr-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LgrWindow, lgr_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -79,17 +80,31 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
       _lgr_window_set_presenting (self, FALSE);
       return TRUE;
     }
+  /* Page Down / Page Up are what a presentation clicker sends: they step whatever has focus,
+   * so a slider or an entry that last took a click never swallows them (a slider would move its
+   * value a page instead). */
+  switch (keyval)
+    {
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      _lgr_window_step_scenario (self, -1);
+      return TRUE;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      _lgr_window_step_scenario (self, 1);
+      return TRUE;
+    default:
+      break;
+    }
   focus = gtk_root_get_focus (GTK_ROOT (self));
   if (focus && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus) || GTK_IS_RANGE (focus)))
     return FALSE;
   switch (keyval)
     {
     case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
       _lgr_window_step_scenario (self, -1);
       return TRUE;
     case GDK_KEY_Right:
-    case GDK_KEY_Page_Down:
       _lgr_window_step_scenario (self, 1);
       return TRUE;
     default:
@@ -194,6 +209,7 @@ lgr_window_dispose (GObject *object)
   LgrWindow *self = LGR_WINDOW (object);
 
   _lgr_window_cancel_update (self);
+  _lgr_window_cancel_marks (self);
   _lgr_window_forget_dialog (self);
   if (self->export_dialog)
     {
@@ -310,6 +326,12 @@ lgr_window_init (LgrWindow *self)
   /* The chart shown is a setting, remembered as it changes. */
   g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
   _lgr_window_views_init (self);
+
+  /* The wheel scrolls the sidebar and the page, never a slider it passes over. */
+  lgr_scroll_guard_attach (GTK_SCROLLED_WINDOW (
+      gtk_widget_get_ancestor (GTK_WIDGET (self->sidebar), GTK_TYPE_SCROLLED_WINDOW)));
+  lgr_scroll_guard_attach (
+      GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (self->main_box, GTK_TYPE_SCROLLED_WINDOW)));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -341,7 +341,9 @@ test_study_edits (void)
     g_autoptr (LgrScenario) copy = lgr_study_duplicate_scenario (study, two);
     g_assert_null (lgr_study_find_scenario (study, copy->id));
     g_assert_cmpstr (copy->name, ==, "Two unitaries (copy)");
-    g_assert_null (copy->colour);
+    /* Its own colour, apart from the original's (lgr-scenario-style.h, tested in test-identity.c) */
+    g_assert_nonnull (copy->colour);
+    g_assert_cmpstr (copy->colour, !=, two->colour);
     g_assert_cmpuint (copy->levers->len, ==, two->levers->len);
   }
 

@@ -527,8 +527,8 @@ test_authority_editors (Fixture *f, gconstpointer data)
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), original));
 }
 
-/* A scenario with no colour in its file: its card and its sidebar row show the colour its chart
- * line has (the palette's), and one with a colour shows that. */
+/* A scenario's card and its sidebar row show the colour its chart line has: the file's, or for
+ * a new scenario the one chosen for it. */
 static void
 test_scenario_colours (Fixture *f, gconstpointer data)
 {
@@ -546,7 +546,8 @@ test_scenario_colours (Fixture *f, gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
   settle ();
   added = g_strdup (lgr_scenario_sidebar_get_selected (sidebar));
-  g_assert_null (lgr_study_find_scenario (lgr_test_window_study (f), added)->colour);
+  /* A colour of its own, so it keeps it whatever is added or removed (test-identity.c). */
+  g_assert_nonnull (lgr_study_find_scenario (lgr_test_window_study (f), added)->colour);
   results = lgr_document_get_results (lgr_window_get_document (f->window));
   index = lgr_study_scenario_index (lgr_test_window_study (f), added);
   lgr_chart_scenario_colour (results, index, LGR_CHART_STYLE_LIGHT, rgb);

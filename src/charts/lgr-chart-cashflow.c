@@ -14,14 +14,15 @@ void
 lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray *shown,
                           const LgrChartTheme *theme)
 {
+  g_autofree guint *slots = lgr_chart_style_slots (results);
   for (guint k = 0; k < shown->len; k++)
     {
-      const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
-      LgrRgba colour = lgr_chart_scenario_rgba (theme, r, k);
+      guint index = g_array_index (shown, guint, k);
+      const LgrScenarioResult *r = &results->scenarios[index];
+      LgrRgba colour = lgr_chart_scenario_rgba (theme, r, index);
       LgrChartSeries *s
           = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, r->scenario->name, colour);
-      s->marker = k % LGR_CHART_N_MARKERS;
-      s->dash = k % LGR_CHART_N_DASHES;
+      lgr_chart_slot_style (slots[index], &s->marker, &s->dash);
       memcpy (s->values, r->cumulative, data->n_years * sizeof (double));
       lgr_chart_data_add_legend (data, s->label, LGR_SERIES_LINE, colour, s->marker, s->dash, FALSE,
                                  FALSE);

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-chart-private.h"
+#include "lgr-scenario-style.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
@@ -108,12 +109,18 @@ lgr_chart_data_add_mark (LgrChartData *data, LgrMarkKind kind, guint panel, doub
 }
 
 LgrRgba
-lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioResult *r, guint position)
+lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioResult *r, guint index)
 {
   LgrRgba c;
   if (r->scenario->colour && lgr_chart_parse_colour (r->scenario->colour, &c))
-    return c;
-  return lgr_chart_palette_colour (theme, position);
+    {
+      /* A palette colour is drawn as the theme draws it (black light on dark). */
+      for (guint s = 0; s < LGR_CHART_N_PALETTE; s++)
+        if (g_ascii_strcasecmp (r->scenario->colour, lgr_scenario_style_palette (s)) == 0)
+          return lgr_chart_palette_colour (theme, s);
+      return c;
+    }
+  return lgr_chart_palette_colour (theme, index);
 }
 
 LgrChartData *

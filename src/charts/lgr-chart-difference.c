@@ -25,16 +25,16 @@ lgr_chart_build_difference (LgrChartData *data, const LgrResults *results, GArra
   data->reference_label = g_strdup_printf (_ ("%s (reference)"), a->scenario->name);
   lgr_chart_data_add_legend (data, data->reference_label, LGR_SERIES_LINE, theme->reference, 0, 0,
                              FALSE, TRUE);
+  g_autofree guint *slots = lgr_chart_style_slots (results);
   for (guint k = 1; k < shown->len; k++)
     {
       guint other = g_array_index (shown, guint, k);
       const LgrScenarioResult *b = &results->scenarios[other];
       g_autoptr (LgrComparison) cmp = lgr_results_compare (results, ref, other);
-      LgrRgba colour = lgr_chart_scenario_rgba (theme, b, k);
+      LgrRgba colour = lgr_chart_scenario_rgba (theme, b, other);
       LgrChartSeries *s
           = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, b->scenario->name, colour);
-      s->marker = k % LGR_CHART_N_MARKERS;
-      s->dash = k % LGR_CHART_N_DASHES;
+      lgr_chart_slot_style (slots[other], &s->marker, &s->dash);
       memcpy (s->values, cmp->cumulative_difference, data->n_years * sizeof (double));
       lgr_chart_data_add_legend (data, s->label, LGR_SERIES_LINE, colour, s->marker, s->dash, FALSE,
                                  FALSE);

@@ -60,6 +60,10 @@ const LgrChartTheme *lgr_chart_theme_get (LgrChartStyle style);
 /* The categorical palette (Okabe and Ito, "Color Universal Design"), in the order used. */
 LgrRgba lgr_chart_palette_colour (const LgrChartTheme *theme, guint index);
 gboolean lgr_chart_parse_colour (const char *spec, LgrRgba *colour);
+/* The palette slot of every scenario of results (lgr_scenario_style_slots), to be freed, and
+ * the line style (marker and dash) of a slot: a scenario's style follows its colour. */
+guint *lgr_chart_style_slots (const LgrResults *results);
+void lgr_chart_slot_style (guint slot, guint *marker, guint *dash);
 /* A colour as a person with deuteranopia sees it (Machado, Oliveira and Fernandes 2009,
  * severity 1), and the CIE76 distance between two colours in CIELAB. */
 LgrRgba lgr_chart_simulate_deuteranopia (LgrRgba colour);
@@ -198,9 +202,10 @@ void lgr_chart_data_add_legend (LgrChartData *data, const char *label, LgrSeries
 /* Takes text. */
 void lgr_chart_data_add_mark (LgrChartData *data, LgrMarkKind kind, guint panel, double index,
                               double value, LgrRgba colour, char *text);
-/* A scenario's colour: its own, or the palette's at position. */
+/* A scenario's colour: its own (a palette colour as the theme draws it), or the palette's of
+ * its index in the study (lgr-scenario-style.h). */
 LgrRgba lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioResult *r,
-                                 guint position);
+                                 guint index);
 /* The year's figures (lgr_chart_describe_year) from built data. */
 char *lgr_chart_data_describe_year (const LgrChartData *data, int year_index);
 /* The text alternative of the chart data was built for (lgr_chart_describe()). */

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-chart-private.h"
+#include "lgr-scenario-style.h"
 
 #include <math.h>
 #include <string.h>
@@ -63,47 +64,50 @@ lgr_chart_theme_get (LgrChartStyle style)
   return &themes[style];
 }
 
-/* Okabe and Ito's eight colours, ordered so that the first few are the most distinct for every
- * kind of colour vision; the last (black) becomes light grey on the dark background. */
-static const LgrRgba palette[LGR_CHART_N_PALETTE] = {
-  RGB (0x0072b2), /* blue */
-  RGB (0xe69f00), /* orange */
-  RGB (0x009e73), /* bluish green */
-  RGB (0xcc79a7), /* reddish purple */
-  RGB (0x56b4e9), /* sky blue */
-  RGB (0xd55e00), /* vermillion */
-  RGB (0xf0e442), /* yellow */
-  RGB (0x000000), /* black */
-};
-
+/* The palette is the core's (lgr-scenario-style.c), so a colour chosen for a new scenario and
+ * the charts' colours are the same eight; the last (black) becomes light grey on the dark
+ * background. */
 LgrRgba
 lgr_chart_palette_colour (const LgrChartTheme *theme, guint index)
 {
+  LgrRgba c = { 0, 0, 0, 1.0 };
+  double rgb[3];
+
   index %= LGR_CHART_N_PALETTE;
   if (index == LGR_CHART_N_PALETTE - 1 && theme->dark)
     return (LgrRgba)RGB (0xdeddda);
-  return palette[index];
+  if (lgr_scenario_style_parse (lgr_scenario_style_palette (index), rgb))
+    c = (LgrRgba){ rgb[0], rgb[1], rgb[2], 1.0 };
+  return c;
 }
 
-static int
-hex_digit (char c)
+guint *
+lgr_chart_style_slots (const LgrResults *results)
 {
-  return g_ascii_xdigit_value (c);
+  guint *slots = g_new0 (guint, MAX (results->n_scenarios, 1));
+  if (results->study && results->study->scenarios->len == results->n_scenarios)
+    lgr_scenario_style_slots (results->study, slots);
+  else
+    for (guint i = 0; i < results->n_scenarios; i++)
+      slots[i] = i % LGR_CHART_N_PALETTE;
+  return slots;
+}
+
+void
+lgr_chart_slot_style (guint slot, guint *marker, guint *dash)
+{
+  /* 6 markers and 4 dashes: slots 0 to 7 have eight different pairs. */
+  *marker = slot % LGR_CHART_N_MARKERS;
+  *dash = slot % LGR_CHART_N_DASHES;
 }
 
 gboolean
 lgr_chart_parse_colour (const char *spec, LgrRgba *colour)
 {
-  if (spec == NULL || spec[0] != '#' || strlen (spec) != 7)
+  double rgb[3];
+  if (!lgr_scenario_style_parse (spec, rgb))
     return FALSE;
-  int v[6];
-  for (int i = 0; i < 6; i++)
-    if ((v[i] = hex_digit (spec[i + 1])) < 0)
-      return FALSE;
-  colour->r = (v[0] * 16 + v[1]) / 255.0;
-  colour->g = (v[2] * 16 + v[3]) / 255.0;
-  colour->b = (v[4] * 16 + v[5]) / 255.0;
-  colour->a = 1.0;
+  *colour = (LgrRgba){ rgb[0], rgb[1], rgb[2], 1.0 };
   return TRUE;
 }
 
@@ -135,30 +139,11 @@ lgr_chart_simulate_deuteranopia (LgrRgba c)
   return (LgrRgba){ to_srgb (out[0]), to_srgb (out[1]), to_srgb (out[2]), c.a };
 }
 
-static void
-to_lab (LgrRgba c, double lab[3])
-{
-  double r = to_linear (c.r), g = to_linear (c.g), b = to_linear (c.b);
-  double xyz[3] = {
-    (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
-    (0.2126 * r + 0.7152 * g + 0.0722 * b) / 1.0,
-    (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
-  };
-  for (int i = 0; i < 3; i++)
-    xyz[i] = xyz[i] > 0.008856 ? cbrt (xyz[i]) : 7.787 * xyz[i] + 16.0 / 116.0;
-  lab[0] = 116 * xyz[1] - 16;
-  lab[1] = 500 * (xyz[0] - xyz[1]);
-  lab[2] = 200 * (xyz[1] - xyz[2]);
-}
-
 double
 lgr_chart_colour_distance (LgrRgba a, LgrRgba b)
 {
-  double la[3], lb[3];
-  to_lab (a, la);
-  to_lab (b, lb);
-  return sqrt ((la[0] - lb[0]) * (la[0] - lb[0]) + (la[1] - lb[1]) * (la[1] - lb[1])
-               + (la[2] - lb[2]) * (la[2] - lb[2]));
+  double ra[3] = { a.r, a.g, a.b }, rb[3] = { b.r, b.g, b.b };
+  return lgr_scenario_style_distance (ra, rb);
 }
 
 void

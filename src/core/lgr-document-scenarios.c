@@ -8,6 +8,7 @@
 
 #include "lgr-document-private.h"
 #include "lgr-rules.h"
+#include "lgr-scenario-style.h"
 #include "lgr-study-edits.h"
 
 gboolean
@@ -25,6 +26,7 @@ lgr_document_add_scenario (LgrDocument *self, const char *name, char **new_id, G
   if (!(stripped = _lgr_document_typed_name (name, error)))
     return FALSE;
   copy = lgr_study_copy (lgr_document_get_study (self));
+  lgr_scenario_style_pin (copy);
   scenario = lgr_study_new_scenario (copy, stripped);
   id = g_strdup (scenario->id);
   g_ptr_array_add (copy->scenarios, scenario);
@@ -46,6 +48,7 @@ lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, cha
 
   if (!(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
+  lgr_scenario_style_pin (copy);
   duplicate = lgr_study_duplicate_scenario (copy, scenario);
   id = g_strdup (duplicate->id);
   g_ptr_array_insert (copy->scenarios, lgr_study_scenario_index (copy, scenario_id) + 1, duplicate);
@@ -113,6 +116,8 @@ lgr_document_remove_scenario (LgrDocument *self, const char *scenario_id, GError
   if (!(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
     return FALSE;
   label = g_strdup_printf (_ ("Remove “%s”"), scenario->name);
+  /* The others keep the colours they show, whatever their positions become. */
+  lgr_scenario_style_pin (copy);
   g_ptr_array_remove (copy->scenarios, scenario);
   return _lgr_document_commit (self, copy, label, NULL, error);
 }
@@ -127,6 +132,7 @@ lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other, guint *
   g_return_val_if_fail (other != NULL, FALSE);
 
   copy = lgr_study_copy (lgr_document_get_study (self));
+  lgr_scenario_style_pin (copy);
   lgr_study_import_scenarios (copy, other);
   if (!_lgr_document_commit (self, copy, _ ("Import scenarios"), NULL, error))
     return FALSE;

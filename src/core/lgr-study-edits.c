@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lgr-rules.h"
+#include "lgr-scenario-style.h"
 
 char *
 lgr_id_stem (const char *name, const char *fallback)
@@ -88,6 +89,7 @@ lgr_study_new_scenario (const LgrStudy *study, const char *name)
 
   id = lgr_study_unique_scenario_id (study, "scenario");
   scenario = lgr_scenario_new (id, name);
+  scenario->colour = lgr_scenario_style_choose (study, NULL);
   first = study->scenarios->len > 0 ? g_ptr_array_index (study->scenarios, 0) : NULL;
   if (first != NULL)
     for (guint i = 0; i < first->authorities->len; i++)
@@ -111,7 +113,9 @@ lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario
   g_free (duplicate->name);
   /* Translators: the name of a copied scenario */
   duplicate->name = g_strdup_printf (_ ("%s (copy)"), scenario->name);
-  g_clear_pointer (&duplicate->colour, g_free);
+  /* A clearly different hue, so the copy is never mistaken for the original. */
+  g_free (duplicate->colour);
+  duplicate->colour = lgr_scenario_style_choose (study, scenario);
   return duplicate;
 }
 
@@ -126,6 +130,8 @@ lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other)
       char *id = lgr_study_unique_scenario_id (study, scenario->id);
       g_free (scenario->id);
       scenario->id = id;
+      if (scenario->colour == NULL)
+        scenario->colour = lgr_scenario_style_choose (study, NULL);
       g_ptr_array_add (study->scenarios, scenario);
     }
 }

@@ -25,14 +25,16 @@ gboolean lgr_scenario_check_remove_authority (const LgrScenario *scenario, const
                                               GError **error);
 
 /* A new scenario for study, named name, with an id not used in study, copies of the first
- * scenario's authorities (one "Area" if there is none) and no levers or items. Not added. */
+ * scenario's authorities (one "Area" if there is none), no levers or items and a colour apart from
+ * the others' (lgr_scenario_style_choose). Not added. */
 LgrScenario *lgr_study_new_scenario (const LgrStudy *study, const char *name);
 
-/* A copy of scenario (one of study's) with an id not used in study, named "name (copy)", with
- * no colour of its own. Not added. */
+/* A copy of scenario (one of study's) with an id not used in study, named "name (copy)", in a
+ * palette colour of a clearly different hue (lgr_scenario_style_choose). Not added. */
 LgrScenario *lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario);
 
-/* Adds copies of every scenario of other to study, renaming ids that are taken. */
+/* Adds copies of every scenario of other to study, renaming ids that are taken; one without a
+ * colour gets one apart from the others'. */
 void lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other);
 
 /* Copies the title, timeline and settings of settings into study (not its scenarios, its

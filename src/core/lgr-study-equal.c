@@ -69,9 +69,9 @@ same_field (const LgrSchemaAttribute *row, gconstpointer a, gconstpointer b)
 }
 
 /* Every field of the table that an object of that kind has (for an item, those of its
- * pattern: the caller has checked that both have the same). */
+ * pattern: the caller has checked that both have the same), colours too unless told not. */
 static gboolean
-same_fields (LgrObjectKind kind, gconstpointer a, gconstpointer b)
+same_fields_but (LgrObjectKind kind, gconstpointer a, gconstpointer b, gboolean colours)
 {
   for (guint el = 0; el < LGR_N_ELEMENTS; el++)
     {
@@ -79,12 +79,19 @@ same_fields (LgrObjectKind kind, gconstpointer a, gconstpointer b)
       if (e->object != kind || !lgr_schema_element_applies (el, a))
         continue;
       for (guint i = 0; i < e->n_attributes; i++)
-        if (!same_field (&e->attributes[i], a, b))
+        if ((colours || e->attributes[i].type != LGR_FIELD_COLOUR)
+            && !same_field (&e->attributes[i], a, b))
           return FALSE;
       if (e->text != NULL && !same_field (e->text, a, b))
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+same_fields (LgrObjectKind kind, gconstpointer a, gconstpointer b)
+{
+  return same_fields_but (kind, a, b, TRUE);
 }
 
 static gboolean
@@ -119,9 +126,9 @@ item_equal (const LgrItem *a, const LgrItem *b)
 }
 
 static gboolean
-scenario_equal (const LgrScenario *a, const LgrScenario *b)
+scenario_equal (const LgrScenario *a, const LgrScenario *b, gboolean colours)
 {
-  if (!same_fields (LGR_OBJECT_SCENARIO, a, b)
+  if (!same_fields_but (LGR_OBJECT_SCENARIO, a, b, colours)
       || !same_objects (LGR_OBJECT_AUTHORITY, a->authorities, b->authorities)
       || !same_objects (LGR_OBJECT_LEVER, a->levers, b->levers) || a->items->len != b->items->len)
     return FALSE;
@@ -146,7 +153,29 @@ lgr_study_equal (const LgrStudy *a, const LgrStudy *b)
         return FALSE;
     }
   for (guint i = 0; i < a->scenarios->len; i++)
-    if (!scenario_equal (g_ptr_array_index (a->scenarios, i), g_ptr_array_index (b->scenarios, i)))
+    if (!scenario_equal (g_ptr_array_index (a->scenarios, i), g_ptr_array_index (b->scenarios, i),
+                         TRUE))
       return FALSE;
   return TRUE;
+}
+
+gboolean
+lgr_scenario_same_content (const LgrScenario *a, const LgrScenario *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return scenario_equal (a, b, FALSE);
+}
+
+gboolean
+lgr_lever_equal (const LgrLever *a, const LgrLever *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return same_fields (LGR_OBJECT_LEVER, a, b);
+}
+
+gboolean
+lgr_item_equal (const LgrItem *a, const LgrItem *b)
+{
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  return item_equal (a, b);
 }

@@ -222,6 +222,11 @@ int lgr_study_scenario_index (const LgrStudy *study, const char *id);
 char *lgr_study_unique_scenario_id (const LgrStudy *study, const char *stem);
 const LgrBenchmarkBand *lgr_study_benchmark_band_for (const LgrStudy *study, double population);
 gboolean lgr_study_equal (const LgrStudy *a, const LgrStudy *b);
+/* The same for one scenario (its colour aside: how it is drawn, not what it says), one lever
+ * and one item; what marks a card or a row as changed since the study was opened or saved. */
+gboolean lgr_scenario_same_content (const LgrScenario *a, const LgrScenario *b);
+gboolean lgr_lever_equal (const LgrLever *a, const LgrLever *b);
+gboolean lgr_item_equal (const LgrItem *a, const LgrItem *b);
 
 /* The financial year index t (0..years-1) of year Y, or -1 outside the timeline. */
 int lgr_study_year_index (const LgrStudy *study, int year);
