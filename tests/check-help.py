@@ -55,7 +55,8 @@ if welsh:
 
 
 def title(path):
-    m = re.search(r'<title>(.*?)</title>', open(path, encoding='utf-8').read(), re.S)
+    text = re.sub(r'<info>.*?</info>', '', open(path, encoding='utf-8').read(), flags=re.S)
+    m = re.search(r'<title>(.*?)</title>', text, re.S)
     return m.group(1).strip() if m else None
 
 
