@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "lgr-application.h"
+#include "lgr-help.h"
 #include "lgr-window.h"
 
 struct _LgrApplication
@@ -117,26 +118,11 @@ action_about (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* The user guide: the installed copy, else (an uninstalled build) the source tree's. */
-char *
-lgr_application_guide_path (void)
-{
-  const char *override = g_getenv ("LGR_GUIDE");
-  if (override && *override)
-    return g_strdup (override);
-  if (g_file_test (LGR_GUIDE_INSTALLED, G_FILE_TEST_IS_REGULAR))
-    return g_strdup (LGR_GUIDE_INSTALLED);
-  return g_strdup (LGR_GUIDE_SOURCE);
-}
-
+/* F1 and Help > User Guide: Yelp, else the HTML pages, else a message (lgr-help.c). */
 static void
 action_help (GSimpleAction *action, GVariant *param, gpointer data)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
-  g_autofree char *path = lgr_application_guide_path ();
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  g_autofree char *uri = g_file_get_uri (file);
-  gtk_show_uri (window, uri, GDK_CURRENT_TIME);
+  lgr_help_show (gtk_application_get_active_window (GTK_APPLICATION (data)));
 }
 
 static const GActionEntry app_entries[] = {

@@ -15,8 +15,6 @@ G_DECLARE_FINAL_TYPE (LgrApplication, lgr_application, LGR, APPLICATION, AdwAppl
 
 LgrApplication *lgr_application_new (void);
 
-/* Where the user guide (docs/guide/index.md) is: installed, or in the source tree. */
-char *lgr_application_guide_path (void);
 LgrDraftStore *lgr_application_get_drafts (LgrApplication *self);
 
 G_END_DECLS

@@ -1,14 +1,27 @@
 #!/usr/bin/env python3
-# The user guide's example study must be valid, and the figures the guide quotes for it must be
-# the ones the program computes.
-# Usage: check-guide-example.py LGR_EXPLORER EXAMPLE_LGR
+# The user guide's example study (help/C/example-county.lgr) must be valid, and the figures the
+# guide's pages quote for it must be the ones the program computes.
+# Usage: check-guide-example.py LGR_EXPLORER HELP_C_DIR
 # SPDX-License-Identifier: GPL-3.0-or-later
 import json
 import os
+import re
 import subprocess
 import sys
 
-program, example = sys.argv[1:3]
+program, pages = sys.argv[1:3]
+example = os.path.join(pages, 'example-county.lgr')
+
+
+def page_text(name):
+    """The page's words, tags removed and spaces folded, as a reader sees them."""
+    try:
+        text = open(os.path.join(pages, name), encoding='utf-8').read()
+    except OSError:
+        return ''
+    return ' '.join(re.sub(r'<[^>]+>', ' ', text).split())
+
+
 env = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='')
 results = []
 
@@ -26,9 +39,13 @@ except (ValueError, KeyError, TypeError) as e:
     scenarios = {}
     results.append((False, '--summary=json prints the results', f'{e}\n{proc.stderr}'))
 
-# Quoted in docs/guide/index.md, "Building a study for another county".
-quoted = [('one', '2029/30', 22.0e6), ('two', '2031/32', 35.97e6)]
-for sid, year, peak in quoted:
+# Quoted in new-county.page, "The example study".
+county = page_text('new-county.page')
+quoted = [('one', '2029/30', 22.0e6, 'one unitary pays back in 2029/30 with a peak funding '
+           'requirement of £22.0m'),
+          ('two', '2031/32', 35.97e6, 'two unitaries in 2031/32 with a peak of £36.0m')]
+for sid, year, peak, words in quoted:
+    results.append((words in county, f'new-county.page says "{words}"', ''))
     s = scenarios.get(sid, {})
     results.append((s.get('payback_year') == year, f'scenario {sid} pays back in {year}',
                     f'the program says {s.get("payback_year")!r}'))
@@ -37,7 +54,13 @@ for sid, year, peak in quoted:
                     f'scenario {sid} needs peak funding of £{peak / 1e6:.2f}m',
                     f'the program says {got!r}'))
 
-# The guide's worked lever: East council, looked-after children, at full realisation.
+# The guide's worked lever (levers.page): East council, looked-after children, at full
+# realisation.
+levers = page_text('levers.page')
+for words in ('Saving: £11.70m = volume effect (108 × £1,800 × 52 = £10.11m) + price effect '
+              '(372 × £82 × 52 = £1.59m)', 'Baseline spend: 480 × £1,800 × 52 = £44.93m',
+              'Scenario spend: 372 × £1,718 × 52 = £33.23m'):
+    results.append((words in levers, f'levers.page says "{words}"', ''))
 east = next((l for l in scenarios.get('two', {}).get('levers', []) if l['id'] == 'east-lac'),
             None)
 if east is not None:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # Installs the build into a temporary DESTDIR and checks that everything a desktop needs is
 # there: the program, launcher, metainfo, icons, MIME type, settings schema, man page, bundled
-# study, schema, user guide and the Welsh translation.
+# study, schema, the user guide (Mallard pages for Yelp, in English and Welsh, and as HTML) and
+# the Welsh translation.
 # Usage: check-install.py BUILD_DIR PREFIX BINDIR DATADIR MANDIR LOCALEDIR APP_ID LIBDIR
 # (directories as meson reports them: absolute, or relative to PREFIX)
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -32,9 +33,17 @@ expected = [
     (os.path.join(mandir, 'man1', 'lgr-explorer.1'), 'the man page'),
     (os.path.join(datadir, 'lgr-explorer/studies/warwickshire.lgr'), 'the bundled study'),
     (os.path.join(datadir, 'lgr-explorer/lgr-study.rng'), 'the study file schema'),
-    (os.path.join(datadir, 'doc/lgr-explorer/guide/index.md'), 'the user guide'),
-    (os.path.join(datadir, 'doc/lgr-explorer/guide/example-county.lgr'),
+    (os.path.join(datadir, 'help/C/lgr-explorer/index.page'), 'the user guide (Yelp)'),
+    (os.path.join(datadir, 'help/C/lgr-explorer/troubleshooting.page'),
+     'a topic of the user guide'),
+    (os.path.join(datadir, 'help/C/lgr-explorer/example-county.lgr'),
      'the guide\'s example study'),
+    (os.path.join(datadir, 'help/cy/lgr-explorer/index.page'), 'the Welsh user guide'),
+    (os.path.join(datadir, 'help/cy/lgr-explorer/example-county.lgr'),
+     'the Welsh guide\'s example study'),
+    (os.path.join(datadir, 'doc/lgr-explorer/html/index.html'), 'the user guide as HTML'),
+    (os.path.join(datadir, 'doc/lgr-explorer/html/example-county.lgr'),
+     'the example study beside the HTML guide'),
     (os.path.join(localedir, 'cy/LC_MESSAGES/lgr-explorer.mo'), 'the Welsh translation'),
     (os.path.join(libdir, 'lgr-explorer', 'lgr-explorer-window.so'), 'the window module'),
 ]
@@ -69,6 +78,19 @@ with tempfile.TemporaryDirectory(prefix='lgr-install-') as destdir:
     text = open(metainfo, encoding='utf-8').read() if os.path.isfile(metainfo) else ''
     results.append(('xml:lang="cy"' in text, 'the metainfo carries the Welsh summary', ''))
 
+    # Every page of the guide is installed, and the Welsh front page is translated.
+    source_pages = sorted(os.listdir(os.path.join(os.path.dirname(__file__), '..', 'help', 'C')))
+    for lang in ('C', 'cy'):
+        folder = installed(os.path.join(datadir, 'help', lang, 'lgr-explorer'))
+        missing = [p for p in source_pages if p.endswith('.page')
+                   and not os.path.isfile(os.path.join(folder, p))]
+        results.append((not missing, f'installs every page of the guide in {lang}',
+                        'missing: ' + ', '.join(missing)))
+    welsh = installed(os.path.join(datadir, 'help/cy/lgr-explorer/index.page'))
+    text = open(welsh, encoding='utf-8').read() if os.path.isfile(welsh) else ''
+    results.append(('<title>Cymorth LGR Explorer</title>' in text,
+                    'the Welsh guide has its Welsh title', ''))
+
     # Nothing unexpected: every installed file is one of the above or a known extra.
     found = []
     for dirpath, _, filenames in os.walk(destdir):
@@ -77,7 +99,8 @@ with tempfile.TemporaryDirectory(prefix='lgr-install-') as destdir:
     known = {p for p, _ in expected}
     unexpected = [p for p in found if p not in known
                   and not p.startswith(os.path.join(localedir, ''))
-                  and not p.startswith(os.path.join(datadir, 'doc/lgr-explorer/guide/'))]
+                  and not p.startswith(os.path.join(datadir, 'help', ''))
+                  and not p.startswith(os.path.join(datadir, 'doc/lgr-explorer/html/'))]
     results.append((not unexpected, 'installs nothing else',
                     'also installed: ' + ', '.join(sorted(unexpected))))
 

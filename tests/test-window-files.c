@@ -1,6 +1,6 @@
 /* test-window-files.c: the window under Xvfb - saving and reloading, unsaved changes, draft
- * recovery, presentation mode, the export dialog, printing, copying the chart, CSV export and
- * the user guide. Editing is in test-window.c.
+ * recovery, presentation mode, the export dialog, printing, copying the chart and CSV export.
+ * Editing is in test-window.c; the user guide in test-window-help.c.
  *
  * Waiting is done by iterating the main context until a condition holds, with a timeout; never
  * by sleeping. */
@@ -421,24 +421,6 @@ test_export_csv (Fixture *f, gconstpointer data)
   g_assert_cmpstr (csv, ==, summary);
 }
 
-/* Help > User Guide (F1) opens the guide: installed, or from the source tree when uninstalled;
- * the window menu offers it. */
-static void
-test_user_guide (void)
-{
-  g_autofree char *path = lgr_application_guide_path ();
-  g_autofree char *text = NULL;
-  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
-  g_assert_true (g_str_has_prefix (text, "# LGR Explorer user guide"));
-
-  g_autofree char *ui = NULL;
-  g_autoptr (GBytes) bytes = g_resources_lookup_data (
-      "/io/github/lgrexplorer/Explorer/lgr-window.ui", G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert_nonnull (bytes);
-  ui = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_assert_nonnull (strstr (ui, "app.help"));
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -455,6 +437,5 @@ main (int argc, char *argv[])
   ADD ("/window/export/copy-chart", test_copy_chart);
   ADD ("/window/export/csv", test_export_csv);
 #undef ADD
-  g_test_add_func ("/window/help/user-guide", test_user_guide);
   return g_test_run ();
 }
