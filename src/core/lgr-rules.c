@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-rules.h"
+#include "lgr-uncertainty-rules.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -313,6 +314,15 @@ range_limits (LgrRange range, Limits *l)
     case LGR_RANGE_SETTING_PERCENT:
       l->min = 0, l->max = 1000;
       return TRUE;
+    case LGR_RANGE_DRAWS:
+      l->min = 100, l->max = 1000000, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_SEED:
+      l->min = 0, l->max = 9007199254740992.0, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_PERCENT:
+      l->min = 0, l->max = 100;
+      return TRUE;
     default:
       return FALSE;
     }
@@ -605,7 +615,7 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GError **error)
       && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_ ("realisation start year"),
                        error))
     return FALSE;
-  return check_profile (&lever->realisation, error);
+  return check_profile (&lever->realisation, error) && lgr_uncertainty_check_lever (lever, error);
 }
 
 static gboolean
@@ -678,7 +688,7 @@ item_check (const LgrItem *item, GError **error)
     default:
       break;
     }
-  return TRUE;
+  return lgr_uncertainty_check_item (item, error);
 }
 
 gboolean
@@ -739,7 +749,8 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
     return fail_at (error, filename, scenario->line, _ ("scenario"));
   if (!CHECK_TEXT (scenario->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (scenario->description, N_ ("the description"), FALSE, error)
-      || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error)))
+      || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error))
+      || !lgr_uncertainty_check_scenario (scenario, error))
     return fail_at (error, filename, scenario->line, context);
   if (scenario->authorities->len == 0)
     {
@@ -806,7 +817,8 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
                        N_ ("benefit realisation"), error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_ ("cost contingency"),
                        error)
-      || !CHECK_TEXT (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, error))
+      || !CHECK_TEXT (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, error)
+      || !lgr_uncertainty_check_study (study, error))
     return fail_at (error, filename, 0, NULL);
 
   for (guint i = 0; i < study->benchmark_bands->len; i++)
@@ -851,7 +863,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       if (!claim_id (scenario_ids, scenario->id, scenario->line, _ ("the study"), filename, error))
         return fail_at (error, filename, scenario->line, NULL);
     }
-  return TRUE;
+  return lgr_uncertainty_check_drivers (study, filename, error);
 }
 
 gboolean

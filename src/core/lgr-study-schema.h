@@ -53,6 +53,8 @@ typedef enum
   LGR_ELEMENT_VALUES,
   LGR_ELEMENT_VALUE,
   LGR_ELEMENT_ITEM_SOURCE,
+  LGR_ELEMENT_UNCERTAINTY,       /* docs/uncertainty.md */
+  LGR_ELEMENT_SCENARIO_SETTINGS, /* a scenario's own settings */
   LGR_N_ELEMENTS
 } LgrElement;
 
