@@ -256,7 +256,8 @@ add_settings (Collector *c, const LgrStudy *study, const LgrScenario *scenario, 
                     NULL,
                     scenario ? scenario->name : NULL,
                     realisation ? "settings.benefit-realisation" : "settings.cost-contingency",
-                    realisation ? _ ("benefit realisation") : _ ("cost contingency"),
+                    scenario ? (realisation ? _ ("benefit realisation") : _ ("cost contingency"))
+                             : (realisation ? _ ("Benefit realisation") : _ ("Cost contingency")),
                     NULL,
                     FALSE,
                     LGR_RANGE_SETTING_PERCENT };
