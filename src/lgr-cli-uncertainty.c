@@ -54,7 +54,7 @@ static void
 number (LgrWriter *out, double value)
 {
   if (isfinite (value))
-    lgr_writer_append_number (out, value);
+    lgr_writer_append_number (out, value + 0.0); /* -0 is written 0 */
   else
     lgr_writer_append (out, "null");
 }
@@ -332,7 +332,7 @@ csv_number (LgrWriter *out, gboolean given, double value)
 {
   lgr_writer_append_c (out, ',');
   if (given && isfinite (value))
-    lgr_writer_append_number (out, value);
+    lgr_writer_append_number (out, value + 0.0);
 }
 
 /* One row per quantity and scenario; an empty field where JSON has null. */

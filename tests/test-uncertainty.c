@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lgr-results.h"
@@ -245,6 +246,39 @@ test_uniform_numbers (void)
   g_assert_cmpfloat_with_epsilon (lgr_uncertainty_triangular (1e-12, 0, 1, 4), 0, 1e-5);
   g_assert_cmpfloat_with_epsilon (lgr_uncertainty_triangular (1 - 1e-12, 0, 1, 4), 4, 1e-5);
   g_assert_cmpfloat (lgr_uncertainty_triangular (0.5, 2, 2, 2), ==, 2);
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+/* Nearest rank: the value at index ceil(q/100 x n) - 1 of the sorted values, whatever the
+ * selection algorithm; with ties, few values and many. */
+static void
+test_percentiles (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (11);
+  const gsize sizes[] = { 1, 2, 3, 9, 10, 11, 99, 100, 101, 601, 1000, 4999, 20000 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    for (guint ties = 0; ties < 2; ties++)
+      {
+        gsize n = sizes[i];
+        g_autofree double *values = g_new (double, n);
+        g_autofree double *sorted = g_new (double, n);
+        double p10, p50, p90;
+        for (gsize j = 0; j < n; j++)
+          values[j] = ties ? g_rand_int_range (rand, 0, 7) : g_rand_double_range (rand, -1e6, 1e6);
+        memcpy (sorted, values, n * sizeof (double));
+        qsort (sorted, n, sizeof (double), compare_doubles);
+        lgr_uncertainty_percentiles (values, n, &p10, &p50, &p90);
+        g_assert_cmpfloat (p10, ==, sorted[(gsize)ceil (0.1 * n) - 1]);
+        g_assert_cmpfloat (p50, ==, sorted[(gsize)ceil (0.5 * n) - 1]);
+        g_assert_cmpfloat (p90, ==, sorted[(gsize)ceil (0.9 * n) - 1]);
+      }
 }
 
 /* A draw at the central values gives lgr_results_compute()'s figures to the last bit (bits:
@@ -578,6 +612,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uncertainty/file-errors", test_file_errors);
   g_test_add_func ("/core/uncertainty/validate-ranges", test_validate_ranges);
   g_test_add_func ("/core/uncertainty/uniform-numbers", test_uniform_numbers);
+  g_test_add_func ("/core/uncertainty/percentiles", test_percentiles);
   g_test_add_func ("/core/uncertainty/central-draw-is-the-model", test_central_draw_is_the_model);
   g_test_add_func ("/core/uncertainty/two-quantities", test_two_quantities);
   g_test_add_func ("/core/uncertainty/threads-do-not-matter", test_threads_do_not_matter);

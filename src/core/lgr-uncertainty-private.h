@@ -133,6 +133,10 @@ typedef struct
   double *cumulative;
 } LgrScratch;
 
+/* lgr-uncertainty-run.c: P10, P50 and P90 of values[0..n), n > 0, by nearest rank (values are
+ * reordered) */
+void lgr_uncertainty_percentiles (double *values, gsize n, double *p10, double *p50, double *p90);
+
 /* lgr-uncertainty-model.c */
 void lgr_model_build (LgrUncertaintyModel *model, const LgrStudy *study);
 void lgr_model_clear (LgrUncertaintyModel *model);

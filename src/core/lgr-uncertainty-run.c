@@ -93,43 +93,65 @@ run_job (gpointer data)
 
 /* Statistics */
 
-/* Moves the k-th smallest of a[0..n) to a[k], smaller ones before it, larger after. */
+static inline void
+swap (double *a, gssize i, gssize j)
+{
+  double t = a[i];
+  a[i] = a[j];
+  a[j] = t;
+}
+
+/* Floyd and Rivest's selection (Communications of the ACM, "Algorithm 489: SELECT", 1975):
+ * moves the k-th smallest of a[left..right] to a[k], smaller ones before it, larger after. A
+ * sample narrows the range around k first, so a selection costs about 1.5 n comparisons. Which
+ * algorithm finds it does not change the value: the percentile is the same. */
+static void
+select_range (double *a, gssize left, gssize right, gssize k)
+{
+  while (right > left)
+    {
+      if (right - left > 600)
+        {
+          double n = (double)(right - left + 1), i = (double)(k - left + 1);
+          double z = log (n), s = 0.5 * exp (2 * z / 3);
+          double sd = 0.5 * sqrt (z * s * (n - s) / n) * (i - n / 2 < 0 ? -1 : 1);
+          gssize new_left = MAX (left, (gssize)(k - i * s / n + sd));
+          gssize new_right = MIN (right, (gssize)(k + (n - i) * s / n + sd));
+          select_range (a, new_left, new_right, k);
+        }
+      double t = a[k];
+      gssize i = left, j = right;
+      swap (a, left, k);
+      if (a[right] > t)
+        swap (a, right, left);
+      while (i < j)
+        {
+          swap (a, i, j);
+          i++;
+          j--;
+          while (a[i] < t)
+            i++;
+          while (a[j] > t)
+            j--;
+        }
+      if (a[left] == t)
+        swap (a, left, j);
+      else
+        {
+          j++;
+          swap (a, j, right);
+        }
+      if (j <= k)
+        left = j + 1;
+      if (k <= j)
+        right = j - 1;
+    }
+}
+
 static double
 select_kth (double *a, gsize n, gsize k)
 {
-  gsize lo = 0, hi = n - 1;
-
-  while (lo < hi)
-    {
-      gsize mid = lo + (hi - lo) / 2;
-      double x = a[lo], y = a[mid], z = a[hi];
-      double pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
-      gsize i = lo, jj = hi;
-
-      while (i <= jj)
-        {
-          while (a[i] < pivot)
-            i++;
-          while (a[jj] > pivot)
-            jj--;
-          if (i <= jj)
-            {
-              double t = a[i];
-              a[i] = a[jj];
-              a[jj] = t;
-              i++;
-              if (jj == 0)
-                break;
-              jj--;
-            }
-        }
-      if (k <= jj && jj < hi)
-        hi = jj;
-      else if (k >= i)
-        lo = i;
-      else
-        break;
-    }
+  select_range (a, 0, (gssize)n - 1, (gssize)k);
   return a[k];
 }
 
@@ -140,9 +162,8 @@ rank_of (guint q, gsize n)
   return (gsize)(((guint64)q * n + 99) / 100);
 }
 
-/* P10, P50 and P90 of a[0..n) (reordered). */
-static void
-percentiles (double *a, gsize n, double *p10, double *p50, double *p90)
+void
+lgr_uncertainty_percentiles (double *a, gsize n, double *p10, double *p50, double *p90)
 {
   gsize k90 = rank_of (90, n) - 1, k50 = rank_of (50, n) - 1, k10 = rank_of (10, n) - 1;
 
@@ -176,8 +197,8 @@ run_tasks (gpointer data)
       guint i = (guint)g_atomic_int_add (&tasks->next, 1);
       if (i >= tasks->n_tasks)
         return NULL;
-      percentiles (tasks->tasks[i].values, tasks->tasks[i].n, tasks->tasks[i].p10,
-                   tasks->tasks[i].p50, tasks->tasks[i].p90);
+      lgr_uncertainty_percentiles (tasks->tasks[i].values, tasks->tasks[i].n, tasks->tasks[i].p10,
+                                   tasks->tasks[i].p50, tasks->tasks[i].p90);
     }
 }
 
