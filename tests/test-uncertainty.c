@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lgr-conversions.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
 #include "lgr-sensitivity.h"
@@ -600,6 +601,25 @@ test_switching_value_by_substitution (void)
   (void)seen_null;
 }
 
+/* Converting a lever's period or basis converts its ranges with it. */
+static void
+test_conversions_keep_ranges (void)
+{
+  g_autoptr (LgrStudy) study = load_uncertain ();
+  LgrScenario *one = g_ptr_array_index (study->scenarios, 0);
+  LgrLever *lac = g_ptr_array_index (one->levers, 0);
+  const LgrAuthority *county = g_ptr_array_index (one->authorities, 0);
+
+  lgr_lever_convert_period (lac, LGR_UNIT_PERIOD_YEAR, study->weeks_per_year);
+  g_assert_cmpfloat (lac->unit_cost_target_range.low, ==, 1500 * 52);
+  g_assert_cmpfloat (lac->unit_cost_target_range.high, ==, 1700 * 52);
+  g_assert_true (lgr_lever_validate (lac, one, NULL));
+  g_assert_true (lgr_lever_convert_basis (lac, LGR_COHORT_BASIS_COUNT, county, NULL));
+  g_assert_cmpfloat_with_epsilon (lac->cohort_target_range.low, 55 * 120000 / 10000.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lac->cohort_target_range.high, 68 * 120000 / 10000.0, 1e-9);
+  g_assert_true (lgr_lever_validate (lac, one, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -611,6 +631,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uncertainty/scenario-settings-override", test_scenario_settings_override);
   g_test_add_func ("/core/uncertainty/file-errors", test_file_errors);
   g_test_add_func ("/core/uncertainty/validate-ranges", test_validate_ranges);
+  g_test_add_func ("/core/uncertainty/conversions-keep-ranges", test_conversions_keep_ranges);
   g_test_add_func ("/core/uncertainty/uniform-numbers", test_uniform_numbers);
   g_test_add_func ("/core/uncertainty/percentiles", test_percentiles);
   g_test_add_func ("/core/uncertainty/central-draw-is-the-model", test_central_draw_is_the_model);
