@@ -601,6 +601,40 @@ test_switching_value_by_substitution (void)
   (void)seen_null;
 }
 
+/* Studies of every shape (random ones, with their ranges and a default range): the Monte Carlo
+ * and the sensitivity run, percentiles are in order and probabilities between 0 and 1. */
+static void
+test_random_studies (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autoptr (LgrStudy) study = lgr_test_random_study (rand, 1 + i % 3, i % 5, i % 7, 1 + i);
+      study->default_range = i % 2 ? 10 : 0;
+      study->discount_rate = 3.5; /* not -100%, whose NPV is not a number */
+      g_autoptr (LgrUncertaintyModel) model = lgr_uncertainty_model_new (study);
+      g_autoptr (LgrUncertaintyResults) r
+          = lgr_uncertainty_run (model, 300, i, 1 + i % 3, NULL, NULL, NULL, NULL);
+      g_autoptr (LgrSensitivity) sensitivity = lgr_sensitivity_compute (model);
+
+      g_assert_nonnull (r);
+      g_assert_cmpuint (sensitivity->n_rows, ==, lgr_uncertainty_model_get_n_quantities (model));
+      for (guint s = 0; s < r->n_scenarios; s++)
+        {
+          const LgrUncertaintyScenario *x = &r->scenarios[s];
+          g_assert_cmpfloat (x->total_net.p10, <=, x->total_net.p90);
+          g_assert_cmpfloat (x->peak_funding.p10, >=, 0);
+          for (guint t = 0; t < r->n_years; t++)
+            {
+              g_assert_cmpfloat (x->cumulative_p10[t], <=, x->cumulative_p50[t]);
+              g_assert_cmpfloat (x->cumulative_p50[t], <=, x->cumulative_p90[t]);
+              g_assert_cmpfloat (x->payback_probability[t], <=, x->pays_back);
+            }
+          g_assert_cmpfloat (x->pays_back, <=, 1);
+        }
+    }
+}
+
 /* Converting a lever's period or basis converts its ranges with it. */
 static void
 test_conversions_keep_ranges (void)
@@ -640,6 +674,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uncertainty/quantities", test_quantities);
   g_test_add_func ("/core/uncertainty/no-quantity", test_no_quantity);
   g_test_add_func ("/core/uncertainty/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/core/uncertainty/random-studies", test_random_studies);
   g_test_add_func ("/core/uncertainty/sensitivity", test_sensitivity);
   g_test_add_func ("/core/uncertainty/switching-value-by-substitution",
                    test_switching_value_by_substitution);
