@@ -7,12 +7,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "lgr-rules.h"
-#include "lgr-uncertainty-rules.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
+
+#include "lgr-uncertainty-rules.h"
 
 G_DEFINE_QUARK (lgr - study - error - quark, lgr_study_error)
 

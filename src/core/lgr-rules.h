@@ -35,18 +35,18 @@ typedef enum
 
 typedef enum
 {
-  LGR_RANGE_YEARS,           /* timeline length: whole number 1..60 */
-  LGR_RANGE_FIRST_YEAR,      /* whole number 1900..2200 */
-  LGR_RANGE_YEAR,            /* any financial year the file names: whole number 1800..2300 */
-  LGR_RANGE_NON_NEGATIVE,    /* populations, counts, costs, totals, amounts: >= 0 */
-  LGR_RANGE_RATE,            /* rates per 10,000: [0, 10000] */
-  LGR_RANGE_PROFILE,         /* profile values: [0, 100] */
-  LGR_RANGE_GROWTH,          /* growth and discount rate: [-100, 1000] */
-  LGR_RANGE_WEEKS,           /* weeks per year: (0, 53] */
-  LGR_RANGE_SETTING_PERCENT, /* benefit realisation, cost contingency: [0, 1000] */
-  LGR_RANGE_DRAWS,           /* Monte Carlo draws: whole number 100..1,000,000 */
-  LGR_RANGE_SEED,            /* Monte Carlo seed: whole number 0..2^53 */
-  LGR_RANGE_PERCENT          /* the default range: [0, 100] */
+  LGR_RANGE_YEARS,          /* timeline length: whole number 1..60 */
+  LGR_RANGE_FIRST_YEAR,     /* whole number 1900..2200 */
+  LGR_RANGE_YEAR,           /* any financial year the file names: whole number 1800..2300 */
+  LGR_RANGE_NON_NEGATIVE,   /* populations, counts, costs, totals, amounts: >= 0 */
+  LGR_RANGE_RATE,           /* rates per 10,000: [0, 10000] */
+  LGR_RANGE_PROFILE,        /* profile values: [0, 100] */
+  LGR_RANGE_GROWTH,         /* growth and discount rate: [-100, 1000] */
+  LGR_RANGE_WEEKS,          /* weeks per year: (0, 53] */
+  LGR_RANGE_DRAWS,          /* Monte Carlo draws: whole number 100..1,000,000 */
+  LGR_RANGE_SEED,           /* Monte Carlo seed: whole number 0..2^53 */
+  LGR_RANGE_PERCENT,        /* the default range: [0, 100] */
+  LGR_RANGE_SETTING_PERCENT /* benefit realisation, cost contingency: [0, 1000] */
 } LgrRange;
 
 /* Parses a number written with a dot decimal, the whole string consumed, finite. Accepts an
