@@ -533,6 +533,38 @@ test_progress_and_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+static void
+on_run_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  LgrUncertaintyResults **out = data;
+  g_autoptr (GError) error = NULL;
+  *out = lgr_uncertainty_run_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *)data != NULL;
+}
+
+/* Off the main thread, on a copy of the study the model owns: the same figures. */
+static void
+test_async (void)
+{
+  g_autoptr (LgrStudy) study = load_uncertain ();
+  g_autoptr (LgrUncertaintyModel) model = lgr_uncertainty_model_new (study);
+  g_autoptr (LgrUncertaintyModel) owning
+      = lgr_uncertainty_model_new_owning (lgr_study_copy (study));
+  g_autoptr (LgrUncertaintyResults) sync
+      = lgr_uncertainty_run (model, 2000, 3, 1, NULL, NULL, NULL, NULL);
+  g_autoptr (LgrUncertaintyResults) async = NULL;
+
+  lgr_uncertainty_run_async (owning, 2000, 3, NULL, on_run_done, &async);
+  g_assert_true (lgr_test_wait_until (is_set, &async));
+  assert_same_results (sync, async);
+}
+
 /* The tornado and the switching values */
 
 static void
@@ -674,6 +706,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uncertainty/quantities", test_quantities);
   g_test_add_func ("/core/uncertainty/no-quantity", test_no_quantity);
   g_test_add_func ("/core/uncertainty/progress-and-cancel", test_progress_and_cancel);
+  g_test_add_func ("/core/uncertainty/async", test_async);
   g_test_add_func ("/core/uncertainty/random-studies", test_random_studies);
   g_test_add_func ("/core/uncertainty/sensitivity", test_sensitivity);
   g_test_add_func ("/core/uncertainty/switching-value-by-substitution",

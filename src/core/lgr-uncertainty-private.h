@@ -94,6 +94,7 @@ typedef struct
 struct _LgrUncertaintyModel
 {
   const LgrStudy *study;
+  LgrStudy *owned_study; /* freed with the model, or NULL */
   guint n_years;
   int first_year;
   gboolean count_avoidance;

@@ -416,3 +416,48 @@ lgr_uncertainty_results_free (LgrUncertaintyResults *results)
 {
   g_free (results);
 }
+
+/* In a thread of its own */
+
+typedef struct
+{
+  const LgrUncertaintyModel *model;
+  guint draws;
+  double seed;
+} AsyncRun;
+
+static void
+run_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const AsyncRun *run = data;
+  GError *error = NULL;
+  LgrUncertaintyResults *results
+      = lgr_uncertainty_run (run->model, run->draws, run->seed, 0, cancellable, NULL, NULL, &error);
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify)lgr_uncertainty_results_free);
+}
+
+void
+lgr_uncertainty_run_async (const LgrUncertaintyModel *model, guint draws, double seed,
+                           GCancellable *cancellable, GAsyncReadyCallback callback,
+                           gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  AsyncRun *run = g_new0 (AsyncRun, 1);
+
+  run->model = model;
+  run->draws = draws;
+  run->seed = seed;
+  g_task_set_source_tag (task, lgr_uncertainty_run_async);
+  g_task_set_task_data (task, run, g_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+LgrUncertaintyResults *
+lgr_uncertainty_run_finish (GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -457,7 +457,17 @@ lgr_uncertainty_model_free (LgrUncertaintyModel *m)
   g_array_unref (m->inputs);
   g_array_unref (m->input_members);
   lgr_model_clear (m);
+  if (m->owned_study != NULL)
+    lgr_study_free (m->owned_study);
   g_free (m);
+}
+
+LgrUncertaintyModel *
+lgr_uncertainty_model_new_owning (LgrStudy *study)
+{
+  LgrUncertaintyModel *m = lgr_uncertainty_model_new (study);
+  m->owned_study = study;
+  return m;
 }
 
 const LgrStudy *

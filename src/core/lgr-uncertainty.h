@@ -33,6 +33,8 @@ typedef struct
 typedef struct _LgrUncertaintyModel LgrUncertaintyModel;
 
 LgrUncertaintyModel *lgr_uncertainty_model_new (const LgrStudy *study);
+/* The same, taking study (freed with the model): for a copy handed to another thread. */
+LgrUncertaintyModel *lgr_uncertainty_model_new_owning (LgrStudy *study);
 void lgr_uncertainty_model_free (LgrUncertaintyModel *model);
 const LgrStudy *lgr_uncertainty_model_get_study (const LgrUncertaintyModel *model);
 guint lgr_uncertainty_model_get_n_quantities (const LgrUncertaintyModel *model);
@@ -92,6 +94,15 @@ LgrUncertaintyResults *lgr_uncertainty_run (const LgrUncertaintyModel *model, gu
                                             LgrUncertaintyProgress progress, gpointer user_data,
                                             GError **error);
 void lgr_uncertainty_results_free (LgrUncertaintyResults *results);
+
+/* lgr_uncertainty_run() in a thread of its own (GTask), for the window: callback runs in the
+ * thread-default main context of the caller. Keep model alive until then (a model made by
+ * lgr_uncertainty_model_new_owning() from a copy of the study stands alone). Cancelling gives
+ * G_IO_ERROR_CANCELLED. */
+void lgr_uncertainty_run_async (const LgrUncertaintyModel *model, guint draws, double seed,
+                                GCancellable *cancellable, GAsyncReadyCallback callback,
+                                gpointer user_data);
+LgrUncertaintyResults *lgr_uncertainty_run_finish (GAsyncResult *result, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrUncertaintyModel, lgr_uncertainty_model_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrUncertaintyResults, lgr_uncertainty_results_free)
