@@ -90,7 +90,7 @@ typedef enum
 typedef enum
 {
   LGR_WRITE_ALWAYS,
-  LGR_WRITE_IF_SET,         /* a string that is not NULL, or an int whose has-flag is set */
+  LGR_WRITE_IF_SET,         /* a string that is not NULL, or a number whose has-flag is set */
   LGR_WRITE_IF_NOT_EMPTY,   /* a string that is neither NULL nor empty */
   LGR_WRITE_UNLESS_DEFAULT, /* a bool that differs from its default */
 } LgrWrite;
@@ -110,7 +110,7 @@ struct _LgrSchemaAttribute
   LgrFieldType type;
   gboolean required;
   gsize offset;             /* of the field in the element's object */
-  gsize has_offset;         /* of the gboolean that says an optional int was given, or 0: none */
+  gsize has_offset;         /* of the gboolean: an optional int or number was given; 0: none */
   LgrRange range;           /* LGR_FIELD_INT and LGR_FIELD_NUMBER */
   double fallback;          /* default of an optional NUMBER, BOOL or ENUM */
   const char *what;         /* names the value in messages ("target unit cost"), untranslated */
