@@ -474,6 +474,38 @@ test_quantities (void)
   }
 }
 
+/* Names that repeat across scenarios carry their scenario's name, whatever the attribute. */
+static void
+test_names_repeated (void)
+{
+  g_autoptr (LgrStudy) study = load_uncertain ();
+  LgrScenario *three = lgr_scenario_copy (g_ptr_array_index (study->scenarios, 1));
+  g_autoptr (LgrUncertaintyModel) model = NULL;
+  gboolean seen = FALSE;
+
+  g_free (three->id);
+  g_free (three->name);
+  three->id = g_strdup ("three");
+  three->name = g_strdup ("Three");
+  g_ptr_array_add (study->scenarios, three);
+  model = lgr_uncertainty_model_new (study);
+  for (guint k = 0; k < lgr_uncertainty_model_get_n_quantities (model); k++)
+    {
+      const LgrQuantity *q = lgr_uncertainty_model_get_quantity (model, k);
+      if (strcmp (q->key, "three/south-lac/growth.cohort") == 0)
+        {
+          g_assert_cmpstr (q->name, ==, "Children looked after, South (Three): cohort growth");
+          seen = TRUE;
+        }
+      if (strcmp (q->key, "two/south-lac/growth.cohort") == 0)
+        g_assert_cmpstr (q->name, ==,
+                         "Children looked after, South (Two unitaries): cohort growth");
+      if (strcmp (q->key, "one/lac/cohort.target") == 0) /* one of a kind */
+        g_assert_cmpstr (q->name, ==, "Children looked after, County: target rate");
+    }
+  g_assert_true (seen);
+}
+
 static void
 test_no_quantity (void)
 {
@@ -704,6 +736,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/uncertainty/two-quantities", test_two_quantities);
   g_test_add_func ("/core/uncertainty/threads-do-not-matter", test_threads_do_not_matter);
   g_test_add_func ("/core/uncertainty/quantities", test_quantities);
+  g_test_add_func ("/core/uncertainty/names-repeated", test_names_repeated);
   g_test_add_func ("/core/uncertainty/no-quantity", test_no_quantity);
   g_test_add_func ("/core/uncertainty/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/core/uncertainty/async", test_async);

@@ -312,45 +312,80 @@ compare_entries (gconstpointer a, gconstpointer b)
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* Names that repeat get their scenario's name: "Transition (Two unitaries): total". */
+/* "Transition: total" in scenario "Two unitaries" -> "Transition (Two unitaries): total" */
+static char *
+with_scenario (const char *name, const char *scenario)
+{
+  const char *colon = g_strrstr (name, ": ");
+  if (colon == NULL)
+    return g_strdup_printf ("%s (%s)", name, scenario);
+  return g_strdup_printf ("%.*s (%s)%s", (int)(colon - name), name, scenario, colon);
+}
+
+/* The scenario a key names ("two/north-lac/cohort.target"), or NULL. */
+static const LgrScenario *
+scenario_of_key (const LgrStudy *study, const char *key)
+{
+  const char *slash = strchr (key, '/');
+  if (slash == NULL || g_str_has_prefix (key, "driver:"))
+    return NULL;
+  for (guint s = 0; s < study->scenarios->len; s++)
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
+      if (strlen (scenario->id) == (gsize)(slash - key)
+          && strncmp (scenario->id, key, slash - key) == 0)
+        return scenario;
+    }
+  return NULL;
+}
+
+static void
+rename_if_repeated (GHashTable *counts, const LgrStudy *study, const char *key, char **name)
+{
+  const LgrScenario *scenario = scenario_of_key (study, key);
+  if (scenario != NULL && GPOINTER_TO_UINT (g_hash_table_lookup (counts, *name)) > 1)
+    {
+      char *named = with_scenario (*name, scenario->name);
+      g_free (*name);
+      *name = named;
+    }
+}
+
+/* Names that repeat (the same lever name and authority in two scenarios) get their scenario's
+ * name; a quantity and the input of the same key count once. */
 static void
 disambiguate (LgrUncertaintyModel *m)
 {
-  /* freed after counts, whose keys they are */
-  g_autoptr (GPtrArray) old = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  const LgrStudy *study = m->study;
+  g_autoptr (GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal); /* key -> name */
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer name;
 
   for (guint i = 0; i < m->inputs->len; i++)
     {
-      const char *name = g_array_index (m->inputs, LgrModelInput, i).name;
-      g_hash_table_insert (
-          counts, (gpointer)name,
-          GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
+      const LgrModelInput *input = &g_array_index (m->inputs, LgrModelInput, i);
+      g_hash_table_insert (names, input->key, input->name);
     }
+  for (guint k = 0; k < m->quantities->len; k++)
+    {
+      const LgrQuantity *q = &g_array_index (m->quantities, LgrModelQuantity, k).q;
+      if (q->driver == NULL)
+        g_hash_table_insert (names, q->key, q->name);
+    }
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, NULL, &name))
+    g_hash_table_insert (
+        counts, g_strdup (name),
+        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1));
   for (guint i = 0; i < m->inputs->len; i++)
     {
       LgrModelInput *input = &g_array_index (m->inputs, LgrModelInput, i);
-      if (input->scenario >= 0 && GPOINTER_TO_UINT (g_hash_table_lookup (counts, input->name)) > 1)
-        {
-          const LgrScenario *s = g_ptr_array_index (study->scenarios, input->scenario);
-          char *colon = g_strrstr (input->name, ": ");
-          char *named = colon ? g_strdup_printf ("%.*s (%s)%s", (int)(colon - input->name),
-                                                 input->name, s->name, colon)
-                              : g_strdup_printf ("%s (%s)", input->name, s->name);
-          /* the same words for the quantity of the same key */
-          for (guint k = 0; k < m->quantities->len; k++)
-            {
-              LgrQuantity *q = &g_array_index (m->quantities, LgrModelQuantity, k).q;
-              if (strcmp (q->key, input->key) == 0)
-                {
-                  g_free (q->name);
-                  q->name = g_strdup (named);
-                }
-            }
-          g_ptr_array_add (old, input->name);
-          input->name = named;
-        }
+      rename_if_repeated (counts, m->study, input->key, &input->name);
+    }
+  for (guint k = 0; k < m->quantities->len; k++)
+    {
+      LgrQuantity *q = &g_array_index (m->quantities, LgrModelQuantity, k).q;
+      rename_if_repeated (counts, m->study, q->key, &q->name);
     }
 }
 
