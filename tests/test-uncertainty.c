@@ -431,6 +431,14 @@ test_threads_do_not_matter (void)
       g_assert_cmpfloat (x->pays_back, >=, 0);
       g_assert_cmpfloat (x->pays_back, <=, 1);
     }
+  {
+    g_autofree char *sentence = lgr_uncertainty_results_ahead_sentence (one, 1);
+    g_autofree char *expected
+        = g_strdup_printf ("Two unitaries: ahead of One unitary in %g%% of 3,001 draws.",
+                           round (one->scenarios[1].ahead_probability * 100));
+    g_assert_cmpstr (sentence, ==, expected);
+    g_assert_null (lgr_uncertainty_results_ahead_sentence (one, 0));
+  }
   g_assert_true (one->scenarios[1].compared);
   g_assert_cmpfloat (one->scenarios[1].ahead_probability, >, 0);
   g_assert_cmpfloat (one->scenarios[1].ahead_probability, <, 1);

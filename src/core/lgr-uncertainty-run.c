@@ -14,6 +14,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-format.h"
+
 #define MAX_MEMORY ((guint64)2 << 30) /* bytes of per-draw figures */
 #define CHUNK 256                     /* draws between looks at cancelling and progress */
 
@@ -46,9 +48,11 @@ set_quantities (const LgrUncertaintyModel *m, guint64 seed, guint64 draw, double
       for (guint j = 0; j < qs[k].n_members; j++)
         {
           const LgrMember *mb = &members[qs[k].first_member + j];
-          /* lgr_uncertainty_triangular() with its constants computed once */
-          double v = u < mb->mode_share ? mb->low + sqrt (u * mb->below)
-                                        : mb->high - sqrt ((1 - u) * mb->above);
+          /* lgr_uncertainty_triangular() with its constants computed once, one square root
+           * whichever side u falls (no branch to mispredict) */
+          gboolean below = u < mb->mode_share;
+          double r = sqrt (below ? u * mb->below : (1 - u) * mb->above);
+          double v = below ? mb->low + r : mb->high - r;
           x[mb->slot] = qs[k].q.whole ? round (v) : v; /* halves away from zero */
         }
     }
@@ -167,10 +171,10 @@ lgr_uncertainty_percentiles (double *a, gsize n, double *p10, double *p50, doubl
 {
   gsize k90 = rank_of (90, n) - 1, k50 = rank_of (50, n) - 1, k10 = rank_of (10, n) - 1;
 
-  *p90 = select_kth (a, n, k90);
-  /* a[0..k90) holds the smaller ones: the others are among them */
-  *p50 = k50 < k90 ? select_kth (a, k90, k50) : *p90;
+  /* the median first: P10 is then among the smaller half a[0..k50), P90 among the larger */
+  *p50 = select_kth (a, n, k50);
   *p10 = k10 < k50 ? select_kth (a, k50, k10) : *p50;
+  *p90 = k90 > k50 ? select_kth (a + k50 + 1, n - k50 - 1, k90 - k50 - 1) : *p50;
 }
 
 /* The percentiles of many series at once, shared out between threads. */
@@ -415,6 +419,24 @@ void
 lgr_uncertainty_results_free (LgrUncertaintyResults *results)
 {
   g_free (results);
+}
+
+char *
+lgr_uncertainty_results_ahead_sentence (const LgrUncertaintyResults *r, guint scenario)
+{
+  g_autofree char *draws = NULL;
+  g_autofree char *percent = NULL;
+
+  g_return_val_if_fail (r != NULL && scenario < r->n_scenarios, NULL);
+  if (scenario == 0 || r->draws == 0)
+    return NULL;
+  draws = lgr_format_count (r->draws, 0);
+  percent = lgr_format_percent (round (r->scenarios[scenario].ahead_probability * 100));
+  /* Translators: "Two unitaries: ahead of One unitary in 91% of 10,000 draws." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: ahead of %s in %s of %s draw.",
+                                       "%s: ahead of %s in %s of %s draws.", r->draws),
+                          r->scenarios[scenario].scenario->name, r->scenarios[0].scenario->name,
+                          percent, draws);
 }
 
 /* In a thread of its own */

@@ -95,6 +95,10 @@ LgrUncertaintyResults *lgr_uncertainty_run (const LgrUncertaintyModel *model, gu
                                             GError **error);
 void lgr_uncertainty_results_free (LgrUncertaintyResults *results);
 
+/* "Two unitaries: ahead of One unitary in 91% of 10,000 draws." for a scenario other
+ * than the reference (the first); NULL for the reference or when there were no draws. */
+char *lgr_uncertainty_results_ahead_sentence (const LgrUncertaintyResults *results, guint scenario);
+
 /* lgr_uncertainty_run() in a thread of its own (GTask), for the window: callback runs in the
  * thread-default main context of the caller. Keep model alive until then (a model made by
  * lgr_uncertainty_model_new_owning() from a copy of the study stands alone). Cancelling gives
