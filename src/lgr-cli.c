@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lgr-cli-uncertainty.h"
 #include "lgr-csv.h"
 #include "lgr-export.h"
 #include "lgr-format.h"
@@ -38,6 +39,10 @@ typedef struct
   char *size;
   char **scenarios;
   char *report;
+  char *uncertainty; /* and the three below: lgr-cli-uncertainty.c */
+  char *sensitivity;
+  char *draws;
+  char *seed;
   char **files;
 } CliOptions;
 
@@ -50,6 +55,10 @@ cli_options_clear (CliOptions *o)
   g_free (o->size);
   g_strfreev (o->scenarios);
   g_free (o->report);
+  g_free (o->uncertainty);
+  g_free (o->sensitivity);
+  g_free (o->draws);
+  g_free (o->seed);
   g_strfreev (o->files);
 }
 
@@ -437,10 +446,14 @@ static int
 run_headless (CliOptions *o)
 {
   guint n_files = o->files ? g_strv_length (o->files) : 0;
-  int modes = !!o->check + !!o->summary + !!o->export_path + !!o->report;
+  int modes = !!o->check + !!o->summary + !!o->export_path + !!o->report + !!o->uncertainty
+              + !!o->sensitivity;
 
   if (modes > 1)
-    return usage_error (_ ("use only one of --check, --summary, --export and --report"));
+    return usage_error (_ ("use only one of --check, --summary, --export, --report, "
+                           "--uncertainty and --sensitivity"));
+  if ((o->draws || o->seed) && !o->uncertainty)
+    return usage_error (_ ("--draws and --seed go with --uncertainty"));
   if ((o->chart || o->size || o->scenarios) && !o->export_path)
     return usage_error (_ ("--chart, --size and --scenario go with --export"));
 
@@ -452,7 +465,9 @@ run_headless (CliOptions *o)
     }
 
   if (n_files != 1)
-    return usage_error (_ ("--summary, --export and --report need exactly one study file"));
+    return usage_error (
+        _ ("--summary, --export, --report, --uncertainty and --sensitivity need exactly one "
+           "study file"));
 
   if (o->summary)
     {
@@ -460,6 +475,10 @@ run_headless (CliOptions *o)
         return usage_error (_ ("--summary takes json or csv"));
       return run_summary (o->summary, o->files[0]);
     }
+  if (o->uncertainty)
+    return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->draws, o->seed, usage_error);
+  if (o->sensitivity)
+    return lgr_cli_run_sensitivity (o->sensitivity, o->files[0], usage_error);
   if (o->export_path)
     return run_export (o);
   return run_report (o);
@@ -490,6 +509,14 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
       N_ ("Show this scenario in the exported chart (repeatable; default all)"), N_ ("ID") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
       N_ ("Write the multi-page cabinet report as a PDF file"), N_ ("OUT.pdf") },
+    { "uncertainty", 0, 0, G_OPTION_ARG_STRING, &o.uncertainty,
+      N_ ("Print the Monte Carlo ranges of a study as json"), N_ ("FORMAT") },
+    { "draws", 0, 0, G_OPTION_ARG_STRING, &o.draws,
+      N_ ("With --uncertainty: number of draws, 100 to 1000000 (default the study's)"), N_ ("N") },
+    { "seed", 0, 0, G_OPTION_ARG_STRING, &o.seed,
+      N_ ("With --uncertainty: the random seed, 0 to 2^53 (default the study's)"), N_ ("S") },
+    { "sensitivity", 0, 0, G_OPTION_ARG_STRING, &o.sensitivity,
+      N_ ("Print the tornado rows and switching values of a study as json or csv"), N_ ("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_ ("Show the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_ ("[FILE…]") },
     { NULL },
@@ -524,7 +551,8 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
       return TRUE;
     }
 
-  if (o.check || o.summary || o.export_path || o.report || o.chart || o.size || o.scenarios)
+  if (o.check || o.summary || o.export_path || o.report || o.chart || o.size || o.scenarios
+      || o.uncertainty || o.sensitivity || o.draws || o.seed)
     {
       *exit_status = run_headless (&o);
       return TRUE;

@@ -245,6 +245,95 @@ random_item (GRand *rand, const LgrStudy *study, guint n)
   return item;
 }
 
+/* Ranges, drivers, scenario settings and <uncertainty> (docs/uncertainty.md), from a generator of
+ * their own so the rest of a random study is what it was before they existed. */
+
+static void
+random_bounds (GRand *rand, LgrBounds *bounds, double central, double min, double max)
+{
+  if (g_rand_int_range (rand, 0, 3) != 0)
+    return;
+  bounds->has_low = bounds->has_high = TRUE;
+  bounds->low = g_rand_boolean (rand) ? central : round (central - (central - min) * 0.25);
+  bounds->high = g_rand_boolean (rand) ? central : round (central + (max - central) * 0.01);
+  bounds->low = MIN (bounds->low, central);
+  bounds->high = MAX (bounds->high, central);
+}
+
+static char *
+random_driver (GRand *rand, const LgrBounds *a, const LgrBounds *b, const char *stem)
+{
+  if (!(lgr_bounds_given (a) || (b != NULL && lgr_bounds_given (b))) || g_rand_boolean (rand))
+    return NULL;
+  return g_strdup (stem);
+}
+
+static void
+random_uncertainty (LgrStudy *study)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (study->years * 7919u + study->first_year
+                                                 + study->scenarios->len * 31u);
+
+  random_bounds (rand, &study->benefit_realisation_range, study->benefit_realisation, 0, 1000);
+  random_bounds (rand, &study->cost_contingency_range, study->cost_contingency, 0, 1000);
+  if (g_rand_boolean (rand))
+    {
+      study->draws = g_rand_int_range (rand, 100, 1000001);
+      study->seed = g_rand_boolean (rand) ? 0 : g_rand_int_range (rand, 1, 1 << 30) * 8192.0;
+      study->default_range = random_number (rand, 0, 100);
+    }
+  for (guint s = 0; s < study->scenarios->len; s++)
+    {
+      LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
+      if ((scenario->has_benefit_realisation = g_rand_boolean (rand)))
+        {
+          scenario->benefit_realisation = random_number (rand, 0, 1000);
+          random_bounds (rand, &scenario->benefit_realisation_range, scenario->benefit_realisation,
+                         0, 1000);
+        }
+      if ((scenario->has_cost_contingency = g_rand_int_range (rand, 0, 3) == 0))
+        {
+          scenario->cost_contingency = random_number (rand, 0, 1000);
+          random_bounds (rand, &scenario->cost_contingency_range, scenario->cost_contingency, 0,
+                         1000);
+        }
+      for (guint i = 0; i < scenario->levers->len; i++)
+        {
+          LgrLever *l = g_ptr_array_index (scenario->levers, i);
+          double max = lgr_cohort_range (l->basis) == LGR_RANGE_RATE ? 10000 : 1e6;
+          random_bounds (rand, &l->cohort_target_range, l->cohort_target, 0, max);
+          random_bounds (rand, &l->unit_cost_target_range, l->unit_cost_target, 0, 1e6);
+          random_bounds (rand, &l->growth_cohort_range, l->growth_cohort, -100, 1000);
+          random_bounds (rand, &l->growth_unit_cost_range, l->growth_unit_cost, -100, 1000);
+          if (l->has_realisation_start && g_rand_boolean (rand))
+            {
+              LgrYearBounds *b = &l->realisation_start_range;
+              b->has_low = b->has_high = TRUE;
+              b->low = MAX (1800, l->realisation_start - g_rand_int_range (rand, 0, 3));
+              b->high = MIN (2300, l->realisation_start + g_rand_int_range (rand, 0, 3));
+              if (g_rand_boolean (rand))
+                l->realisation_driver = g_strdup ("delay");
+            }
+          /* linked cohorts share a basis, linked unit costs a period */
+          l->cohort_driver = random_driver (rand, &l->cohort_target_range, NULL,
+                                            lgr_cohort_basis_to_string (l->basis));
+          l->unit_cost_driver = random_driver (rand, &l->unit_cost_target_range, NULL,
+                                               lgr_unit_period_to_string (l->unit_period));
+          l->growth_driver
+              = random_driver (rand, &l->growth_cohort_range, &l->growth_unit_cost_range, "g_1");
+        }
+      for (guint i = 0; i < scenario->items->len; i++)
+        {
+          LgrItem *item = g_ptr_array_index (scenario->items, i);
+          if (item->pattern == LGR_ITEM_PATTERN_SPREAD)
+            random_bounds (rand, &item->total_range, item->total, 0, 1e9);
+          if (item->pattern == LGR_ITEM_PATTERN_RECURRING)
+            random_bounds (rand, &item->amount_range, item->amount, 0, 1e9);
+          item->driver = random_driver (rand, &item->total_range, &item->amount_range, "Cost");
+        }
+    }
+}
+
 LgrStudy *
 lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items, guint years)
 {
@@ -312,6 +401,7 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
         g_ptr_array_add (scenario->items, random_item (rand, study, i));
       g_ptr_array_add (study->scenarios, scenario);
     }
+  random_uncertainty (study);
   return study;
 }
 

@@ -242,6 +242,8 @@ field_string (const LgrSchemaAttribute *row, gconstpointer object)
       return g_strdup_printf ("%d", G_STRUCT_MEMBER (int, object, row->offset));
     case LGR_FIELD_NUMBER:
     case LGR_FIELD_COHORT_VALUE:
+      if (row->has_offset != 0 && !G_STRUCT_MEMBER (gboolean, object, row->has_offset))
+        return g_strdup ("(not given)");
       return lgr_number_to_string (G_STRUCT_MEMBER (double, object, row->offset));
     case LGR_FIELD_BOOL:
       return g_strdup (G_STRUCT_MEMBER (gboolean, object, row->offset) ? "true" : "false");
@@ -312,6 +314,21 @@ change_field (const LgrSchemaAttribute *row, gpointer object, const LgrScenario 
       {
         double *v = &G_STRUCT_MEMBER (double, object, row->offset);
         const double candidates[] = { *v + 1, *v - 1, *v / 2, *v * 2, 0.5, 0 };
+        gboolean *given
+            = row->has_offset != 0 ? &G_STRUCT_MEMBER (gboolean, object, row->has_offset) : NULL;
+        /* an optional number with a has-flag (a range's bound): given and taken away too */
+        if (given != NULL && !*given)
+          {
+            *given = TRUE;
+            *v = 50;
+            return c == 0;
+          }
+        if (given != NULL && c == 0)
+          {
+            *given = FALSE;
+            return TRUE;
+          }
+        c -= given != NULL;
         if (c >= G_N_ELEMENTS (candidates))
           return FALSE;
         *v = candidates[c];
@@ -550,6 +567,8 @@ break_field (const LgrSchemaAttribute *row, gpointer object, guint c)
           }
         else
           G_STRUCT_MEMBER (double, object, row->offset) = out_of_range[c];
+        if (row->has_offset != 0)
+          G_STRUCT_MEMBER (gboolean, object, row->has_offset) = TRUE;
         return TRUE;
       }
     case LGR_FIELD_ENUM:

@@ -70,6 +70,7 @@ lgr_lever_convert_basis (LgrLever *lever, LgrCohortBasis basis, const LgrAuthori
                          GError **error)
 {
   double baseline, target;
+  LgrBounds range = lever->cohort_target_range; /* converted with the target */
 
   g_return_val_if_fail (lever != NULL, FALSE);
   g_return_val_if_fail ((guint)basis < LGR_N_COHORT_BASES, FALSE);
@@ -81,11 +82,19 @@ lgr_lever_convert_basis (LgrLever *lever, LgrCohortBasis basis, const LgrAuthori
                                authority, lever->authority_id, &baseline, error)
       || !lgr_cohort_from_people (basis,
                                   lgr_cohort_people (lever->basis, lever->cohort_target, authority),
-                                  authority, lever->authority_id, &target, error))
+                                  authority, lever->authority_id, &target, error)
+      || (range.has_low
+          && !lgr_cohort_from_people (basis, lgr_cohort_people (lever->basis, range.low, authority),
+                                      authority, lever->authority_id, &range.low, error))
+      || (range.has_high
+          && !lgr_cohort_from_people (basis,
+                                      lgr_cohort_people (lever->basis, range.high, authority),
+                                      authority, lever->authority_id, &range.high, error)))
     return FALSE;
   lever->basis = basis;
   lever->cohort_baseline = baseline;
   lever->cohort_target = target;
+  lever->cohort_target_range = range;
   return TRUE;
 }
 
@@ -111,6 +120,8 @@ lgr_lever_convert_period (LgrLever *lever, LgrUnitPeriod period, double weeks_pe
   lever->unit_period = period;
   lever->unit_cost_baseline *= factor;
   lever->unit_cost_target *= factor;
+  lever->unit_cost_target_range.low *= factor; /* its range with it */
+  lever->unit_cost_target_range.high *= factor;
 }
 
 void

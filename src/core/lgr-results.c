@@ -230,14 +230,14 @@ lgr_results_compute (const LgrStudy *study)
   double *series = (double *)(block + layout.series_offset);
 #define NEXT_SERIES() (series += n, series - n)
 
-  double R = study->benefit_realisation / 100.0;
-  double K = 1.0 + study->cost_contingency / 100.0;
-
   for (guint s = 0; s < results->n_scenarios; s++)
     {
       const LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
       LgrScenarioResult *r = &results->scenarios[s];
       g_autoptr (GHashTable) authorities = authorities_by_id (scenario);
+      /* a scenario's own settings override the study's (docs/model.md) */
+      double R = lgr_scenario_benefit_realisation (scenario, study) / 100.0;
+      double K = 1.0 + lgr_scenario_cost_contingency (scenario, study) / 100.0;
       r->scenario = scenario;
       r->cashable_savings = NEXT_SERIES ();
       r->cost_avoidance = NEXT_SERIES ();

@@ -13,6 +13,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-uncertainty-rules.h"
+
 G_DEFINE_QUARK (lgr - study - error - quark, lgr_study_error)
 
 /* Numbers */
@@ -314,6 +316,15 @@ range_limits (LgrRange range, Limits *l)
       return TRUE;
     case LGR_RANGE_DISCOUNT:
       l->min = -50, l->max = 100;
+      return TRUE;
+    case LGR_RANGE_DRAWS:
+      l->min = 100, l->max = 1000000, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_SEED:
+      l->min = 0, l->max = 9007199254740992.0, l->whole = TRUE;
+      return TRUE;
+    case LGR_RANGE_PERCENT:
+      l->min = 0, l->max = 100;
       return TRUE;
     default:
       return FALSE;
@@ -659,7 +670,7 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *aut
       && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_ ("realisation start year"),
                        error))
     return FALSE;
-  return check_profile (&lever->realisation, error);
+  return check_profile (&lever->realisation, error) && lgr_uncertainty_check_lever (lever, error);
 }
 
 static gboolean
@@ -732,7 +743,7 @@ item_check (const LgrItem *item, GError **error)
     default:
       break;
     }
-  return TRUE;
+  return lgr_uncertainty_check_item (item, error);
 }
 
 gboolean
@@ -794,7 +805,8 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
     return fail_at (error, filename, scenario->line, _ ("scenario"));
   if (!CHECK_TEXT (scenario->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT_OF (scenario->description, N_ ("the description"), FALSE, NOTE, error)
-      || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error)))
+      || (scenario->colour != NULL && !lgr_check_colour (scenario->colour, error))
+      || !lgr_uncertainty_check_scenario (scenario, error))
     return fail_at (error, filename, scenario->line, context);
   if (scenario->authorities->len == 0)
     {
@@ -863,7 +875,8 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_ ("cost contingency"),
                        error)
       || !CHECK_TEXT_OF (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, NOTE,
-                         error))
+                         error)
+      || !lgr_uncertainty_check_study (study, error))
     return fail_at (error, filename, 0, NULL);
 
   for (guint i = 0; i < study->benchmark_bands->len; i++)
@@ -908,7 +921,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       if (!claim_id (scenario_ids, scenario->id, scenario->line, _ ("the study"), filename, error))
         return fail_at (error, filename, scenario->line, NULL);
     }
-  return TRUE;
+  return lgr_uncertainty_check_drivers (study, filename, error);
 }
 
 gboolean

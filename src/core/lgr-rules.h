@@ -53,6 +53,9 @@ typedef enum
   LGR_RANGE_PROFILE,         /* profile values: [0, 100] */
   LGR_RANGE_GROWTH,          /* growth: [-100, 1000] */
   LGR_RANGE_WEEKS,           /* weeks per year: (0, 53] */
+  LGR_RANGE_DRAWS,           /* Monte Carlo draws: whole number 100..1,000,000 */
+  LGR_RANGE_SEED,            /* Monte Carlo seed: whole number 0..2^53 */
+  LGR_RANGE_PERCENT,         /* the default range: [0, 100] */
   LGR_RANGE_SETTING_PERCENT, /* benefit realisation, cost contingency: [0, 1000] */
   LGR_RANGE_DISCOUNT         /* discount rate: [-50, 100] */
 } LgrRange;

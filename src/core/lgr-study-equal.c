@@ -26,6 +26,8 @@ same_field (const LgrSchemaAttribute *row, gconstpointer a, gconstpointer b)
   switch (row->type)
     {
     case LGR_FIELD_INT:
+    case LGR_FIELD_NUMBER:
+    case LGR_FIELD_COHORT_VALUE:
       if (row->has_offset != 0)
         {
           gboolean given = G_STRUCT_MEMBER (gboolean, a, row->has_offset);
@@ -34,9 +36,8 @@ same_field (const LgrSchemaAttribute *row, gconstpointer a, gconstpointer b)
           if (!given)
             return TRUE; /* the value is not used */
         }
-      return G_STRUCT_MEMBER (int, a, row->offset) == G_STRUCT_MEMBER (int, b, row->offset);
-    case LGR_FIELD_NUMBER:
-    case LGR_FIELD_COHORT_VALUE:
+      if (row->type == LGR_FIELD_INT)
+        return G_STRUCT_MEMBER (int, a, row->offset) == G_STRUCT_MEMBER (int, b, row->offset);
       return same_double (G_STRUCT_MEMBER (double, a, row->offset),
                           G_STRUCT_MEMBER (double, b, row->offset));
     case LGR_FIELD_BOOL:

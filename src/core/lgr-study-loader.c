@@ -60,7 +60,7 @@ what_of (const LgrSchemaAttribute *row, gconstpointer object)
 {
   if (row->type == LGR_FIELD_COHORT_VALUE)
     return lgr_cohort_value_name (((const LgrLever *)object)->basis,
-                                  strcmp (row->name, "target") == 0);
+                                  g_str_has_prefix (row->name, "target"));
   return _ (row->what);
 }
 
@@ -81,6 +81,8 @@ read_number (LgrLoaderAttrs *a, const LgrSchemaAttribute *row, const char *text,
       return FALSE;
     }
   G_STRUCT_MEMBER (double, object, row->offset) = v;
+  if (row->has_offset != 0)
+    G_STRUCT_MEMBER (gboolean, object, row->has_offset) = TRUE;
   return TRUE;
 }
 
@@ -207,7 +209,10 @@ read_attribute (LgrLoaderAttrs *a, const LgrSchemaAttribute *row, gpointer objec
       switch (row->type)
         {
         case LGR_FIELD_NUMBER:
+        case LGR_FIELD_COHORT_VALUE:
           G_STRUCT_MEMBER (double, object, row->offset) = row->fallback;
+          if (row->has_offset != 0)
+            G_STRUCT_MEMBER (gboolean, object, row->has_offset) = FALSE;
           break;
         case LGR_FIELD_BOOL:
           G_STRUCT_MEMBER (gboolean, object, row->offset) = row->fallback != 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lgr-study-loader-state.h"
+#include "lgr-uncertainty-rules.h"
 
 /* Element handlers */
 
@@ -215,6 +216,16 @@ end_item (LgrLoader *l, LgrLoaderFrame *frame, gpointer object, const char *text
                      _ ("the item needs one of <spread>, <recurring> or <values>"));
 }
 
+/* Ranges and drivers (lgr-uncertainty-rules.c), once every attribute of the element is in. */
+static void
+ranges_done (LgrLoader *l, LgrLoaderAttrs *a, gpointer object)
+{
+  const char *attribute = NULL;
+  GError *detail = NULL;
+  if (!lgr_uncertainty_check_element (a->frame->el, object, &attribute, &detail))
+    lgr_loader_fail_with (l, lgr_loader_attr_line (a, attribute), a->frame->owner, detail);
+}
+
 static gpointer
 begin_spread (LgrLoader *l, LgrLoaderAttrs *a)
 {
@@ -239,6 +250,8 @@ spread_done (LgrLoader *l, LgrLoaderAttrs *a, gpointer object)
   GError *detail = NULL;
   if (!lgr_check_spread (&item->profile, &detail))
     lgr_loader_attr_fail_with (a, "profile", detail);
+  else
+    ranges_done (l, a, object);
 }
 
 static gpointer
@@ -328,6 +341,26 @@ end_value (LgrLoader *l, LgrLoaderFrame *frame, gpointer object, const char *tex
 
 #define FIELD(Type, field) G_STRUCT_OFFSET (Type, field)
 
+/* NAME-low and NAME-high of an uncertain number (docs/uncertainty.md), after NAME's row */
+#define RANGE_ROWS(attr, kind, Type, field, limits, what_low, what_high)                           \
+  { .name = attr "-low",                                                                           \
+    .type = kind,                                                                                  \
+    .offset = FIELD (Type, field.low),                                                             \
+    .has_offset = FIELD (Type, field.has_low),                                                     \
+    .range = limits,                                                                               \
+    .what = what_low,                                                                              \
+    .write = LGR_WRITE_IF_SET },                                                                   \
+  {                                                                                                \
+    .name = attr "-high", .type = kind, .offset = FIELD (Type, field.high),                        \
+    .has_offset = FIELD (Type, field.has_high), .range = limits, .what = what_high,                \
+    .write = LGR_WRITE_IF_SET                                                                      \
+  }
+#define DRIVER_ROW(Type, field)                                                                    \
+  {                                                                                                \
+    .name = "driver", .type = LGR_FIELD_TEXT, .offset = FIELD (Type, field),                       \
+    .what = N_ ("the driver"), .write = LGR_WRITE_IF_SET                                           \
+  }
+
 static const LgrSchemaAttribute study_attributes[] = {
   { .name = "version", .type = LGR_FIELD_VERSION, .required = TRUE },
 };
@@ -387,17 +420,65 @@ static const LgrSchemaAttribute settings_attributes[] = {
     .range = LGR_RANGE_SETTING_PERCENT,
     .fallback = 100,
     .what = N_ ("benefit realisation") },
+  RANGE_ROWS ("benefit-realisation", LGR_FIELD_NUMBER, LgrStudy, benefit_realisation_range,
+              LGR_RANGE_SETTING_PERCENT, N_ ("low benefit realisation"),
+              N_ ("high benefit realisation")),
   { .name = "cost-contingency",
     .type = LGR_FIELD_NUMBER,
     .offset = FIELD (LgrStudy, cost_contingency),
     .range = LGR_RANGE_SETTING_PERCENT,
     .fallback = 0,
     .what = N_ ("cost contingency") },
+  RANGE_ROWS ("cost-contingency", LGR_FIELD_NUMBER, LgrStudy, cost_contingency_range,
+              LGR_RANGE_SETTING_PERCENT, N_ ("low cost contingency"), N_ ("high cost contingency")),
   { .name = "count-avoidance",
     .type = LGR_FIELD_BOOL,
     .offset = FIELD (LgrStudy, count_avoidance),
     .fallback = FALSE,
     .what = N_ ("count-avoidance") },
+};
+
+static const LgrSchemaAttribute uncertainty_attributes[] = {
+  { .name = "draws",
+    .type = LGR_FIELD_INT,
+    .offset = FIELD (LgrStudy, draws),
+    .range = LGR_RANGE_DRAWS,
+    .what = N_ ("draws") },
+  { .name = "seed",
+    .type = LGR_FIELD_NUMBER,
+    .offset = FIELD (LgrStudy, seed),
+    .range = LGR_RANGE_SEED,
+    .fallback = 1,
+    .what = N_ ("seed") },
+  { .name = "default-range",
+    .type = LGR_FIELD_NUMBER,
+    .offset = FIELD (LgrStudy, default_range),
+    .range = LGR_RANGE_PERCENT,
+    .fallback = 0,
+    .what = N_ ("default range") },
+};
+
+/* A scenario's own settings: each, when given, overrides the study's for that scenario. */
+static const LgrSchemaAttribute scenario_settings_attributes[] = {
+  { .name = "benefit-realisation",
+    .type = LGR_FIELD_NUMBER,
+    .offset = FIELD (LgrScenario, benefit_realisation),
+    .has_offset = FIELD (LgrScenario, has_benefit_realisation),
+    .range = LGR_RANGE_SETTING_PERCENT,
+    .what = N_ ("benefit realisation"),
+    .write = LGR_WRITE_IF_SET },
+  RANGE_ROWS ("benefit-realisation", LGR_FIELD_NUMBER, LgrScenario, benefit_realisation_range,
+              LGR_RANGE_SETTING_PERCENT, N_ ("low benefit realisation"),
+              N_ ("high benefit realisation")),
+  { .name = "cost-contingency",
+    .type = LGR_FIELD_NUMBER,
+    .offset = FIELD (LgrScenario, cost_contingency),
+    .has_offset = FIELD (LgrScenario, has_cost_contingency),
+    .range = LGR_RANGE_SETTING_PERCENT,
+    .what = N_ ("cost contingency"),
+    .write = LGR_WRITE_IF_SET },
+  RANGE_ROWS ("cost-contingency", LGR_FIELD_NUMBER, LgrScenario, cost_contingency_range,
+              LGR_RANGE_SETTING_PERCENT, N_ ("low cost contingency"), N_ ("high cost contingency")),
 };
 
 static const LgrSchemaAttribute benchmarks_attributes[] = {
@@ -559,6 +640,9 @@ static const LgrSchemaAttribute cohort_attributes[] = {
     .required = TRUE,
     .offset = FIELD (LgrLever, cohort_target),
     .what = N_ ("target") },
+  RANGE_ROWS ("target", LGR_FIELD_COHORT_VALUE, LgrLever, cohort_target_range, 0, N_ ("low target"),
+              N_ ("high target")),
+  DRIVER_ROW (LgrLever, cohort_driver),
 };
 
 static const LgrSchemaAttribute unit_cost_attributes[] = {
@@ -580,6 +664,9 @@ static const LgrSchemaAttribute unit_cost_attributes[] = {
     .offset = FIELD (LgrLever, unit_cost_target),
     .range = LGR_RANGE_NON_NEGATIVE,
     .what = N_ ("target unit cost") },
+  RANGE_ROWS ("target", LGR_FIELD_NUMBER, LgrLever, unit_cost_target_range, LGR_RANGE_NON_NEGATIVE,
+              N_ ("low target unit cost"), N_ ("high target unit cost")),
+  DRIVER_ROW (LgrLever, unit_cost_driver),
 };
 
 static const LgrSchemaAttribute growth_attributes[] = {
@@ -588,11 +675,16 @@ static const LgrSchemaAttribute growth_attributes[] = {
     .offset = FIELD (LgrLever, growth_cohort),
     .range = LGR_RANGE_GROWTH,
     .what = N_ ("cohort growth") },
+  RANGE_ROWS ("cohort", LGR_FIELD_NUMBER, LgrLever, growth_cohort_range, LGR_RANGE_GROWTH,
+              N_ ("low cohort growth"), N_ ("high cohort growth")),
   { .name = "unit-cost",
     .type = LGR_FIELD_NUMBER,
     .offset = FIELD (LgrLever, growth_unit_cost),
     .range = LGR_RANGE_GROWTH,
     .what = N_ ("unit cost growth") },
+  RANGE_ROWS ("unit-cost", LGR_FIELD_NUMBER, LgrLever, growth_unit_cost_range, LGR_RANGE_GROWTH,
+              N_ ("low unit cost growth"), N_ ("high unit cost growth")),
+  DRIVER_ROW (LgrLever, growth_driver),
 };
 
 static const LgrSchemaAttribute realisation_attributes[] = {
@@ -603,11 +695,14 @@ static const LgrSchemaAttribute realisation_attributes[] = {
     .range = LGR_RANGE_YEAR,
     .what = N_ ("realisation start year"),
     .write = LGR_WRITE_IF_SET },
+  RANGE_ROWS ("start", LGR_FIELD_INT, LgrLever, realisation_start_range, LGR_RANGE_YEAR,
+              N_ ("earliest realisation start year"), N_ ("latest realisation start year")),
   { .name = "profile",
     .type = LGR_FIELD_PROFILE,
     .length = LGR_LENGTH_NOTE,
     .offset = FIELD (LgrLever, realisation),
     .what = N_ ("realisation profile") },
+  DRIVER_ROW (LgrLever, realisation_driver),
 };
 
 static const LgrSchemaAttribute lever_source_text = {
@@ -653,6 +748,8 @@ static const LgrSchemaAttribute spread_attributes[] = {
     .offset = FIELD (LgrItem, total),
     .range = LGR_RANGE_NON_NEGATIVE,
     .what = N_ ("total") },
+  RANGE_ROWS ("total", LGR_FIELD_NUMBER, LgrItem, total_range, LGR_RANGE_NON_NEGATIVE,
+              N_ ("low total"), N_ ("high total")),
   { .name = "start",
     .type = LGR_FIELD_INT,
     .offset = FIELD (LgrItem, start),
@@ -666,6 +763,7 @@ static const LgrSchemaAttribute spread_attributes[] = {
     .required = TRUE,
     .offset = FIELD (LgrItem, profile),
     .what = N_ ("spread profile") },
+  DRIVER_ROW (LgrItem, driver),
 };
 
 static const LgrSchemaAttribute recurring_attributes[] = {
@@ -675,6 +773,8 @@ static const LgrSchemaAttribute recurring_attributes[] = {
     .offset = FIELD (LgrItem, amount),
     .range = LGR_RANGE_NON_NEGATIVE,
     .what = N_ ("amount") },
+  RANGE_ROWS ("amount", LGR_FIELD_NUMBER, LgrItem, amount_range, LGR_RANGE_NON_NEGATIVE,
+              N_ ("low amount"), N_ ("high amount")),
   { .name = "start",
     .type = LGR_FIELD_INT,
     .offset = FIELD (LgrItem, start),
@@ -692,6 +792,7 @@ static const LgrSchemaAttribute recurring_attributes[] = {
     .offset = FIELD (LgrItem, growth),
     .range = LGR_RANGE_GROWTH,
     .what = N_ ("growth") },
+  DRIVER_ROW (LgrItem, driver),
 };
 
 static const LgrSchemaAttribute value_attributes[] = {
@@ -724,9 +825,10 @@ static const LgrSchemaAttribute item_source_text = {
 /* The children */
 
 static const LgrSchemaChild study_children[] = {
-  { LGR_ELEMENT_TITLE, 0, 1, TRUE },       { LGR_ELEMENT_DESCRIPTION, 1, 1, FALSE },
-  { LGR_ELEMENT_TIMELINE, 2, 1, TRUE },    { LGR_ELEMENT_SETTINGS, 3, 1, FALSE },
-  { LGR_ELEMENT_BENCHMARKS, 4, 1, FALSE }, { LGR_ELEMENT_SCENARIO, 5, 0, TRUE },
+  { LGR_ELEMENT_TITLE, 0, 1, TRUE },        { LGR_ELEMENT_DESCRIPTION, 1, 1, FALSE },
+  { LGR_ELEMENT_TIMELINE, 2, 1, TRUE },     { LGR_ELEMENT_SETTINGS, 3, 1, FALSE },
+  { LGR_ELEMENT_UNCERTAINTY, 4, 1, FALSE }, { LGR_ELEMENT_BENCHMARKS, 5, 1, FALSE },
+  { LGR_ELEMENT_SCENARIO, 6, 0, TRUE },
 };
 
 static const LgrSchemaChild benchmarks_children[] = { { LGR_ELEMENT_BAND, 0, 0, FALSE } };
@@ -734,9 +836,10 @@ static const LgrSchemaChild band_children[] = { { LGR_ELEMENT_COST, 0, 0, FALSE 
 
 static const LgrSchemaChild scenario_children[] = {
   { LGR_ELEMENT_SCENARIO_DESCRIPTION, 0, 1, FALSE },
-  { LGR_ELEMENT_AUTHORITY, 1, 0, TRUE },
-  { LGR_ELEMENT_LEVER, 2, 0, FALSE },
-  { LGR_ELEMENT_ITEM, 2, 0, FALSE },
+  { LGR_ELEMENT_SCENARIO_SETTINGS, 1, 1, FALSE },
+  { LGR_ELEMENT_AUTHORITY, 2, 0, TRUE },
+  { LGR_ELEMENT_LEVER, 3, 0, FALSE },
+  { LGR_ELEMENT_ITEM, 3, 0, FALSE },
 };
 
 static const LgrSchemaChild lever_children[] = {
@@ -766,7 +869,8 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_TITLE] = { "title", LGR_OBJECT_STUDY, .text = &title_text },
   [LGR_ELEMENT_DESCRIPTION] = { "description", LGR_OBJECT_STUDY, .text = &description_text },
   [LGR_ELEMENT_TIMELINE] = { "timeline", LGR_OBJECT_STUDY, ATTRIBUTES (timeline_attributes) },
-  [LGR_ELEMENT_SETTINGS] = { "settings", LGR_OBJECT_STUDY, ATTRIBUTES (settings_attributes) },
+  [LGR_ELEMENT_SETTINGS] = { "settings", LGR_OBJECT_STUDY, ATTRIBUTES (settings_attributes),
+                             .attributes_done = ranges_done },
   [LGR_ELEMENT_BENCHMARKS] = { "benchmarks", LGR_OBJECT_STUDY, ATTRIBUTES (benchmarks_attributes),
                                CHILDREN (benchmarks_children), .begin = begin_benchmarks },
   [LGR_ELEMENT_BAND]
@@ -783,23 +887,32 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
                               ATTRIBUTES (authority_attributes), .begin = begin_authority },
   [LGR_ELEMENT_LEVER] = { "lever", LGR_OBJECT_LEVER, N_ ("lever"), ATTRIBUTES (lever_attributes),
                           CHILDREN (lever_children), .begin = begin_lever },
-  [LGR_ELEMENT_COHORT] = { "cohort", LGR_OBJECT_LEVER, ATTRIBUTES (cohort_attributes) },
-  [LGR_ELEMENT_UNIT_COST] = { "unit-cost", LGR_OBJECT_LEVER, ATTRIBUTES (unit_cost_attributes) },
-  [LGR_ELEMENT_GROWTH] = { "growth", LGR_OBJECT_LEVER, ATTRIBUTES (growth_attributes) },
+  [LGR_ELEMENT_COHORT]
+  = { "cohort", LGR_OBJECT_LEVER, ATTRIBUTES (cohort_attributes), .attributes_done = ranges_done },
+  [LGR_ELEMENT_UNIT_COST] = { "unit-cost", LGR_OBJECT_LEVER, ATTRIBUTES (unit_cost_attributes),
+                              .attributes_done = ranges_done },
+  [LGR_ELEMENT_GROWTH]
+  = { "growth", LGR_OBJECT_LEVER, ATTRIBUTES (growth_attributes), .attributes_done = ranges_done },
   [LGR_ELEMENT_REALISATION]
-  = { "realisation", LGR_OBJECT_LEVER, ATTRIBUTES (realisation_attributes) },
+  = { "realisation", LGR_OBJECT_LEVER, ATTRIBUTES (realisation_attributes),
+      .attributes_done = ranges_done },
   [LGR_ELEMENT_LEVER_SOURCE] = { "source", LGR_OBJECT_LEVER, .text = &lever_source_text },
   [LGR_ELEMENT_ITEM] = { "item", LGR_OBJECT_ITEM, N_ ("item"), ATTRIBUTES (item_attributes),
                          CHILDREN (item_children), .begin = begin_item, .end = end_item },
   [LGR_ELEMENT_SPREAD] = { "spread", LGR_OBJECT_ITEM, ATTRIBUTES (spread_attributes),
                            .begin = begin_spread, .attributes_done = spread_done },
-  [LGR_ELEMENT_RECURRING]
-  = { "recurring", LGR_OBJECT_ITEM, ATTRIBUTES (recurring_attributes), .begin = begin_recurring },
+  [LGR_ELEMENT_RECURRING] = { "recurring", LGR_OBJECT_ITEM, ATTRIBUTES (recurring_attributes),
+                              .begin = begin_recurring, .attributes_done = ranges_done },
   [LGR_ELEMENT_VALUES] = { "values", LGR_OBJECT_ITEM, CHILDREN (values_children),
                            .begin = begin_values, .end = end_values },
   [LGR_ELEMENT_VALUE] = { "value", LGR_OBJECT_YEAR_VALUE, ATTRIBUTES (value_attributes),
                           .text = &value_text, .begin = begin_value, .end = end_value },
   [LGR_ELEMENT_ITEM_SOURCE] = { "source", LGR_OBJECT_ITEM, .text = &item_source_text },
+  [LGR_ELEMENT_UNCERTAINTY]
+  = { "uncertainty", LGR_OBJECT_STUDY, ATTRIBUTES (uncertainty_attributes) },
+  [LGR_ELEMENT_SCENARIO_SETTINGS]
+  = { "settings", LGR_OBJECT_SCENARIO, ATTRIBUTES (scenario_settings_attributes),
+      .attributes_done = ranges_done },
 };
 
 G_STATIC_ASSERT (LGR_N_ELEMENTS <= 32); /* LgrLoaderFrame.seen */

@@ -53,6 +53,8 @@ typedef enum
   LGR_ELEMENT_VALUES,
   LGR_ELEMENT_VALUE,
   LGR_ELEMENT_ITEM_SOURCE,
+  LGR_ELEMENT_UNCERTAINTY,       /* docs/uncertainty.md */
+  LGR_ELEMENT_SCENARIO_SETTINGS, /* a scenario's own settings */
   LGR_N_ELEMENTS
 } LgrElement;
 
@@ -88,7 +90,7 @@ typedef enum
 typedef enum
 {
   LGR_WRITE_ALWAYS,
-  LGR_WRITE_IF_SET,         /* a string that is not NULL, or an int whose has-flag is set */
+  LGR_WRITE_IF_SET,         /* a string that is not NULL, or a number whose has-flag is set */
   LGR_WRITE_IF_NOT_EMPTY,   /* a string that is neither NULL nor empty */
   LGR_WRITE_UNLESS_DEFAULT, /* a bool that differs from its default */
 } LgrWrite;
@@ -108,7 +110,7 @@ struct _LgrSchemaAttribute
   LgrFieldType type;
   gboolean required;
   gsize offset;             /* of the field in the element's object */
-  gsize has_offset;         /* of the gboolean that says an optional int was given, or 0: none */
+  gsize has_offset;         /* of the gboolean: an optional int or number was given; 0: none */
   LgrRange range;           /* LGR_FIELD_INT and LGR_FIELD_NUMBER */
   LgrLength length;         /* how long the value may be, as text (every type) */
   double fallback;          /* default of an optional NUMBER, BOOL or ENUM */

@@ -269,6 +269,9 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
   text_element (out, 1, LGR_ELEMENT_DESCRIPTION, study);
   empty_element (out, 1, LGR_ELEMENT_TIMELINE, study);
   empty_element (out, 1, LGR_ELEMENT_SETTINGS, study);
+  /* only when it says something: a study without it keeps its bytes */
+  if (study->draws != 10000 || study->seed != 1 || study->default_range != 0)
+    empty_element (out, 1, LGR_ELEMENT_UNCERTAINTY, study);
   write_benchmarks (out, study);
 
   for (guint s = 0; s < study->scenarios->len; s++)
@@ -278,6 +281,10 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
       open_tag (out, 1, LGR_ELEMENT_SCENARIO, scenario);
       g_string_append (out, ">\n");
       text_element (out, 2, LGR_ELEMENT_SCENARIO_DESCRIPTION, scenario);
+      if (scenario->has_benefit_realisation || scenario->has_cost_contingency
+          || lgr_bounds_given (&scenario->benefit_realisation_range)
+          || lgr_bounds_given (&scenario->cost_contingency_range))
+        empty_element (out, 2, LGR_ELEMENT_SCENARIO_SETTINGS, scenario);
       for (guint i = 0; i < scenario->authorities->len; i++)
         empty_element (out, 2, LGR_ELEMENT_AUTHORITY, g_ptr_array_index (scenario->authorities, i));
       for (guint i = 0; i < scenario->levers->len; i++)

@@ -130,6 +130,10 @@ lgr_lever_copy (const LgrLever *lever)
   copy->authority_id = g_strdup (lever->authority_id);
   copy->service = g_strdup (lever->service);
   copy->source = g_strdup (lever->source);
+  copy->cohort_driver = g_strdup (lever->cohort_driver);
+  copy->unit_cost_driver = g_strdup (lever->unit_cost_driver);
+  copy->growth_driver = g_strdup (lever->growth_driver);
+  copy->realisation_driver = g_strdup (lever->realisation_driver);
   lgr_profile_copy (&copy->realisation, &lever->realisation);
   return copy;
 }
@@ -144,6 +148,10 @@ lgr_lever_free (LgrLever *lever)
   g_free (lever->authority_id);
   g_free (lever->service);
   g_free (lever->source);
+  g_free (lever->cohort_driver);
+  g_free (lever->unit_cost_driver);
+  g_free (lever->growth_driver);
+  g_free (lever->realisation_driver);
   lgr_profile_clear (&lever->realisation);
   g_free (lever);
 }
@@ -178,6 +186,7 @@ lgr_item_copy (const LgrItem *item)
   copy->id = g_strdup (item->id);
   copy->name = g_strdup (item->name);
   copy->source = g_strdup (item->source);
+  copy->driver = g_strdup (item->driver);
   lgr_profile_copy (&copy->profile, &item->profile);
   copy->values = g_array_copy (item->values);
   return copy;
@@ -191,6 +200,7 @@ lgr_item_free (LgrItem *item)
   g_free (item->id);
   g_free (item->name);
   g_free (item->source);
+  g_free (item->driver);
   lgr_profile_clear (&item->profile);
   g_array_unref (item->values);
   g_free (item);
@@ -284,7 +294,7 @@ copy_band (gconstpointer p, gpointer user_data)
 LgrScenario *
 lgr_scenario_copy (const LgrScenario *scenario)
 {
-  LgrScenario *copy = g_new0 (LgrScenario, 1);
+  LgrScenario *copy = g_memdup2 (scenario, sizeof *scenario); /* numbers and flags */
   copy->id = g_strdup (scenario->id);
   copy->name = g_strdup (scenario->name);
   copy->colour = g_strdup (scenario->colour);
@@ -441,6 +451,25 @@ lgr_benchmark_band_lookup (const LgrBenchmarkBand *band, const char *measure, do
   return FALSE;
 }
 
+double
+lgr_scenario_benefit_realisation (const LgrScenario *scenario, const LgrStudy *study)
+{
+  return scenario->has_benefit_realisation ? scenario->benefit_realisation
+                                           : study->benefit_realisation;
+}
+
+double
+lgr_scenario_cost_contingency (const LgrScenario *scenario, const LgrStudy *study)
+{
+  return scenario->has_cost_contingency ? scenario->cost_contingency : study->cost_contingency;
+}
+
+gboolean
+lgr_bounds_given (const LgrBounds *bounds)
+{
+  return bounds->has_low && bounds->has_high;
+}
+
 /* Studies */
 
 LgrStudy *
@@ -456,6 +485,8 @@ lgr_study_new (const char *title, int first_year, int years, int vesting_year)
   study->benefit_realisation = 100;
   study->cost_contingency = 0;
   study->count_avoidance = FALSE;
+  study->draws = 10000;
+  study->seed = 1;
   study->benchmark_bands = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_benchmark_band_free);
   study->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_scenario_free);
   return study;

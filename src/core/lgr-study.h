@@ -58,6 +58,24 @@ typedef struct
   double *values;
 } LgrProfile;
 
+/* The range of an uncertain number (docs/uncertainty.md): its bounds, given both or neither,
+ * with low <= the number <= high (lgr-uncertainty-rules.c). */
+typedef struct
+{
+  gboolean has_low;
+  gboolean has_high;
+  double low;
+  double high;
+} LgrBounds;
+
+typedef struct
+{
+  gboolean has_low;
+  gboolean has_high;
+  int low;
+  int high;
+} LgrYearBounds;
+
 typedef struct
 {
   int year; /* financial year Y, i.e. 1 April Y to 31 March Y+1 */
@@ -99,6 +117,18 @@ typedef struct
 
   char *source; /* may be NULL */
   int line;
+
+  /* Ranges (docs/uncertainty.md) and the drivers that link them across scenarios (NULL:
+   * none), one per element */
+  LgrBounds cohort_target_range;
+  LgrBounds unit_cost_target_range;
+  LgrBounds growth_cohort_range;
+  LgrBounds growth_unit_cost_range;
+  LgrYearBounds realisation_start_range; /* only with has_realisation_start */
+  char *cohort_driver;
+  char *unit_cost_driver;
+  char *growth_driver;
+  char *realisation_driver;
 } LgrLever;
 
 typedef struct
@@ -123,6 +153,10 @@ typedef struct
 
   char *source; /* may be NULL */
   int line;
+
+  LgrBounds total_range;  /* spread */
+  LgrBounds amount_range; /* recurring */
+  char *driver;           /* of the spread's or recurring's range, or NULL */
 } LgrItem;
 
 typedef struct
@@ -135,6 +169,14 @@ typedef struct
   GPtrArray *levers;      /* of LgrLever* */
   GPtrArray *items;       /* of LgrItem* */
   int line;
+
+  /* The scenario's own <settings>: each overrides the study's when given */
+  gboolean has_benefit_realisation;
+  double benefit_realisation;
+  LgrBounds benefit_realisation_range;
+  gboolean has_cost_contingency;
+  double cost_contingency;
+  LgrBounds cost_contingency_range;
 } LgrScenario;
 
 typedef struct
@@ -166,6 +208,13 @@ typedef struct
   double benefit_realisation; /* %, default 100 */
   double cost_contingency;    /* %, default 0 */
   gboolean count_avoidance;
+  LgrBounds benefit_realisation_range;
+  LgrBounds cost_contingency_range;
+
+  /* <uncertainty> (docs/uncertainty.md) */
+  int draws;            /* 100..1,000,000, default 10,000 */
+  double seed;          /* a whole number 0..2^53, default 1 */
+  double default_range; /* %, default 0 */
 
   char *benchmarks_source;    /* NULL if the file has no <benchmarks> */
   GPtrArray *benchmark_bands; /* of LgrBenchmarkBand* */
@@ -227,6 +276,11 @@ gboolean lgr_study_equal (const LgrStudy *a, const LgrStudy *b);
 gboolean lgr_scenario_same_content (const LgrScenario *a, const LgrScenario *b);
 gboolean lgr_lever_equal (const LgrLever *a, const LgrLever *b);
 gboolean lgr_item_equal (const LgrItem *a, const LgrItem *b);
+
+/* A scenario's benefit realisation and cost contingency: its own if given, else the study's. */
+double lgr_scenario_benefit_realisation (const LgrScenario *scenario, const LgrStudy *study);
+double lgr_scenario_cost_contingency (const LgrScenario *scenario, const LgrStudy *study);
+gboolean lgr_bounds_given (const LgrBounds *bounds);
 
 /* The financial year index t (0..years-1) of year Y, or -1 outside the timeline. */
 int lgr_study_year_index (const LgrStudy *study, int year);

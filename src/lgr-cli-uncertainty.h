@@ -1,0 +1,22 @@
+/* lgr-cli-uncertainty.h: --uncertainty and --sensitivity of the command line
+ * (docs/uncertainty.md, docs/format.md), headless like the rest of lgr-cli.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Prints a usage message and returns the usage exit status (lgr-cli.c's). */
+typedef int (*LgrCliUsageError) (const char *message);
+
+/* --uncertainty=FORMAT FILE [--draws=N] [--seed=S]: draws and seed may be NULL (the study's). */
+int lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws,
+                             const char *seed, LgrCliUsageError usage_error);
+
+/* --sensitivity=FORMAT FILE */
+int lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error);
+
+G_END_DECLS
