@@ -8,6 +8,7 @@
  */
 #include "lgr-cli.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -33,6 +34,9 @@ typedef struct
   gboolean check;
   // cppcheck-suppress unusedStructMember ; set by the option parser, read after it
   gboolean version;
+  // cppcheck-suppress unusedStructMember ; set by the option parser, read after it
+  gboolean help;
+  int output_errno; /* why writing stdout failed (errno), reported at the end */
   char *summary;
   char *export_path;
   char *chart;
@@ -75,11 +79,67 @@ setup_gettext (void)
   textdomain (GETTEXT_PACKAGE);
 }
 
+/* Messages carry file names, option values and text from files as given: control characters
+ * (ESC sequences retitle or clear a terminal), line breaks, invisible format characters and
+ * bytes that are not UTF-8 are written as visible escapes, so one message stays one line. */
+static void
+append_escaped (GString *out, const char *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar)*p);
+          p++;
+          continue;
+        }
+      const char *next = g_utf8_next_char (p);
+      GUnicodeType type = g_unichar_type (c);
+      if (c < 0x80 && g_ascii_iscntrl (c))
+        g_string_append_printf (out, "\\x%02x", (guint)c);
+      else if (type == G_UNICODE_CONTROL || type == G_UNICODE_FORMAT
+               || type == G_UNICODE_LINE_SEPARATOR || type == G_UNICODE_PARAGRAPH_SEPARATOR
+               || type == G_UNICODE_UNASSIGNED || type == G_UNICODE_SURROGATE)
+        g_string_append_printf (out, "\\u%04X", (guint)c);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+}
+
+/* Writes one line to stream (stdout or stderr), with line's characters escaped (one newline at
+ * its end is the line's own). Every message the command line prints goes through here. */
+static void
+print_line (FILE *stream, const char *line)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *chomped = g_strdup (line);
+  gsize length = strlen (chomped);
+  if (length > 0 && chomped[length - 1] == '\n')
+    chomped[length - 1] = '\0';
+  append_escaped (text, chomped);
+  g_string_append_c (text, '\n');
+  fputs (text->str, stream);
+}
+
+void
+lgr_cli_printerr (const char *format, ...)
+{
+  va_list args;
+  va_start (args, format);
+  g_autofree char *line = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_line (stderr, line);
+}
+
 static int
 usage_error (const char *message)
 {
-  g_printerr ("lgr-explorer: %s\n", message);
-  g_printerr (_ ("Try “lgr-explorer --help” for more information.\n"));
+  lgr_cli_printerr ("lgr-explorer: %s", message);
+  lgr_cli_printerr ("%s", _ ("Try “lgr-explorer --help” for more information.\n"));
   return LGR_EXIT_USAGE;
 }
 
@@ -89,8 +149,36 @@ load_study (const char *path)
   g_autoptr (GError) error = NULL;
   LgrStudy *study = lgr_study_load_path (path, &error);
   if (study == NULL)
-    g_printerr ("%s\n", error->message);
+    lgr_cli_printerr ("%s", error->message);
   return study;
+}
+
+/* Every byte of output counts: a full disk, a closed pipe or a file system that fails on close
+ * ends in one message and exit status 1, never a silent 0. Called once, when the command line
+ * is done; stdout is closed. write_errno: why an earlier write failed, if known (else 0). */
+static int
+finish_stdout (int status, int write_errno)
+{
+  int failed_errno = write_errno;
+  gboolean failed = ferror (stdout) != 0;
+  if (fflush (stdout) != 0)
+    {
+      failed = TRUE;
+      failed_errno = errno;
+    }
+  if (fclose (stdout) != 0 && !failed)
+    {
+      failed = TRUE;
+      failed_errno = errno;
+    }
+  if (!failed)
+    return status;
+  if (failed_errno != 0)
+    /* Translators: the reason is the system's, e.g. "No space left on device" */
+    lgr_cli_printerr (_ ("lgr-explorer: cannot write the output: %s"), g_strerror (failed_errno));
+  else
+    lgr_cli_printerr ("%s", _ ("lgr-explorer: cannot write the output"));
+  return LGR_EXIT_INVALID;
 }
 
 /* --check */
@@ -108,9 +196,11 @@ run_check (char **files)
           continue;
         }
       /* Translators: "warwickshire.lgr: valid, 2 scenarios" */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u scenario\n",
-                            "%s: valid, %u scenarios\n", study->scenarios->len),
-               *f, study->scenarios->len);
+      g_autofree char *line
+          = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: valid, %u scenario\n",
+                                          "%s: valid, %u scenarios\n", study->scenarios->len),
+                             *f, study->scenarios->len);
+      print_line (stdout, line);
     }
   return status;
 }
@@ -315,19 +405,30 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
 }
 
 /* --summary=csv is the table of lgr-csv.h, the same as the window's Export Table. */
+void
+lgr_cli_write_summary (LgrWriter *out, const char *format, const LgrStudy *study,
+                       const LgrResults *results)
+{
+  if (g_str_equal (format, "json"))
+    summary_json (out, study, results);
+  else
+    lgr_csv_write_results (out, results);
+}
+
 static int
-run_summary (const char *format, const char *path)
+run_summary (const char *format, const char *path, int *output_errno)
 {
   g_autoptr (LgrStudy) study = load_study (path);
   if (study == NULL)
     return LGR_EXIT_INVALID;
   g_autoptr (LgrResults) results = lgr_results_compute (study);
   g_autoptr (LgrWriter) out = lgr_writer_new_for_file (stdout);
-  if (g_str_equal (format, "json"))
-    summary_json (out, study, results);
-  else
-    lgr_csv_write_results (out, results);
-  return lgr_writer_finish (out) ? LGR_EXIT_OK : LGR_EXIT_INVALID;
+  lgr_cli_write_summary (out, format, study, results);
+  /* A failed write leaves stdout's error flag set: finish_stdout() says so, once. */
+  if (lgr_writer_finish (out))
+    return LGR_EXIT_OK;
+  *output_errno = errno;
+  return LGR_EXIT_INVALID;
 }
 
 /* --export and --report */
@@ -415,7 +516,7 @@ run_export (const CliOptions *o)
   g_autoptr (GError) error = NULL;
   if (!lgr_export_chart (results, &options, format, o->export_path, width, height, 1.0, &error))
     {
-      g_printerr ("%s: %s\n", o->export_path, error->message);
+      lgr_cli_printerr ("%s: %s", o->export_path, error->message);
       return LGR_EXIT_INVALID;
     }
   return LGR_EXIT_OK;
@@ -434,7 +535,7 @@ run_report (const CliOptions *o)
   g_autoptr (GError) error = NULL;
   if (!lgr_report_write_pdf (study, results, o->report, &error))
     {
-      g_printerr ("%s: %s\n", o->report, error->message);
+      lgr_cli_printerr ("%s: %s", o->report, error->message);
       return LGR_EXIT_INVALID;
     }
   return LGR_EXIT_OK;
@@ -473,7 +574,7 @@ run_headless (CliOptions *o)
     {
       if (!g_str_equal (o->summary, "json") && !g_str_equal (o->summary, "csv"))
         return usage_error (_ ("--summary takes json or csv"));
-      return run_summary (o->summary, o->files[0]);
+      return run_summary (o->summary, o->files[0], &o->output_errno);
     }
   if (o->uncertainty)
     return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->draws, o->seed, usage_error);
@@ -518,6 +619,7 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     { "sensitivity", 0, 0, G_OPTION_ARG_STRING, &o.sensitivity,
       N_ ("Print the tornado rows and switching values of a study as json or csv"), N_ ("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_ ("Show the version and exit"), NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &o.help, N_ ("Show this help and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.files, NULL, N_ ("[FILE…]") },
     { NULL },
   };
@@ -534,27 +636,40 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
       context, _ ("Exit status: 0 success; 1 an input file is invalid or an output cannot be "
                   "written; 2 wrong usage."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* GOption's own --help prints and exits inside the parser, unchecked: ours is checked. */
+  g_option_context_set_help_enabled (context, FALSE);
 
   g_autoptr (GError) error = NULL;
   /* argv[argc] is NULL in C, so argv is a string vector; parse a copy, which the parser edits. */
   g_auto (GStrv) parse_args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &parse_args, &error))
     {
-      *exit_status = usage_error (error->message);
+      *exit_status = finish_stdout (usage_error (error->message), 0);
+      return TRUE;
+    }
+
+  if (o.help)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+      fputs (help, stdout);
+      if (!g_str_has_suffix (help, "\n"))
+        fputc ('\n', stdout);
+      *exit_status = finish_stdout (LGR_EXIT_OK, 0);
       return TRUE;
     }
 
   if (o.version)
     {
-      g_print ("lgr-explorer %s\n", PACKAGE_VERSION);
-      *exit_status = LGR_EXIT_OK;
+      fprintf (stdout, "lgr-explorer %s\n", PACKAGE_VERSION);
+      *exit_status = finish_stdout (LGR_EXIT_OK, 0);
       return TRUE;
     }
 
   if (o.check || o.summary || o.export_path || o.report || o.chart || o.size || o.scenarios
       || o.uncertainty || o.sensitivity || o.draws || o.seed)
     {
-      *exit_status = run_headless (&o);
+      int status = run_headless (&o);
+      *exit_status = finish_stdout (status, o.output_errno);
       return TRUE;
     }
 

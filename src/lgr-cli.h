@@ -8,6 +8,10 @@
 
 #include <glib.h>
 
+#include "lgr-results.h"
+#include "lgr-study.h"
+#include "lgr-writer.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of docs/format.md */
@@ -23,5 +27,14 @@ enum
  * *window_files set to the files named on the command line (possibly empty; free with
  * g_strfreev). Output goes to stdout/stderr. */
 gboolean lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files);
+
+/* The --summary output in format ("json" or "csv") into out. */
+void lgr_cli_write_summary (LgrWriter *out, const char *format, const LgrStudy *study,
+                            const LgrResults *results);
+
+/* A message on stderr, one line: control characters, line breaks and bytes that are not UTF-8
+ * in the formatted text are printed as visible escapes (\x1b, \u0085), never raw. One newline at
+ * its end is kept (added if missing). */
+void lgr_cli_printerr (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
 G_END_DECLS

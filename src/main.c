@@ -44,8 +44,9 @@ run_window (const char *argv0, char **files)
 
   if (module == NULL || !g_module_symbol (module, "lgr_window_module_main", &symbol))
     {
-      g_printerr (_ ("lgr-explorer: the window cannot start: %s\n"), g_module_error ());
-      g_printerr (_ ("The command-line options still work; see “lgr-explorer --help”.\n"));
+      lgr_cli_printerr (_ ("lgr-explorer: the window cannot start: %s\n"), g_module_error ());
+      lgr_cli_printerr ("%s",
+                        _ ("The command-line options still work; see “lgr-explorer --help”.\n"));
       return 1;
     }
   /* The module stays loaded until the process ends: GTK types cannot be unregistered. */

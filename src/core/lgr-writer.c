@@ -4,6 +4,7 @@
  */
 #include "lgr-writer.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "lgr-number.h"
@@ -17,6 +18,7 @@ struct _LgrWriter
   gsize size; /* allocated, always more than length: room for a NUL */
   FILE *file; /* NULL for a string writer */
   gboolean failed;
+  int error_code; /* errno of the first failed write */
 };
 
 static LgrWriter *
@@ -47,7 +49,10 @@ write_out (LgrWriter *writer)
 {
   if (writer->length > 0 && !writer->failed
       && fwrite (writer->data, 1, writer->length, writer->file) != writer->length)
-    writer->failed = TRUE;
+    {
+      writer->failed = TRUE;
+      writer->error_code = errno;
+    }
   writer->length = 0;
 }
 
@@ -103,8 +108,14 @@ lgr_writer_finish (LgrWriter *writer)
   if (writer->file == NULL)
     return TRUE;
   write_out (writer);
-  if (fflush (writer->file) != 0)
-    writer->failed = TRUE;
+  if (fflush (writer->file) != 0 && !writer->failed)
+    {
+      writer->failed = TRUE;
+      writer->error_code = errno;
+    }
+  /* The file's buffer may already be gone: the first failure's errno is the one that says why. */
+  if (writer->failed)
+    errno = writer->error_code;
   return !writer->failed;
 }
 

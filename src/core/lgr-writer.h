@@ -29,8 +29,8 @@ void lgr_writer_append_c (LgrWriter *writer, char c);
 /* A number as lgr_number_to_string() writes it, with no allocation. */
 void lgr_writer_append_number (LgrWriter *writer, double value);
 
-/* Writes out what is buffered (and fflush()es a file). FALSE if any write failed; the writer
- * can still be freed. */
+/* Writes out what is buffered (and fflush()es a file). FALSE if any write failed, with errno
+ * set to the first failure's (ENOSPC, EPIPE...); the writer can still be freed. */
 gboolean lgr_writer_finish (LgrWriter *writer);
 
 /* Frees a string writer and returns its text (NUL-terminated; free with g_free()). */
