@@ -874,8 +874,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
                        N_ ("benefit realisation"), error)
       || !CHECK_RANGE (LGR_RANGE_SETTING_PERCENT, study->cost_contingency, N_ ("cost contingency"),
                        error)
-      || !CHECK_TEXT_OF (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, NOTE,
-                         error)
+      || !CHECK_TEXT_OF (study->benchmarks_source, N_ ("the benchmarks source"), FALSE, NOTE, error)
       || !lgr_uncertainty_check_study (study, error))
     return fail_at (error, filename, 0, NULL);
 

@@ -358,7 +358,7 @@ end_value (LgrLoader *l, LgrLoaderFrame *frame, gpointer object, const char *tex
 #define DRIVER_ROW(Type, field)                                                                    \
   {                                                                                                \
     .name = "driver", .type = LGR_FIELD_TEXT, .offset = FIELD (Type, field),                       \
-    .what = N_ ("the driver"), .write = LGR_WRITE_IF_SET                                           \
+    .what = N_ ("the driver"), .write = LGR_WRITE_IF_SET, .length = LGR_LENGTH_ID                  \
   }
 
 static const LgrSchemaAttribute study_attributes[] = {

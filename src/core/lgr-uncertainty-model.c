@@ -255,7 +255,7 @@ summarise (const LgrUncertaintyModel *m, const double *net, LgrOutcome *o)
       o->payback_index = 0;
       o->payback_years = 0;
     }
-  o->peak_funding = MAX (0.0, -lowest);
+  o->peak_funding = lowest < 0 ? -lowest : 0; /* never -0 */
 }
 
 void

@@ -152,6 +152,9 @@ lgr_uncertainty_check_element (LgrElement element, gconstpointer object, const c
     }
   if (driver == NULL)
     return TRUE;
+  if (!lgr_check_length (driver, LGR_LENGTH_ID, _ ("the driver"), NULL))
+    return fail (attribute, "driver", error, _ ("the driver is longer than %u characters"),
+                 lgr_length_max (LGR_LENGTH_ID));
   if (!is_driver_name (driver))
     return fail (attribute, "driver", error,
                  _ ("the driver “%s” is not a name of letters, digits, “-” and “_”"),
