@@ -206,7 +206,7 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
 
 int
 lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws_text,
-                         const char *seed_text, LgrCliUsageError usage_error)
+                         const char *seed_text, LgrCliUsageError usage_error, int *output_errno)
 {
   g_autoptr (LgrStudy) study = NULL;
   g_autoptr (LgrUncertaintyModel) model = NULL;
@@ -246,7 +246,10 @@ lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws
     }
   out = lgr_writer_new_for_file (stdout);
   uncertainty_json (out, model, results);
-  return lgr_writer_finish (out) ? LGR_EXIT_OK : LGR_EXIT_INVALID;
+  if (lgr_writer_finish (out))
+    return LGR_EXIT_OK;
+  *output_errno = errno;
+  return LGR_EXIT_INVALID;
 }
 
 /* --sensitivity */
@@ -369,7 +372,8 @@ sensitivity_csv (LgrWriter *out, const LgrSensitivity *sens)
 }
 
 int
-lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error)
+lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error,
+                         int *output_errno)
 {
   g_autoptr (LgrStudy) study = NULL;
   g_autoptr (LgrUncertaintyModel) model = NULL;
@@ -387,5 +391,8 @@ lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError 
     sensitivity_json (out, sensitivity);
   else
     sensitivity_csv (out, sensitivity);
-  return lgr_writer_finish (out) ? LGR_EXIT_OK : LGR_EXIT_INVALID;
+  if (lgr_writer_finish (out))
+    return LGR_EXIT_OK;
+  *output_errno = errno;
+  return LGR_EXIT_INVALID;
 }

@@ -14,9 +14,10 @@ typedef int (*LgrCliUsageError) (const char *message);
 
 /* --uncertainty=FORMAT FILE [--draws=N] [--seed=S]: draws and seed may be NULL (the study's). */
 int lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws,
-                             const char *seed, LgrCliUsageError usage_error);
+                             const char *seed, LgrCliUsageError usage_error, int *output_errno);
 
-/* --sensitivity=FORMAT FILE */
-int lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error);
+/* --sensitivity=FORMAT FILE. Both: when writing stdout fails, *output_errno says why. */
+int lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error,
+                             int *output_errno);
 
 G_END_DECLS

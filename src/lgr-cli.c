@@ -577,9 +577,10 @@ run_headless (CliOptions *o)
       return run_summary (o->summary, o->files[0], &o->output_errno);
     }
   if (o->uncertainty)
-    return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->draws, o->seed, usage_error);
+    return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->draws, o->seed, usage_error,
+                                    &o->output_errno);
   if (o->sensitivity)
-    return lgr_cli_run_sensitivity (o->sensitivity, o->files[0], usage_error);
+    return lgr_cli_run_sensitivity (o->sensitivity, o->files[0], usage_error, &o->output_errno);
   if (o->export_path)
     return run_export (o);
   return run_report (o);
