@@ -4,6 +4,7 @@
 
 #include "lgr-chart-view.h"
 #include "lgr-chart.h"
+#include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-summary-card.h"
 
@@ -79,6 +80,7 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
       = { "payback_value", "peak_funding_value", "net_value", "npv_value", "run_rate_value" };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (value_ids) == LGR_SUMMARY_N_FIELDS);
+  g_type_ensure (LGR_TYPE_FIGURE_LABEL);
   object_class->dispose = lgr_summary_card_dispose;
   object_class->finalize = lgr_summary_card_finalize;
   gtk_widget_class_set_template_from_resource (
@@ -162,7 +164,7 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
   for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     {
       g_autofree char *text = lgr_summary_format (result, results, f);
-      set_label_text (self->values[f], text);
+      lgr_figure_label_set_text (LGR_FIGURE_LABEL (self->values[f]), text);
     }
   if (g_strcmp0 (describe, self->description) != 0)
     {
@@ -186,7 +188,7 @@ lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField field)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
   g_return_val_if_fail (field < LGR_SUMMARY_N_FIELDS, NULL);
-  return gtk_label_get_text (GTK_LABEL (self->values[field]));
+  return lgr_figure_label_get_text (LGR_FIGURE_LABEL (self->values[field]));
 }
 
 const char *

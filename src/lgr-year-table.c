@@ -7,6 +7,7 @@
  * label's new text makes the whole window lay itself out again. */
 #include <glib/gi18n.h>
 
+#include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-rules.h"
 #include "lgr-year-table.h"
@@ -106,11 +107,11 @@ lgr_year_table_format (const LgrResults *results, const char *scenario_id, char 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A figure label: a cell in view whose figure changes keeps its size and only redraws. */
+  GtkWidget *label = lgr_figure_label_new (NULL);
   LgrYearColumn column = GPOINTER_TO_INT (data);
-  gtk_label_set_xalign (GTK_LABEL (label), column == LGR_YEAR_COLUMN_YEAR ? 0 : 1);
+  lgr_figure_label_set_xalign (LGR_FIGURE_LABEL (label), column == LGR_YEAR_COLUMN_YEAR ? 0 : 1);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "lgr-column", data);
   g_ptr_array_add (((LgrYearTable *)g_object_get_data (G_OBJECT (factory), "lgr-table"))->cells,
@@ -130,11 +131,10 @@ static void
 show_cell (LgrYearTable *self, GtkListItem *item)
 {
   LgrYearColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column"));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  LgrFigureLabel *label = LGR_FIGURE_LABEL (gtk_list_item_get_child (item));
   g_autofree char *text
       = cell_text (self->results, self->scenario_id, gtk_list_item_get_position (item), column);
-  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
+  lgr_figure_label_set_text (label, text);
 }
 
 /* Whether some of widget is inside every scrolled window around it (as last laid out). */
@@ -450,7 +450,8 @@ lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column)
       GtkListItem *item = g_ptr_array_index (self->cells, i);
       if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == row
           && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column")) == (int)column)
-        return g_strdup (gtk_label_get_text (GTK_LABEL (gtk_list_item_get_child (item))));
+        return g_strdup (
+            lgr_figure_label_get_text (LGR_FIGURE_LABEL (gtk_list_item_get_child (item))));
     }
   return NULL;
 }

@@ -11,6 +11,7 @@
 
 #include "lgr-core-resources.h"
 #include "lgr-export-dialog.h"
+#include "lgr-figure-label.h"
 #include "lgr-resources.h"
 #include "lgr-study-io.h"
 #include "lgr-item-row.h"
@@ -231,11 +232,12 @@ count_notify (GObject *object, GParamSpec *pspec, guint *count)
   (*count)++;
 }
 
-/* Counts changes of the text of every label inside widget and of its tooltip. */
+/* Counts changes of the text of every label (figure labels too) inside widget and of its
+ * tooltip. */
 static void
 count_text_changes (GtkWidget *widget, guint *count)
 {
-  if (GTK_IS_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || LGR_IS_FIGURE_LABEL (widget))
     g_signal_connect (widget, "notify::label", G_CALLBACK (count_notify), count);
   g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (count_notify), count);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
