@@ -216,7 +216,7 @@ lgr_figure_label_new (const char *text)
 void
 lgr_figure_label_set_text (LgrFigureLabel *self, const char *text)
 {
-  g_autoptr (PangoLayout) layout = NULL;
+  PangoLayout *layout;
   int old_w, old_h, old_b, new_w, new_h, new_b;
 
   g_return_if_fail (LGR_IS_FIGURE_LABEL (self));
@@ -225,12 +225,12 @@ lgr_figure_label_set_text (LgrFigureLabel *self, const char *text)
     text = "";
   if (g_strcmp0 (text, self->text) == 0)
     return;
-  layout_size (ensure_layout (self), &old_w, &old_h, &old_b);
-  layout = new_layout (self, text);
-  layout_size (layout, &new_w, &new_h, &new_b);
+  layout = ensure_layout (self);
+  layout_size (layout, &old_w, &old_h, &old_b);
   g_free (self->text);
   self->text = g_strdup (text);
-  g_set_object (&self->layout, layout);
+  pango_layout_set_text (layout, text, -1);
+  layout_size (layout, &new_w, &new_h, &new_b);
   if (new_w == old_w && new_h == old_h && new_b == old_b)
     gtk_widget_queue_draw (GTK_WIDGET (self));
   else

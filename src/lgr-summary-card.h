@@ -34,6 +34,9 @@ const char *lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField fi
 char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *results,
                           LgrSummaryField field);
 
+/* The sentence of the card's tooltip and accessible description. */
+const char *lgr_summary_card_get_description (LgrSummaryCard *self);
+
 /* The swatch's colour, "#rrggbb": the scenario's colour in the chart. */
 const char *lgr_summary_card_get_colour (LgrSummaryCard *self);
 
