@@ -1,8 +1,9 @@
-/* test-window-layout.c: what the window leaves alone because it cannot be seen, under Xvfb.
+/* test-window-layout.c: what the window does not lay out again, under Xvfb.
  *
  * A label's new text makes GTK lay the whole window out again, so the window does not touch
  * what is out of view: year-table cells scrolled away, a hidden sidebar. These tests check that
- * what then comes into view shows the right figures. Waiting is done by iterating the main
+ * what then comes into view shows the right figures, and that a figure label (which changes
+ * without a new layout when its size stays) looks exactly as a GtkLabel would. Waiting is done by iterating the main
  * context until a condition holds, with a timeout; never by sleeping. */
 #include <adwaita.h>
 
@@ -162,6 +163,14 @@ assert_same_measure (GtkWidget *a, GtkWidget *b)
     }
 }
 
+static gboolean
+taller (gpointer widget)
+{
+  int height;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  return height > GPOINTER_TO_INT (g_object_get_data (widget, "lgr-test-height"));
+}
+
 /* A figure label measures and draws as a GtkLabel with the same text and style classes does
  * (the cards' figures, the year table's cells); a new figure of the same size only redraws, a
  * wider one lays the window out again. */
@@ -180,6 +189,7 @@ test_figure_label (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *labels[G_N_ELEMENTS (styles)], *figures[G_N_ELEMENTS (styles)];
+  g_autoptr (GtkCssProvider) provider = NULL;
 
   gtk_window_set_child (GTK_WINDOW (window), box);
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
@@ -233,6 +243,32 @@ test_figure_label (void)
                      i);
         }
     }
+  /* A new style (presentation mode enlarges the figures) is followed. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, ".lgr-test-larger { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autoptr (GBytes) drawn = NULL;
+      g_autoptr (GBytes) expected = NULL;
+      int before, after;
+
+      gtk_widget_measure (figures[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &before, NULL, NULL);
+      g_object_set_data (G_OBJECT (figures[i]), "lgr-test-height", GINT_TO_POINTER (before));
+      gtk_widget_add_css_class (labels[i], "lgr-test-larger");
+      gtk_widget_add_css_class (figures[i], "lgr-test-larger");
+      g_assert_true (lgr_test_wait_until (taller, figures[i]));
+      gtk_widget_measure (figures[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &after, NULL, NULL);
+      g_assert_cmpint (after, >, before);
+      assert_same_measure (labels[i], figures[i]);
+      drawn = render (figures[i]);
+      expected = render (labels[i]);
+      g_assert_true (g_bytes_equal (drawn, expected));
+    }
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
   gtk_window_destroy (GTK_WINDOW (window));
   lgr_test_settle ();
 }
