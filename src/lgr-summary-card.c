@@ -4,6 +4,7 @@
 
 #include "lgr-chart-view.h"
 #include "lgr-chart.h"
+#include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-summary-card.h"
 
@@ -19,7 +20,7 @@ struct _LgrSummaryCard
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
 
   char *scenario_id;
-  char *description; /* the tooltip and accessible description */
+  char *description; /* the tooltip (on_query_tooltip) and accessible description */
   GtkCssProvider *swatch_css;
   char *colour; /* "#rrggbb" of the swatch */
 };
@@ -80,6 +81,7 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
       = { "payback_value", "peak_funding_value", "net_value", "npv_value", "run_rate_value" };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (value_ids) == LGR_SUMMARY_N_FIELDS);
+  g_type_ensure (LGR_TYPE_FIGURE_LABEL);
   object_class->dispose = lgr_summary_card_dispose;
   object_class->finalize = lgr_summary_card_finalize;
   gtk_widget_class_set_template_from_resource (
@@ -96,10 +98,21 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static gboolean
+on_query_tooltip (GtkWidget *widget, int x, int y, gboolean keyboard, GtkTooltip *tooltip,
+                  LgrSummaryCard *self)
+{
+  if (self->description == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->description);
+  return TRUE;
+}
+
 static void
 lgr_summary_card_init (LgrSummaryCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
   self->swatch_css = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (self->swatch),
                                   GTK_STYLE_PROVIDER (self->swatch_css),
@@ -164,11 +177,13 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
   for (int f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     {
       g_autofree char *text = lgr_summary_format (result, results, f);
-      set_label_text (self->values[f], text);
+      lgr_figure_label_set_text (LGR_FIGURE_LABEL (self->values[f]), text);
     }
   if (g_strcmp0 (describe, self->description) != 0)
     {
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), describe);
+      /* The tooltip is asked for when shown (on_query_tooltip): setting it here would ask the
+       * display server where the pointer is on every change. */
+      gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       describe, -1);
       g_free (self->description);
@@ -188,7 +203,14 @@ lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField field)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
   g_return_val_if_fail (field < LGR_SUMMARY_N_FIELDS, NULL);
-  return gtk_label_get_text (GTK_LABEL (self->values[field]));
+  return lgr_figure_label_get_text (LGR_FIGURE_LABEL (self->values[field]));
+}
+
+const char *
+lgr_summary_card_get_description (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
+  return self->description;
 }
 
 const char *

@@ -39,6 +39,9 @@ char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *res
 void lgr_summary_card_set_changed (LgrSummaryCard *self, gboolean changed);
 gboolean lgr_summary_card_get_changed (LgrSummaryCard *self);
 
+/* The sentence of the card's tooltip and accessible description. */
+const char *lgr_summary_card_get_description (LgrSummaryCard *self);
+
 /* The swatch's colour, "#rrggbb": the scenario's colour in the chart. */
 const char *lgr_summary_card_get_colour (LgrSummaryCard *self);
 

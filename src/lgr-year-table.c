@@ -7,6 +7,7 @@
  * label's new text makes the whole window lay itself out again. */
 #include <glib/gi18n.h>
 
+#include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-rules.h"
 #include "lgr-year-table.h"
@@ -106,11 +107,11 @@ lgr_year_table_format (const LgrResults *results, const char *scenario_id, char 
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  /* A figure label: a cell in view whose figure changes keeps its size and only redraws. */
+  GtkWidget *label = lgr_figure_label_new (NULL);
   LgrYearColumn column = GPOINTER_TO_INT (data);
-  gtk_label_set_xalign (GTK_LABEL (label), column == LGR_YEAR_COLUMN_YEAR ? 0 : 1);
+  lgr_figure_label_set_xalign (LGR_FIGURE_LABEL (label), column == LGR_YEAR_COLUMN_YEAR ? 0 : 1);
   gtk_widget_add_css_class (label, "numeric");
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_list_item_set_child (item, label);
   g_object_set_data (G_OBJECT (item), "lgr-column", data);
   g_ptr_array_add (((LgrYearTable *)g_object_get_data (G_OBJECT (factory), "lgr-table"))->cells,
@@ -130,46 +131,76 @@ static void
 show_cell (LgrYearTable *self, GtkListItem *item)
 {
   LgrYearColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column"));
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  LgrFigureLabel *label = LGR_FIGURE_LABEL (gtk_list_item_get_child (item));
   g_autofree char *text
       = cell_text (self->results, self->scenario_id, gtk_list_item_get_position (item), column);
-  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
-    gtk_label_set_text (label, text);
+  lgr_figure_label_set_text (label, text);
 }
 
-/* Whether some of widget is inside every scrolled window around it (as last laid out). */
+/* The part of the table inside every scrolled window around a cell (as last laid out), in the
+ * table's coordinates; FALSE when none of it is. The cells share their scrolled windows, so this
+ * is found once per refresh, not once per cell. */
 static gboolean
-in_view (GtkWidget *widget)
+visible_area (LgrYearTable *self, GtkWidget *cell, graphene_rect_t *area)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return FALSE;
-  for (GtkWidget *a = gtk_widget_get_parent (widget); a; a = gtk_widget_get_parent (a))
+  gboolean first = TRUE;
+
+  for (GtkWidget *a = gtk_widget_get_parent (cell); a; a = gtk_widget_get_parent (a))
     {
       graphene_rect_t bounds;
 
       if (!GTK_IS_SCROLLED_WINDOW (a))
         continue;
-      if (!gtk_widget_compute_bounds (widget, a, &bounds))
-        return TRUE;
-      if (bounds.origin.y >= gtk_widget_get_height (a) || bounds.origin.y + bounds.size.height <= 0
-          || bounds.origin.x >= gtk_widget_get_width (a)
-          || bounds.origin.x + bounds.size.width <= 0)
+      if (!gtk_widget_compute_bounds (a, GTK_WIDGET (self), &bounds))
+        continue;
+      if (first)
+        *area = bounds;
+      else if (!graphene_rect_intersection (area, &bounds, area))
         return FALSE;
+      first = FALSE;
     }
+  if (first)
+    *area = GRAPHENE_RECT_INIT (-G_MAXFLOAT / 2, -G_MAXFLOAT / 2, G_MAXFLOAT, G_MAXFLOAT);
   return TRUE;
+}
+
+/* Whether some of cell is inside area (in the table's coordinates). */
+static gboolean
+in_view (LgrYearTable *self, GtkWidget *cell, const graphene_rect_t *area)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (cell))
+    return FALSE;
+  if (!gtk_widget_compute_bounds (cell, GTK_WIDGET (self), &bounds))
+    return TRUE;
+  return bounds.origin.x < area->origin.x + area->size.width
+         && bounds.origin.x + bounds.size.width > area->origin.x
+         && bounds.origin.y < area->origin.y + area->size.height
+         && bounds.origin.y + bounds.size.height > area->origin.y;
 }
 
 /* Brings the cells in view up to date; the others wait (stale) until they are in view. */
 static void
 refresh_cells (LgrYearTable *self)
 {
+  graphene_rect_t area;
+  gboolean have_area = FALSE, visible = FALSE;
+
   self->stale = FALSE;
   for (guint i = 0; i < self->cells->len; i++)
     {
       GtkListItem *item = g_ptr_array_index (self->cells, i);
+      GtkWidget *cell = gtk_list_item_get_child (item);
+
       if (gtk_list_item_get_item (item) == NULL)
         continue;
-      if (in_view (gtk_list_item_get_child (item)))
+      if (!have_area && gtk_widget_get_mapped (cell))
+        {
+          visible = visible_area (self, cell, &area);
+          have_area = TRUE;
+        }
+      if (have_area && visible && in_view (self, cell, &area))
         show_cell (self, item);
       else
         self->stale = TRUE;
@@ -450,7 +481,8 @@ lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column)
       GtkListItem *item = g_ptr_array_index (self->cells, i);
       if (gtk_list_item_get_item (item) != NULL && gtk_list_item_get_position (item) == row
           && GPOINTER_TO_INT (g_object_get_data (G_OBJECT (item), "lgr-column")) == (int)column)
-        return g_strdup (gtk_label_get_text (GTK_LABEL (gtk_list_item_get_child (item))));
+        return g_strdup (
+            lgr_figure_label_get_text (LGR_FIGURE_LABEL (gtk_list_item_get_child (item))));
     }
   return NULL;
 }

@@ -1,11 +1,13 @@
-/* test-window-layout.c: what the window leaves alone because it cannot be seen, under Xvfb.
+/* test-window-layout.c: what the window does not lay out again, under Xvfb.
  *
  * A label's new text makes GTK lay the whole window out again, so the window does not touch
  * what is out of view: year-table cells scrolled away, a hidden sidebar. These tests check that
- * what then comes into view shows the right figures. Waiting is done by iterating the main
+ * what then comes into view shows the right figures, and that a figure label (which changes
+ * without a new layout when its size stays) looks exactly as a GtkLabel would. Waiting is done by iterating the main
  * context until a condition holds, with a timeout; never by sleeping. */
 #include <adwaita.h>
 
+#include "lgr-figure-label.h"
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
@@ -125,6 +127,152 @@ test_table_out_of_view (Fixture *f, gconstpointer data)
   g_assert_cmpstr (shown, ==, expected);
 }
 
+/* The pixels of what widget itself draws (its snapshot function) at its size. */
+static GBytes *
+render (GtkWidget *widget)
+{
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  gsize stride = (gsize)width * 4;
+  guchar *pixels = g_malloc0 (stride * height);
+
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    g_error ("a %s drew nothing", G_OBJECT_TYPE_NAME (widget));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_download (texture, pixels, stride);
+  return g_bytes_new_take (pixels, stride * height);
+}
+
+static void
+assert_same_measure (GtkWidget *a, GtkWidget *b)
+{
+  for (int o = GTK_ORIENTATION_HORIZONTAL; o <= GTK_ORIENTATION_VERTICAL; o++)
+    {
+      int min_a, nat_a, bmin_a, bnat_a, min_b, nat_b, bmin_b, bnat_b;
+      gtk_widget_measure (a, o, -1, &min_a, &nat_a, &bmin_a, &bnat_a);
+      gtk_widget_measure (b, o, -1, &min_b, &nat_b, &bmin_b, &bnat_b);
+      g_assert_cmpint (min_a, ==, min_b);
+      g_assert_cmpint (nat_a, ==, nat_b);
+      g_assert_cmpint (bmin_a, ==, bmin_b);
+      g_assert_cmpint (bnat_a, ==, bnat_b);
+    }
+}
+
+static gboolean
+taller (gpointer widget)
+{
+  int height;
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  return height > GPOINTER_TO_INT (g_object_get_data (widget, "lgr-test-height"));
+}
+
+/* A figure label measures and draws as a GtkLabel with the same text and style classes does
+ * (the cards' figures, the year table's cells); a new figure of the same size only redraws, a
+ * wider one lays the window out again. */
+static void
+test_figure_label (void)
+{
+  static const struct
+  {
+    const char *classes[3];
+    float xalign;
+  } styles[] = {
+    { { "numeric", "title-2", NULL }, 1 },
+    { { "numeric", "caption", NULL }, 1 },
+    { { "numeric", NULL }, 0 },
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *labels[G_N_ELEMENTS (styles)], *figures[G_N_ELEMENTS (styles)];
+  g_autoptr (GtkCssProvider) provider = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      labels[i] = gtk_label_new ("£8.01m");
+      figures[i] = lgr_figure_label_new ("£8.01m");
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), styles[i].xalign);
+      lgr_figure_label_set_xalign (LGR_FIGURE_LABEL (figures[i]), styles[i].xalign);
+      for (guint c = 0; styles[i].classes[c]; c++)
+        {
+          gtk_widget_add_css_class (labels[i], styles[i].classes[c]);
+          gtk_widget_add_css_class (figures[i], styles[i].classes[c]);
+        }
+      /* wider than the text, so that the alignment shows */
+      gtk_widget_set_size_request (labels[i], 160, -1);
+      gtk_widget_set_size_request (figures[i], 160, -1);
+      gtk_box_append (GTK_BOX (box), labels[i]);
+      gtk_box_append (GTK_BOX (box), figures[i]);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  lgr_test_settle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      static const char *const texts[] = { "£8.01m", "£8.02m", "£18.02m", "2029/30", "Never" };
+      guint n_resizes = lgr_figure_label_get_n_resizes (LGR_FIGURE_LABEL (figures[i]));
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        {
+          g_autoptr (GBytes) drawn = NULL;
+          g_autoptr (GBytes) expected = NULL;
+
+          gtk_label_set_text (GTK_LABEL (labels[i]), texts[t]);
+          lgr_figure_label_set_text (LGR_FIGURE_LABEL (figures[i]), texts[t]);
+          g_assert_cmpstr (lgr_figure_label_get_text (LGR_FIGURE_LABEL (figures[i])), ==, texts[t]);
+          if (t == 1) /* a digit changed: tabular digits keep the size */
+            g_assert_cmpuint (lgr_figure_label_get_n_resizes (LGR_FIGURE_LABEL (figures[i])), ==,
+                              n_resizes);
+          if (t == 2) /* one more digit */
+            g_assert_cmpuint (lgr_figure_label_get_n_resizes (LGR_FIGURE_LABEL (figures[i])), ==,
+                              n_resizes + 1);
+          lgr_test_settle ();
+          assert_same_measure (labels[i], figures[i]);
+          g_assert_cmpint (gtk_widget_get_width (labels[i]), ==, gtk_widget_get_width (figures[i]));
+          g_assert_cmpint (gtk_widget_get_height (labels[i]), ==,
+                           gtk_widget_get_height (figures[i]));
+          drawn = render (figures[i]);
+          expected = render (labels[i]);
+          if (!g_bytes_equal (drawn, expected))
+            g_error ("figure label \"%s\" (style %u) is not drawn as a GtkLabel draws it", texts[t],
+                     i);
+        }
+    }
+  /* A new style (presentation mode enlarges the figures) is followed. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, ".lgr-test-larger { font-size: 30px; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      g_autoptr (GBytes) drawn = NULL;
+      g_autoptr (GBytes) expected = NULL;
+      int before, after;
+
+      gtk_widget_measure (figures[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &before, NULL, NULL);
+      g_object_set_data (G_OBJECT (figures[i]), "lgr-test-height", GINT_TO_POINTER (before));
+      gtk_widget_add_css_class (labels[i], "lgr-test-larger");
+      gtk_widget_add_css_class (figures[i], "lgr-test-larger");
+      g_assert_true (lgr_test_wait_until (taller, figures[i]));
+      gtk_widget_measure (figures[i], GTK_ORIENTATION_VERTICAL, -1, NULL, &after, NULL, NULL);
+      g_assert_cmpint (after, >, before);
+      assert_same_measure (labels[i], figures[i]);
+      drawn = render (figures[i]);
+      expected = render (labels[i]);
+      g_assert_true (g_bytes_equal (drawn, expected));
+    }
+  gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                 GTK_STYLE_PROVIDER (provider));
+  gtk_window_destroy (GTK_WINDOW (window));
+  lgr_test_settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -136,5 +284,6 @@ main (int argc, char *argv[])
   ADD ("/window-layout/table-out-of-view", test_table_out_of_view);
   ADD ("/window-layout/hidden-sidebar", test_hidden_sidebar);
 #undef ADD
+  g_test_add_func ("/window-layout/figure-label", test_figure_label);
   return g_test_run ();
 }
