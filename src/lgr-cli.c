@@ -17,6 +17,7 @@
 
 #include "lgr-csv.h"
 #include "lgr-export.h"
+#include "lgr-workbook.h"
 #include "lgr-format.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
@@ -352,10 +353,31 @@ is_stream (const char *path)
   return g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode));
 }
 
+/* --export=study.xlsx: the workbook of lgr-workbook.h (every scenario; not a chart). */
+static int
+run_workbook (const CliOptions *o)
+{
+  if (o->chart || o->size || o->scenarios)
+    return usage_error (_ ("--chart, --size and --scenario do not go with a .xlsx workbook"));
+  g_autoptr (LgrStudy) study = load_study (o->files[0]);
+  if (study == NULL)
+    return LGR_EXIT_INVALID;
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autoptr (GError) error = NULL;
+  if (!lgr_workbook_write (results, o->export_path, &error))
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return LGR_EXIT_INVALID;
+    }
+  return LGR_EXIT_OK;
+}
+
 static int
 run_export (const CliOptions *o)
 {
   LgrExportFormat format = LGR_EXPORT_PNG;
+  if (lgr_workbook_path_is_xlsx (o->export_path))
+    return run_workbook (o);
   if (!lgr_export_format_from_path (o->export_path, &format) && !is_stream (o->export_path))
     return usage_error (_ ("--export needs a file name ending in .png, .svg or .pdf"));
 
