@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -774,7 +775,7 @@ write_summary (Book *b)
   worksheet_set_column (ws, 1, 7, 16, NULL);
 }
 
-/* Sheet names: at most 31 characters, none of []:*?/\, unique whatever the case. */
+/* Sheet names: at most 31 characters, none of []:*?/\ or ', unique whatever the case. */
 static void
 make_sheet_names (Book *b)
 {
@@ -791,11 +792,12 @@ make_sheet_names (Book *b)
       for (const char *p = name; p && *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          g_string_append_unichar (clean, strchr ("[]:*?/\\", (int)c) && c < 128 ? '-' : c);
+          if (c == '\'') /* a typographic apostrophe: not all readers take '' in references */
+            g_string_append (clean, "\u2019");
+          else
+            g_string_append_unichar (clean, strchr ("[]:*?/\\", (int)c) && c < 128 ? '-' : c);
         }
       g_strstrip (clean->str);
-      while (clean->str[0] == '\'')
-        g_string_erase (clean, 0, 1);
       g_autofree char *base
           = clean->str[0]
                 ? g_utf8_substring (clean->str, 0, MIN (g_utf8_strlen (clean->str, -1), 28))
@@ -804,7 +806,7 @@ make_sheet_names (Book *b)
       for (guint k = 2;; k++)
         {
           g_autofree char *key = g_utf8_casefold (candidate, -1);
-          if (!g_hash_table_contains (used, key) && !g_str_has_suffix (candidate, "'"))
+          if (!g_hash_table_contains (used, key))
             {
               g_hash_table_add (used, g_steal_pointer (&key));
               break;
@@ -812,9 +814,7 @@ make_sheet_names (Book *b)
           g_free (candidate);
           candidate = g_strdup_printf ("%s %u", base, k);
         }
-      g_auto (GStrv) parts = g_strsplit (candidate, "'", -1);
-      g_autofree char *quoted = g_strjoinv ("''", parts);
-      refs[s] = g_strdup_printf ("'%s'!", quoted);
+      refs[s] = g_strdup_printf ("'%s'!", candidate);
       names[s] = g_steal_pointer (&candidate);
     }
   b->sheet_names = names;
@@ -887,6 +887,11 @@ lgr_workbook_build (const LgrResults *results, GError **error)
   b.authority_rows = g_hash_table_new (NULL, NULL);
   make_sheet_names (&b);
 
+  /* libxlsxwriter writes numbers with the C library's printf: in a locale with a decimal comma
+   * it would write 0,3 into the file. This thread uses the C locale's numbers meanwhile. */
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t)0);
+  locale_t previous = c_numeric ? uselocale (c_numeric) : (locale_t)0;
+
   lxw_workbook_options options = { .tmpdir = (char *)g_get_tmp_dir () };
   b.wb = workbook_new_opt (tmp, &options);
   lxw_error status = LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -901,6 +906,11 @@ lgr_workbook_build (const LgrResults *results, GError **error)
         write_scenario (&b, s, &lever_row, &item_row);
       write_summary (&b);
       status = workbook_close (b.wb);
+    }
+  if (c_numeric)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
     }
   g_hash_table_unref (b.authority_rows);
   g_strfreev (b.sheet_names);
