@@ -385,7 +385,7 @@ test_export_csv (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpint (status, ==, 0);
   }
-  g_assert_true (g_str_has_prefix (csv, "scenario,measure,"));
+  g_assert_true (g_str_has_prefix (csv, "scenario,name,measure,"));
   g_assert_cmpstr (csv, ==, summary);
 }
 
