@@ -379,7 +379,9 @@ run_export (const CliOptions *o)
   if (lgr_workbook_path_is_xlsx (o->export_path))
     return run_workbook (o);
   if (!lgr_export_format_from_path (o->export_path, &format) && !is_stream (o->export_path))
-    return usage_error (_ ("--export needs a file name ending in .png, .svg or .pdf"));
+    return usage_error (
+        _ ("--export needs a file name ending in .png, .svg or .pdf (a chart) or .xlsx (the "
+           "workbook)"));
 
   LgrChartKind kind = LGR_CHART_CASHFLOW;
   if (o->chart && !lgr_chart_kind_from_string (o->chart, &kind))
@@ -504,7 +506,8 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     { "summary", 0, 0, G_OPTION_ARG_STRING, &o.summary,
       N_ ("Print the results of a study as json or csv"), N_ ("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
-      N_ ("Export a chart to a .png, .svg or .pdf file"), N_ ("OUT") },
+      N_ ("Export a chart to a .png, .svg or .pdf file, or the study to an .xlsx workbook"),
+      N_ ("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, chart_help, N_ ("NAME") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_ ("Size of the exported chart in pixels (default 1600x900)"), N_ ("WxH") },
