@@ -432,9 +432,10 @@ write_inputs (Book *b)
         row = write_item_row (b, ws, row, sc, g_ptr_array_index (sc->items, i));
     }
 
-  worksheet_set_column (ws, 0, 0, 28, NULL);
-  worksheet_set_column (ws, 1, 2, 18, NULL);
-  worksheet_set_column (ws, 3, 40, 14, NULL);
+  worksheet_set_column (ws, 0, 0, 30, NULL);
+  worksheet_set_column (ws, 1, 1, 20, NULL);
+  worksheet_set_column (ws, 2, 2, 40, NULL);
+  worksheet_set_column (ws, 3, 60, 14, NULL);
   worksheet_freeze_panes (ws, 1, 0);
 }
 
@@ -481,6 +482,10 @@ write_lever_block (Book *b, lxw_worksheet *ws, guint row, const LgrLeverResult *
           N_ ("Scenario spend"),      N_ ("Saving"),
           N_ ("Volume effect"),       N_ ("Price effect") };
   worksheet_write_string (ws, row, 0, l->name, b->bold);
+  /* two councils' levers often share a name: the id and the authority tell them apart */
+  g_autofree char *who
+      = lr->authority ? g_strdup_printf ("%s, %s", l->id, lr->authority->name) : g_strdup (l->id);
+  worksheet_write_string (ws, row + 1, 0, who, b->note);
   for (guint i = 0; i < LEVER_ROWS; i++)
     worksheet_write_string (ws, row + i, 1, _ (labels[i]), NULL);
   g_autofree char *benefit = input_cell (in_row, LV_BENEFIT);
@@ -545,7 +550,7 @@ write_item_line (Book *b, lxw_worksheet *ws, guint row, const LgrItemResult *ir,
 {
   const LgrItem *it = ir->item;
   worksheet_write_string (ws, row, 0, it->name, b->bold);
-  worksheet_write_string (ws, row, 1, _ ("Value"), NULL);
+  worksheet_write_string (ws, row, 1, it->id, b->note);
   g_autofree char *kind = input_cell (in_row, IT_KIND);
   g_autofree char *kind_f = g_strdup_printf ("=%s", kind);
   worksheet_write_formula_str (ws, row, 2, kind_f, NULL, lgr_item_kind_to_string (it->kind));
@@ -702,7 +707,7 @@ write_scenario (Book *b, guint index, guint *lever_row, guint *item_row)
     write_item_line (b, ws, row++, &r->items[i], (*item_row)++);
   write_totals (b, ws, r, row - 1);
 
-  worksheet_set_column (ws, 0, 0, 40, NULL);
+  worksheet_set_column (ws, 0, 0, 50, NULL);
   worksheet_set_column (ws, 1, 1, 20, NULL);
   worksheet_set_column (ws, 2, 2, 14, NULL);
   worksheet_set_column (ws, FIRST_YEAR_COL, FIRST_YEAR_COL + b->n, 14, NULL);
@@ -773,6 +778,7 @@ write_summary (Book *b)
     }
   worksheet_set_column (ws, 0, 0, 30, NULL);
   worksheet_set_column (ws, 1, 7, 16, NULL);
+  worksheet_activate (ws); /* the workbook opens on the answer */
 }
 
 /* Sheet names: at most 31 characters, none of []:*?/\ or ', unique whatever the case. */
