@@ -11,6 +11,7 @@
 
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
+#include "lgr-workbook.h"
 
 /* To the penny; above £5bn a double no longer holds pennies exactly (the engines sum in different
  * orders and precisions), so there to one part in 10^12. */
@@ -336,6 +337,52 @@ test_random (void)
     }
 }
 
+/* A large study (12 scenarios of 40 levers and 40 items over 60 years) makes a workbook with a
+ * sheet per scenario, and any scenario names make sheet names a workbook accepts. */
+static void
+test_large (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (4060);
+  g_autoptr (LgrStudy) study = lgr_test_random_study (rand, 12, 40, 40, 60);
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) bytes = lgr_workbook_build (results, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 100000);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 2, "PK", 2);
+}
+
+/* Scenario names no sheet may have as they are: a sheet's name, characters a sheet name refuses,
+ * a tab, apostrophes, more than 31 characters, two names alike once shortened. */
+static void
+test_sheet_names (void)
+{
+  if (!have_ssconvert ())
+    return;
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  LgrScenario *one = g_ptr_array_index (study->scenarios, 0);
+  LgrScenario *two = g_ptr_array_index (study->scenarios, 1);
+  g_free (one->name);
+  one->name = g_strdup ("Summary");
+  g_free (two->name);
+  two->name = g_strdup ("Two: [North]\t'South' unitaries / the districts' case");
+  LgrScenario *three = lgr_scenario_copy (two);
+  g_free (three->id);
+  three->id = g_strdup ("three");
+  g_free (three->name);
+  three->name = g_strdup ("Two: [North]\t'South' unitaries / the districts' case, again");
+  g_ptr_array_add (study->scenarios, three);
+
+  g_autofree char *dir = g_dir_make_tmp ("lgr-workbook-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "names.lgr", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_study_save_path (study, path, &error));
+  g_assert_no_error (error);
+  check_study_file (dir, path);
+  lgr_test_remove_tree (dir);
+}
+
 /* The row whose first columns hold a and b, in the Inputs sheet. */
 static guint
 find_row (GPtrArray *sheet, guint from, guint col, const char *text)
@@ -435,5 +482,7 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/random", test_random);
   g_test_add_func ("/workbook/changed-input", test_changed_input);
   g_test_add_func ("/workbook/unwritable", test_unwritable);
+  g_test_add_func ("/workbook/large", test_large);
+  g_test_add_func ("/workbook/sheet-names", test_sheet_names);
   return g_test_run ();
 }

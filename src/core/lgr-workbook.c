@@ -781,7 +781,8 @@ write_summary (Book *b)
   worksheet_activate (ws); /* the workbook opens on the answer */
 }
 
-/* Sheet names: at most 31 characters, none of []:*?/\ or ', unique whatever the case. */
+/* Sheet names: at most 31 characters, none of []:*?/\ or ' or control characters, unique
+ * whatever the case. */
 static void
 make_sheet_names (Book *b)
 {
@@ -798,7 +799,9 @@ make_sheet_names (Book *b)
       for (const char *p = name; p && *p; p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          if (c == '\'') /* a typographic apostrophe: not all readers take '' in references */
+          if (g_unichar_iscntrl (c)) /* tabs and line breaks */
+            g_string_append_c (clean, ' ');
+          else if (c == '\'') /* a typographic apostrophe: not all readers take '' in references */
             g_string_append (clean, "\u2019");
           else
             g_string_append_unichar (clean, strchr ("[]:*?/\\", (int)c) && c < 128 ? '-' : c);
