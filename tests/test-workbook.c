@@ -383,6 +383,41 @@ test_sheet_names (void)
   lgr_test_remove_tree (dir);
 }
 
+/* Settings and values at their edges: growth of -100% (the first year's factor is 1, not a
+ * spreadsheet's 0^0 error), avoidance counted, realisation and contingency, disabled lines. */
+static void
+test_edges (void)
+{
+  if (!have_ssconvert ())
+    return;
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  study->count_avoidance = TRUE;
+  study->benefit_realisation = 75;
+  study->cost_contingency = 20;
+  study->discount_rate = 0;
+  LgrScenario *one = lgr_study_find_scenario (study, "one");
+  LgrScenario *two = lgr_study_find_scenario (study, "two");
+  LgrLever *lever = g_ptr_array_index (two->levers, 0);
+  lever->growth_cohort = -100;
+  lever->growth_unit_cost = -100;
+  ((LgrLever *)g_ptr_array_index (two->levers, 1))->enabled = FALSE;
+  ((LgrItem *)g_ptr_array_index (one->items, 0))->enabled = FALSE;
+  for (guint i = 0; i < two->items->len; i++)
+    {
+      LgrItem *item = g_ptr_array_index (two->items, i);
+      if (item->pattern == LGR_ITEM_PATTERN_RECURRING)
+        item->growth = -100;
+    }
+
+  g_autofree char *dir = g_dir_make_tmp ("lgr-workbook-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "edges.lgr", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_study_save_path (study, path, &error));
+  g_assert_no_error (error);
+  check_study_file (dir, path);
+  lgr_test_remove_tree (dir);
+}
+
 /* The row whose first columns hold a and b, in the Inputs sheet. */
 static guint
 find_row (GPtrArray *sheet, guint from, guint col, const char *text)
@@ -484,5 +519,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbook/unwritable", test_unwritable);
   g_test_add_func ("/workbook/large", test_large);
   g_test_add_func ("/workbook/sheet-names", test_sheet_names);
+  g_test_add_func ("/workbook/edges", test_edges);
   return g_test_run ();
 }

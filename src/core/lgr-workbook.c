@@ -462,6 +462,14 @@ write_year_headers (Book *b, lxw_worksheet *ws)
     }
 }
 
+/* (1 + rate/100)^power, written so that a growth of -100% gives 1 in the first year as the app
+ * does (a spreadsheet's 0^0 is an error). */
+static char *
+growth_formula (const char *rate, const char *power)
+{
+  return g_strdup_printf ("IF(%s=0,1,(1+%s/100)^(%s))", power, rate, power);
+}
+
 /* The realisation profile's share in year Y from start S (docs/model.md, lgr_profile_realisation):
  * 0 before S, then the profile's entries, the last carrying on. */
 static char *
@@ -521,15 +529,14 @@ write_lever_block (Book *b, lxw_worksheet *ws, guint row, const LgrLeverResult *
       g_autofree char *f0 = g_strdup_printf ("=%s", real);
       formula (b, ws, row, col, f0, b->share,
                lgr_profile_realisation (&l->realisation, s, b->study->first_year + (int)t));
-      g_autofree char *f1 = g_strdup_printf ("=IF(%s,%s*(1+%s/100)^%s,0)", en, cb0, gc, tc);
+      g_autofree char *gct = growth_formula (gc, tc), *gut = growth_formula (gu, tc);
+      g_autofree char *f1 = g_strdup_printf ("=IF(%s,%s*%s,0)", en, cb0, gct);
       formula (b, ws, row + 1, col, f1, b->number, lr->baseline_cohort[t]);
-      g_autofree char *f2
-          = g_strdup_printf ("=IF(%s,%s+%s*(%s*(1+%s/100)^%s-%s),0)", en, cb, p, ct0, gc, tc, cb);
+      g_autofree char *f2 = g_strdup_printf ("=IF(%s,%s+%s*(%s*%s-%s),0)", en, cb, p, ct0, gct, cb);
       formula (b, ws, row + 2, col, f2, b->number, lr->scenario_cohort[t]);
-      g_autofree char *f3 = g_strdup_printf ("=IF(%s,%s*(1+%s/100)^%s,0)", en, ub, gu, tc);
+      g_autofree char *f3 = g_strdup_printf ("=IF(%s,%s*%s,0)", en, ub, gut);
       formula (b, ws, row + 3, col, f3, b->money, lr->baseline_unit_cost[t]);
-      g_autofree char *f4
-          = g_strdup_printf ("=IF(%s,%s+%s*(%s-%s)*(1+%s/100)^%s,0)", en, ubt, p, ut, ub, gu, tc);
+      g_autofree char *f4 = g_strdup_printf ("=IF(%s,%s+%s*(%s-%s)*%s,0)", en, ubt, p, ut, ub, gut);
       formula (b, ws, row + 4, col, f4, b->money, lr->scenario_unit_cost[t]);
       g_autofree char *f5 = g_strdup_printf ("=%s*%s*%s", cb, ubt, m);
       formula (b, ws, row + 5, col, f5, b->money, lr->baseline_spend[t]);
@@ -577,8 +584,9 @@ write_item_line (Book *b, lxw_worksheet *ws, guint row, const LgrItemResult *ir,
         case LGR_ITEM_PATTERN_RECURRING:
           {
             g_autofree char *real = realisation_formula (y, start, prof);
-            value = g_strdup_printf ("IF(%s<%s,0,%s*%s*(1+%s/100)^(%s-%s))", y, start, amount, real,
-                                     growth, y, start);
+            g_autofree char *years = g_strdup_printf ("%s-%s", y, start);
+            g_autofree char *grown = growth_formula (growth, years);
+            value = g_strdup_printf ("IF(%s<%s,0,%s*%s*%s)", y, start, amount, real, grown);
           }
           break;
         case LGR_ITEM_PATTERN_VALUES:
@@ -648,8 +656,9 @@ write_totals (Book *b, lxw_worksheet *ws, const LgrScenarioResult *r, guint last
       g_autofree char *f5 = t ? g_strdup_printf ("=%s%u+%s%u", p, SR_CUMULATIVE + 1, c, SR_NET + 1)
                               : g_strdup_printf ("=%s%u", c, SR_NET + 1);
       formula (b, ws, SR_CUMULATIVE, col, f5, b->money, cum[t]);
-      g_autofree char *f6
-          = g_strdup_printf ("=%s%u/(1+DiscountRate/100)^%s%u", c, SR_NET + 1, c, SR_T + 1);
+      g_autofree char *tc = g_strdup_printf ("%s%u", c, SR_T + 1);
+      g_autofree char *discount = growth_formula ("DiscountRate", tc);
+      g_autofree char *f6 = g_strdup_printf ("=%s%u/%s", c, SR_NET + 1, discount);
       formula (b, ws, SR_DISCOUNTED, col, f6, b->money,
                n[t] / pow (1.0 + b->study->discount_rate / 100.0, (double)t));
 
