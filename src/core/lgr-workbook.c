@@ -291,6 +291,32 @@ write_item_row (Book *b, lxw_worksheet *ws, guint row, const LgrScenario *s, con
   return row + 1;
 }
 
+/* Benchmarks are for reference (a new lever starts from them); no formula uses them. */
+static void
+write_benchmarks (Book *b, lxw_worksheet *ws, guint row)
+{
+  const LgrStudy *st = b->study;
+  worksheet_write_string (ws, row++, 0, _ ("Benchmark unit costs (for reference)"), b->bold);
+  if (st->benchmarks_source)
+    worksheet_write_string (ws, row++, 0, st->benchmarks_source, b->note);
+  const char *const headers[] = { _ ("Band"),    _ ("Population from"), _ ("Population to"),
+                                  _ ("Measure"), _ ("Unit cost"),       NULL };
+  write_headers (b, ws, row++, headers, 0);
+  for (guint i = 0; i < st->benchmark_bands->len; i++)
+    {
+      const LgrBenchmarkBand *band = g_ptr_array_index (st->benchmark_bands, i);
+      for (guint k = 0; k < band->costs->len; k++, row++)
+        {
+          const LgrBenchmarkCost *cost = &g_array_index (band->costs, LgrBenchmarkCost, k);
+          worksheet_write_string (ws, row, 0, band->name, NULL);
+          worksheet_write_number (ws, row, 1, band->min_population, NULL);
+          worksheet_write_number (ws, row, 2, band->max_population, NULL);
+          worksheet_write_string (ws, row, 3, cost->measure, NULL);
+          worksheet_write_number (ws, row, 4, cost->value, b->money);
+        }
+    }
+}
+
 static void
 write_inputs (Book *b)
 {
@@ -431,6 +457,9 @@ write_inputs (Book *b)
       for (guint i = 0; i < sc->items->len; i++)
         row = write_item_row (b, ws, row, sc, g_ptr_array_index (sc->items, i));
     }
+
+  if (st->benchmark_bands->len > 0)
+    write_benchmarks (b, ws, row + 1);
 
   worksheet_set_column (ws, 0, 0, 30, NULL);
   worksheet_set_column (ws, 1, 1, 20, NULL);
@@ -703,6 +732,8 @@ write_scenario (Book *b, guint index, guint *lever_row, guint *item_row)
       _ ("Every figure is a formula over the Inputs sheet, in pounds a year unless shown "
          "(docs/model.md of LGR Explorer sets out each sum)."),
       b->note);
+  if (r->scenario->description)
+    worksheet_write_string (ws, 2, 0, r->scenario->description, b->note);
   write_year_headers (b, ws);
 
   guint row = SR_LEVERS;
