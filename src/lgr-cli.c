@@ -19,6 +19,7 @@
 #include "lgr-cli-uncertainty.h"
 #include "lgr-csv.h"
 #include "lgr-export.h"
+#include "lgr-workbook.h"
 #include "lgr-format.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
@@ -462,12 +463,35 @@ is_stream (const char *path)
   return g_stat (path, &st) == 0 && (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode));
 }
 
+/* --export=study.xlsx: the workbook of lgr-workbook.h (every scenario; not a chart). */
+static int
+run_workbook (const CliOptions *o)
+{
+  if (o->chart || o->size || o->scenarios)
+    return usage_error (_ ("--chart, --size and --scenario do not go with a .xlsx workbook"));
+  g_autoptr (LgrStudy) study = load_study (o->files[0]);
+  if (study == NULL)
+    return LGR_EXIT_INVALID;
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autoptr (GError) error = NULL;
+  if (!lgr_workbook_write (results, o->export_path, &error))
+    {
+      g_printerr ("%s: %s\n", o->export_path, error->message);
+      return LGR_EXIT_INVALID;
+    }
+  return LGR_EXIT_OK;
+}
+
 static int
 run_export (const CliOptions *o)
 {
   LgrExportFormat format = LGR_EXPORT_PNG;
+  if (lgr_workbook_path_is_xlsx (o->export_path))
+    return run_workbook (o);
   if (!lgr_export_format_from_path (o->export_path, &format) && !is_stream (o->export_path))
-    return usage_error (_ ("--export needs a file name ending in .png, .svg or .pdf"));
+    return usage_error (
+        _ ("--export needs a file name ending in .png, .svg or .pdf (a chart) or .xlsx (the "
+           "workbook)"));
 
   LgrChartKind kind = LGR_CHART_CASHFLOW;
   if (o->chart && !lgr_chart_kind_from_string (o->chart, &kind))
@@ -603,7 +627,8 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     { "summary", 0, 0, G_OPTION_ARG_STRING, &o.summary,
       N_ ("Print the results of a study as json or csv"), N_ ("FORMAT") },
     { "export", 0, 0, G_OPTION_ARG_FILENAME, &o.export_path,
-      N_ ("Export a chart to a .png, .svg or .pdf file"), N_ ("OUT") },
+      N_ ("Export a chart to a .png, .svg or .pdf file, or the study to an .xlsx workbook"),
+      N_ ("OUT") },
     { "chart", 0, 0, G_OPTION_ARG_STRING, &o.chart, chart_help, N_ ("NAME") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size,
       N_ ("Size of the exported chart in pixels (default 1600x900)"), N_ ("WxH") },

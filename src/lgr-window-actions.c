@@ -11,6 +11,7 @@
 #include "lgr-print-operation.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
+#include "lgr-workbook.h"
 
 #define MIME_TYPE "application/x-lgr-study+xml"
 
@@ -616,11 +617,38 @@ csv_chosen (LgrWindow *self, GFile *file)
 static void
 action_export_csv (GtkWidget *widget, const char *name, GVariant *param)
 {
-  LgrWindow *self = LGR_WINDOW (widget);
-  const char *id = gtk_stack_get_visible_child_name (self->table_stack);
-  g_autofree char *suggested = g_strdup_printf ("%s.csv", id ? id : "table");
-  _lgr_window_choose_file (self, TRUE, _ ("Export Table"), suggested, _ ("CSV files"), "*.csv",
-                           csv_chosen);
+  /* every scenario is in the table, so the name is not the visible one's */
+  _lgr_window_choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Table"), _ ("Table.csv"),
+                           _ ("CSV files"), "*.csv", csv_chosen);
+}
+
+gboolean
+lgr_window_export_workbook_to (LgrWindow *self, GFile *file, GError **error)
+{
+  g_autoptr (GBytes) bytes = lgr_workbook_build (lgr_document_get_results (self->document), error);
+  if (bytes == NULL)
+    return FALSE;
+  gsize length = 0;
+  const void *data = g_bytes_get_data (bytes, &length);
+  return lgr_file_replace_file (file, data, length, NULL, error);
+}
+
+static void
+workbook_chosen (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!lgr_window_export_workbook_to (self, file, &error))
+    _lgr_window_show_error (self, _ ("The Workbook Could Not Be Exported"), error);
+  else
+    _lgr_window_toast (self, _ ("Workbook exported"));
+}
+
+static void
+action_export_workbook (GtkWidget *widget, const char *name, GVariant *param)
+{
+  _lgr_window_choose_file (LGR_WINDOW (widget), TRUE, _ ("Export Workbook"), _ ("Workbook.xlsx"),
+                           _ ("Excel workbooks"), "*.xlsx", workbook_chosen);
 }
 
 static void
@@ -751,6 +779,8 @@ _lgr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, action_import);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, action_export);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, action_export_csv);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL,
+                                   action_export_workbook);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, action_export_report);
   gtk_widget_class_install_action (widget_class, "win.copy-chart", NULL, action_copy_chart);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, action_print);

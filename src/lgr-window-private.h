@@ -111,8 +111,10 @@ gboolean lgr_window_get_draft_offered (LgrWindow *self);
 /* The banner saying unsaved changes are not protected: its text while shown, else NULL. */
 const char *lgr_window_get_draft_problem (LgrWindow *self);
 GtkWidget *lgr_window_get_presentation_levers (LgrWindow *self);
-/* Writes the visible scenario's table as CSV, as "Export Table as CSV" does after its dialog. */
+/* Writes every scenario's table as CSV, as "Export Table as CSV" does after its dialog. */
 gboolean lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error);
+/* Writes the Excel workbook (lgr-workbook.h), as "Export Workbook" does after its dialog. */
+gboolean lgr_window_export_workbook_to (LgrWindow *self, GFile *file, GError **error);
 /* The export dialog while it is open, or NULL. */
 GtkWindow *lgr_window_get_export_dialog (LgrWindow *self);
 

@@ -327,7 +327,37 @@ test_csv_fields (void)
   check (field ("semi;colon and space"), "semi;colon and space");
 }
 
-/* The bundled study's table, as --summary=csv wrote it before the writer was shared. */
+/* Money in the table: to the penny, a dot decimal, whole pounds without decimals, never -0. */
+static void
+test_csv_money (void)
+{
+  const struct
+  {
+    double pounds;
+    const char *text;
+  } cases[] = {
+    { 13200000.000000002, "13200000" },
+    { 0, "0" },
+    { -0.0, "0" },
+    { -0.004, "0" },
+    { 0.005, "0.01" },
+    { 35796330.5, "35796330.50" },
+    { -18558004.819999997, "-18558004.82" },
+    { 1e12 + 0.07, "1000000000000.07" },
+    { -1234.567, "-1234.57" },
+    { 0.1, "0.10" },
+    { 1e17, "1e+17" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buffer[LGR_NUMBER_BUF_SIZE];
+      gsize n = lgr_csv_money_to_buffer (cases[i].pounds, buffer);
+      g_assert_cmpstr (buffer, ==, cases[i].text);
+      g_assert_cmpuint (n, ==, strlen (cases[i].text));
+    }
+}
+
+/* The bundled study's table (every scenario, named on each row, money to the penny). */
 static void
 test_csv_bundled (void)
 {
@@ -443,6 +473,7 @@ main (int argc, char *argv[])
                    test_number_subnormals_and_boundaries);
   g_test_add_func ("/core/format/csv/fields", test_csv_fields);
   g_test_add_func ("/core/format/csv/bundled", test_csv_bundled);
+  g_test_add_func ("/core/format/csv/money", test_csv_money);
   g_test_add_func ("/core/format/writer/file", test_writer_file);
   g_test_add_func ("/core/format/locale-independent", test_locale_independent);
   return g_test_run ();

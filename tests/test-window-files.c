@@ -417,8 +417,46 @@ test_export_csv (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     g_assert_cmpint (status, ==, 0);
   }
-  g_assert_true (g_str_has_prefix (csv, "scenario,measure,"));
+  g_assert_true (g_str_has_prefix (csv, "scenario,name,measure,"));
   g_assert_cmpstr (csv, ==, summary);
+}
+
+/* Whether needle is somewhere in data (which may hold NUL bytes). */
+static gboolean
+bytes_contain (const char *data, gsize length, const char *needle)
+{
+  gsize n = strlen (needle);
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Export Workbook writes an .xlsx file (a zip holding the Inputs, one sheet per scenario and
+ * the Summary) of the edited study; test-workbook.c checks its figures. */
+static void
+test_export_workbook (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "study.xlsx", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
+
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "61.5");
+  g_assert_true (lgr_window_export_workbook_to (f->window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &bytes, &length, &error));
+  g_assert_cmpuint (length, >, 4);
+  g_assert_cmpmem (bytes, 4, "PK\x03\x04", 4);
+  g_assert_true (bytes_contain (bytes, length, "xl/worksheets/sheet4.xml"));
+
+  /* the window menu offers it */
+  g_autoptr (GBytes) ui = g_resources_lookup_data ("/io/github/lgrexplorer/Explorer/lgr-window.ui",
+                                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_assert_nonnull (ui);
+  g_assert_nonnull (
+      g_strstr_len (g_bytes_get_data (ui, NULL), g_bytes_get_size (ui), "win.export-workbook"));
 }
 
 int
@@ -436,6 +474,7 @@ main (int argc, char *argv[])
   ADD ("/window/print/report", test_print_report);
   ADD ("/window/export/copy-chart", test_copy_chart);
   ADD ("/window/export/csv", test_export_csv);
+  ADD ("/window/export/workbook", test_export_workbook);
 #undef ADD
   return g_test_run ();
 }

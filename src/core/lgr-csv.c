@@ -4,9 +4,34 @@
  */
 #include "lgr-csv.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lgr-format.h"
+#include "lgr-number.h"
+
+/* Pennies are exact in a double up to 2^53 of them; beyond (far past any study's figures) the
+ * number is written as it is. */
+#define MAX_PENNIES 9.0e15
+
+gsize
+lgr_csv_money_to_buffer (double pounds, char *buffer)
+{
+  double pennies = round (pounds * 100.0);
+
+  if (!isfinite (pennies) || fabs (pennies) >= MAX_PENNIES)
+    return lgr_number_to_buffer (pounds, buffer);
+  if (pennies == 0)
+    pennies = 0; /* never "-0" */
+  gint64 p = (gint64)pennies;
+  guint64 a = p < 0 ? (guint64)(-p) : (guint64)p;
+  /* integers only: no locale can put a comma in them */
+  if (a % 100 == 0)
+    return (gsize)g_snprintf (buffer, LGR_NUMBER_BUF_SIZE, "%s%" G_GUINT64_FORMAT, p < 0 ? "-" : "",
+                              a / 100);
+  return (gsize)g_snprintf (buffer, LGR_NUMBER_BUF_SIZE, "%s%" G_GUINT64_FORMAT ".%02u",
+                            p < 0 ? "-" : "", a / 100, (guint)(a % 100));
+}
 
 void
 lgr_csv_write_field (LgrWriter *writer, const char *text)
@@ -34,7 +59,7 @@ lgr_csv_write_results (LgrWriter *writer, const LgrResults *results)
   g_return_if_fail (writer != NULL);
   g_return_if_fail (results != NULL);
 
-  lgr_writer_append (writer, "scenario,measure");
+  lgr_writer_append (writer, "scenario,name,measure");
   for (guint t = 0; t < results->n_years; t++)
     {
       g_autofree char *label = lgr_format_financial_year (results->first_year + (int)t);
@@ -62,11 +87,15 @@ lgr_csv_write_results (LgrWriter *writer, const LgrResults *results)
         {
           lgr_csv_write_field (writer, r->scenario->id);
           lgr_writer_append_c (writer, ',');
+          lgr_csv_write_field (writer, r->scenario->name);
+          lgr_writer_append_c (writer, ',');
           lgr_writer_append (writer, measures[m].name);
           for (guint t = 0; t < results->n_years; t++)
             {
+              char money[LGR_NUMBER_BUF_SIZE];
               lgr_writer_append_c (writer, ',');
-              lgr_writer_append_number (writer, measures[m].values[t]);
+              lgr_writer_append_len (writer, money,
+                                     lgr_csv_money_to_buffer (measures[m].values[t], money));
             }
           lgr_writer_append_c (writer, '\n');
         }
