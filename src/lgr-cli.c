@@ -23,7 +23,7 @@
 
 #define DEFAULT_EXPORT_WIDTH 1600
 #define DEFAULT_EXPORT_HEIGHT 900
-#define MAX_EXPORT_SIDE 20000
+#define MAX_EXPORT_SIDE LGR_EXPORT_MAX_SIDE
 
 typedef struct
 {
@@ -366,6 +366,9 @@ run_export (const CliOptions *o)
                              o->size, MAX_EXPORT_SIDE);
       return usage_error (message);
     }
+  g_autoptr (GError) size_error = NULL;
+  if (!lgr_export_check_size (width, height, 1.0, &size_error))
+    return usage_error (size_error->message);
 
   g_autoptr (LgrStudy) study = load_study (o->files[0]);
   if (study == NULL)

@@ -162,32 +162,32 @@ lgr_chart_data_finish (LgrChartData *data)
   guint n = data->n_years;
   double lo = 0, hi = 0;
   gboolean any = FALSE;
-  for (guint p = 0; p < data->n_panels; p++)
-    for (guint t = 0; t < n; t++)
-      {
-        double pos = 0, neg = 0;
-        for (guint i = 0; i < data->series->len; i++)
-          {
-            const LgrChartSeries *s = g_ptr_array_index (data->series, i);
-            if (s->panel != p)
-              continue;
-            double v = s->values[t];
-            if (!isfinite (v))
-              continue;
-            if (s->type == LGR_SERIES_COLUMN)
-              {
-                if (v > 0)
-                  pos += v;
-                else
-                  neg += v;
-                v = v > 0 ? pos : neg;
-              }
-            if (!any)
-              lo = hi = v, any = TRUE;
-            lo = MIN (lo, v);
-            hi = MAX (hi, v);
-          }
-      }
+  /* the running stacks of every panel and year, so the series are read once each */
+  gsize n_cells = (gsize)data->n_panels * n;
+  g_autofree double *pos = g_new0 (double, MAX (n_cells, 1));
+  g_autofree double *neg = g_new0 (double, MAX (n_cells, 1));
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      const LgrChartSeries *s = g_ptr_array_index (data->series, i);
+      if (s->panel >= data->n_panels)
+        continue;
+      for (guint t = 0; t < n; t++)
+        {
+          double v = s->values[t];
+          if (!isfinite (v))
+            continue;
+          if (s->type == LGR_SERIES_COLUMN)
+            {
+              double *stack = v > 0 ? &pos[(gsize)s->panel * n + t] : &neg[(gsize)s->panel * n + t];
+              *stack += v;
+              v = *stack;
+            }
+          if (!any)
+            lo = hi = v, any = TRUE;
+          lo = MIN (lo, v);
+          hi = MAX (hi, v);
+        }
+    }
   data->min = lo;
   data->max = hi;
 }
