@@ -237,6 +237,71 @@ test_savings_groups_many_items (void)
   g_assert_false (legend_has (few_data, "Other savings"));
 }
 
+/* Many authorities: each lever finds its own (through a table past a few), and the children chart
+ * has one line per authority with child levers, in the authorities' order, summing its levers. */
+static void
+test_many_authorities (void)
+{
+  const guint n = 60;
+  LgrStudy *study = lgr_study_new ("Many authorities", 2025, 5, 2027);
+  LgrScenario *sc = lgr_scenario_new ("s", "Scenario");
+  for (guint a = 0; a < n; a++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", a);
+      g_autofree char *name = g_strdup_printf ("Authority %u", a);
+      LgrAuthority *auth = lgr_authority_new (id, name);
+      auth->population = 100000;
+      auth->child_population = 20000 + a;
+      g_ptr_array_add (sc->authorities, auth);
+    }
+  /* levers in reverse authority order, two for every third authority, none for every fifth */
+  for (guint k = 0; k < 2 * n; k++)
+    {
+      guint a = n - 1 - k % n;
+      if (a % 5 == 0 || (k >= n && a % 3 != 0))
+        continue;
+      g_autofree char *id = g_strdup_printf ("l%u", k);
+      g_autofree char *authority = g_strdup_printf ("a%u", a);
+      LgrLever *lever = lgr_lever_new (id, "Children looked after", authority);
+      lever->basis = LGR_COHORT_BASIS_CHILD_POPULATION;
+      lever->cohort_baseline = 60 + k % 7;
+      lever->cohort_target = 50;
+      lever->unit_cost_baseline = lever->unit_cost_target = 1000;
+      g_ptr_array_add (sc->levers, lever);
+    }
+  g_ptr_array_add (study->scenarios, sc);
+  g_autoptr (LgrStudy) owned = study;
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  const LgrScenarioResult *r = &results->scenarios[0];
+  for (guint i = 0; i < r->n_levers; i++)
+    g_assert_cmpstr (r->levers[i].authority->id, ==, r->levers[i].lever->authority_id);
+
+  LgrChartOptions o;
+  lgr_chart_options_init (&o, LGR_CHART_CHILDREN);
+  g_autoptr (LgrChartData) data = lgr_chart_data_new (results, &o);
+  guint line = 0;
+  for (guint a = 0; a < n; a++)
+    {
+      if (a % 5 == 0)
+        continue;
+      const LgrChartSeries *scen = g_ptr_array_index (data->series, 2 * line);
+      const LgrChartSeries *base = g_ptr_array_index (data->series, 2 * line + 1);
+      g_autofree char *name = g_strdup_printf ("Authority %u", a);
+      g_assert_cmpstr (scen->label, ==, name);
+      double want_scen = 0, want_base = 0;
+      for (guint i = 0; i < r->n_levers; i++)
+        if (r->levers[i].authority == g_ptr_array_index (sc->authorities, a))
+          {
+            want_scen += r->levers[i].scenario_cohort[0];
+            want_base += r->levers[i].baseline_cohort[0];
+          }
+      g_assert_cmpfloat (scen->values[0], ==, want_scen);
+      g_assert_cmpfloat (base->values[0], ==, want_base);
+      line++;
+    }
+  g_assert_cmpuint (data->series->len, ==, 2 * line);
+}
+
 /* Megabyte-long title, names and notes: cut before pango, so charts and the report stay small. */
 static void
 test_long_texts (void)
@@ -314,6 +379,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/limits/every-chart", test_every_chart_at_extremes);
   g_test_add_func ("/charts/limits/all-zero-single-year", test_all_zero_and_single_year);
   g_test_add_func ("/charts/limits/savings-many-items", test_savings_groups_many_items);
+  g_test_add_func ("/charts/limits/many-authorities", test_many_authorities);
   g_test_add_func ("/charts/limits/long-texts", test_long_texts);
   g_test_add_func ("/charts/limits/report-one-pass", test_report_one_pass);
   return g_test_run ();

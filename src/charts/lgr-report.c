@@ -355,11 +355,13 @@ cohort_value (const LgrLever *lever, double value)
     }
 }
 
+/* lr: the lever's results, which know its authority (no search per lever) */
 static void
-lever_block (Report *r, const LgrScenario *sc, const LgrLever *lever)
+lever_block (Report *r, const LgrLeverResult *lr)
 {
   const LgrStudy *study = r->study;
-  const LgrAuthority *a = lgr_scenario_find_authority (sc, lever->authority_id);
+  const LgrLever *lever = lr->lever;
+  const LgrAuthority *a = lr->authority;
   g_autofree char *lever_name = name_text (lever->name);
   g_autofree char *authority_name = name_text (a ? a->name : "");
   g_autofree char *name = g_strdup_printf ("%s — %s%s", lever_name, authority_name,
@@ -453,8 +455,9 @@ item_block (Report *r, const LgrItem *item)
 }
 
 static void
-assumptions (Report *r, const LgrScenario *sc)
+assumptions (Report *r, const LgrScenarioResult *sr)
 {
+  const LgrScenario *sc = sr->scenario;
   page_break (r);
   g_autofree char *scenario_name = name_text (sc->name);
   g_autofree char *title = g_strdup_printf (_ ("Assumptions: %s"), scenario_name);
@@ -475,8 +478,8 @@ assumptions (Report *r, const LgrScenario *sc)
     }
   if (sc->levers->len)
     heading (r, FONT_H2, _ ("Levers"));
-  for (guint i = 0; i < sc->levers->len; i++)
-    lever_block (r, sc, g_ptr_array_index (sc->levers, i));
+  for (guint i = 0; i < sr->n_levers; i++)
+    lever_block (r, &sr->levers[i]);
   if (sc->items->len)
     heading (r, FONT_H2, _ ("Items"));
   for (guint i = 0; i < sc->items->len; i++)
@@ -595,8 +598,8 @@ run_report (Report *r)
   r->y = r->top;
   title_page (r);
   summary_table (r);
-  for (guint i = 0; i < r->study->scenarios->len; i++)
-    assumptions (r, g_ptr_array_index (r->study->scenarios, i));
+  for (guint i = 0; i < r->results->n_scenarios; i++)
+    assumptions (r, &r->results->scenarios[i]);
   for (guint k = 0; k < LGR_N_CHARTS; k++)
     chart_page (r, (LgrChartKind)k);
   page_break (r);

@@ -179,6 +179,31 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
   r->peak_funding = MAX (0.0, -lowest);
 }
 
+/* Past a few authorities, a table of them by id: a scenario of thousands of levers then costs
+ * no search through the authorities for each (NULL: search, as for the usual one or two). */
+static GHashTable *
+authority_index (const LgrScenario *scenario)
+{
+  if (scenario->authorities->len <= 16)
+    return NULL;
+  GHashTable *by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < scenario->authorities->len; i++)
+    {
+      LgrAuthority *a = g_ptr_array_index (scenario->authorities, i);
+      if (a->id != NULL && !g_hash_table_contains (by_id, a->id))
+        g_hash_table_insert (by_id, a->id, a); /* the first of an id, as the search finds */
+    }
+  return by_id;
+}
+
+static LgrAuthority *
+find_authority (const LgrScenario *scenario, GHashTable *by_id, const char *id)
+{
+  if (by_id == NULL || id == NULL)
+    return lgr_scenario_find_authority (scenario, id);
+  return g_hash_table_lookup (by_id, id);
+}
+
 LgrResults *
 lgr_results_compute (const LgrStudy *study)
 {
@@ -216,6 +241,7 @@ lgr_results_compute (const LgrStudy *study)
       r->net = NEXT_SERIES ();
       r->cumulative = NEXT_SERIES ();
 
+      g_autoptr (GHashTable) by_id = authority_index (scenario);
       r->n_levers = scenario->levers->len;
       r->levers = lever_results;
       lever_results += r->n_levers;
@@ -223,7 +249,7 @@ lgr_results_compute (const LgrStudy *study)
         {
           LgrLeverResult *lr = &r->levers[i];
           lr->lever = g_ptr_array_index (scenario->levers, i);
-          lr->authority = lgr_scenario_find_authority (scenario, lr->lever->authority_id);
+          lr->authority = find_authority (scenario, by_id, lr->lever->authority_id);
           lr->saving = NEXT_SERIES ();
           lr->volume_effect = NEXT_SERIES ();
           lr->price_effect = NEXT_SERIES ();
