@@ -362,7 +362,7 @@ run_export (const CliOptions *o)
   if (o->size && !parse_size (o->size, &width, &height))
     {
       g_autofree char *message
-          = g_strdup_printf (_ ("--size=%s is not a size like 1600x900 (each side 16 to %d)"),
+          = g_strdup_printf (_ ("--size=%s is not a size like 1600x900 with each side 16 to %d"),
                              o->size, MAX_EXPORT_SIDE);
       return usage_error (message);
     }
