@@ -371,6 +371,46 @@ test_report_one_pass (void)
   g_rmdir (dir);
 }
 
+/* Printing: the report laid out once and kept as recordings draws the same pages as laying it
+ * out for each page. */
+static void
+test_report_pages (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  const double w = 595, h = 842;
+  g_autoptr (LgrReportPages) pages = lgr_report_pages_new (study, results, w, h);
+  int n = lgr_report_pages_get_n_pages (pages);
+  g_assert_cmpint (n, ==, lgr_report_n_pages (study, results));
+  for (int page = 0; page < n; page++)
+    {
+      cairo_surface_t *a = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)w, (int)h);
+      cairo_surface_t *b = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)w, (int)h);
+      cairo_t *cr = cairo_create (a);
+      lgr_report_draw_page (cr, study, results, page, w, h);
+      cairo_destroy (cr);
+      cr = cairo_create (b);
+      lgr_report_pages_draw (pages, cr, page);
+      cairo_destroy (cr);
+      cairo_surface_flush (a);
+      cairo_surface_flush (b);
+      const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+      int stride = cairo_image_surface_get_stride (a), differ = 0, ink = 0;
+      for (int y = 0; y < (int)h; y++)
+        for (int x = 0; x < (int)w; x++)
+          {
+            guint32 ca = ((const guint32 *)(pa + y * stride))[x] & 0xffffff;
+            guint32 cb = ((const guint32 *)(pb + y * stride))[x] & 0xffffff;
+            differ += ca != cb;
+            ink += ca != 0xffffff;
+          }
+      g_assert_cmpint (ink, >, 1000); /* a page with something on it */
+      g_assert_cmpint (differ, <=, ink / 100);
+      cairo_surface_destroy (a);
+      cairo_surface_destroy (b);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -382,5 +422,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/limits/many-authorities", test_many_authorities);
   g_test_add_func ("/charts/limits/long-texts", test_long_texts);
   g_test_add_func ("/charts/limits/report-one-pass", test_report_one_pass);
+  g_test_add_func ("/charts/limits/report-pages", test_report_pages);
   return g_test_run ();
 }

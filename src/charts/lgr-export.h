@@ -53,4 +53,15 @@ int lgr_report_n_pages (const LgrStudy *study, const LgrResults *results);
 void lgr_report_draw_page (cairo_t *cr, const LgrStudy *study, const LgrResults *results, int page,
                            double page_width, double page_height);
 
+/* The whole report drawn once, a page at a time on demand (printing): lgr_report_draw_page lays
+ * the report out again for each page, this lays it out twice in all and keeps each page as a
+ * cairo recording. */
+typedef struct _LgrReportPages LgrReportPages;
+LgrReportPages *lgr_report_pages_new (const LgrStudy *study, const LgrResults *results,
+                                      double page_width, double page_height);
+int lgr_report_pages_get_n_pages (const LgrReportPages *pages);
+void lgr_report_pages_draw (const LgrReportPages *pages, cairo_t *cr, int page);
+void lgr_report_pages_free (LgrReportPages *pages);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrReportPages, lgr_report_pages_free)
+
 G_END_DECLS

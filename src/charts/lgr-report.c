@@ -56,10 +56,11 @@ typedef struct
 {
   const LgrStudy *study;
   const LgrResults *results;
-  cairo_t *cr;       /* NULL: count pages only */
-  int draw_page;     /* 0-based page to draw, -1 for none */
-  gboolean draw_all; /* every page, one after the other (a PDF): one pass, not one a page */
-  int n_pages;       /* known after a counting run */
+  cairo_t *cr;           /* NULL: count pages only */
+  int draw_page;         /* 0-based page to draw, -1 for none */
+  gboolean draw_all;     /* every page, one after the other (a PDF): one pass, not one a page */
+  GPtrArray *recordings; /* with draw_all: a recording surface a page, cr drawing the last */
+  int n_pages;           /* known after a counting run */
   double page_width, page_height;
   double x, width; /* the text column */
   double top, bottom;
@@ -110,13 +111,28 @@ page_background (Report *r)
   cairo_fill (r->cr);
 }
 
+/* Starts the next recorded page: r->cr draws into it. */
+static void
+new_recording (Report *r)
+{
+  cairo_rectangle_t extents = { 0, 0, r->page_width, r->page_height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  g_ptr_array_add (r->recordings, surface);
+  if (r->cr != NULL)
+    cairo_destroy (r->cr);
+  r->cr = cairo_create (surface);
+}
+
 static void
 page_break (Report *r)
 {
   if (r->draw_all && r->cr != NULL)
     {
       footer (r, r->page);
-      cairo_show_page (r->cr);
+      if (r->recordings != NULL)
+        new_recording (r);
+      else
+        cairo_show_page (r->cr);
       page_background (r);
     }
   r->page++;
@@ -730,4 +746,59 @@ lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const ch
       return FALSE;
     }
   return lgr_file_replace_contents (path, bytes->data, bytes->len, error);
+}
+
+struct _LgrReportPages
+{
+  GPtrArray *recordings; /* of cairo_surface_t, one a page */
+};
+
+LgrReportPages *
+lgr_report_pages_new (const LgrStudy *study, const LgrResults *results, double page_width,
+                      double page_height)
+{
+  g_return_val_if_fail (study != NULL && results != NULL, NULL);
+  LgrReportPages *pages = g_new0 (LgrReportPages, 1);
+  pages->recordings = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+
+  Report r;
+  report_init (&r, study, results, page_width, page_height);
+  r.draw_all = TRUE;
+  r.draw_page = 0;
+  r.recordings = pages->recordings;
+  new_recording (&r);
+  page_background (&r);
+  run_report (&r);
+  footer (&r, r.page);
+  g_warn_if_fail ((int)pages->recordings->len == r.n_pages);
+  cairo_destroy (r.cr);
+  report_clear (&r);
+  return pages;
+}
+
+int
+lgr_report_pages_get_n_pages (const LgrReportPages *pages)
+{
+  return pages ? (int)pages->recordings->len : 0;
+}
+
+void
+lgr_report_pages_draw (const LgrReportPages *pages, cairo_t *cr, int page)
+{
+  g_return_if_fail (pages != NULL && cr != NULL);
+  if (page < 0 || page >= (int)pages->recordings->len)
+    return;
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pages->recordings, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+lgr_report_pages_free (LgrReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->recordings);
+  g_free (pages);
 }
