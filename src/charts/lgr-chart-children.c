@@ -51,9 +51,13 @@ lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray 
               if (scen == NULL)
                 {
                   LgrRgba colour = lgr_chart_palette_colour (theme, j);
+                  g_autofree char *auth_name
+                      = lgr_format_truncate (auth->name, LGR_FORMAT_MAX_NAME_CHARS);
+                  g_autofree char *sc_name
+                      = lgr_format_truncate (sc->name, LGR_FORMAT_MAX_NAME_CHARS);
                   g_autofree char *label = shown->len > 1
-                                               ? g_strdup_printf ("%s (%s)", auth->name, sc->name)
-                                               : g_strdup (auth->name);
+                                               ? g_strdup_printf ("%s (%s)", auth_name, sc_name)
+                                               : g_strdup (auth_name);
                   scen = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, label, colour);
                   scen->marker = j % LGR_CHART_N_MARKERS;
                   base = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, label, colour);

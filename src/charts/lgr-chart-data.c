@@ -13,6 +13,9 @@
 
 #include "lgr-format.h"
 
+/* a series or legend label: a name and the words around it ("... (cost avoidance)") */
+#define LABEL_CHARS (2 * LGR_FORMAT_MAX_NAME_CHARS)
+
 GArray *
 lgr_chart_shown_scenarios (const LgrResults *results, const LgrChartOptions *options)
 {
@@ -82,7 +85,7 @@ lgr_chart_data_add_series (LgrChartData *data, LgrSeriesType type, guint panel, 
   LgrChartSeries *s = g_new0 (LgrChartSeries, 1);
   s->type = type;
   s->panel = panel;
-  s->label = g_strdup (label);
+  s->label = lgr_format_truncate (label, LABEL_CHARS);
   s->colour = colour;
   s->in_legend = TRUE;
   s->values = g_new0 (double, MAX (data->n_years, 1u));
@@ -95,7 +98,9 @@ lgr_chart_data_add_legend (LgrChartData *data, const char *label, LgrSeriesType 
                            LgrRgba colour, guint marker, guint dash, gboolean hatched,
                            gboolean no_marker)
 {
-  LgrLegendEntry e = { g_strdup (label), type, colour, marker, dash, hatched, no_marker };
+  LgrLegendEntry e = {
+    lgr_format_truncate (label, LABEL_CHARS), type, colour, marker, dash, hatched, no_marker
+  };
   g_array_append_val (data->legend, e);
 }
 
@@ -133,7 +138,10 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
   data->legend = g_array_new (FALSE, TRUE, sizeof (LgrLegendEntry));
   g_array_set_clear_func (data->legend, legend_clear);
 
-  const char *study_title = results->study && results->study->title ? results->study->title : "";
+  /* names reach the chart cut to a line's worth, so its text alternative stays readable too */
+  g_autofree char *study_title
+      = lgr_format_truncate (results->study && results->study->title ? results->study->title : "",
+                             LGR_FORMAT_MAX_NAME_CHARS);
   data->title = g_strdup (options->title ? options->title : title);
   if (options->subtitle)
     data->subtitle = g_strdup (options->subtitle);

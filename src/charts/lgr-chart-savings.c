@@ -167,7 +167,7 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
   for (guint k = 0; k < shown->len; k++)
     {
       const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
-      data->panel_titles[k] = g_strdup (r->scenario->name);
+      data->panel_titles[k] = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
       cells[k] = g_ptr_array_new_with_free_func (g_free);
       for (guint i = 0; i < r->n_levers + r->n_items; i++)
         {
@@ -195,8 +195,9 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
           if (all_zero (values, n))
             continue;
           g_autofree char *key = g_strdup_printf ("%d:%s", code, name);
-          g_autofree char *label
-              = avoid ? g_strdup_printf (_ ("%s (cost avoidance)"), name) : g_strdup (name);
+          g_autofree char *shown_name = lgr_format_truncate (name, LGR_FORMAT_MAX_NAME_CHARS);
+          g_autofree char *label = avoid ? g_strdup_printf (_ ("%s (cost avoidance)"), shown_name)
+                                         : g_strdup (shown_name);
           guint c = category_index (categories, index, key, label, avoid, avoid ? 1 : cost ? 2 : 0);
           if (cells[k]->len <= c)
             g_ptr_array_set_size (cells[k], (int)c + 1);
