@@ -316,7 +316,8 @@ test_long_texts (void)
     {
       LgrScenario *sc = g_ptr_array_index (study->scenarios, s);
       g_free (sc->name);
-      sc->name = g_strdup_printf ("%u%s", s, g_strnfill (n, 'n'));
+      g_autofree char *long_name = g_strnfill (n, 'n');
+      sc->name = g_strdup_printf ("%u%s", s, long_name);
       LgrItem *item = g_ptr_array_index (sc->items, 0);
       g_free (item->name);
       item->name = g_strnfill (n, 'i');
