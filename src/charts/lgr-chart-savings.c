@@ -99,10 +99,29 @@ compare_ranked (const void *a, const void *b)
   return (x->index > y->index) - (x->index < y->index);
 }
 
+/* A panel's values of category c (NULL if it has none): cells hold position + 1 -> values. */
+static double *
+cell (GHashTable *cells, guint c)
+{
+  return g_hash_table_lookup (cells, GUINT_TO_POINTER (c + 1));
+}
+
+static double *
+cell_add (GHashTable *cells, guint c, guint n)
+{
+  double *v = cell (cells, c);
+  if (v == NULL)
+    {
+      v = g_new0 (double, MAX (n, 1u));
+      g_hash_table_insert (cells, GUINT_TO_POINTER (c + 1), v);
+    }
+  return v;
+}
+
 /* Keeps the largest MAX_CATEGORIES - 3 categories and adds the rest, panel by panel, into one
- * "Other" category of their rank. */
+ * "Other" category of their rank. Each panel's cells are read once. */
 static void
-group_smallest (GArray *categories, GPtrArray **cells, guint n_panels, guint n)
+group_smallest (GArray *categories, GHashTable **cells, guint n_panels, guint n)
 {
   static const char *const other_labels[]
       = { N_ ("Other savings"), N_ ("Other cost avoidance"), N_ ("Other costs") };
@@ -115,7 +134,8 @@ group_smallest (GArray *categories, GPtrArray **cells, guint n_panels, guint n)
     }
   qsort (ranked, n_cat, sizeof (Ranked), compare_ranked);
 
-  guint other[3] = { 0, 0, 0 }; /* position + 1 of each rank's "Other" category */
+  guint other[3] = { 0, 0, 0 };                   /* position + 1 of each rank's "Other" */
+  g_autofree guint *into = g_new0 (guint, n_cat); /* position + 1 of where c goes, or 0 */
   for (guint j = MAX_CATEGORIES - 3; j < n_cat; j++)
     {
       guint c = ranked[j].index;
@@ -128,20 +148,34 @@ group_smallest (GArray *categories, GPtrArray **cells, guint n_panels, guint n)
           other[rank] = categories->len;
         }
       g_array_index (categories, Category, c).rank = -1;
-      for (guint k = 0; k < n_panels; k++)
+      into[c] = other[rank];
+    }
+
+  for (guint k = 0; k < n_panels; k++)
+    {
+      /* take the grouped cells out, then add them up in category order */
+      g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (Ranked));
+      GHashTableIter iter;
+      gpointer key, value;
+      g_hash_table_iter_init (&iter, cells[k]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
         {
-          if (c >= cells[k]->len || cells[k]->pdata[c] == NULL)
-            continue;
-          guint o = other[rank] - 1;
-          if (cells[k]->len <= o)
-            g_ptr_array_set_size (cells[k], (int)o + 1);
-          double *into = g_ptr_array_index (cells[k], o);
-          if (into == NULL)
-            cells[k]->pdata[o] = into = g_new0 (double, MAX (n, 1u));
-          const double *from = g_ptr_array_index (cells[k], c);
+          guint c = GPOINTER_TO_UINT (key) - 1;
+          if (c < n_cat && into[c] != 0)
+            {
+              Ranked m = { 0, c };
+              g_array_append_val (moved, m);
+            }
+        }
+      g_array_sort (moved, compare_ranked); /* equal weights: by position */
+      for (guint i = 0; i < moved->len; i++)
+        {
+          guint c = g_array_index (moved, Ranked, i).index;
+          double *sum = cell_add (cells[k], into[c] - 1, n);
+          const double *from = cell (cells[k], c);
           for (guint t = 0; t < n; t++)
-            into[t] += from[t];
-          g_clear_pointer (&cells[k]->pdata[c], g_free);
+            sum[t] += from[t];
+          g_hash_table_remove (cells[k], GUINT_TO_POINTER (c + 1));
         }
     }
 }
@@ -162,13 +196,13 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
   data->n_panels = MAX (shown->len, 1u);
   data->panel_titles = g_new0 (char *, data->n_panels + 1);
   /* per panel, per category: values summed over authorities */
-  g_autofree GPtrArray **cells = g_new0 (GPtrArray *, data->n_panels);
+  g_autofree GHashTable **cells = g_new0 (GHashTable *, data->n_panels);
 
   for (guint k = 0; k < shown->len; k++)
     {
       const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
       data->panel_titles[k] = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
-      cells[k] = g_ptr_array_new_with_free_func (g_free);
+      cells[k] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       for (guint i = 0; i < r->n_levers + r->n_items; i++)
         {
           const double *values;
@@ -199,11 +233,7 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
           g_autofree char *label = avoid ? g_strdup_printf (_ ("%s (cost avoidance)"), shown_name)
                                          : g_strdup (shown_name);
           guint c = category_index (categories, index, key, label, avoid, avoid ? 1 : cost ? 2 : 0);
-          if (cells[k]->len <= c)
-            g_ptr_array_set_size (cells[k], (int)c + 1);
-          double *v = g_ptr_array_index (cells[k], c);
-          if (v == NULL)
-            cells[k]->pdata[c] = v = g_new0 (double, MAX (n, 1u));
+          double *v = cell_add (cells[k], c, n);
           Category *cat = &g_array_index (categories, Category, c);
           for (guint t = 0; t < n; t++)
             {
@@ -235,15 +265,16 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
       for (guint j = 0; j < n_sorted; j++)
         {
           guint c = sorted[j];
-          if (c >= cells[k]->len || cells[k]->pdata[c] == NULL)
+          const double *values = cell (cells[k], c);
+          if (values == NULL)
             continue;
           const Category *cat = &g_array_index (categories, Category, c);
           LgrChartSeries *s
               = lgr_chart_data_add_series (data, LGR_SERIES_COLUMN, k, cat->label, colours[j]);
           s->hatched = cat->hatched;
-          memcpy (s->values, cells[k]->pdata[c], n * sizeof (double));
+          memcpy (s->values, values, n * sizeof (double));
         }
-      g_ptr_array_unref (cells[k]);
+      g_hash_table_unref (cells[k]);
     }
   for (guint j = 0; j < n_sorted; j++)
     {
