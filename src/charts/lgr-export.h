@@ -48,7 +48,8 @@ GBytes *lgr_export_chart_png_bytes (const LgrResults *results, const LgrChartOpt
 gboolean lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const char *path,
                                GError **error);
 
-/* The report drawn onto pages supplied by the caller (used by printing): */
+/* The report drawn onto one page supplied by the caller. Each call lays the whole report out
+ * again: to draw every page (printing), use LgrReportPages below. */
 int lgr_report_n_pages (const LgrStudy *study, const LgrResults *results);
 void lgr_report_draw_page (cairo_t *cr, const LgrStudy *study, const LgrResults *results, int page,
                            double page_width, double page_height);
