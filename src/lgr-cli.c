@@ -28,7 +28,7 @@
 
 #define DEFAULT_EXPORT_WIDTH 1600
 #define DEFAULT_EXPORT_HEIGHT 900
-#define MAX_EXPORT_SIDE 20000
+#define MAX_EXPORT_SIDE LGR_EXPORT_MAX_SIDE
 
 typedef struct
 {
@@ -507,10 +507,13 @@ run_export (const CliOptions *o)
   if (o->size && !parse_size (o->size, &width, &height))
     {
       g_autofree char *message
-          = g_strdup_printf (_ ("--size=%s is not a size like 1600x900 (each side 16 to %d)"),
+          = g_strdup_printf (_ ("--size=%s is not a size like 1600x900 with each side 16 to %d"),
                              o->size, MAX_EXPORT_SIDE);
       return usage_error (message);
     }
+  g_autoptr (GError) size_error = NULL;
+  if (!lgr_export_check_size (width, height, 1.0, &size_error))
+    return usage_error (size_error->message);
 
   g_autoptr (LgrStudy) study = load_study (o->files[0]);
   if (study == NULL)

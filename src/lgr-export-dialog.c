@@ -106,6 +106,13 @@ update_preview (gpointer data)
   lgr_export_dialog_get_size (self, &width, &height, &scale);
   if (width < 1 || height < 1)
     return G_SOURCE_REMOVE;
+  /* the export's own limit, said before a file is chosen */
+  guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+  if (!lgr_export_check_size (width, height, format == LGR_EXPORT_PNG ? scale : 1.0, &error))
+    {
+      gtk_label_set_text (GTK_LABEL (self->status), error->message);
+      return G_SOURCE_REMOVE;
+    }
   /* The preview is the export, drawn at its own size and scaled down. */
   bytes = lgr_export_chart_png_bytes (lgr_document_get_results (self->document), &options, width,
                                       height, MIN (1.0, 2 * PREVIEW_WIDTH / width), &error);
@@ -142,10 +149,10 @@ static void
 on_size_value (LgrNumberRow *row, double value, gboolean dragging, LgrExportDialog *self)
 {
   g_autofree char *message = NULL;
-  if (value < 16 || value > 20000 || value != (int)value)
+  if (value < LGR_EXPORT_MIN_SIDE || value > LGR_EXPORT_MAX_SIDE || value != (int)value)
     {
-      message
-          = g_strdup_printf (_ ("%g is not a whole number of pixels between 16 and 20000"), value);
+      message = g_strdup_printf (_ ("%g is not a whole number of pixels between %d and %d"), value,
+                                 LGR_EXPORT_MIN_SIDE, LGR_EXPORT_MAX_SIDE);
       lgr_number_row_set_error (row, message);
       return;
     }

@@ -12,6 +12,7 @@ struct _LgrPrintOperation
   const LgrResults *results;
   LgrChartKind kind;
   gboolean report;
+  LgrReportPages *pages; /* the report, laid out once for the run */
 };
 
 G_DEFINE_FINAL_TYPE (LgrPrintOperation, lgr_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -20,8 +21,32 @@ static void
 lgr_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
   LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
-  gtk_print_operation_set_n_pages (
-      operation, self->report ? lgr_report_n_pages (self->study, self->results) : 1);
+  if (!self->report)
+    {
+      gtk_print_operation_set_n_pages (operation, 1);
+      return;
+    }
+  /* The whole sheet (the report keeps its own margins), in points; drawn once, not per page */
+  g_clear_pointer (&self->pages, lgr_report_pages_free);
+  self->pages
+      = lgr_report_pages_new (self->study, self->results, gtk_print_context_get_width (context),
+                              gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, lgr_report_pages_get_n_pages (self->pages));
+}
+
+static void
+lgr_print_operation_end_print (GtkPrintOperation *operation, GtkPrintContext *context)
+{
+  LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
+  g_clear_pointer (&self->pages, lgr_report_pages_free);
+}
+
+static void
+lgr_print_operation_finalize (GObject *object)
+{
+  LgrPrintOperation *self = LGR_PRINT_OPERATION (object);
+  g_clear_pointer (&self->pages, lgr_report_pages_free);
+  G_OBJECT_CLASS (lgr_print_operation_parent_class)->finalize (object);
 }
 
 static void
@@ -33,10 +58,7 @@ lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *co
 
   if (self->report)
     {
-      /* The whole sheet (the report keeps its own margins), in points. */
-      lgr_report_draw_page (cr, self->study, self->results, page,
-                            gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context));
+      lgr_report_pages_draw (self->pages, cr, page);
       return;
     }
   lgr_chart_options_init (&options, self->kind);
@@ -49,8 +71,11 @@ lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *co
 static void
 lgr_print_operation_class_init (LgrPrintOperationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkPrintOperationClass *print_class = GTK_PRINT_OPERATION_CLASS (klass);
+  object_class->finalize = lgr_print_operation_finalize;
   print_class->begin_print = lgr_print_operation_begin_print;
+  print_class->end_print = lgr_print_operation_end_print;
   print_class->draw_page = lgr_print_operation_draw_page;
 }
 

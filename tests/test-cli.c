@@ -430,6 +430,13 @@ test_export_errors (void)
   g_assert_cmpint (size.status, ==, 2);
   g_auto (Run) size0 = run_cli (NULL, "--export=/tmp/x.png", "--size=0x100", path, NULL);
   g_assert_cmpint (size0.status, ==, 2);
+  /* the export size cap: a side over 8000, or over 40 million pixels in all */
+  g_auto (Run) huge = run_cli (NULL, "--export=/tmp/x.png", "--size=20000x20000", path, NULL);
+  g_assert_cmpint (huge.status, ==, 2);
+  g_assert_nonnull (strstr (huge.err, "16 to 8000"));
+  g_auto (Run) area = run_cli (NULL, "--export=/tmp/x.png", "--size=8000x8000", path, NULL);
+  g_assert_cmpint (area.status, ==, 2);
+  g_assert_nonnull (strstr (area.err, "40 million pixels"));
   g_auto (Run) scenario = run_cli (NULL, "--export=/tmp/x.png", "--scenario=three", path, NULL);
   g_assert_cmpint (scenario.status, ==, 2);
   g_assert_nonnull (strstr (scenario.err, "one, two"));

@@ -204,6 +204,21 @@ test_export_errors (void)
   g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, 20000, 450, 4, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  /* the cap: 8000 a side, 40 million pixels in all, after the scale; refused before drawing */
+  g_assert_true (lgr_export_check_size (8000, 5000, 1, NULL));
+  g_assert_true (lgr_export_check_size (4000, 2500, 2, NULL));
+  g_assert_false (lgr_export_check_size (4000, 2500, 2.5, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (lgr_export_check_size (8001, 100, 1, &error));
+  g_assert_nonnull (strstr (error->message, "8000"));
+  g_clear_error (&error);
+  g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_PNG, path, 8000, 8000, 1, &error));
+  g_assert_nonnull (strstr (error->message, "40 million pixels"));
+  g_clear_error (&error);
+  g_assert_false (lgr_export_chart (results, &o, LGR_EXPORT_SVG, path, 8000, 8000, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* replacing an existing file: the new content, nothing else in the folder */

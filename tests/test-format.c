@@ -68,6 +68,65 @@ test_money_tick (void)
   check (lgr_format_money_tick (0.30000000000000004e6, 0.1e6), "£0.3m");
 }
 
+/* Every double gets a whole string: from a thousand trillion, a power of ten. */
+static void
+test_money_extremes (void)
+{
+  check (lgr_format_money (999e12), "£999,000bn");
+  check (lgr_format_money (1e15), "£1.0×10¹⁵");
+  check (lgr_format_money (1e200), "£1.0×10²⁰⁰");
+  check (lgr_format_money (-1e200), MINUS "£1.0×10²⁰⁰");
+  check (lgr_format_money (DBL_MAX), "£1.8×10³⁰⁸");
+  check (lgr_format_money (-DBL_MAX), MINUS "£1.8×10³⁰⁸");
+  check (lgr_format_money (9.96e20), "£1.0×10²¹"); /* the mantissa rounds up into the power */
+  check (lgr_format_money (NAN), "—");
+  check (lgr_format_money (-INFINITY), "—");
+  check (lgr_format_money (1e-300), "£0");
+  check (lgr_format_money (-DBL_TRUE_MIN), "£0");
+  check (lgr_format_money_exact (1e200), "£1.0×10²⁰⁰");
+  check (lgr_format_money_exact (123456789012345.0), "£123,456,789,012,345");
+  check (lgr_format_money_tick (5e307, 5e307), "£5×10³⁰⁷");
+  check (lgr_format_money_tick (1.5e308, 5e307), "£15×10³⁰⁷");
+  check (lgr_format_money_tick (2.5e15, 2.5e15), "£2.5×10¹⁵");
+  check (lgr_format_money_tick (1e-300, 1e-301), "£0");
+  check (lgr_format_count (1e308, 0), "1.0×10³⁰⁸");
+  check (lgr_format_count (-1e20, 2), MINUS "1.0×10²⁰");
+  check (lgr_format_count (1e14, 0), "100,000,000,000,000");
+  check (lgr_format_decimal (DBL_MAX, 2), "1.8×10³⁰⁸");
+  check (lgr_format_decimal (1e-300, 2), "0");
+  check (lgr_format_percent (1e300), "1.0×10³⁰⁰%");
+  /* and never a cut string, whatever the double */
+  g_autoptr (GRand) rand = g_rand_new_with_seed (12);
+  for (int i = 0; i < 20000; i++)
+    {
+      guint64 bits = (guint64)g_rand_int (rand) << 32 | g_rand_int (rand);
+      double v;
+      memcpy (&v, &bits, sizeof v);
+      g_autofree char *money = lgr_format_money (v);
+      g_autofree char *exact = lgr_format_money_exact (v);
+      g_autofree char *count = lgr_format_count (v, 1);
+      g_assert_true (g_utf8_validate (money, -1, NULL));
+      g_assert_cmpuint (strlen (money), <, 32);
+      g_assert_cmpuint (strlen (exact), <, 40);
+      g_assert_cmpuint (strlen (count), <, 40);
+      g_assert_null (strstr (count, "inf"));
+    }
+}
+
+static void
+test_truncate (void)
+{
+  check (lgr_format_truncate ("Children looked after", 200), "Children looked after");
+  check (lgr_format_truncate ("Children looked after", 8), "Children…");
+  check (lgr_format_truncate ("£££££", 3), "£££…"); /* characters, not bytes */
+  check (lgr_format_truncate ("abc", 3), "abc");
+  check (lgr_format_truncate (NULL, 3), "");
+  g_autofree char *long_text = g_strnfill (15 * 1024 * 1024, 'x');
+  g_autofree char *cut = lgr_format_truncate (long_text, LGR_FORMAT_MAX_NAME_CHARS);
+  g_assert_cmpint (g_utf8_strlen (cut, -1), ==, LGR_FORMAT_MAX_NAME_CHARS + 1);
+  g_assert_true (g_str_has_suffix (cut, "x…"));
+}
+
 static void
 test_financial_year (void)
 {
@@ -462,6 +521,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/format/money", test_money);
   g_test_add_func ("/core/format/money-exact", test_money_exact);
   g_test_add_func ("/core/format/money-tick", test_money_tick);
+  g_test_add_func ("/core/format/money-extremes", test_money_extremes);
+  g_test_add_func ("/core/format/truncate", test_truncate);
   g_test_add_func ("/core/format/financial-year", test_financial_year);
   g_test_add_func ("/core/format/count-and-decimal", test_count_and_decimal);
   g_test_add_func ("/core/format/number/examples", test_number_examples);

@@ -273,6 +273,39 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_null (lgr_window_get_export_dialog (f->window));
 }
 
+/* The dialog keeps to the export's size limit: a custom 8000 x 8000 (64 million pixels) is
+ * refused with the reason, and nothing is written. */
+static void
+test_export_dialog_size_cap (Fixture *f, gconstpointer data)
+{
+  g_autofree char *png = g_build_filename (f->dir, "huge.png", NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.lgrexplorer.Explorer");
+  g_autoptr (GError) error = NULL;
+  double width, height, scale;
+  LgrExportDialog *dialog;
+
+  g_settings_set_string (settings, "export-size", "custom");
+  g_settings_set_int (settings, "export-width", 8000);
+  g_settings_set_int (settings, "export-height", 8000);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+  dialog = LGR_EXPORT_DIALOG (lgr_window_get_export_dialog (f->window));
+  g_assert_nonnull (dialog);
+  lgr_export_dialog_get_size (dialog, &width, &height, &scale);
+  g_assert_cmpfloat (width, ==, 8000);
+  g_assert_cmpfloat (height, ==, 8000);
+  lgr_export_dialog_set_format (dialog, LGR_EXPORT_PNG);
+  g_assert_false (lgr_export_dialog_export_to_path (dialog, png, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "40 million pixels"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle ();
+  g_settings_reset (settings, "export-size");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+}
+
 /* pdfinfo's "Pages:" and "Page size:" lines for a PDF. */
 static void
 pdf_info (const char *path, int *pages, double *width, double *height)
@@ -471,6 +504,7 @@ main (int argc, char *argv[])
   ADD ("/window/files/open-not-a-file", test_open_not_a_file);
   ADD ("/window/presentation", test_presentation);
   ADD ("/window/export-dialog", test_export_dialog);
+  ADD ("/window/export-dialog/size-cap", test_export_dialog_size_cap);
   ADD ("/window/print/report", test_print_report);
   ADD ("/window/export/copy-chart", test_copy_chart);
   ADD ("/window/export/csv", test_export_csv);

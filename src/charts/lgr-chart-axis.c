@@ -8,6 +8,13 @@
 
 static const double nice_mantissas[] = { 1, 2, 2.5, 5, 10 };
 
+/* Data beyond this is drawn at the edge of the plot: a tick past the data stays finite, so the
+ * step search below always ends. No study comes near it (figures in files stop at 10^12). */
+#define AXIS_LIMIT 1e300
+/* Each round of the step search at least multiplies the step by 1.25; from the first round step
+ * two or three rounds always suffice, so this bound is only a guard. */
+#define MAX_STEP_ROUNDS 64
+
 double
 lgr_value_axis_nice_step (double span, guint max_ticks)
 {
@@ -15,10 +22,15 @@ lgr_value_axis_nice_step (double span, guint max_ticks)
     return 1;
   double raw = span / MAX (max_ticks, 1u);
   double magnitude = pow (10, floor (log10 (raw)));
+  double step = 10 * magnitude;
   for (guint i = 0; i < G_N_ELEMENTS (nice_mantissas); i++)
     if (nice_mantissas[i] * magnitude >= raw * (1 - 1e-9))
-      return nice_mantissas[i] * magnitude;
-  return 10 * magnitude;
+      {
+        step = nice_mantissas[i] * magnitude;
+        break;
+      }
+  /* at the ends of the doubles (10^308, denormals) no round step exists: the raw one */
+  return step > 0 && isfinite (step) ? step : raw > 0 ? raw : span;
 }
 
 /* The next round step above step: 1 -> 2 -> 2.5 -> 5 -> 10. */
@@ -36,10 +48,13 @@ void
 lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint max_ticks,
                      gboolean include_zero, double min_span)
 {
-  if (!isfinite (data_min) || !isfinite (data_max) || data_min > data_max)
+  if (isnan (data_min) || isnan (data_max) || data_min > data_max)
     data_min = data_max = 0;
-  if (!(min_span > 0))
+  data_min = CLAMP (data_min, -AXIS_LIMIT, AXIS_LIMIT);
+  data_max = CLAMP (data_max, -AXIS_LIMIT, AXIS_LIMIT);
+  if (!(min_span > 0) || !isfinite (min_span))
     min_span = 1;
+  min_span = CLAMP (min_span, 1e-100, AXIS_LIMIT);
   max_ticks = CLAMP (max_ticks, 1u, LGR_CHART_MAX_TICKS - 1u);
 
   double lo = data_min, hi = data_max;
@@ -48,7 +63,8 @@ lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint
       lo = MIN (lo, 0);
       hi = MAX (hi, 0);
     }
-  if (hi - lo < MAX (fabs (hi), fabs (lo)) * 1e-9 || hi - lo <= 0)
+  /* a span too small to see (a billionth of min_span, or of the values) counts as empty */
+  if (hi - lo < MAX (fabs (hi), fabs (lo)) * 1e-9 || hi - lo < min_span * 1e-9)
     {
       if (include_zero && lo >= 0)
         hi = lo + min_span;
@@ -56,8 +72,10 @@ lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint
         lo = hi - min_span;
       else
         {
-          lo -= min_span / 2;
-          hi += min_span / 2;
+          /* wide enough to tell apart from the values, however large they are */
+          double w = MAX (min_span, MAX (fabs (lo), fabs (hi)) * 1e-6);
+          lo -= w / 2;
+          hi += w / 2;
         }
       if (include_zero && lo == 0 && hi == 0)
         hi = min_span;
@@ -67,8 +85,9 @@ lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint
   if (lo < 0 && hi > 0)
     max_ticks = MAX (max_ticks, 2u);
   double step = lgr_value_axis_nice_step (hi - lo, max_ticks);
-  double min, max;
-  for (;;)
+  double min = lo, max = hi;
+  gboolean found = FALSE;
+  for (guint round = 0; round < MAX_STEP_ROUNDS && step > 0 && isfinite (step); round++)
     {
       min = floor (lo / step + 1e-9) * step;
       max = ceil (hi / step - 1e-9) * step;
@@ -77,8 +96,16 @@ lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint
       if (max < hi)
         max += step;
       if ((max - min) / step <= max_ticks + 1e-6)
-        break;
+        {
+          found = isfinite (min) && isfinite (max);
+          break;
+        }
       step = next_step (step);
+    }
+  if (!found)
+    {
+      /* never reached with data inside AXIS_LIMIT; if it were, the data's own ends */
+      min = lo, max = hi, step = hi - lo;
     }
   if (max <= min)
     max = min + step;
@@ -100,8 +127,8 @@ lgr_value_axis_init (LgrValueAxis *axis, double data_min, double data_max, guint
 double
 lgr_value_axis_fraction (const LgrValueAxis *axis, double value)
 {
-  if (axis->max <= axis->min)
-    return 0;
+  if (axis->max <= axis->min || isnan (value))
+    return 0; /* callers clamp the infinities */
   return (value - axis->min) / (axis->max - axis->min);
 }
 

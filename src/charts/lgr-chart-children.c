@@ -18,22 +18,46 @@ lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray 
     {
       const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
       const LgrScenario *sc = r->scenario;
-      for (guint a = 0; a < sc->authorities->len; a++)
+      guint n_auth = sc->authorities->len;
+      /* each authority's child-population levers, in lever order, chained from head[a]: found
+       * in one pass over the levers, not one per authority */
+      g_autoptr (GHashTable) position = g_hash_table_new (NULL, NULL);
+      for (guint a = n_auth; a-- > 0;)
+        g_hash_table_insert (position, g_ptr_array_index (sc->authorities, a),
+                             GUINT_TO_POINTER (a + 1));
+      g_autofree guint *head = g_new0 (guint, n_auth + 1);
+      g_autofree guint *tail = g_new0 (guint, n_auth + 1);
+      g_autofree guint *next = g_new0 (guint, r->n_levers + 1);
+      for (guint i = 0; i < r->n_levers; i++)
+        {
+          const LgrLeverResult *lr = &r->levers[i];
+          guint a = GPOINTER_TO_UINT (g_hash_table_lookup (position, lr->authority));
+          if (a == 0 || !lr->lever->enabled
+              || lr->lever->basis != LGR_COHORT_BASIS_CHILD_POPULATION)
+            continue;
+          if (head[a - 1] == 0)
+            head[a - 1] = i + 1;
+          else
+            next[tail[a - 1] - 1] = i + 1;
+          tail[a - 1] = i + 1;
+        }
+      for (guint a = 0; a < n_auth; a++)
         {
           const LgrAuthority *auth = g_ptr_array_index (sc->authorities, a);
           LgrChartSeries *base = NULL, *scen = NULL;
-          for (guint i = 0; i < r->n_levers; i++)
+          for (guint i = head[a]; i != 0; i = next[i - 1])
             {
-              const LgrLeverResult *lr = &r->levers[i];
-              if (!lr->lever->enabled || lr->lever->basis != LGR_COHORT_BASIS_CHILD_POPULATION
-                  || lr->authority != auth)
-                continue;
+              const LgrLeverResult *lr = &r->levers[i - 1];
               if (scen == NULL)
                 {
                   LgrRgba colour = lgr_chart_palette_colour (theme, j);
+                  g_autofree char *auth_name
+                      = lgr_format_truncate (auth->name, LGR_FORMAT_MAX_NAME_CHARS);
+                  g_autofree char *sc_name
+                      = lgr_format_truncate (sc->name, LGR_FORMAT_MAX_NAME_CHARS);
                   g_autofree char *label = shown->len > 1
-                                               ? g_strdup_printf ("%s (%s)", auth->name, sc->name)
-                                               : g_strdup (auth->name);
+                                               ? g_strdup_printf ("%s (%s)", auth_name, sc_name)
+                                               : g_strdup (auth_name);
                   scen = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, label, colour);
                   scen->marker = j % LGR_CHART_N_MARKERS;
                   base = lgr_chart_data_add_series (data, LGR_SERIES_LINE, 0, label, colour);

@@ -14,6 +14,9 @@
 
 #include "lgr-format.h"
 
+/* a series or legend label: a name and the words around it ("... (cost avoidance)") */
+#define LABEL_CHARS (2 * LGR_FORMAT_MAX_NAME_CHARS)
+
 GArray *
 lgr_chart_shown_scenarios (const LgrResults *results, const LgrChartOptions *options)
 {
@@ -83,7 +86,7 @@ lgr_chart_data_add_series (LgrChartData *data, LgrSeriesType type, guint panel, 
   LgrChartSeries *s = g_new0 (LgrChartSeries, 1);
   s->type = type;
   s->panel = panel;
-  s->label = g_strdup (label);
+  s->label = lgr_format_truncate (label, LABEL_CHARS);
   s->colour = colour;
   s->in_legend = TRUE;
   s->values = g_new0 (double, MAX (data->n_years, 1u));
@@ -96,7 +99,9 @@ lgr_chart_data_add_legend (LgrChartData *data, const char *label, LgrSeriesType 
                            LgrRgba colour, guint marker, guint dash, gboolean hatched,
                            gboolean no_marker)
 {
-  LgrLegendEntry e = { g_strdup (label), type, colour, marker, dash, hatched, no_marker };
+  LgrLegendEntry e = {
+    lgr_format_truncate (label, LABEL_CHARS), type, colour, marker, dash, hatched, no_marker
+  };
   g_array_append_val (data->legend, e);
 }
 
@@ -140,7 +145,10 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
   data->legend = g_array_new (FALSE, TRUE, sizeof (LgrLegendEntry));
   g_array_set_clear_func (data->legend, legend_clear);
 
-  const char *study_title = results->study && results->study->title ? results->study->title : "";
+  /* names reach the chart cut to a line's worth, so its text alternative stays readable too */
+  g_autofree char *study_title
+      = lgr_format_truncate (results->study && results->study->title ? results->study->title : "",
+                             LGR_FORMAT_MAX_NAME_CHARS);
   data->title = g_strdup (options->title ? options->title : title);
   if (options->subtitle)
     data->subtitle = g_strdup (options->subtitle);
@@ -169,32 +177,32 @@ lgr_chart_data_finish (LgrChartData *data)
   guint n = data->n_years;
   double lo = 0, hi = 0;
   gboolean any = FALSE;
-  for (guint p = 0; p < data->n_panels; p++)
-    for (guint t = 0; t < n; t++)
-      {
-        double pos = 0, neg = 0;
-        for (guint i = 0; i < data->series->len; i++)
-          {
-            const LgrChartSeries *s = g_ptr_array_index (data->series, i);
-            if (s->panel != p)
-              continue;
-            double v = s->values[t];
-            if (!isfinite (v))
-              continue;
-            if (s->type == LGR_SERIES_COLUMN)
-              {
-                if (v > 0)
-                  pos += v;
-                else
-                  neg += v;
-                v = v > 0 ? pos : neg;
-              }
-            if (!any)
-              lo = hi = v, any = TRUE;
-            lo = MIN (lo, v);
-            hi = MAX (hi, v);
-          }
-      }
+  /* the running stacks of every panel and year, so the series are read once each */
+  gsize n_cells = (gsize)data->n_panels * n;
+  g_autofree double *pos = g_new0 (double, MAX (n_cells, 1));
+  g_autofree double *neg = g_new0 (double, MAX (n_cells, 1));
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      const LgrChartSeries *s = g_ptr_array_index (data->series, i);
+      if (s->panel >= data->n_panels)
+        continue;
+      for (guint t = 0; t < n; t++)
+        {
+          double v = s->values[t];
+          if (!isfinite (v))
+            continue;
+          if (s->type == LGR_SERIES_COLUMN)
+            {
+              double *stack = v > 0 ? &pos[(gsize)s->panel * n + t] : &neg[(gsize)s->panel * n + t];
+              *stack += v;
+              v = *stack;
+            }
+          if (!any)
+            lo = hi = v, any = TRUE;
+          lo = MIN (lo, v);
+          hi = MAX (hi, v);
+        }
+    }
   data->min = lo;
   data->max = hi;
 }

@@ -22,7 +22,8 @@ lgr_chart_build_difference (LgrChartData *data, const LgrResults *results, GArra
     }
   guint ref = g_array_index (shown, guint, 0);
   const LgrScenarioResult *a = &results->scenarios[ref];
-  data->reference_label = g_strdup_printf (_ ("%s (reference)"), a->scenario->name);
+  g_autofree char *reference = lgr_format_truncate (a->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
+  data->reference_label = g_strdup_printf (_ ("%s (reference)"), reference);
   lgr_chart_data_add_legend (data, data->reference_label, LGR_SERIES_LINE, theme->reference, 0, 0,
                              FALSE, TRUE);
   g_autofree guint *slots = lgr_chart_style_slots (results);
@@ -59,7 +60,9 @@ lgr_chart_describe_difference (GString *out, const LgrChartData *data, const Lgr
 {
   g_autofree char *last
       = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
-  const char *ref = results->scenarios[g_array_index (shown, guint, 0)].scenario->name;
+  g_autofree char *ref
+      = lgr_format_truncate (results->scenarios[g_array_index (shown, guint, 0)].scenario->name,
+                             LGR_FORMAT_MAX_NAME_CHARS);
   for (guint i = 0; i < data->series->len; i++)
     {
       const LgrChartSeries *s = g_ptr_array_index (data->series, i);

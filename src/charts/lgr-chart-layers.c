@@ -10,6 +10,8 @@
 
 #include "lgr-format.h"
 
+#define MAX_HATCH_LINES 20000 /* a 32767-pixel-wide column at the smallest spacing, and more */
+
 static double
 panel_y (const LgrChartPanel *panel, double value)
 {
@@ -109,8 +111,10 @@ lgr_chart_fill_hatched (cairo_t *cr, LgrChartRect rect, LgrRgba colour, double u
   cairo_paint (cr);
   lgr_chart_set_source (cr, colour);
   cairo_set_line_width (cr, 1.5 * unit);
-  double spacing = 5 * unit;
-  for (double d = -rect.height; d < rect.width; d += spacing)
+  double spacing = MAX (5 * unit, 0.01);
+  /* bounded even for a rectangle no image could hold */
+  double d = -rect.height;
+  for (guint i = 0; i < MAX_HATCH_LINES && d < rect.width; i++, d += spacing)
     {
       cairo_move_to (cr, rect.x + d, rect.y + rect.height);
       cairo_line_to (cr, rect.x + d + rect.height, rect.y);
@@ -215,6 +219,7 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
   /* markers on every point while there is room, else on every n-th: a line stays
    * recognisable in greyscale without turning into a string of beads */
   guint marker_step = band >= ms * 2.5 ? 1 : (guint)ceil (ms * 2.5 / MAX (band, 0.01));
+  marker_step = MAX (marker_step, 1u);
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);

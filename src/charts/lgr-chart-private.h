@@ -304,7 +304,11 @@ typedef struct
 
 void lgr_chart_text_init (LgrChartText *text, const LgrChartTheme *theme, double unit);
 void lgr_chart_text_clear (LgrChartText *text);
-/* A layout for role; max_width > 0 ellipsizes at the end. */
+/* The most characters of one label handed to pango: more than a line of the widest export
+ * holds at the smallest text size (8,000 pixels). */
+#define LGR_CHART_MAX_LABEL_CHARS 1000
+/* A layout for role; max_width > 0 ellipsizes at the end; a text is cut
+ * to LGR_CHART_MAX_LABEL_CHARS first. */
 PangoLayout *lgr_chart_text_layout (LgrChartText *text, LgrTextRole role, const char *string,
                                     double max_width);
 void lgr_chart_text_size (PangoLayout *layout, double *width, double *height);

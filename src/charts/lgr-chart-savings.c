@@ -7,26 +7,38 @@
 #include "lgr-chart-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lgr-format.h"
+
+/* More categories than any study has by hand; past it the smallest are grouped as "Other
+ * savings", "Other cost avoidance" and "Other costs", so a study of thousands of items draws as
+ * many segments as this, and the legend can name them. */
+#define MAX_CATEGORIES 40
 
 typedef struct
 {
   char *key;
   char *label;
   gboolean hatched;
-  int rank; /* 0 cashable savings, 1 cost avoidance, 2 costs: the order of stack and legend */
+  int rank;      /* 0 cashable savings, 1 cost avoidance, 2 costs: the order of stack and legend;
+                    -1 once grouped into an "Other" category */
+  double weight; /* the sum of its magnitudes over panels and years: what it keeps */
 } Category;
 
+/* The category of key, found through index (key -> position + 1), or a new one. */
 static guint
-category_index (GArray *categories, const char *key, const char *label, gboolean hatched, int rank)
+category_index (GArray *categories, GHashTable *index, const char *key, const char *label,
+                gboolean hatched, int rank)
 {
-  for (guint i = 0; i < categories->len; i++)
-    if (g_str_equal (g_array_index (categories, Category, i).key, key))
-      return i;
-  Category c = { g_strdup (key), g_strdup (label), hatched, rank };
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (index, key));
+  if (found > 0)
+    return found - 1;
+  Category c = { g_strdup (key), g_strdup (label), hatched, rank, 0 };
   g_array_append_val (categories, c);
+  g_hash_table_insert (index, c.key, GUINT_TO_POINTER (categories->len));
   return categories->len - 1;
 }
 
@@ -72,6 +84,102 @@ category_colour (const LgrChartTheme *theme, guint index, gboolean cost)
   return c;
 }
 
+typedef struct
+{
+  double weight;
+  guint index;
+} Ranked;
+
+static int
+compare_ranked (const void *a, const void *b)
+{
+  const Ranked *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* A panel's values of category c (NULL if it has none): cells hold position + 1 -> values. */
+static double *
+cell (GHashTable *cells, guint c)
+{
+  return g_hash_table_lookup (cells, GUINT_TO_POINTER (c + 1));
+}
+
+static double *
+cell_add (GHashTable *cells, guint c, guint n)
+{
+  double *v = cell (cells, c);
+  if (v == NULL)
+    {
+      v = g_new0 (double, MAX (n, 1u));
+      g_hash_table_insert (cells, GUINT_TO_POINTER (c + 1), v);
+    }
+  return v;
+}
+
+/* Keeps the largest MAX_CATEGORIES - 3 categories and adds the rest, panel by panel, into one
+ * "Other" category of their rank. Each panel's cells are read once. */
+static void
+group_smallest (GArray *categories, GHashTable **cells, guint n_panels, guint n)
+{
+  static const char *const other_labels[]
+      = { N_ ("Other savings"), N_ ("Other cost avoidance"), N_ ("Other costs") };
+  guint n_cat = categories->len;
+  g_autofree Ranked *ranked = g_new (Ranked, n_cat);
+  for (guint c = 0; c < n_cat; c++)
+    {
+      double w = g_array_index (categories, Category, c).weight;
+      ranked[c] = (Ranked){ isfinite (w) ? w : G_MAXDOUBLE, c };
+    }
+  qsort (ranked, n_cat, sizeof (Ranked), compare_ranked);
+
+  guint other[3] = { 0, 0, 0 };                   /* position + 1 of each rank's "Other" */
+  g_autofree guint *into = g_new0 (guint, n_cat); /* position + 1 of where c goes, or 0 */
+  for (guint j = MAX_CATEGORIES - 3; j < n_cat; j++)
+    {
+      guint c = ranked[j].index;
+      int rank = g_array_index (categories, Category, c).rank;
+      if (other[rank] == 0)
+        {
+          Category o = { g_strdup_printf ("other:%d", rank), g_strdup (_ (other_labels[rank])),
+                         rank == 1, rank, 0 };
+          g_array_append_val (categories, o);
+          other[rank] = categories->len;
+        }
+      g_array_index (categories, Category, c).rank = -1;
+      into[c] = other[rank];
+    }
+
+  for (guint k = 0; k < n_panels; k++)
+    {
+      /* take the grouped cells out, then add them up in category order */
+      g_autoptr (GArray) moved = g_array_new (FALSE, FALSE, sizeof (Ranked));
+      GHashTableIter iter;
+      gpointer key, value;
+      g_hash_table_iter_init (&iter, cells[k]);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint c = GPOINTER_TO_UINT (key) - 1;
+          if (c < n_cat && into[c] != 0)
+            {
+              Ranked m = { 0, c };
+              g_array_append_val (moved, m);
+            }
+        }
+      g_array_sort (moved, compare_ranked); /* equal weights: by position */
+      for (guint i = 0; i < moved->len; i++)
+        {
+          guint c = g_array_index (moved, Ranked, i).index;
+          double *sum = cell_add (cells[k], into[c] - 1, n);
+          const double *from = cell (cells[k], c);
+          for (guint t = 0; t < n; t++)
+            sum[t] += from[t];
+          g_hash_table_remove (cells[k], GUINT_TO_POINTER (c + 1));
+        }
+    }
+}
+
 void
 lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *shown,
                          const LgrChartTheme *theme)
@@ -82,17 +190,19 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
   guint n = data->n_years;
   g_autoptr (GArray) categories = g_array_new (FALSE, FALSE, sizeof (Category));
   g_array_set_clear_func (categories, category_clear);
+  /* keys are owned by the categories */
+  g_autoptr (GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
 
   data->n_panels = MAX (shown->len, 1u);
   data->panel_titles = g_new0 (char *, data->n_panels + 1);
   /* per panel, per category: values summed over authorities */
-  g_autofree GPtrArray **cells = g_new0 (GPtrArray *, data->n_panels);
+  g_autofree GHashTable **cells = g_new0 (GHashTable *, data->n_panels);
 
   for (guint k = 0; k < shown->len; k++)
     {
       const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
-      data->panel_titles[k] = g_strdup (r->scenario->name);
-      cells[k] = g_ptr_array_new_with_free_func (g_free);
+      data->panel_titles[k] = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
+      cells[k] = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       for (guint i = 0; i < r->n_levers + r->n_items; i++)
         {
           const double *values;
@@ -119,18 +229,22 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
           if (all_zero (values, n))
             continue;
           g_autofree char *key = g_strdup_printf ("%d:%s", code, name);
-          g_autofree char *label
-              = avoid ? g_strdup_printf (_ ("%s (cost avoidance)"), name) : g_strdup (name);
-          guint c = category_index (categories, key, label, avoid, avoid ? 1 : cost ? 2 : 0);
-          if (cells[k]->len <= c)
-            g_ptr_array_set_size (cells[k], (int)c + 1);
-          double *v = g_ptr_array_index (cells[k], c);
-          if (v == NULL)
-            cells[k]->pdata[c] = v = g_new0 (double, MAX (n, 1u));
+          g_autofree char *shown_name = lgr_format_truncate (name, LGR_FORMAT_MAX_NAME_CHARS);
+          g_autofree char *label = avoid ? g_strdup_printf (_ ("%s (cost avoidance)"), shown_name)
+                                         : g_strdup (shown_name);
+          guint c = category_index (categories, index, key, label, avoid, avoid ? 1 : cost ? 2 : 0);
+          double *v = cell_add (cells[k], c, n);
+          Category *cat = &g_array_index (categories, Category, c);
           for (guint t = 0; t < n; t++)
-            v[t] += cost ? -K * values[t] : R * values[t];
+            {
+              v[t] += cost ? -K * values[t] : R * values[t];
+              if (isfinite (values[t]))
+                cat->weight += fabs (values[t]);
+            }
         }
     }
+  if (categories->len > MAX_CATEGORIES)
+    group_smallest (categories, cells, shown->len, n);
 
   /* Savings first, then avoidance, then costs, each in order of appearance. */
   g_autofree guint *sorted = g_new0 (guint, categories->len + 1);
@@ -151,15 +265,16 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
       for (guint j = 0; j < n_sorted; j++)
         {
           guint c = sorted[j];
-          if (c >= cells[k]->len || cells[k]->pdata[c] == NULL)
+          const double *values = cell (cells[k], c);
+          if (values == NULL)
             continue;
           const Category *cat = &g_array_index (categories, Category, c);
           LgrChartSeries *s
               = lgr_chart_data_add_series (data, LGR_SERIES_COLUMN, k, cat->label, colours[j]);
           s->hatched = cat->hatched;
-          memcpy (s->values, cells[k]->pdata[c], n * sizeof (double));
+          memcpy (s->values, values, n * sizeof (double));
         }
-      g_ptr_array_unref (cells[k]);
+      g_hash_table_unref (cells[k]);
     }
   for (guint j = 0; j < n_sorted; j++)
     {

@@ -67,7 +67,9 @@ lgr_chart_text_layout (LgrChartText *text, LgrTextRole role, const char *string,
 {
   PangoLayout *pl = pango_layout_new (text->context);
   pango_layout_set_font_description (pl, text->fonts[role]);
-  pango_layout_set_text (pl, string ? string : "", -1);
+  /* pango shapes the whole of a text even when it shows one line: cut a long name first */
+  g_autofree char *shown = lgr_format_truncate (string, LGR_CHART_MAX_LABEL_CHARS);
+  pango_layout_set_text (pl, shown, -1);
   if (max_width > 0)
     {
       pango_layout_set_width (pl, (int)(max_width * PANGO_SCALE));

@@ -16,8 +16,6 @@
 #include "lgr-chart-private.h"
 #include "lgr-file-replace.h"
 
-#define MAX_PIXELS 32767 /* cairo's limit on an image side */
-
 gboolean
 lgr_export_format_from_path (const char *path, LgrExportFormat *format)
 {
@@ -45,17 +43,25 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-check_size (double width, double height, double scale, GError **error)
+gboolean
+lgr_export_check_size (double width, double height, double scale, GError **error)
 {
   if (!(width >= 1) || !(height >= 1) || !(scale > 0) || !isfinite (width * scale)
-      || !isfinite (height * scale) || round (width * scale) > MAX_PIXELS
-      || round (height * scale) > MAX_PIXELS)
+      || !isfinite (height * scale) || round (width * scale) > LGR_EXPORT_MAX_SIDE
+      || round (height * scale) > LGR_EXPORT_MAX_SIDE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _ ("A chart of %g × %g at scale %g cannot be drawn: each side must be between "
                       "1 and %d pixels."),
-                   width, height, scale, MAX_PIXELS);
+                   width, height, scale, LGR_EXPORT_MAX_SIDE);
+      return FALSE;
+    }
+  if (round (width * scale) * round (height * scale) > LGR_EXPORT_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _ ("A chart of %g × %g at scale %g is too large: at most %d million pixels in "
+                      "all (an A4 page at 600 dots an inch is 35 million)."),
+                   width, height, scale, LGR_EXPORT_MAX_PIXELS / 1000000);
       return FALSE;
     }
   return TRUE;
@@ -89,7 +95,7 @@ static GByteArray *
 render_png (const LgrResults *results, const LgrChartOptions *options, double width, double height,
             double scale, GError **error)
 {
-  if (!check_size (width, height, scale, error))
+  if (!lgr_export_check_size (width, height, scale, error))
     return NULL;
   int pw = (int)round (width * scale), ph = (int)round (height * scale);
   cairo_surface_t *surface = lgr_png_image_surface_new (pw, ph);
@@ -110,7 +116,7 @@ static GByteArray *
 render_vector (const LgrResults *results, const LgrChartOptions *options, LgrExportFormat format,
                double width, double height, GError **error)
 {
-  if (!check_size (width, height, 1.0, error))
+  if (!lgr_export_check_size (width, height, 1.0, error))
     return NULL;
   GByteArray *bytes = g_byte_array_new ();
   cairo_surface_t *surface;

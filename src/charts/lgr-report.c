@@ -1,8 +1,13 @@
 /* lgr-report.c: the cabinet report - an A4 document drawn with the same chart code.
  *
  * The report is a flow of blocks (lines of text, tables, charts) poured onto pages. One
- * function, run_report(), lays out the whole document; it draws only the page asked for, or
- * nothing when counting pages. So the PDF, the page count and printing can never disagree.
+ * function, run_report(), lays out the whole document; it draws only the page asked for, every
+ * page in one pass (the PDF), or nothing when counting pages. So the PDF, the page count and
+ * printing can never disagree.
+ *
+ * Texts are cut before pango sees them (names and titles to LGR_FORMAT_MAX_NAME_CHARS,
+ * descriptions and sources to LGR_FORMAT_MAX_NOTE_CHARS, with an ellipsis), so a study of
+ * megabyte-long texts makes a report of ordinary length in ordinary time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -51,9 +56,11 @@ typedef struct
 {
   const LgrStudy *study;
   const LgrResults *results;
-  cairo_t *cr;   /* NULL: count pages only */
-  int draw_page; /* 0-based page to draw, -1 for none */
-  int n_pages;   /* known after a counting run */
+  cairo_t *cr;           /* NULL: count pages only */
+  int draw_page;         /* 0-based page to draw, -1 for none */
+  gboolean draw_all;     /* every page, one after the other (a PDF): one pass, not one a page */
+  GPtrArray *recordings; /* with draw_all: a recording surface a page, cr drawing the last */
+  int n_pages;           /* known after a counting run */
   double page_width, page_height;
   double x, width; /* the text column */
   double top, bottom;
@@ -64,10 +71,21 @@ typedef struct
   const LgrChartTheme *theme;
 } Report;
 
+/* The longest block of text: a note with the words around it ("Source: ..."). */
+#define MAX_BLOCK_CHARS (LGR_FORMAT_MAX_NOTE_CHARS + 200)
+
+static void footer (Report *r, int page);
+
 static gboolean
 drawing (const Report *r)
 {
-  return r->cr != NULL && r->page == r->draw_page;
+  return r->cr != NULL && (r->draw_all || r->page == r->draw_page);
+}
+
+static char *
+name_text (const char *name)
+{
+  return lgr_format_truncate (name, LGR_FORMAT_MAX_NAME_CHARS);
 }
 
 static PangoLayout *
@@ -75,7 +93,8 @@ report_layout (Report *r, ReportFont font, const char *text, double width)
 {
   PangoLayout *pl = pango_layout_new (r->context);
   pango_layout_set_font_description (pl, r->fonts[font]);
-  pango_layout_set_text (pl, text ? text : "", -1);
+  g_autofree char *shown = lgr_format_truncate (text, MAX_BLOCK_CHARS);
+  pango_layout_set_text (pl, shown, -1);
   if (width > 0)
     {
       pango_layout_set_width (pl, (int)(width * PANGO_SCALE));
@@ -85,8 +104,37 @@ report_layout (Report *r, ReportFont font, const char *text, double width)
 }
 
 static void
+page_background (Report *r)
+{
+  lgr_chart_set_source (r->cr, r->theme->background);
+  cairo_rectangle (r->cr, 0, 0, r->page_width, r->page_height);
+  cairo_fill (r->cr);
+}
+
+/* Starts the next recorded page: r->cr draws into it. */
+static void
+new_recording (Report *r)
+{
+  cairo_rectangle_t extents = { 0, 0, r->page_width, r->page_height };
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  g_ptr_array_add (r->recordings, surface);
+  if (r->cr != NULL)
+    cairo_destroy (r->cr);
+  r->cr = cairo_create (surface);
+}
+
+static void
 page_break (Report *r)
 {
+  if (r->draw_all && r->cr != NULL)
+    {
+      footer (r, r->page);
+      if (r->recordings != NULL)
+        new_recording (r);
+      else
+        cairo_show_page (r->cr);
+      page_background (r);
+    }
   r->page++;
   r->y = r->top;
 }
@@ -149,7 +197,8 @@ static void
 text_block (Report *r, const char *text, double indent)
 {
   /* blank lines separate paragraphs in a description */
-  g_auto (GStrv) paras = g_strsplit (text, "\n\n", -1);
+  g_autofree char *shown = lgr_format_truncate (text, LGR_FORMAT_MAX_NOTE_CHARS);
+  g_auto (GStrv) paras = g_strsplit (shown, "\n\n", -1);
   for (guint i = 0; paras[i]; i++)
     {
       paragraph (r, FONT_BODY, g_strstrip (paras[i]), r->theme->text, indent, 0);
@@ -166,7 +215,8 @@ title_page (Report *r)
   r->y = r->top + 120;
   paragraph (r, FONT_SMALL, _ ("LGR Explorer · study report"), r->theme->text_secondary, 0, 0);
   space (r, 6);
-  paragraph (r, FONT_TITLE, study->title, r->theme->text, 0, 0);
+  g_autofree char *title = name_text (study->title);
+  paragraph (r, FONT_TITLE, title, r->theme->text, 0, 0);
   space (r, 18);
 
   g_autofree char *verdict = lgr_results_verdict (r->results);
@@ -276,7 +326,8 @@ summary_table (Report *r)
       g_autofree char *total = lgr_format_money (s->total_net);
       g_autofree char *npv = lgr_format_money (s->npv);
       g_autofree char *run = lgr_format_money (s->run_rate);
-      const char *cells[] = { s->scenario->name, payback, peak, total, npv, run };
+      g_autofree char *name = name_text (s->scenario->name);
+      const char *cells[] = { name, payback, peak, total, npv, run };
       table_row (r, cells, 6, widths, FALSE, TRUE);
     }
 }
@@ -298,8 +349,9 @@ profile_text (const LgrProfile *profile)
 static void
 source_line (Report *r, const char *source)
 {
+  g_autofree char *shown = lgr_format_truncate (source, LGR_FORMAT_MAX_NOTE_CHARS);
   g_autofree char *text
-      = g_strdup_printf (_ ("Source: %s"), source && *source ? source : _ ("not given"));
+      = g_strdup_printf (_ ("Source: %s"), source && *source ? shown : _ ("not given"));
   paragraph (r, FONT_SMALL, text, r->theme->text_secondary, 12, 0);
 }
 
@@ -319,12 +371,16 @@ cohort_value (const LgrLever *lever, double value)
     }
 }
 
+/* lr: the lever's results, which know its authority (no search per lever) */
 static void
-lever_block (Report *r, const LgrScenario *sc, const LgrLever *lever)
+lever_block (Report *r, const LgrLeverResult *lr)
 {
   const LgrStudy *study = r->study;
-  const LgrAuthority *a = lgr_scenario_find_authority (sc, lever->authority_id);
-  g_autofree char *name = g_strdup_printf ("%s — %s%s", lever->name, a ? a->name : "",
+  const LgrLever *lever = lr->lever;
+  const LgrAuthority *a = lr->authority;
+  g_autofree char *lever_name = name_text (lever->name);
+  g_autofree char *authority_name = name_text (a ? a->name : "");
+  g_autofree char *name = g_strdup_printf ("%s — %s%s", lever_name, authority_name,
                                            lever->enabled ? "" : _ (" (switched off)"));
   space (r, 3);
   paragraph (r, FONT_BODY_BOLD, name, r->theme->text, 0, 24);
@@ -368,8 +424,9 @@ static void
 item_block (Report *r, const LgrItem *item)
 {
   const LgrStudy *study = r->study;
+  g_autofree char *item_name = name_text (item->name);
   g_autofree char *name
-      = g_strdup_printf ("%s%s", item->name, item->enabled ? "" : _ (" (switched off)"));
+      = g_strdup_printf ("%s%s", item_name, item->enabled ? "" : _ (" (switched off)"));
   space (r, 3);
   paragraph (r, FONT_BODY_BOLD, name, r->theme->text, 0, 24);
   g_autofree char *start = lgr_format_financial_year (lgr_item_start_year (item, study));
@@ -414,10 +471,12 @@ item_block (Report *r, const LgrItem *item)
 }
 
 static void
-assumptions (Report *r, const LgrScenario *sc)
+assumptions (Report *r, const LgrScenarioResult *sr)
 {
+  const LgrScenario *sc = sr->scenario;
   page_break (r);
-  g_autofree char *title = g_strdup_printf (_ ("Assumptions: %s"), sc->name);
+  g_autofree char *scenario_name = name_text (sc->name);
+  g_autofree char *title = g_strdup_printf (_ ("Assumptions: %s"), scenario_name);
   heading (r, FONT_H1, title);
   if (sc->description)
     text_block (r, sc->description, 0);
@@ -428,14 +487,15 @@ assumptions (Report *r, const LgrScenario *sc)
       const LgrAuthority *a = g_ptr_array_index (sc->authorities, i);
       g_autofree char *pop = lgr_format_count (a->population, 0);
       g_autofree char *child = lgr_format_count (a->child_population, 0);
+      g_autofree char *authority_name = name_text (a->name);
       g_autofree char *line = g_strdup_printf (
-          _ ("%s: population %s, of whom %s children aged 0–17."), a->name, pop, child);
+          _ ("%s: population %s, of whom %s children aged 0–17."), authority_name, pop, child);
       paragraph (r, FONT_BODY, line, r->theme->text, 0, 0);
     }
   if (sc->levers->len)
     heading (r, FONT_H2, _ ("Levers"));
-  for (guint i = 0; i < sc->levers->len; i++)
-    lever_block (r, sc, g_ptr_array_index (sc->levers, i));
+  for (guint i = 0; i < sr->n_levers; i++)
+    lever_block (r, &sr->levers[i]);
   if (sc->items->len)
     heading (r, FONT_H2, _ ("Items"));
   for (guint i = 0; i < sc->items->len; i++)
@@ -471,7 +531,8 @@ static void
 year_table (Report *r, const LgrScenarioResult *s)
 {
   const LgrResults *res = r->results;
-  g_autofree char *title = g_strdup_printf (_ ("Year by year: %s"), s->scenario->name);
+  g_autofree char *scenario_name = name_text (s->scenario->name);
+  g_autofree char *title = g_strdup_printf (_ ("Year by year: %s"), scenario_name);
   heading (r, FONT_H2, title);
   const struct
   {
@@ -530,7 +591,7 @@ year_table (Report *r, const LgrScenarioResult *s)
 static void
 footer (Report *r, int page)
 {
-  if (r->cr == NULL || page != r->draw_page)
+  if (r->cr == NULL || (!r->draw_all && page != r->draw_page))
     return;
   g_autofree char *text = g_strdup_printf (_ ("Page %d of %d"), page + 1, r->n_pages);
   g_autoptr (PangoLayout) pl = report_layout (r, FONT_SMALL, text, 0);
@@ -539,7 +600,8 @@ footer (Report *r, int page)
   lgr_chart_set_source (r->cr, r->theme->text_secondary);
   cairo_move_to (r->cr, r->x + r->width - w, r->page_height - MARGIN / 2 - h);
   pango_cairo_show_layout (r->cr, pl);
-  g_autoptr (PangoLayout) tl = report_layout (r, FONT_SMALL, r->study->title, r->width - w - 20);
+  g_autofree char *title = name_text (r->study->title);
+  g_autoptr (PangoLayout) tl = report_layout (r, FONT_SMALL, title, r->width - w - 20);
   pango_layout_set_ellipsize (tl, PANGO_ELLIPSIZE_END);
   cairo_move_to (r->cr, r->x, r->page_height - MARGIN / 2 - h);
   pango_cairo_show_layout (r->cr, tl);
@@ -552,8 +614,8 @@ run_report (Report *r)
   r->y = r->top;
   title_page (r);
   summary_table (r);
-  for (guint i = 0; i < r->study->scenarios->len; i++)
-    assumptions (r, g_ptr_array_index (r->study->scenarios, i));
+  for (guint i = 0; i < r->results->n_scenarios; i++)
+    assumptions (r, &r->results->scenarios[i]);
   for (guint k = 0; k < LGR_N_CHARTS; k++)
     chart_page (r, (LgrChartKind)k);
   page_break (r);
@@ -625,11 +687,9 @@ draw_page (Report *r, cairo_t *cr, int page)
   r->cr = cr;
   r->draw_page = page;
   cairo_save (cr);
-  lgr_chart_set_source (cr, r->theme->background);
-  cairo_rectangle (cr, 0, 0, r->page_width, r->page_height);
-  cairo_fill (cr);
+  page_background (r);
   run_report (r);
-  footer (r, page);
+  footer (r, r->draw_all ? r->page : page); /* all: the last page's, the others' on the way */
   cairo_restore (cr);
 }
 
@@ -666,11 +726,11 @@ lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const ch
 
   Report r;
   report_init (&r, study, results, A4_WIDTH, A4_HEIGHT);
-  for (int p = 0; p < r.n_pages; p++)
-    {
-      draw_page (&r, cr, p);
-      cairo_show_page (cr);
-    }
+  /* every page in one pass: drawing page by page would lay out the whole report for each */
+  r.draw_all = TRUE;
+  draw_page (&r, cr, 0);
+  g_warn_if_fail (r.page + 1 == r.n_pages);
+  cairo_show_page (cr);
   report_clear (&r);
 
   cairo_status_t status = cairo_status (cr);
@@ -686,4 +746,59 @@ lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const ch
       return FALSE;
     }
   return lgr_file_replace_contents (path, bytes->data, bytes->len, error);
+}
+
+struct _LgrReportPages
+{
+  GPtrArray *recordings; /* of cairo_surface_t, one a page */
+};
+
+LgrReportPages *
+lgr_report_pages_new (const LgrStudy *study, const LgrResults *results, double page_width,
+                      double page_height)
+{
+  g_return_val_if_fail (study != NULL && results != NULL, NULL);
+  LgrReportPages *pages = g_new0 (LgrReportPages, 1);
+  pages->recordings = g_ptr_array_new_with_free_func ((GDestroyNotify)cairo_surface_destroy);
+
+  Report r;
+  report_init (&r, study, results, page_width, page_height);
+  r.draw_all = TRUE;
+  r.draw_page = 0;
+  r.recordings = pages->recordings;
+  new_recording (&r);
+  page_background (&r);
+  run_report (&r);
+  footer (&r, r.page);
+  g_warn_if_fail ((int)pages->recordings->len == r.n_pages);
+  cairo_destroy (r.cr);
+  report_clear (&r);
+  return pages;
+}
+
+int
+lgr_report_pages_get_n_pages (const LgrReportPages *pages)
+{
+  return pages ? (int)pages->recordings->len : 0;
+}
+
+void
+lgr_report_pages_draw (const LgrReportPages *pages, cairo_t *cr, int page)
+{
+  g_return_if_fail (pages != NULL && cr != NULL);
+  if (page < 0 || page >= (int)pages->recordings->len)
+    return;
+  cairo_save (cr);
+  cairo_set_source_surface (cr, g_ptr_array_index (pages->recordings, page), 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+void
+lgr_report_pages_free (LgrReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  g_ptr_array_unref (pages->recordings);
+  g_free (pages);
 }

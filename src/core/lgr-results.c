@@ -427,7 +427,8 @@ lgr_scenario_result_describe (const LgrScenarioResult *r, const LgrResults *resu
   g_autofree char *last = last_year_label (results);
   g_autofree char *total = lgr_format_money (r->total_net);
   g_autofree char *peak = lgr_format_money (r->peak_funding);
-  const char *name = r->scenario->name;
+  /* a name cut to a line's worth: the sentence is what matters */
+  g_autofree char *name = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
 
   if (!r->has_payback)
     /* Translators: "One unitary: no payback by 2034/35; £17.8m must be found first, net −£3.2m
@@ -469,15 +470,16 @@ lgr_results_verdict (const LgrResults *results)
     return lgr_scenario_result_describe (b, results);
 
   const LgrScenarioResult *s = &results->scenarios[second];
+  g_autofree char *b_name = lgr_format_truncate (b->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
+  g_autofree char *s_name = lgr_format_truncate (s->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
   g_autofree char *lead = lgr_format_money (b->total_net - s->total_net);
   if (b->total_net - s->total_net < 0.5)
-    return g_strdup_printf (_ ("%s and %s are level by %s."), b->scenario->name, s->scenario->name,
-                            last);
+    return g_strdup_printf (_ ("%s and %s are level by %s."), b_name, s_name, last);
   if (!b->has_payback)
-    return g_strdup_printf (_ ("No option pays back by %s; %s is %s ahead of %s."), last,
-                            b->scenario->name, lead, s->scenario->name);
+    return g_strdup_printf (_ ("No option pays back by %s; %s is %s ahead of %s."), last, b_name,
+                            lead, s_name);
   g_autofree char *year = lgr_format_financial_year (results->first_year + b->payback_index);
   /* Translators: "Two unitaries: payback in 2029/30, £247.1m ahead of One unitary by 2034/35." */
-  return g_strdup_printf (_ ("%s: payback in %s, %s ahead of %s by %s."), b->scenario->name, year,
-                          lead, s->scenario->name, last);
+  return g_strdup_printf (_ ("%s: payback in %s, %s ahead of %s by %s."), b_name, year, lead,
+                          s_name, last);
 }
