@@ -432,6 +432,20 @@ run_summary (const char *format, const char *path, int *output_errno)
   return LGR_EXIT_INVALID;
 }
 
+/* An output's error, said once: the file-writing messages already name the file
+ * ("Could not save “x.png”: ..."), the others (a drawing that failed) get the path in front. */
+static void
+print_output_error (const char *path, const GError *error)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *display = g_filename_display_name (base);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", display);
+  if (strstr (error->message, quoted) != NULL)
+    lgr_cli_printerr ("%s", error->message);
+  else
+    lgr_cli_printerr ("%s: %s", path, error->message);
+}
+
 /* --export and --report */
 
 static gboolean
@@ -543,7 +557,7 @@ run_export (const CliOptions *o)
   g_autoptr (GError) error = NULL;
   if (!lgr_export_chart (results, &options, format, o->export_path, width, height, 1.0, &error))
     {
-      lgr_cli_printerr ("%s: %s", o->export_path, error->message);
+      print_output_error (o->export_path, error);
       return LGR_EXIT_INVALID;
     }
   return LGR_EXIT_OK;
@@ -562,7 +576,7 @@ run_report (const CliOptions *o)
   g_autoptr (GError) error = NULL;
   if (!lgr_report_write_pdf (study, results, o->report, &error))
     {
-      lgr_cli_printerr ("%s: %s", o->report, error->message);
+      print_output_error (o->report, error);
       return LGR_EXIT_INVALID;
     }
   return LGR_EXIT_OK;

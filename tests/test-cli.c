@@ -442,7 +442,10 @@ test_export_errors (void)
   g_assert_nonnull (strstr (scenario.err, "one, two"));
   g_auto (Run) unwritable = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
   g_assert_cmpint (unwritable.status, ==, 1);
-  g_assert_nonnull (strstr (unwritable.err, "/no/such/folder/x.png"));
+  /* the file and its folder, each named once */
+  g_assert_nonnull (strstr (unwritable.err, "“x.png”"));
+  g_assert_nonnull (strstr (unwritable.err, "“/no/such/folder”"));
+  g_assert_null (strstr (unwritable.err, "/no/such/folder/x.png"));
   g_auto (Run) report = run_cli (NULL, "--report=/no/such/folder/r.pdf", path, NULL);
   g_assert_cmpint (report.status, ==, 1);
 }

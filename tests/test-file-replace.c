@@ -709,6 +709,9 @@ test_command_line (void)
   g_assert_cmpint (run_export (locked, NULL, &standard_error), ==, 1);
   g_assert_nonnull (strstr (standard_error, "“locked.png”: the file is read-only"));
   g_assert_null (strstr (standard_error, ".locked.png."));
+  /* the file named once: no path in front of a message that names it already */
+  g_assert_null (strstr (standard_error, dir));
+  g_assert_null (strstr (strstr (standard_error, "locked.png") + 1, "locked.png"));
   assert_contents (locked, "old");
   g_clear_pointer (&standard_error, g_free);
 
