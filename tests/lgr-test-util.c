@@ -115,3 +115,10 @@ lgr_test_full_with (const char *from, const char *to)
   g_assert_null (strstr (at + 1, from));
   return g_strdup_printf ("%.*s%s%s", (int)(at - base), base, to, at + strlen (from));
 }
+
+void
+lgr_test_run_clear (LgrTestRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}

@@ -38,6 +38,17 @@ gboolean lgr_test_wait_until (GSourceFunc condition, gpointer data);
 /* Iterates the default main context until nothing is pending (at most 10 s). */
 void lgr_test_settle (void);
 
+/* What a finished run of lgr-explorer gave: its exit status and what it wrote (g_auto frees). */
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} LgrTestRun;
+
+void lgr_test_run_clear (LgrTestRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LgrTestRun, lgr_test_run_clear)
+
 /* The text of tests/files/NAME. */
 char *lgr_test_read_fixture (const char *name);
 /* tests/files/valid-full.lgr with from (which must occur once) replaced by to. */

@@ -13,25 +13,9 @@
 
 #include "lgr-test-util.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs lgr-explorer with args through /bin/sh, stdout sent to stdout_path when it is not NULL
  * (else captured), stderr captured. No display. */
-static Run
+static LgrTestRun
 run_cli_to (const char *stdout_path, const char *const *args)
 {
   const char *exe = g_getenv ("LGR_EXPLORER");
@@ -54,7 +38,7 @@ run_cli_to (const char *stdout_path, const char *const *args)
   envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
 
-  Run run = { 0 };
+  LgrTestRun run = { 0 };
   int wait_status = 0;
   g_autoptr (GError) error = NULL;
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
@@ -92,7 +76,7 @@ test_full_stdout (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("lgr-explorer %s > /dev/full", cases[i][0]);
-      g_auto (Run) run = run_cli_to ("/dev/full", cases[i]);
+      g_auto (LgrTestRun) run = run_cli_to ("/dev/full", cases[i]);
       g_assert_cmpint (run.status, ==, 1);
       g_assert_cmpuint (count_lines (run.err), ==, 1);
       g_assert_nonnull (strstr (run.err, "cannot write the output"));
@@ -105,7 +89,7 @@ test_full_stdout (void)
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = run_cli_to (out, cases[i]);
+      g_auto (LgrTestRun) run = run_cli_to (out, cases[i]);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
     }
@@ -169,7 +153,7 @@ test_hostile_names (void)
       for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
         {
           g_test_message ("name %u, case %u", i, c);
-          g_auto (Run) run = run_cli_to (NULL, cases[c]);
+          g_auto (LgrTestRun) run = run_cli_to (NULL, cases[c]);
           assert_no_controls (run.err);
           assert_no_controls (run.out);
           if (c == 0)
@@ -198,7 +182,7 @@ test_escapes_visible (void)
   g_assert_no_error (error);
   g_autofree char *missing = g_build_filename (dir, "\033]0;pwned\007\033[2J.lgr", NULL);
   const char *const args[] = { "--check", missing, NULL };
-  g_auto (Run) run = run_cli_to (NULL, args);
+  g_auto (LgrTestRun) run = run_cli_to (NULL, args);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "\\x1b]0;pwned\\x07\\x1b[2J.lgr"));
   lgr_test_remove_tree (dir);

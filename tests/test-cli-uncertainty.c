@@ -8,31 +8,15 @@
 
 #include "lgr-test-util.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* lgr-explorer with args under locale, no display */
-static Run
+static LgrTestRun
 run_cli (const char *locale, const char *first_arg, ...)
 {
   const char *exe = g_getenv ("LGR_EXPLORER");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
-  Run run = { 0 };
+  LgrTestRun run = { 0 };
   int wait_status = 0;
   va_list ap;
 
@@ -73,7 +57,7 @@ static void
 test_uncertainty_json (void)
 {
   g_autofree char *path = uncertain_path ();
-  g_auto (Run) run
+  g_auto (LgrTestRun) run
       = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=500", "--seed=3", path, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   static const char *const fields[] = {
@@ -126,8 +110,8 @@ test_uncertainty_defaults (void)
 {
   g_autofree char *path = uncertain_path ();
   g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
-  g_auto (Run) run = run_cli ("C.UTF-8", "--uncertainty=json", path, NULL);
-  g_auto (Run) plain = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--uncertainty=json", path, NULL);
+  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) parser2 = json_parser_new ();
   JsonObject *root = parse_object (parser, run.out);
@@ -145,8 +129,8 @@ static void
 test_sensitivity (void)
 {
   g_autofree char *path = uncertain_path ();
-  g_auto (Run) json = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
-  g_auto (Run) csv = run_cli ("C.UTF-8", "--sensitivity=csv", path, NULL);
+  g_auto (LgrTestRun) json = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
+  g_auto (LgrTestRun) csv = run_cli ("C.UTF-8", "--sensitivity=csv", path, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_auto (GStrv) lines = NULL;
   JsonObject *root;
@@ -203,8 +187,8 @@ test_bad_usage (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = cases[i].b ? run_cli ("C.UTF-8", cases[i].a, cases[i].b, path, NULL)
-                                    : run_cli ("C.UTF-8", cases[i].a, path, NULL);
+      g_auto (LgrTestRun) run = cases[i].b ? run_cli ("C.UTF-8", cases[i].a, cases[i].b, path, NULL)
+                                           : run_cli ("C.UTF-8", cases[i].a, path, NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       if (strstr (run.err, cases[i].message) == NULL)
@@ -218,7 +202,7 @@ test_bad_usage (void)
     char *at = strstr (xml, "target-low=\"55\"");
     memcpy (at, "target-low=\"65\"", strlen ("target-low=\"65\""));
     g_assert_true (g_file_set_contents (bad, xml, -1, NULL));
-    g_auto (Run) run = run_cli ("C.UTF-8", "--sensitivity=json", bad, NULL);
+    g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--sensitivity=json", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (
         strstr (run.err, "bad.lgr:11: lever “lac”: target-low 65 is above the target 60"));
@@ -234,9 +218,9 @@ test_locales (void)
   const char *options[] = { "--uncertainty=json", "--sensitivity=json", "--sensitivity=csv" };
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     {
-      g_auto (Run) c = run_cli ("C.UTF-8", options[i], path, NULL);
-      g_auto (Run) de = run_cli ("de_DE.UTF-8", options[i], path, NULL);
-      g_auto (Run) cy = run_cli ("cy_GB.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) c = run_cli ("C.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) de = run_cli ("de_DE.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) cy = run_cli ("cy_GB.UTF-8", options[i], path, NULL);
       g_assert_cmpint (c.status, ==, 0);
       g_assert_cmpstr (de.out, ==, c.out);
       g_assert_cmpstr (cy.out, ==, c.out);

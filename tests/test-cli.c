@@ -9,25 +9,9 @@
 
 #include "lgr-test-util.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs lgr-explorer with args, no display at all: DISPLAY and WAYLAND_DISPLAY point nowhere, so
  * any attempt to open a window would fail loudly. extra_env: "NAME=value" pairs or NULL. */
-static Run
+static LgrTestRun
 run_cli (const char *const *extra_env, const char *first_arg, ...)
 {
   const char *exe = g_getenv ("LGR_EXPLORER");
@@ -53,7 +37,7 @@ run_cli (const char *const *extra_env, const char *first_arg, ...)
       envp = g_environ_setenv (envp, kv[0], kv[1], TRUE);
     }
 
-  Run run = { 0 };
+  LgrTestRun run = { 0 };
   int wait_status = 0;
   g_autoptr (GError) error = NULL;
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
@@ -86,7 +70,7 @@ static void
 test_check_valid (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) run = run_cli (NULL, "--check", path, NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, "--check", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "valid, 2 scenarios"));
   g_assert_cmpstr (run.err, ==, "");
@@ -102,7 +86,7 @@ test_check_invalid (void)
                                                 "  <timeline first-year=\"2025\" years=\"0\" "
                                                 "vesting-year=\"2028\"/>\n"
                                                 "</lgr-study>\n");
-  g_auto (Run) run = run_cli (NULL, "--check", good, bad, NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, "--check", good, bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
   /* the valid one is still reported; the bad one names its file and line */
   g_assert_nonnull (strstr (run.out, "valid"));
@@ -113,7 +97,7 @@ test_check_invalid (void)
 static void
 test_check_missing_file (void)
 {
-  g_auto (Run) run = run_cli (NULL, "--check", "/no/such/study.lgr", NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, "--check", "/no/such/study.lgr", NULL);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "study.lgr"));
 }
@@ -138,7 +122,7 @@ test_usage_errors (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (Run) run = run_cli (NULL, cases[i].a, cases[i].b, cases[i].c, NULL);
+      g_auto (LgrTestRun) run = run_cli (NULL, cases[i].a, cases[i].b, cases[i].c, NULL);
       g_test_message ("case %u: %s %s", i, cases[i].a, cases[i].b ? cases[i].b : "");
       g_assert_cmpint (run.status, ==, 2);
       g_assert_nonnull (strstr (run.err, "lgr-explorer:"));
@@ -149,10 +133,10 @@ test_usage_errors (void)
 static void
 test_version_and_help (void)
 {
-  g_auto (Run) version = run_cli (NULL, "--version", NULL);
+  g_auto (LgrTestRun) version = run_cli (NULL, "--version", NULL);
   g_assert_cmpint (version.status, ==, 0);
   g_assert_true (g_str_has_prefix (version.out, "lgr-explorer "));
-  g_auto (Run) help = run_cli (NULL, "--help", NULL);
+  g_auto (LgrTestRun) help = run_cli (NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   for (const char *const *o = (const char *const[]){ "--check", "--summary", "--export", "--chart",
                                                      "--size", "--scenario", "--report", NULL };
@@ -191,7 +175,7 @@ static void
 test_summary_json (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) run = run_cli (NULL, "--summary=json", path, NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, "--summary=json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
   g_autoptr (JsonParser) parser = json_parser_new ();
@@ -267,7 +251,7 @@ test_summary_json (void)
       "    <authority id=\"a\" name=\"A\" population=\"1\" child-population=\"1\"/>\n"
       "    <item id=\"c\" name=\"Cost\" kind=\"recurring-cost\"><recurring amount=\"5\"/></item>\n"
       "  </scenario>\n</lgr-study>\n");
-  g_auto (Run) run2 = run_cli (NULL, "--summary=json", never, NULL);
+  g_auto (LgrTestRun) run2 = run_cli (NULL, "--summary=json", never, NULL);
   g_assert_cmpint (run2.status, ==, 0);
   g_assert_nonnull (strstr (run2.out, "\"payback_years\": null"));
   g_assert_nonnull (strstr (run2.out, "\"payback_year\": null"));
@@ -277,7 +261,7 @@ static void
 test_summary_csv (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) run = run_cli (NULL, "--summary=csv", path, NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, "--summary=csv", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_auto (GStrv) lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 12 + 1); /* header, 2 x 6 rows, final "" */
@@ -299,12 +283,12 @@ test_summary_locale (void)
 {
   g_autofree char *path = bundled_path ();
   const char *german[] = { "LC_ALL=de_DE.UTF-8", NULL };
-  g_auto (Run) c = run_cli (NULL, "--summary=json", path, NULL);
-  g_auto (Run) de = run_cli (german, "--summary=json", path, NULL);
+  g_auto (LgrTestRun) c = run_cli (NULL, "--summary=json", path, NULL);
+  g_auto (LgrTestRun) de = run_cli (german, "--summary=json", path, NULL);
   g_assert_cmpint (de.status, ==, 0);
   g_assert_cmpstr (c.out, ==, de.out);
-  g_auto (Run) c_csv = run_cli (NULL, "--summary=csv", path, NULL);
-  g_auto (Run) de_csv = run_cli (german, "--summary=csv", path, NULL);
+  g_auto (LgrTestRun) c_csv = run_cli (NULL, "--summary=csv", path, NULL);
+  g_auto (LgrTestRun) de_csv = run_cli (german, "--summary=csv", path, NULL);
   g_assert_cmpstr (c_csv.out, ==, de_csv.out);
 }
 
@@ -339,7 +323,7 @@ test_summary_unchanged (void)
         g_autoptr (GError) error = NULL;
         g_assert_true (g_file_get_contents (expected_path, &expected, NULL, &error));
         g_assert_no_error (error);
-        g_auto (Run) run = run_cli (NULL, arg, study, NULL);
+        g_auto (LgrTestRun) run = run_cli (NULL, arg, study, NULL);
         g_assert_cmpint (run.status, ==, 0);
         g_assert_cmpstr (run.err, ==, "");
         g_assert_cmpstr (run.out, ==, expected);
@@ -387,7 +371,7 @@ test_export_png (void)
     {
       g_autofree char *export_arg = g_strconcat ("--export=", out, NULL);
       g_autofree char *chart_arg = g_strconcat ("--chart=", charts[i], NULL);
-      g_auto (Run) run = run_cli (NULL, export_arg, chart_arg, "--size=800x450", path, NULL);
+      g_auto (LgrTestRun) run = run_cli (NULL, export_arg, chart_arg, "--size=800x450", path, NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_assert_cmpstr (run.err, ==, "");
       cairo_surface_t *image = cairo_image_surface_create_from_png (out);
@@ -406,9 +390,9 @@ test_export_vector (void)
   g_autofree char *pdf = write_temp ("chart.pdf", "");
   g_autofree char *svg_arg = g_strconcat ("--export=", svg, NULL);
   g_autofree char *pdf_arg = g_strconcat ("--export=", pdf, NULL);
-  g_auto (Run) a = run_cli (NULL, svg_arg, "--scenario=two", path, NULL);
+  g_auto (LgrTestRun) a = run_cli (NULL, svg_arg, "--scenario=two", path, NULL);
   g_assert_cmpint (a.status, ==, 0);
-  g_auto (Run) b
+  g_auto (LgrTestRun) b
       = run_cli (NULL, pdf_arg, "--chart=savings", "--scenario=one", "--scenario=two", path, NULL);
   g_assert_cmpint (b.status, ==, 0);
   g_autofree char *svg_text = NULL, *pdf_text = NULL;
@@ -423,30 +407,32 @@ static void
 test_export_errors (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) chart = run_cli (NULL, "--export=/tmp/x.png", "--chart=pie", path, NULL);
+  g_auto (LgrTestRun) chart = run_cli (NULL, "--export=/tmp/x.png", "--chart=pie", path, NULL);
   g_assert_cmpint (chart.status, ==, 2);
   g_assert_nonnull (strstr (chart.err, "pie"));
-  g_auto (Run) size = run_cli (NULL, "--export=/tmp/x.png", "--size=big", path, NULL);
+  g_auto (LgrTestRun) size = run_cli (NULL, "--export=/tmp/x.png", "--size=big", path, NULL);
   g_assert_cmpint (size.status, ==, 2);
-  g_auto (Run) size0 = run_cli (NULL, "--export=/tmp/x.png", "--size=0x100", path, NULL);
+  g_auto (LgrTestRun) size0 = run_cli (NULL, "--export=/tmp/x.png", "--size=0x100", path, NULL);
   g_assert_cmpint (size0.status, ==, 2);
   /* the export size cap: a side over 8000, or over 40 million pixels in all */
-  g_auto (Run) huge = run_cli (NULL, "--export=/tmp/x.png", "--size=20000x20000", path, NULL);
+  g_auto (LgrTestRun) huge
+      = run_cli (NULL, "--export=/tmp/x.png", "--size=20000x20000", path, NULL);
   g_assert_cmpint (huge.status, ==, 2);
   g_assert_nonnull (strstr (huge.err, "16 to 8000"));
-  g_auto (Run) area = run_cli (NULL, "--export=/tmp/x.png", "--size=8000x8000", path, NULL);
+  g_auto (LgrTestRun) area = run_cli (NULL, "--export=/tmp/x.png", "--size=8000x8000", path, NULL);
   g_assert_cmpint (area.status, ==, 2);
   g_assert_nonnull (strstr (area.err, "40 million pixels"));
-  g_auto (Run) scenario = run_cli (NULL, "--export=/tmp/x.png", "--scenario=three", path, NULL);
+  g_auto (LgrTestRun) scenario
+      = run_cli (NULL, "--export=/tmp/x.png", "--scenario=three", path, NULL);
   g_assert_cmpint (scenario.status, ==, 2);
   g_assert_nonnull (strstr (scenario.err, "one, two"));
-  g_auto (Run) unwritable = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
+  g_auto (LgrTestRun) unwritable = run_cli (NULL, "--export=/no/such/folder/x.png", path, NULL);
   g_assert_cmpint (unwritable.status, ==, 1);
   /* the file and its folder, each named once */
   g_assert_nonnull (strstr (unwritable.err, "“x.png”"));
   g_assert_nonnull (strstr (unwritable.err, "“/no/such/folder”"));
   g_assert_null (strstr (unwritable.err, "/no/such/folder/x.png"));
-  g_auto (Run) report = run_cli (NULL, "--report=/no/such/folder/r.pdf", path, NULL);
+  g_auto (LgrTestRun) report = run_cli (NULL, "--report=/no/such/folder/r.pdf", path, NULL);
   g_assert_cmpint (report.status, ==, 1);
 }
 
@@ -456,7 +442,7 @@ test_report (void)
   g_autofree char *path = bundled_path ();
   g_autofree char *pdf = write_temp ("report.pdf", "");
   g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
-  g_auto (Run) run = run_cli (NULL, arg, path, NULL);
+  g_auto (LgrTestRun) run = run_cli (NULL, arg, path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_autofree char *text = NULL;
   gsize len = 0;

@@ -32,26 +32,10 @@ enum
   COL_FIRST_YEAR = 3,
 };
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static Run
+static LgrTestRun
 run_argv (const char *dir, const char *const *argv)
 {
-  Run run = { 0 };
+  LgrTestRun run = { 0 };
   g_auto (GStrv) env = g_get_environ ();
   /* the engine's CSV in the C locale; the app in the caller's (the suite reruns in German) */
   if (g_str_equal (argv[0], "ssconvert"))
@@ -148,7 +132,7 @@ recalculate (const char *dir, const char *xlsx)
       if (g_unlink (path) != 0)
         break;
     }
-  g_auto (Run) run = run_argv (dir, argv);
+  g_auto (LgrTestRun) run = run_argv (dir, argv);
   if (run.status != 0)
     g_error ("ssconvert failed: %s", run.err);
   GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
@@ -167,7 +151,7 @@ static JsonNode *
 summary_json (const char *study_path)
 {
   const char *argv[] = { g_getenv ("LGR_EXPLORER"), "--summary=json", study_path, NULL };
-  g_auto (Run) run = run_argv (NULL, argv);
+  g_auto (LgrTestRun) run = run_argv (NULL, argv);
   g_assert_cmpint (run.status, ==, 0);
   g_autoptr (GError) error = NULL;
   JsonNode *root = json_from_string (run.out, &error);
@@ -296,7 +280,7 @@ check_study_file (const char *dir, const char *study_path)
   g_autofree char *xlsx = g_build_filename (dir, "study.xlsx", NULL);
   g_autofree char *option = g_strdup_printf ("--export=%s", xlsx);
   const char *argv[] = { g_getenv ("LGR_EXPLORER"), option, study_path, NULL };
-  g_auto (Run) run = run_argv (NULL, argv);
+  g_auto (LgrTestRun) run = run_argv (NULL, argv);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
@@ -441,7 +425,7 @@ test_changed_input (void)
   g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
   g_autofree char *option = g_strdup_printf ("--export=%s", xlsx);
   const char *argv[] = { g_getenv ("LGR_EXPLORER"), option, bundled, NULL };
-  g_auto (Run) run = run_argv (NULL, argv);
+  g_auto (LgrTestRun) run = run_argv (NULL, argv);
   g_assert_cmpint (run.status, ==, 0);
 
   g_autoptr (GPtrArray) sheets = recalculate (dir, xlsx);
@@ -456,7 +440,7 @@ test_changed_input (void)
   g_autofree char *set_target = g_strdup_printf ("H%u=50", lac + 1);
   g_autofree char *script = lgr_test_source_path ("tests", "xlsx-set-cells.py", NULL);
   const char *edit[] = { "python3", script, xlsx, changed, "1", set_realisation, set_target, NULL };
-  g_auto (Run) edited = run_argv (NULL, edit);
+  g_auto (LgrTestRun) edited = run_argv (NULL, edit);
   g_assert_cmpstr (edited.err, ==, "");
   g_assert_cmpint (edited.status, ==, 0);
 
@@ -492,7 +476,7 @@ test_unwritable (void)
   g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
   g_autofree char *option = g_strdup_printf ("--export=%s", missing);
   const char *argv[] = { g_getenv ("LGR_EXPLORER"), option, bundled, NULL };
-  g_auto (Run) run = run_argv (NULL, argv);
+  g_auto (LgrTestRun) run = run_argv (NULL, argv);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "study.xlsx"));
   g_assert_cmpstr (run.out, ==, "");
@@ -500,7 +484,7 @@ test_unwritable (void)
   /* --chart belongs to chart exports */
   const char *usage[]
       = { g_getenv ("LGR_EXPLORER"), "--export=x.xlsx", "--chart=savings", bundled, NULL };
-  g_auto (Run) wrong = run_argv (dir, usage);
+  g_auto (LgrTestRun) wrong = run_argv (dir, usage);
   g_assert_cmpint (wrong.status, ==, 2);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
