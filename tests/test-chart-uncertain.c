@@ -324,6 +324,69 @@ test_exports (void)
   g_rmdir (dir);
 }
 
+static char *
+report_text (const LgrStudy *study, const LgrResults *results)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext == NULL)
+    return NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lgr-uncertain-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_report_write_pdf (study, results, path, &error));
+  g_assert_no_error (error);
+  const char *argv[] = { pdftotext, path, "-", NULL };
+  char *out = NULL;
+  int status = 0;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_remove (path);
+  g_rmdir (dir);
+  /* one line however the page wraps it */
+  g_strdelimit (out, "\n", ' ');
+  return out;
+}
+
+static void
+test_report_section (void)
+{
+  g_autoptr (LgrStudy) study = load_uncertain ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *text = report_text (study, results);
+  if (text == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "How sure are we?"));
+  g_assert_nonnull (strstr (text, "in 1,000 draws of the whole study (seed 7)"));
+  g_assert_nonnull (strstr (text, "came out ahead of One unitary in"));
+  g_assert_nonnull (strstr (text, "What moves the result most"));
+  g_assert_nonnull (strstr (text, "Switching values"));
+  g_assert_nonnull (strstr (text, "ahead while this rate is"));
+  g_assert_nonnull (strstr (text, "ahead whatever this"));
+  g_assert_nonnull (strstr (text, "The inputs with a range"));
+  /* every quantity, with its low, central and high */
+  g_autoptr (LgrUncertaintyModel) model = lgr_uncertainty_model_new (study);
+  for (guint k = 0; k < lgr_uncertainty_model_get_n_quantities (model); k++)
+    {
+      const LgrQuantity *q = lgr_uncertainty_model_get_quantity (model, k);
+      g_autofree char *lo = lgr_chart_quantity_value (study, q, q->low);
+      g_autofree char *hi = lgr_chart_quantity_value (study, q, q->high);
+      g_assert_nonnull (strstr (text, q->name));
+      g_assert_nonnull (strstr (text, lo));
+      g_assert_nonnull (strstr (text, hi));
+    }
+
+  /* no ranges: no section */
+  g_autoptr (LgrStudy) plain = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) plain_results = lgr_results_compute (plain);
+  g_autofree char *plain_text = report_text (plain, plain_results);
+  g_assert_null (strstr (plain_text, "How sure are we?"));
+  g_assert_null (strstr (plain_text, "What moves the result most"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -334,5 +397,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/uncertain/passed-in", test_fan_passed_in);
   g_test_add_func ("/charts/uncertain/no-ranges", test_no_ranges);
   g_test_add_func ("/charts/uncertain/exports", test_exports);
+  g_test_add_func ("/charts/uncertain/report", test_report_section);
   return g_test_run ();
 }

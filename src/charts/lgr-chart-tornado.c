@@ -145,20 +145,30 @@ lgr_chart_tornado_draw (LgrChartLayout *layout, cairo_t *cr)
   double tick_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_X_TICK);
   double note_h = data->note ? lgr_chart_text_line_height (&layout->text, LGR_TEXT_ANNOTATION) : 0;
   double label_w = 0;
+  double line_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_Y_TICK);
+  double top_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_ANNOTATION) + 4 * u;
+  double rows_h = cell.height - top_h - tick_h - 6 * u - (note_h ? note_h + 6 * u : 0);
+  /* a long label takes two lines where the rows leave room, so its values stay readable */
+  gboolean two_lines = rows_h / n >= 2.0 * line_h;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n; i++)
     {
       const LgrChartBar *b = &g_array_index (data->bars, LgrChartBar, i);
       PangoLayout *pl
           = lgr_chart_text_layout (&layout->text, LGR_TEXT_Y_TICK, b->label, cell.width * 0.45);
+      if (two_lines)
+        {
+          pango_layout_set_wrap (pl, PANGO_WRAP_WORD);
+          pango_layout_set_height (pl, -2);
+          pango_layout_set_alignment (pl, PANGO_ALIGN_RIGHT);
+        }
       double w;
       lgr_chart_text_size (pl, &w, NULL);
       label_w = MAX (label_w, MIN (w, cell.width * 0.45));
       g_ptr_array_add (labels, pl);
     }
   double gap = 10 * u;
-  /* the central value's label sits above the bars */
-  double top_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_ANNOTATION) + 4 * u;
+  /* the central value's label sits above the bars (top_h) */
   LgrChartRect plot
       = { cell.x + label_w + gap, cell.y + top_h, MAX (cell.width - label_w - gap - 8 * u, 1.0),
           MAX (cell.height - top_h - tick_h - 6 * u - (note_h ? note_h + 6 * u : 0), 1.0) };
