@@ -162,6 +162,8 @@ lgr_chart_tornado_draw (LgrChartLayout *layout, cairo_t *cr)
           pango_layout_set_height (pl, -2);
           pango_layout_set_alignment (pl, PANGO_ALIGN_RIGHT);
         }
+      else /* the values at the end say most: shorten the name */
+        pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_MIDDLE);
       double w;
       lgr_chart_text_size (pl, &w, NULL);
       label_w = MAX (label_w, MIN (w, cell.width * 0.45));
