@@ -205,6 +205,29 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
 }
 
 int
+lgr_cli_parse_draws_seed (const char *draws_text, const char *seed_text, int *draws, double *seed,
+                          LgrCliUsageError usage_error)
+{
+  if (draws_text != NULL
+      && !(lgr_parse_int (draws_text, draws, NULL) && *draws >= LGR_UNCERTAINTY_MIN_DRAWS
+           && *draws <= LGR_UNCERTAINTY_MAX_DRAWS))
+    {
+      g_autofree char *message
+          = g_strdup_printf (_ ("--draws takes a whole number from %d to %d, not “%s”"),
+                             LGR_UNCERTAINTY_MIN_DRAWS, LGR_UNCERTAINTY_MAX_DRAWS, draws_text);
+      return usage_error (message);
+    }
+  if (seed_text != NULL
+      && !(lgr_parse_number (seed_text, seed, NULL) && lgr_range_contains (LGR_RANGE_SEED, *seed)))
+    {
+      g_autofree char *message = g_strdup_printf (
+          _ ("--seed takes a whole number from 0 to 9007199254740992, not “%s”"), seed_text);
+      return usage_error (message);
+    }
+  return 0;
+}
+
+int
 lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws_text,
                          const char *seed_text, LgrCliUsageError usage_error, int *output_errno)
 {
@@ -218,22 +241,9 @@ lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws
 
   if (g_strcmp0 (format, "json") != 0)
     return usage_error (_ ("--uncertainty takes json"));
-  if (draws_text != NULL
-      && !(lgr_parse_int (draws_text, &draws, NULL) && draws >= LGR_UNCERTAINTY_MIN_DRAWS
-           && draws <= LGR_UNCERTAINTY_MAX_DRAWS))
-    {
-      g_autofree char *message
-          = g_strdup_printf (_ ("--draws takes a whole number from %d to %d, not “%s”"),
-                             LGR_UNCERTAINTY_MIN_DRAWS, LGR_UNCERTAINTY_MAX_DRAWS, draws_text);
-      return usage_error (message);
-    }
-  if (seed_text != NULL
-      && !(lgr_parse_number (seed_text, &seed, NULL) && lgr_range_contains (LGR_RANGE_SEED, seed)))
-    {
-      g_autofree char *message = g_strdup_printf (
-          _ ("--seed takes a whole number from 0 to 9007199254740992, not “%s”"), seed_text);
-      return usage_error (message);
-    }
+  int status = lgr_cli_parse_draws_seed (draws_text, seed_text, &draws, &seed, usage_error);
+  if (status != 0)
+    return status;
   if ((study = load_study (path)) == NULL)
     return LGR_EXIT_INVALID;
   model = lgr_uncertainty_model_new (study);

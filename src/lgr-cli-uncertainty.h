@@ -12,6 +12,11 @@ G_BEGIN_DECLS
 /* Prints a usage message and returns the usage exit status (lgr-cli.c's). */
 typedef int (*LgrCliUsageError) (const char *message);
 
+/* Checks --draws and --seed (either may be NULL: left as they are); 0, or the usage exit status
+ * after a message. */
+int lgr_cli_parse_draws_seed (const char *draws_text, const char *seed_text, int *draws,
+                              double *seed, LgrCliUsageError usage_error);
+
 /* --uncertainty=FORMAT FILE [--draws=N] [--seed=S]: draws and seed may be NULL (the study's). */
 int lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws,
                              const char *seed, LgrCliUsageError usage_error, int *output_errno);

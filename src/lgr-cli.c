@@ -529,9 +529,20 @@ run_export (const CliOptions *o)
   if (!lgr_export_check_size (width, height, 1.0, &size_error))
     return usage_error (size_error->message);
 
+  int draws = 0;
+  double seed = 0;
+  int status = lgr_cli_parse_draws_seed (o->draws, o->seed, &draws, &seed, usage_error);
+  if (status != 0)
+    return status;
+
   g_autoptr (LgrStudy) study = load_study (o->files[0]);
   if (study == NULL)
     return LGR_EXIT_INVALID;
+  /* the uncertainty chart draws from the study's own settings: these override them */
+  if (o->draws)
+    study->draws = draws;
+  if (o->seed)
+    study->seed = seed;
 
   for (char **id = o->scenarios; id && *id; id++)
     if (lgr_study_find_scenario (study, *id) == NULL)
@@ -594,8 +605,10 @@ run_headless (CliOptions *o)
   if (modes > 1)
     return usage_error (_ ("use only one of --check, --summary, --export, --report, "
                            "--uncertainty and --sensitivity"));
-  if ((o->draws || o->seed) && !o->uncertainty)
-    return usage_error (_ ("--draws and --seed go with --uncertainty"));
+  if ((o->draws || o->seed) && !o->uncertainty
+      && !(o->export_path && g_strcmp0 (o->chart, "uncertainty") == 0))
+    return usage_error (_ ("--draws and --seed go with --uncertainty or with --export "
+                           "--chart=uncertainty"));
   if ((o->chart || o->size || o->scenarios) && !o->export_path)
     return usage_error (_ ("--chart, --size and --scenario go with --export"));
 
@@ -656,9 +669,13 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     { "uncertainty", 0, 0, G_OPTION_ARG_STRING, &o.uncertainty,
       N_ ("Print the Monte Carlo ranges of a study as json"), N_ ("FORMAT") },
     { "draws", 0, 0, G_OPTION_ARG_STRING, &o.draws,
-      N_ ("With --uncertainty: number of draws, 100 to 1000000 (default the study's)"), N_ ("N") },
+      N_ ("With --uncertainty or --chart=uncertainty: number of draws, 100 to 1000000 (default "
+          "the study's)"),
+      N_ ("N") },
     { "seed", 0, 0, G_OPTION_ARG_STRING, &o.seed,
-      N_ ("With --uncertainty: the random seed, 0 to 2^53 (default the study's)"), N_ ("S") },
+      N_ ("With --uncertainty or --chart=uncertainty: the random seed, 0 to 2^53 (default the "
+          "study's)"),
+      N_ ("S") },
     { "sensitivity", 0, 0, G_OPTION_ARG_STRING, &o.sensitivity,
       N_ ("Print the tornado rows and switching values of a study as json or csv"), N_ ("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &o.version, N_ ("Show the version and exit"), NULL },

@@ -2,6 +2,7 @@
  * would use them - the JSON and CSV layouts, --draws and --seed, bad usage, and the same bytes
  * under German and Welsh locales - run as a real process with no display. */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
@@ -184,6 +185,7 @@ test_bad_usage (void)
     { "--sensitivity=xml", "--check", "use only one of" },
     { "--sensitivity=xml", NULL, "--sensitivity takes json or csv" },
     { "--draws=500", NULL, "--draws and --seed go with --uncertainty" },
+    { "--export=/dev/null", "--draws=500", "--draws and --seed go with --uncertainty" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -227,6 +229,51 @@ test_locales (void)
     }
 }
 
+/* --export --chart=tornado|uncertainty in each format; --draws and --seed reach the fan */
+static void
+test_export_charts (void)
+{
+  g_autofree char *path = uncertain_path ();
+  g_autofree char *dir = g_dir_make_tmp ("lgr-cli-uncertain-XXXXXX", NULL);
+  const char *kinds[] = { "--chart=tornado", "--chart=uncertainty" };
+  const char *ext[] = { "png", "svg", "pdf" };
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint f = 0; f < G_N_ELEMENTS (ext); f++)
+      {
+        g_autofree char *name = g_strdup_printf ("chart-%u.%s", k, ext[f]);
+        g_autofree char *out = g_build_filename (dir, name, NULL);
+        g_autofree char *arg = g_strconcat ("--export=", out, NULL);
+        g_auto (Run) run = run_cli ("de_DE.UTF-8", arg, kinds[k], path, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_cmpstr (run.err, ==, "");
+        g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+        g_remove (out);
+      }
+  g_autofree char *pdf = g_build_filename (dir, "fan.pdf", NULL);
+  g_autofree char *arg = g_strconcat ("--export=", pdf, NULL);
+  g_auto (Run) run
+      = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=200", "--seed=5", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  if (pdftotext)
+    {
+      const char *argv[] = { pdftotext, pdf, "-", NULL };
+      g_autofree char *text = NULL;
+      g_autoptr (GError) error = NULL;
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                    NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "came out ahead of One unitary in"));
+      g_assert_nonnull (strstr (text, "of 200 draws."));
+    }
+  g_remove (pdf);
+  g_auto (Run) bad = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=0", path, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "--draws takes a whole number from 100 to 1000000"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -238,5 +285,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/uncertainty/sensitivity", test_sensitivity);
   g_test_add_func ("/cli/uncertainty/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/uncertainty/locales", test_locales);
+  g_test_add_func ("/cli/uncertainty/export-charts", test_export_charts);
   return g_test_run ();
 }

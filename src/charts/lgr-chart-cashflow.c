@@ -11,6 +11,27 @@
 #include "lgr-format.h"
 
 void
+lgr_chart_cashflow_marks (LgrChartData *data, const LgrScenarioResult *r, LgrRgba colour)
+{
+  if (r->has_payback && r->payback_index > 0)
+    {
+      int t = r->payback_index;
+      double frac = r->net[t] > 0 ? -r->cumulative[t - 1] / r->net[t] : 1.0;
+      g_autofree char *year = lgr_format_financial_year (data->first_year + t);
+      /* Translators: a mark on the cashflow chart, "Pays back 2029/30" */
+      lgr_chart_data_add_mark (data, LGR_MARK_PAYBACK, 0, t - 1 + CLAMP (frac, 0.0, 1.0), 0, colour,
+                               g_strdup_printf (_ ("Pays back %s"), year));
+    }
+  if (r->peak_funding > 0 && r->peak_funding_index >= 0)
+    {
+      g_autofree char *peak = lgr_format_money (r->peak_funding);
+      lgr_chart_data_add_mark (data, LGR_MARK_PEAK, 0, r->peak_funding_index,
+                               r->cumulative[r->peak_funding_index], colour,
+                               g_strdup_printf (_ ("Peak funding %s"), peak));
+    }
+}
+
+void
 lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray *shown,
                           const LgrChartTheme *theme)
 {
@@ -27,22 +48,7 @@ lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray 
       lgr_chart_data_add_legend (data, s->label, LGR_SERIES_LINE, colour, s->marker, s->dash, FALSE,
                                  FALSE);
 
-      if (r->has_payback && r->payback_index > 0)
-        {
-          int t = r->payback_index;
-          double frac = r->net[t] > 0 ? -r->cumulative[t - 1] / r->net[t] : 1.0;
-          g_autofree char *year = lgr_format_financial_year (data->first_year + t);
-          /* Translators: a mark on the cashflow chart, "Pays back 2029/30" */
-          lgr_chart_data_add_mark (data, LGR_MARK_PAYBACK, 0, t - 1 + CLAMP (frac, 0.0, 1.0), 0,
-                                   colour, g_strdup_printf (_ ("Pays back %s"), year));
-        }
-      if (r->peak_funding > 0 && r->peak_funding_index >= 0)
-        {
-          g_autofree char *peak = lgr_format_money (r->peak_funding);
-          lgr_chart_data_add_mark (data, LGR_MARK_PEAK, 0, r->peak_funding_index,
-                                   r->cumulative[r->peak_funding_index], colour,
-                                   g_strdup_printf (_ ("Peak funding %s"), peak));
-        }
+      lgr_chart_cashflow_marks (data, r, colour);
     }
 }
 

@@ -46,6 +46,26 @@ static const LgrChartKindInfo catalogue[] = {
     .describe_year = lgr_chart_describe_year_children,
     .applies = lgr_chart_children_applies,
   },
+  [LGR_CHART_TORNADO] = {
+    .name = "tornado",
+    .title = N_ ("What moves the result most"),
+    .short_title = N_ ("Tornado"),
+    .build = lgr_chart_build_tornado,
+    .describe = lgr_chart_describe_tornado,
+    .describe_year = lgr_chart_describe_year_tornado,
+    .applies = lgr_chart_uncertain_applies,
+    .uncertain = TRUE,
+  },
+  [LGR_CHART_UNCERTAINTY] = {
+    .name = "uncertainty",
+    .title = N_ ("Cumulative net cashflow: how sure are we?"),
+    .short_title = N_ ("Uncertainty"),
+    .build = lgr_chart_build_uncertainty,
+    .describe = lgr_chart_describe_uncertainty,
+    .describe_year = lgr_chart_describe_year_uncertainty,
+    .applies = lgr_chart_uncertain_applies,
+    .uncertain = TRUE,
+  },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (catalogue) == LGR_N_CHARTS);
@@ -113,8 +133,13 @@ lgr_chart_data_new (const LgrResults *results, const LgrChartOptions *options)
   g_autoptr (GArray) shown = lgr_chart_shown_scenarios (results, options);
   LgrChartData *data = lgr_chart_data_alloc (results, options, _ (info->title),
                                              info->y_title ? _ (info->y_title) : NULL, shown->len);
+  g_autoptr (LgrChartUncertain) uncertain = NULL;
+  if (info->uncertain && data->empty_message == NULL)
+    uncertain = lgr_chart_uncertain_prepare (data, results, options);
   if (data->empty_message == NULL)
     info->build (data, results, shown, lgr_chart_theme_get (options->style));
+  data->uncertainty = NULL;
+  data->sensitivity = NULL;
   lgr_chart_data_finish (data);
   return data;
 }

@@ -56,6 +56,20 @@ mark_clear (gpointer p)
 }
 
 static void
+band_clear (gpointer p)
+{
+  LgrChartBand *b = p;
+  g_free (b->lower);
+  g_free (b->upper);
+}
+
+static void
+bar_clear (gpointer p)
+{
+  g_free (((LgrChartBar *)p)->label);
+}
+
+static void
 legend_clear (gpointer p)
 {
   g_free (((LgrLegendEntry *)p)->label);
@@ -76,6 +90,9 @@ lgr_chart_data_free (LgrChartData *data)
   g_ptr_array_unref (data->series);
   g_array_unref (data->marks);
   g_array_unref (data->legend);
+  g_array_unref (data->bands);
+  g_clear_pointer (&data->bars, g_array_unref);
+  g_free (data->note);
   g_free (data);
 }
 
@@ -128,6 +145,19 @@ lgr_chart_scenario_rgba (const LgrChartTheme *theme, const LgrScenarioResult *r,
   return lgr_chart_palette_colour (theme, index);
 }
 
+/* Nothing here knows a kind, but bars are the tornado's: whatever the kind, the same holder. */
+void
+lgr_chart_data_add_bar (LgrChartData *data, char *label, double at_low, double at_high)
+{
+  if (data->bars == NULL)
+    {
+      data->bars = g_array_new (FALSE, TRUE, sizeof (LgrChartBar));
+      g_array_set_clear_func (data->bars, bar_clear);
+    }
+  LgrChartBar b = { label, at_low, at_high };
+  g_array_append_val (data->bars, b);
+}
+
 LgrChartData *
 lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options, const char *title,
                       const char *y_title, guint n_shown)
@@ -144,6 +174,8 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
   g_array_set_clear_func (data->marks, mark_clear);
   data->legend = g_array_new (FALSE, TRUE, sizeof (LgrLegendEntry));
   g_array_set_clear_func (data->legend, legend_clear);
+  data->bands = g_array_new (FALSE, TRUE, sizeof (LgrChartBand));
+  g_array_set_clear_func (data->bands, band_clear);
 
   /* names reach the chart cut to a line's worth, so its text alternative stays readable too */
   g_autofree char *study_title
@@ -202,6 +234,18 @@ lgr_chart_data_finish (LgrChartData *data)
           lo = MIN (lo, v);
           hi = MAX (hi, v);
         }
+    }
+  for (guint i = 0; i < data->bands->len; i++)
+    {
+      const LgrChartBand *b = &g_array_index (data->bands, LgrChartBand, i);
+      for (guint t = 0; t < n; t++)
+        if (isfinite (b->lower[t]) && isfinite (b->upper[t]))
+          {
+            if (!any)
+              lo = hi = b->lower[t], any = TRUE;
+            lo = MIN (lo, MIN (b->lower[t], b->upper[t]));
+            hi = MAX (hi, MAX (b->lower[t], b->upper[t]));
+          }
     }
   data->min = lo;
   data->max = hi;

@@ -275,7 +275,7 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
 int
 lgr_chart_layout_year_at (const LgrChartLayout *layout, double x, double y)
 {
-  if (layout->data->empty_message || layout->data->n_years == 0)
+  if (layout->data->empty_message || layout->data->n_years == 0 || layout->data->bars)
     return -1;
   for (guint p = 0; p < layout->n_panels; p++)
     {
@@ -297,6 +297,7 @@ draw_panel (LgrChartLayout *layout, guint p, cairo_t *cr)
   lgr_chart_layer_grid (layout, panel, cr);
   lgr_chart_layer_highlight (layout, p, cr);
   lgr_chart_layer_columns (layout, p, cr);
+  lgr_chart_layer_bands (layout, p, cr);
   lgr_chart_layer_zero_line (layout, panel, cr);
   lgr_chart_layer_lines (layout, p, cr);
   lgr_chart_layer_axes (layout, p, cr);
@@ -337,8 +338,11 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
     }
   lgr_chart_legend_draw (layout, cr);
 
-  for (guint p = 0; p < layout->n_panels; p++)
-    draw_panel (layout, p, cr);
+  if (data->bars && data->empty_message == NULL)
+    lgr_chart_tornado_draw (layout, cr);
+  else
+    for (guint p = 0; p < layout->n_panels; p++)
+      draw_panel (layout, p, cr);
   /* Marks last, so their labels avoid every other label already placed. */
   for (guint p = 0; p < layout->n_panels; p++)
     lgr_chart_layer_marks (layout, p, cr);
@@ -361,7 +365,7 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
 
   /* The highlighted year's figures go on top of everything. */
   for (guint p = 0; p < layout->n_panels; p++)
-    if (layout->highlight_index >= 0)
+    if (layout->highlight_index >= 0 && data->bars == NULL)
       lgr_chart_layer_callout (layout, p, cr);
   cairo_restore (cr);
 }

@@ -161,6 +161,22 @@ typedef struct
   gboolean no_marker; /* a style key ("baseline" dashed) rather than a series */
 } LgrLegendEntry;
 
+/* The uncertainty chart's P10-P90 band of one scenario, drawn translucent under the lines. */
+typedef struct
+{
+  guint panel;
+  LgrRgba colour;
+  double *lower; /* n_years */
+  double *upper;
+} LgrChartBand;
+
+/* A tornado bar: the metric with the quantity at its low and at its high input. */
+typedef struct
+{
+  char *label; /* in words, with the low and high input values */
+  double at_low, at_high;
+} LgrChartBar;
+
 typedef struct
 {
   LgrChartKind kind;
@@ -179,6 +195,13 @@ typedef struct
   GArray *legend;        /* of LgrLegendEntry */
   char *reference_label; /* difference chart: the zero line's label */
   double min, max;       /* extent of everything drawn, stacks included */
+  GArray *bands;         /* of LgrChartBand (uncertainty chart) */
+  GArray *bars;          /* of LgrChartBar, widest first (tornado); NULL for charts by year */
+  double central;        /* tornado: the metric at the central values */
+  char *note;            /* tornado: what the bars leave out; NULL for nothing */
+  /* While building only (NULL after): the figures the uncertain kinds draw from. */
+  const LgrUncertaintyResults *uncertainty;
+  const LgrSensitivity *sensitivity;
 } LgrChartData;
 
 /* Builds the data of options->kind through its catalogue row (lgr-chart-catalogue.c). */
@@ -199,6 +222,8 @@ LgrChartSeries *lgr_chart_data_add_series (LgrChartData *data, LgrSeriesType typ
 void lgr_chart_data_add_legend (LgrChartData *data, const char *label, LgrSeriesType type,
                                 LgrRgba colour, guint marker, guint dash, gboolean hatched,
                                 gboolean no_marker);
+/* Takes label; the first bar makes data->bars. */
+void lgr_chart_data_add_bar (LgrChartData *data, char *label, double at_low, double at_high);
 /* Takes text. */
 void lgr_chart_data_add_mark (LgrChartData *data, LgrMarkKind kind, guint panel, double index,
                               double value, LgrRgba colour, char *text);
@@ -238,6 +263,7 @@ typedef struct
   LgrChartDescribeFunc describe;
   LgrChartDescribeYearFunc describe_year;
   LgrChartAppliesFunc applies;
+  gboolean uncertain; /* built from the Monte Carlo or the tornado (data->uncertainty, ...) */
 } LgrChartKindInfo;
 
 /* The row of kind; an out-of-range kind gets the first row (cashflow). */
@@ -249,6 +275,9 @@ void lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GA
 void lgr_chart_describe_cashflow (GString *out, const LgrChartData *data, const LgrResults *results,
                                   GArray *shown);
 void lgr_chart_describe_year_cashflow (GString *out, const LgrChartData *data, int year_index);
+/* The cashflow chart's payback and peak funding marks of one scenario (the uncertainty chart's
+ * too). */
+void lgr_chart_cashflow_marks (LgrChartData *data, const LgrScenarioResult *r, LgrRgba colour);
 
 void lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *shown,
                               const LgrChartTheme *theme);
@@ -269,6 +298,30 @@ void lgr_chart_describe_children (GString *out, const LgrChartData *data, const 
                                   GArray *shown);
 void lgr_chart_describe_year_children (GString *out, const LgrChartData *data, int year_index);
 gboolean lgr_chart_children_applies (const LgrResults *results);
+
+void lgr_chart_build_tornado (LgrChartData *data, const LgrResults *results, GArray *shown,
+                              const LgrChartTheme *theme);
+void lgr_chart_describe_tornado (GString *out, const LgrChartData *data, const LgrResults *results,
+                                 GArray *shown);
+void lgr_chart_describe_year_tornado (GString *out, const LgrChartData *data, int year_index);
+
+void lgr_chart_build_uncertainty (LgrChartData *data, const LgrResults *results, GArray *shown,
+                                  const LgrChartTheme *theme);
+void lgr_chart_describe_uncertainty (GString *out, const LgrChartData *data,
+                                     const LgrResults *results, GArray *shown);
+void lgr_chart_describe_year_uncertainty (GString *out, const LgrChartData *data, int year_index);
+/* Whether the study of results has at least one uncertain quantity (both uncertain kinds). */
+gboolean lgr_chart_uncertain_applies (const LgrResults *results);
+/* Sets data->uncertainty and data->sensitivity from options, or computes them from the study's
+ * own <uncertainty> settings into the returned holder (free it once the data is built); sets
+ * data->empty_message when the study has no quantity or the draws fail. */
+typedef struct _LgrChartUncertain LgrChartUncertain;
+LgrChartUncertain *lgr_chart_uncertain_prepare (LgrChartData *data, const LgrResults *results,
+                                                const LgrChartOptions *options);
+void lgr_chart_uncertain_free (LgrChartUncertain *u);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrChartUncertain, lgr_chart_uncertain_free)
+/* An uncertain quantity's input value in words, after its key: "52", "£1,570", "2028/29". */
+char *lgr_chart_quantity_value (const LgrStudy *study, const LgrQuantity *q, double value);
 
 /* Text */
 
@@ -384,6 +437,9 @@ void lgr_chart_layer_marks (LgrChartLayout *layout, guint panel_index, cairo_t *
 void lgr_chart_layer_highlight (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
 void lgr_chart_layer_callout (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
 void lgr_chart_layer_axes (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+void lgr_chart_layer_bands (LgrChartLayout *layout, guint panel_index, cairo_t *cr);
+/* The tornado is not drawn by year: it draws its bars into the first panel's cell itself. */
+void lgr_chart_tornado_draw (LgrChartLayout *layout, cairo_t *cr);
 void lgr_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double size);
 void lgr_chart_set_dash (cairo_t *cr, guint dash, double line_width);
 void lgr_chart_fill_hatched (cairo_t *cr, LgrChartRect rect, LgrRgba colour, double unit);

@@ -20,6 +20,7 @@
 #include "lgr-chart-private.h"
 #include "lgr-file-replace.h"
 #include "lgr-format.h"
+#include "lgr-report-uncertainty.h"
 
 #define A4_WIDTH 595.0
 #define A4_HEIGHT 842.0
@@ -69,6 +70,7 @@ typedef struct
   PangoContext *context;
   PangoFontDescription *fonts[N_FONTS];
   const LgrChartTheme *theme;
+  LgrReportUncertain *uncertain; /* the Monte Carlo, computed once for every run */
 } Report;
 
 /* The longest block of text: a note with the words around it ("Source: ..."). */
@@ -507,7 +509,8 @@ assumptions (Report *r, const LgrScenarioResult *sr)
 static void
 chart_page (Report *r, LgrChartKind kind)
 {
-  if (!lgr_chart_kind_applies (kind, r->results))
+  /* the uncertain kinds are in "How sure are we?" (lgr-report-uncertainty.c) */
+  if (!lgr_chart_kind_applies (kind, r->results) || lgr_chart_kind_info (kind)->uncertain)
     return;
   page_break (r);
   LgrChartOptions options;
@@ -523,6 +526,59 @@ chart_page (Report *r, LgrChartKind kind)
   r->y += h + 14;
   g_autofree char *text = lgr_chart_describe (r->results, &options);
   paragraph (r, FONT_BODY, text, r->theme->text, 0, 0);
+}
+
+/* "How sure are we?": lgr-report-uncertainty.c writes it through these */
+
+static void
+sink_page_break (gpointer p)
+{
+  page_break (p);
+}
+
+static void
+sink_heading (gpointer p, gboolean major, const char *text)
+{
+  heading (p, major ? FONT_H1 : FONT_H2, text);
+}
+
+static void
+sink_paragraph (gpointer p, gboolean secondary, const char *text)
+{
+  Report *r = p;
+  paragraph (r, secondary ? FONT_SMALL : FONT_BODY, text,
+             secondary ? r->theme->text_secondary : r->theme->text, 0, 0);
+  space (r, 6);
+}
+
+static void
+sink_table_row (gpointer p, const char *const *cells, guint n, const double *widths, gboolean bold)
+{
+  table_row (p, cells, n, widths, bold, TRUE);
+}
+
+static void
+sink_chart (gpointer p, const LgrChartOptions *options, double h)
+{
+  Report *r = p;
+  h = MIN (h, r->bottom - r->top - 120);
+  ensure_room (r, h);
+  if (drawing (r))
+    {
+      cairo_save (r->cr);
+      cairo_translate (r->cr, r->x, r->y);
+      lgr_chart_draw (r->cr, r->results, options, r->width, h);
+      cairo_restore (r->cr);
+    }
+  r->y += h + 14;
+}
+
+static void
+uncertainty_section (Report *r)
+{
+  LgrReportSink sink
+      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
+  lgr_report_uncertainty_section (&sink, r->results, &r->uncertain);
 }
 
 /* Year-by-year tables: columns of years in blocks that fit the page width */
@@ -618,6 +674,7 @@ run_report (Report *r)
     assumptions (r, &r->results->scenarios[i]);
   for (guint k = 0; k < LGR_N_CHARTS; k++)
     chart_page (r, (LgrChartKind)k);
+  uncertainty_section (r);
   page_break (r);
   heading (r, FONT_H1, _ ("Year-by-year figures"));
   g_autofree char *note = g_strdup (
@@ -668,6 +725,7 @@ report_clear (Report *r)
   for (guint i = 0; i < N_FONTS; i++)
     g_clear_pointer (&r->fonts[i], pango_font_description_free);
   g_clear_object (&r->context);
+  g_clear_pointer (&r->uncertain, lgr_report_uncertain_free);
 }
 
 int
