@@ -243,7 +243,7 @@ test_export_charts (void)
         g_autofree char *name = g_strdup_printf ("chart-%u.%s", k, ext[f]);
         g_autofree char *out = g_build_filename (dir, name, NULL);
         g_autofree char *arg = g_strconcat ("--export=", out, NULL);
-        g_auto (Run) run = run_cli ("de_DE.UTF-8", arg, kinds[k], path, NULL);
+        g_auto (LgrTestRun) run = run_cli ("de_DE.UTF-8", arg, kinds[k], path, NULL);
         g_assert_cmpint (run.status, ==, 0);
         g_assert_cmpstr (run.err, ==, "");
         g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
@@ -251,7 +251,7 @@ test_export_charts (void)
       }
   g_autofree char *pdf = g_build_filename (dir, "fan.pdf", NULL);
   g_autofree char *arg = g_strconcat ("--export=", pdf, NULL);
-  g_auto (Run) run
+  g_auto (LgrTestRun) run
       = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=200", "--seed=5", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
@@ -267,7 +267,8 @@ test_export_charts (void)
       g_assert_nonnull (strstr (text, "of 200 draws."));
     }
   g_remove (pdf);
-  g_auto (Run) bad = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=0", path, NULL);
+  g_auto (LgrTestRun) bad
+      = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=0", path, NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "--draws takes a whole number from 100 to 1000000"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
