@@ -308,14 +308,16 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
       lgr_writer_append (out, s ? ",\n    {\n      " : "\n    {\n      ");
       json_string_field (out, "id", r->scenario->id, ", ");
       json_string_field (out, "name", r->scenario->name, ",\n      ");
+      /* an empty scenario: both payback figures null, "nothing_to_pay_back" true */
+      gboolean paid = r->has_payback && !r->nothing_to_pay_back;
       json_key (out, "payback_years");
-      if (r->has_payback)
+      if (paid)
         json_number (out, r->payback_years);
       else
         lgr_writer_append (out, "null");
       lgr_writer_append (out, ", ");
       json_key (out, "payback_year");
-      if (r->has_payback)
+      if (paid)
         {
           g_autofree char *label = lgr_format_financial_year (study->first_year + r->payback_index);
           json_string (out, label);
@@ -325,6 +327,9 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
       lgr_writer_append (out, ", ");
       json_key (out, "relapses");
       lgr_writer_append (out, r->relapses ? "true" : "false");
+      lgr_writer_append (out, ", ");
+      json_key (out, "nothing_to_pay_back");
+      lgr_writer_append (out, r->nothing_to_pay_back ? "true" : "false");
       lgr_writer_append (out, ",\n      ");
 
       const struct

@@ -69,7 +69,15 @@ block_scale (LgrNumberRow *self, gboolean block)
 static void
 update_subtitle (LgrNumberRow *self)
 {
-  const char *subtitle = self->error ? self->error : self->info ? self->info : "";
+  g_autofree char *refused = NULL;
+  if (self->error != NULL)
+    {
+      /* the model keeps the value in force: say which, so nobody takes the text for it */
+      g_autofree char *in_force = lgr_number_to_string (self->value);
+      /* Translators: "not a number: 1,5 - using 55, the last valid value" */
+      refused = g_strdup_printf (_ ("%s - using %s, the last valid value"), self->error, in_force);
+    }
+  const char *subtitle = refused ? refused : self->info ? self->info : "";
   if (g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (self)), subtitle) != 0)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 }
@@ -349,9 +357,14 @@ lgr_number_row_set_value (LgrNumberRow *self, double value)
 {
   g_return_if_fail (LGR_IS_NUMBER_ROW (self));
 
-  /* The same value: a refusal shown for something typed stays. */
-  if (value == self->value && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] != '\0')
-    return;
+  /* The same value: a refusal shown for something typed stays, with its text (even an empty
+   * one), until a value is applied or the text is edited back. */
+  if (value == self->value)
+    {
+      if (self->error == NULL && gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0')
+        show_value_text (self);
+      return;
+    }
   lgr_number_row_set_error (self, NULL);
   self->value = value;
   show_value_text (self);

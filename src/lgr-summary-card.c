@@ -33,6 +33,8 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
   switch (field)
     {
     case LGR_SUMMARY_PAYBACK:
+      if (r->nothing_to_pay_back)
+        return g_strdup (_ ("Nothing to pay back"));
       if (!r->has_payback)
         return g_strdup (_ ("Never"));
       return lgr_format_financial_year (results->first_year + r->payback_index);

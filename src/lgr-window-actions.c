@@ -9,6 +9,7 @@
 #include "lgr-file-replace.h"
 #include "lgr-lever-row.h"
 #include "lgr-print-operation.h"
+#include "lgr-study-edits.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
 #include "lgr-workbook.h"
@@ -359,22 +360,71 @@ action_revert (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-import_chosen (LgrWindow *self, GFile *file)
+import_study (LgrWindow *self, const LgrStudy *other)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
   guint n = 0;
 
-  if (other == NULL || !lgr_document_import_scenarios (self->document, other, &n, &error))
+  if (!lgr_document_import_scenarios (self->document, other, &n, &error))
     {
       _lgr_window_show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
       return;
     }
-  {
-    g_autofree char *message = g_strdup_printf (
-        g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
-    _lgr_window_toast (self, message);
-  }
+  g_autofree char *message
+      = g_strdup_printf (g_dngettext (NULL, "%u scenario imported", "%u scenarios imported", n), n);
+  _lgr_window_toast (self, message);
+}
+
+static void
+on_import_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
+{
+  if (g_strcmp0 (response, "import") == 0)
+    import_study (self, g_object_get_data (G_OBJECT (dialog), "lgr-study"));
+}
+
+/* Imported scenarios are computed on this study's settings and timeline: when those differ from
+ * the other study's, say which before importing rather than re-base them silently. */
+void
+_lgr_window_import_file (LgrWindow *self, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) other = lgr_study_load_file (file, NULL, &error);
+
+  if (other == NULL)
+    {
+      _lgr_window_show_error (self, _ ("The Scenarios Could Not Be Imported"), error);
+      return;
+    }
+  g_auto (GStrv) differences
+      = lgr_study_import_differences (lgr_document_get_study (self->document), other);
+  if (differences[0] == NULL)
+    {
+      import_study (self, other);
+      return;
+    }
+
+  GString *body = g_string_new (
+      _ ("The imported scenarios will be computed with this study’s settings and timeline, "
+         "which differ from the ones they were made with:"));
+  for (guint i = 0; differences[i]; i++)
+    g_string_append_printf (body, "\n• %s", differences[i]);
+  AdwMessageDialog *dialog
+      = _lgr_window_new_dialog (self, _ ("Import With This Study’s Settings?"), body->str);
+  g_string_free (body, TRUE);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "import", _ ("_Import"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "import", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "import");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "lgr-study", g_steal_pointer (&other),
+                          (GDestroyNotify)lgr_study_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_chosen (LgrWindow *self, GFile *file)
+{
+  _lgr_window_import_file (self, file);
 }
 
 static void

@@ -71,6 +71,9 @@ void _lgr_window_choose_file (LgrWindow *self, gboolean save, const char *title,
                               const char *suggested, const char *filter_name, const char *pattern,
                               ChosenFunc func);
 void _lgr_window_forget_dialog (LgrWindow *self);
+/* lgr-window-actions.c: Import Scenarios from file, asking first when its settings or
+ * timeline differ from this study's. */
+void _lgr_window_import_file (LgrWindow *self, GFile *file);
 /* Shows or hides the banner saying that drafts cannot be written (the store's "problem"). */
 void _lgr_window_show_draft_problem (LgrWindow *self);
 

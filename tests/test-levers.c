@@ -7,6 +7,7 @@
 #include "lgr-lever-template.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
+#include "lgr-scenario-style.h"
 #include "lgr-study-edits.h"
 #include "lgr-test-util.h"
 
@@ -347,11 +348,46 @@ test_study_edits (void)
     g_assert_cmpuint (copy->levers->len, ==, two->levers->len);
   }
 
-  /* Imported scenarios keep their content and get free ids. */
+  /* Imported scenarios keep their content and get free ids, names that say where they come
+   * from and colours unlike the ones here; the settings that differ are listed beforehand. */
+  {
+    g_auto (GStrv) same = lgr_study_import_differences (study, other);
+    g_assert_cmpuint (g_strv_length (same), ==, 0);
+  }
+  g_free (other->title);
+  other->title = g_strdup ("Other study");
+  other->discount_rate = 3;
+  other->first_year = study->first_year + 1;
+  {
+    g_auto (GStrv) differ = lgr_study_import_differences (study, other);
+    g_assert_cmpuint (g_strv_length (differ), ==, 2);
+    g_assert_true (g_str_has_prefix (differ[0], "Timeline: "));
+    g_assert_nonnull (strstr (differ[0], " here, "));
+    g_assert_nonnull (strstr (differ[0], " in Other study"));
+    g_assert_true (g_str_has_prefix (differ[1], "Discount rate: "));
+  }
   lgr_study_import_scenarios (study, other);
   g_assert_cmpuint (study->scenarios->len, ==, 2 * n);
   g_assert_true (lgr_study_validate (study, NULL, &error));
   g_assert_no_error (error);
+  {
+    const LgrScenario *imported = g_ptr_array_index (study->scenarios, n + 1);
+    g_assert_cmpstr (imported->name, ==, "Two unitaries (from Other study)");
+    double a[3], b[3];
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_true (lgr_scenario_style_parse (imported->colour, a));
+        g_assert_true (lgr_scenario_style_parse (lgr_scenario_style_colour (study, i), b));
+        g_assert_cmpfloat (lgr_scenario_style_distance (a, b), >=, LGR_SCENARIO_STYLE_APART);
+      }
+  }
+  /* Imported again: distinct names still. */
+  lgr_study_import_scenarios (study, other);
+  g_assert_cmpstr (((LgrScenario *)g_ptr_array_index (study->scenarios, 2 * n + 1))->name, ==,
+                   "Two unitaries (from Other study 2)");
+  g_assert_true (lgr_study_validate (study, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_set_size (study->scenarios, 2 * n);
 
   /* Settings: the scalar fields only. */
   other->weeks_per_year = 52.14;

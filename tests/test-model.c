@@ -417,6 +417,72 @@ test_payback_exactly_zero (void)
   g_assert_cmpfloat (r->scenarios[0].payback_years, ==, 2);
 }
 
+/* docs/model.md, "Zero is half a penny": within half a penny of zero is not negative. */
+static void
+test_payback_half_penny (void)
+{
+  g_autoptr (LgrStudy) study = NULL;
+  /* cumulative -3, -0.004, 0.996: paid back in the second year, a whole year at most */
+  const double net[] = { -3, 2.996, 1 };
+  g_autoptr (LgrResults) r = results_for_net (&study, net, 3);
+  g_assert_cmpint (r->scenarios[0].payback_index, ==, 1);
+  g_assert_cmpfloat (r->scenarios[0].payback_years, ==, 2);
+  g_assert_cmpfloat (r->scenarios[0].peak_funding, ==, 3);
+
+  /* -0.004 from the start is zero: ahead from the first year, no funding needed */
+  g_autoptr (LgrStudy) s2 = NULL;
+  const double net2[] = { -0.004, 0.0035, 1 };
+  g_autoptr (LgrResults) r2 = results_for_net (&s2, net2, 3);
+  g_assert_cmpint (r2->scenarios[0].payback_index, ==, 0);
+  g_assert_cmpfloat (r2->scenarios[0].peak_funding, ==, 0);
+  g_assert_false (signbit (r2->scenarios[0].peak_funding));
+  g_assert_cmpint (r2->scenarios[0].peak_funding_index, ==, -1);
+  g_assert_false (r2->scenarios[0].relapses);
+
+  /* after payback, -0.004 is no relapse, -0.006 is */
+  g_autoptr (LgrStudy) s3 = NULL;
+  const double net3[] = { -3, 3, -0.004, 0.004 };
+  g_autoptr (LgrResults) r3 = results_for_net (&s3, net3, 4);
+  g_assert_false (r3->scenarios[0].relapses);
+  g_autoptr (LgrStudy) s4 = NULL;
+  const double net4[] = { -3, 3, -0.006, 0.006 };
+  g_autoptr (LgrResults) r4 = results_for_net (&s4, net4, 4);
+  g_assert_true (r4->scenarios[0].relapses);
+
+  g_assert_false (lgr_money_is_negative (-0.005));
+  g_assert_true (lgr_money_is_negative (-0.0051));
+}
+
+/* An empty scenario (nothing on) has nothing to pay back, not "payback in the first year". */
+static void
+test_nothing_to_pay_back (void)
+{
+  g_autoptr (LgrStudy) study = make_study (2025, 3, 2025);
+  LgrItem *item = add_values_item (study, "s", LGR_ITEM_KIND_SAVING, (double[]){ 1, 1, 1 }, 3);
+  LgrScenario *empty = lgr_scenario_new ("empty", "Empty");
+  g_ptr_array_add (study->scenarios, empty);
+  g_autoptr (LgrResults) r = lgr_results_compute (study);
+  g_assert_false (r->scenarios[0].nothing_to_pay_back);
+  g_assert_true (r->scenarios[1].nothing_to_pay_back);
+  g_autofree char *sentence = lgr_scenario_result_describe (&r->scenarios[1], r);
+  g_assert_cmpstr (sentence, ==, "Empty: nothing to pay back, no lever or item is on.");
+
+  /* all disabled is empty too; the verdict names it when it leads */
+  item->enabled = FALSE;
+  add_values_item (study, "c", LGR_ITEM_KIND_ONE_OFF_COST, (double[]){ 1, 0, 0 }, 3)->enabled
+      = FALSE;
+  LgrItem *cost = lgr_item_new ("c2", "c2", LGR_ITEM_KIND_ONE_OFF_COST);
+  cost->pattern = LGR_ITEM_PATTERN_VALUES;
+  lgr_item_set_value (cost, 2025, 2e6);
+  g_ptr_array_add (empty->items, cost);
+  g_autoptr (LgrResults) r2 = lgr_results_compute (study);
+  g_assert_true (r2->scenarios[0].nothing_to_pay_back);
+  g_assert_false (r2->scenarios[1].nothing_to_pay_back);
+  g_autofree char *verdict = lgr_results_verdict (r2);
+  g_assert_nonnull (strstr (verdict, "has nothing to pay back"));
+  g_assert_null (strstr (verdict, "payback in"));
+}
+
 static void
 test_comparison (void)
 {
@@ -544,6 +610,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/payback/never-recovers", test_payback_never_recovers);
   g_test_add_func ("/core/payback/recovers-then-relapses", test_payback_relapses);
   g_test_add_func ("/core/payback/exactly-zero", test_payback_exactly_zero);
+  g_test_add_func ("/core/payback/half-penny", test_payback_half_penny);
+  g_test_add_func ("/core/payback/nothing-to-pay-back", test_nothing_to_pay_back);
   g_test_add_func ("/core/model/comparison", test_comparison);
   g_test_add_func ("/core/model/bundled-figures", test_bundled_figures);
   g_test_add_func ("/core/model/copy-equal", test_copy_equal);

@@ -287,9 +287,36 @@ test_invalid_value_kept (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "12000");
   g_assert_cmpfloat (lever_of (f, "north-lac")->cohort_target, ==, 55);
 
+  /* The row says which value the model uses instead. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (target)),
+                            "using 55, the last valid value"));
+  g_assert_true (
+      gtk_widget_has_css_class (GTK_WIDGET (lgr_number_row_get_entry (target)), "error"));
+
+  /* An edit of another field of the same lever leaves the mark too. */
+  LgrNumberRow *cost = field_of (f, "north-lac", LGR_LEVER_FIELD_UNIT_COST_TARGET);
+  lgr_number_row_commit_text (cost, "2000");
+  lgr_test_settle ();
+  g_assert_cmpfloat (lever_of (f, "north-lac")->unit_cost_target, ==, 2000);
+  g_assert_nonnull (strstr (lgr_number_row_get_error (target), "12000"));
+  g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "12000");
+  g_assert_true (
+      gtk_widget_has_css_class (GTK_WIDGET (lgr_number_row_get_entry (target)), "error"));
+
+  /* An empty field is refused and stays empty and marked: the model does not take it as 0. */
+  lgr_number_row_commit_text (target, "");
+  g_assert_nonnull (lgr_number_row_get_error (target));
+  set_target (f, "south-lac", 51);
+  lgr_test_settle ();
+  g_assert_nonnull (lgr_number_row_get_error (target));
+  g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "");
+  g_assert_cmpfloat (lever_of (f, "north-lac")->cohort_target, ==, 55);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (target)), "using 55"));
+
   /* The value in force again: no error. */
   lgr_number_row_commit_text (target, "55");
   g_assert_null (lgr_number_row_get_error (target));
+  g_assert_null (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (target)), "last valid"));
 }
 
 static gboolean

@@ -581,6 +581,122 @@ test_limits_summary (void)
   g_rmdir (dir);
 }
 
+/* Runs argv (a NULL-terminated command line) and returns its standard output. */
+static char *
+run_output (const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status;
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", argv[0], error->message);
+  return out;
+}
+
+/* The first inf, nan or minus zero ("-0", "−£0.0m") in text, or NULL. */
+static char *
+find_unplain (const char *text)
+{
+  g_autoptr (GRegex) bad
+      = g_regex_new ("(^|[^\\w.])((?i)[-−+]?£?(inf|infinity|nan)|[-−]£?0(\\.0*)?[kmbn]?)(?![\\w.])",
+                     G_REGEX_OPTIMIZE, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  return g_regex_match (bad, text, 0, &match) ? g_match_info_fetch (match, 2) : NULL;
+}
+
+/* text, read from a document for people, shows no inf, nan or minus zero. */
+static void
+assert_plain_text (const char *text, const char *what)
+{
+  g_autofree char *found = find_unplain (text);
+  if (found != NULL)
+    g_error ("%s shows %s", what, found);
+}
+
+/* The documents made of those studies - the workbook's cells, the report's and every chart's
+ * text - hold no inf, nan or -0 either. */
+static void
+test_limits_documents (void)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *unzip = g_find_program_in_path ("unzip");
+  g_autoptr (GError) error = NULL;
+
+  if (exe == NULL || pdftotext == NULL || unzip == NULL)
+    {
+      g_test_skip ("needs LGR_EXPLORER (meson test), pdftotext (poppler-utils) and unzip");
+      return;
+    }
+  g_autofree char *dir = g_dir_make_tmp ("lgr-limits-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_autofree char *path = g_build_filename (dir, "limits.lgr", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "limits.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "limits.pdf", NULL);
+  g_autofree char *to_xlsx = g_strconcat ("--export=", xlsx, NULL);
+  g_autofree char *to_report = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *to_pdf = g_strconcat ("--export=", pdf, NULL);
+  static const char *const charts[]
+      = { "--chart=cashflow", "--chart=savings", "--chart=difference", "--chart=children" };
+  g_autoptr (GRegex) cell = g_regex_new ("<v>([^<]*)</v>", 0, 0, NULL);
+
+  /* what the check finds, and what it leaves */
+  const char *unplain[] = { "net −£0.0m by", "x -0 y", "NaN", "£inf", "(-inf)" };
+  for (guint i = 0; i < G_N_ELEMENTS (unplain); i++)
+    {
+      g_autofree char *found = find_unplain (unplain[i]);
+      g_assert_nonnull (found);
+    }
+  g_assert_null (find_unplain ("financial information -0.5 −£0.1m 2030 -10"));
+
+  /* both ends of the ranges, together: each document is a few runs */
+  for (guint d = 0; d < 2; d++)
+    for (guint g = d; g == d; g++)
+      {
+        g_autofree char *xml = limits_xml (discounts[d], growths[g]);
+        g_autofree char *what
+            = g_strdup_printf ("discount %s, growth %s", discounts[d], growths[g]);
+        g_assert_true (g_file_set_contents (path, xml, -1, &error));
+
+        const char *workbook[] = { exe, to_xlsx, path, NULL };
+        g_free (run_output (workbook));
+        const char *cells[] = { unzip, "-p", xlsx, "xl/worksheets/*.xml", NULL };
+        g_autofree char *sheets = run_output (cells);
+        g_autoptr (GMatchInfo) match = NULL;
+        guint n = 0;
+        for (g_regex_match (cell, sheets, 0, &match); g_match_info_matches (match);
+             g_match_info_next (match, NULL), n++)
+          {
+            g_autofree char *v = g_match_info_fetch (match, 1);
+            g_autofree char *lower = g_ascii_strdown (v, -1);
+            if (strstr (lower, "inf") || strstr (lower, "nan")
+                || (v[0] == '-' && g_ascii_isdigit (v[1]) && g_ascii_strtod (v, NULL) == 0))
+              g_error ("the workbook of %s has the cell value %s", what, v);
+          }
+        g_assert_cmpuint (n, >, 1000);
+
+        const char *text[] = { pdftotext, pdf, "-", NULL };
+        const char *report[] = { exe, to_report, path, NULL };
+        g_free (run_output (report));
+        g_autofree char *report_text = run_output (text);
+        g_autofree char *report_what = g_strdup_printf ("the report of %s", what);
+        g_assert_nonnull (strstr (report_text, "nothing to pay back")); /* "Min" is empty */
+        assert_plain_text (report_text, report_what);
+        for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+          {
+            const char *chart[] = { exe, to_pdf, charts[c], path, NULL };
+            g_free (run_output (chart));
+            g_autofree char *chart_text = run_output (text);
+            g_autofree char *chart_what = g_strdup_printf ("%s of %s", charts[c], what);
+            assert_plain_text (chart_text, chart_what);
+          }
+      }
+  lgr_test_remove_tree (dir);
+}
+
 /* Damaged files: a valid study with bytes of XML syntax put in, taken out or changed at random
  * (fixed seed). Each is loaded or refused with a message naming the file and a line, never a
  * crash (run under AddressSanitizer, this checks that the raw scan of the tags stays inside the
@@ -862,6 +978,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/study-limits/discount-range", test_discount_range);
   g_test_add_func ("/core/study-limits/limits-finite", test_limits_finite);
   g_test_add_func ("/core/study-limits/limits-summary", test_limits_summary);
+  g_test_add_func ("/core/study-limits/limits-documents", test_limits_documents);
   g_test_add_func ("/core/study-limits/damaged", test_damaged);
   g_test_add_func ("/core/study-limits/bad-files", test_bad_files);
   g_test_add_func ("/core/study-limits/fifo", test_fifo);

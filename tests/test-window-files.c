@@ -15,6 +15,7 @@
 #include "lgr-export.h"
 #include "lgr-lever-row.h"
 #include "lgr-print-operation.h"
+#include "lgr-scenario-style.h"
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
@@ -492,6 +493,58 @@ test_export_workbook (Fixture *f, gconstpointer data)
       g_strstr_len (g_bytes_get_data (ui, NULL), g_bytes_get_size (ui), "win.export-workbook"));
 }
 
+/* Import Scenarios says first which settings differ, imports on "Import" only, and the imports
+ * are named and coloured apart from the scenarios already here. */
+static void
+test_import_scenarios (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "other.lgr", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GError) error = NULL;
+  LgrDocument *document = lgr_window_get_document (f->window);
+  g_autoptr (LgrStudy) other = lgr_study_copy (lgr_test_window_study (f));
+  guint n = other->scenarios->len;
+
+  g_free (other->title);
+  other->title = g_strdup ("Other study");
+  other->discount_rate = 5;
+  g_assert_true (lgr_study_save_path (other, path, &error));
+  g_assert_no_error (error);
+
+  /* Different settings: a question listing them; Cancel imports nothing. */
+  _lgr_window_import_file (f->window, file);
+  AdwMessageDialog *dialog = lgr_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  const char *body = adw_message_dialog_get_body (dialog);
+  g_assert_nonnull (strstr (body, "Discount rate: "));
+  g_assert_nonnull (strstr (body, " in Other study"));
+  g_assert_null (strstr (body, "Timeline"));
+  respond (f, "cancel");
+  g_assert_cmpuint (lgr_test_window_study (f)->scenarios->len, ==, n);
+  g_assert_false (lgr_document_can_undo (document));
+
+  _lgr_window_import_file (f->window, file);
+  respond (f, "import");
+  const LgrStudy *study = lgr_test_window_study (f);
+  g_assert_cmpuint (study->scenarios->len, ==, 2 * n);
+  g_assert_cmpstr (((LgrScenario *)g_ptr_array_index (study->scenarios, n + 1))->name, ==,
+                   "Two unitaries (from Other study)");
+  g_assert_cmpstr (lgr_scenario_style_colour (study, n), !=, lgr_scenario_style_colour (study, 0));
+  g_assert_cmpstr (lgr_scenario_style_colour (study, n + 1), !=,
+                   lgr_scenario_style_colour (study, 1));
+  g_assert_cmpfloat (study->discount_rate, !=, 5); /* this study's settings stay */
+
+  /* The same settings: imported straight away, one undo step. */
+  g_assert_true (lgr_document_undo (document));
+  other->discount_rate = lgr_test_window_study (f)->discount_rate;
+  g_assert_true (lgr_study_save_path (other, path, &error));
+  g_assert_no_error (error);
+  _lgr_window_import_file (f->window, file);
+  settle ();
+  g_assert_null (lgr_window_get_dialog (f->window));
+  g_assert_cmpuint (lgr_test_window_study (f)->scenarios->len, ==, 2 * n);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -509,6 +562,7 @@ main (int argc, char *argv[])
   ADD ("/window/export/copy-chart", test_copy_chart);
   ADD ("/window/export/csv", test_export_csv);
   ADD ("/window/export/workbook", test_export_workbook);
+  ADD ("/window/files/import-scenarios", test_import_scenarios);
 #undef ADD
   return g_test_run ();
 }

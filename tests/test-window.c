@@ -559,6 +559,24 @@ test_scenario_colours (Fixture *f, gconstpointer data)
   lgr_test_shoot (GTK_WIDGET (f->window), "palette-colour");
 }
 
+/* A new scenario, with nothing on, has nothing to pay back: its card says so, not a year. */
+static void
+test_nothing_to_pay_back (Fixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
+  settle ();
+  const char *added = lgr_scenario_sidebar_get_selected (sidebar);
+  g_assert_true (wait_until (views_updated, f->window));
+  LgrSummaryCard *card = lgr_window_find_card (f->window, added);
+  g_assert_cmpstr (lgr_summary_card_get_value (card, LGR_SUMMARY_PAYBACK), ==,
+                   "Nothing to pay back");
+  g_assert_nonnull (strstr (lgr_summary_card_get_description (card), "nothing to pay back"));
+  g_assert_null (strstr (lgr_summary_card_get_description (card), "payback in"));
+  g_assert_null (strstr (lgr_window_get_verdict (f->window), "nothing"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -576,6 +594,7 @@ main (int argc, char *argv[])
   ADD ("/window/edit/item-editors", test_item_editors);
   ADD ("/window/edit/authority-editors", test_authority_editors);
   ADD ("/window/scenarios/colours", test_scenario_colours);
+  ADD ("/window/scenarios/nothing-to-pay-back", test_nothing_to_pay_back);
 #undef ADD
   return g_test_run ();
 }

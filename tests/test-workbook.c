@@ -235,7 +235,16 @@ compare_workbook (GPtrArray *sheets, JsonNode *root)
       /* Summary: scenario, payback years, payback year, peak funding, NPV, total, run rate */
       guint row = 4 + s;
       g_assert_cmpstr (cell (summary, row, 0), ==, json_object_get_string_member (sc, "name"));
-      if (json_object_get_null_member (sc, "payback_years"))
+      if (json_object_get_boolean_member (sc, "nothing_to_pay_back"))
+        {
+          /* the workbook restates the arithmetic: all zero is ahead from the first year */
+          g_assert_cmpfloat (cell_number (summary, row, 1), ==, 0);
+          g_assert_cmpstr (
+              cell (summary, row, 2), ==,
+              json_array_get_string_element (
+                  json_object_get_array_member (json_node_get_object (root), "years"), 0));
+        }
+      else if (json_object_get_null_member (sc, "payback_years"))
         {
           g_assert_cmpstr (cell (summary, row, 1), ==, "none");
           g_assert_cmpstr (cell (summary, row, 2), ==, "none");
@@ -402,6 +411,63 @@ test_edges (void)
   lgr_test_remove_tree (dir);
 }
 
+/* Only a scenario's items of values, from the first year. */
+static void
+set_values_only (LgrStudy *study, LgrScenario *scenario, const double *costs, const double *savings,
+                 guint n)
+{
+  for (guint i = 0; i < scenario->levers->len; i++)
+    ((LgrLever *)g_ptr_array_index (scenario->levers, i))->enabled = FALSE;
+  for (guint i = 0; i < scenario->items->len; i++)
+    ((LgrItem *)g_ptr_array_index (scenario->items, i))->enabled = FALSE;
+  LgrItem *cost = lgr_item_new ("half-penny-cost", "Cost", LGR_ITEM_KIND_ONE_OFF_COST);
+  LgrItem *saving = lgr_item_new ("half-penny-saving", "Saving", LGR_ITEM_KIND_SAVING);
+  cost->pattern = saving->pattern = LGR_ITEM_PATTERN_VALUES;
+  for (guint t = 0; t < n; t++)
+    {
+      lgr_item_set_value (cost, study->first_year + (int)t, costs[t]);
+      lgr_item_set_value (saving, study->first_year + (int)t, savings[t]);
+    }
+  g_ptr_array_add (scenario->items, cost);
+  g_ptr_array_add (scenario->items, saving);
+}
+
+/* docs/model.md, "Zero is half a penny": the workbook's payback, relapse and peak funding
+ * formulas use the app's bound. */
+static void
+test_half_penny (void)
+{
+  if (!have_ssconvert ())
+    return;
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  study->benefit_realisation = 100;
+  study->cost_contingency = 0;
+  /* cumulative -3, -0.004 (paid back), -0.006 (relapse), 0.994 */
+  const double costs1[] = { 3, 0, 0.002, 0 }, savings1[] = { 0, 2.996, 0, 1 };
+  set_values_only (study, lgr_study_find_scenario (study, "one"), costs1, savings1, 4);
+  /* cumulative -0.004 throughout: never negative */
+  const double costs2[] = { 0.004, 0, 0, 0 }, savings2[] = { 0, 0, 0, 0 };
+  set_values_only (study, lgr_study_find_scenario (study, "two"), costs2, savings2, 4);
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      LgrScenario *s = g_ptr_array_index (study->scenarios, i);
+      s->has_benefit_realisation = s->has_cost_contingency = FALSE;
+    }
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  const LgrScenarioResult *one = lgr_results_find (results, "one");
+  g_assert_cmpint (one->payback_index, ==, 1);
+  g_assert_true (one->relapses);
+  g_assert_cmpfloat (lgr_results_find (results, "two")->peak_funding, ==, 0);
+
+  g_autofree char *dir = g_dir_make_tmp ("lgr-workbook-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "half-penny.lgr", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_study_save_path (study, path, &error));
+  g_assert_no_error (error);
+  check_study_file (dir, path);
+  lgr_test_remove_tree (dir);
+}
+
 /* The row whose first columns hold a and b, in the Inputs sheet. */
 static guint
 find_row (GPtrArray *sheet, guint from, guint col, const char *text)
@@ -499,6 +565,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/workbook/bundled", test_bundled);
   g_test_add_func ("/workbook/random", test_random);
+  g_test_add_func ("/workbook/half-penny", test_half_penny);
   g_test_add_func ("/workbook/changed-input", test_changed_input);
   g_test_add_func ("/workbook/unwritable", test_unwritable);
   g_test_add_func ("/workbook/large", test_large);

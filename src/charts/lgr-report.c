@@ -322,8 +322,9 @@ summary_table (Report *r)
     {
       const LgrScenarioResult *s = &res->scenarios[i];
       g_autofree char *payback
-          = s->has_payback ? lgr_format_financial_year (res->first_year + s->payback_index)
-                           : g_strdup (_ ("not within the horizon"));
+          = s->nothing_to_pay_back ? g_strdup (_ ("nothing to pay back"))
+            : s->has_payback       ? lgr_format_financial_year (res->first_year + s->payback_index)
+                                   : g_strdup (_ ("not within the horizon"));
       g_autofree char *peak = lgr_format_money (s->peak_funding);
       g_autofree char *total = lgr_format_money (s->total_net);
       g_autofree char *npv = lgr_format_money (s->npv);

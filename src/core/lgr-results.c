@@ -151,12 +151,12 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
   for (guint t = 0; t < n; t++)
     {
       r->npv += r->net[t] / pow (1.0 + study->discount_rate / 100.0, (double)t);
-      if (r->cumulative[t] < lowest)
+      if (lgr_money_is_negative (r->cumulative[t]) && r->cumulative[t] < lowest)
         {
           lowest = r->cumulative[t];
           r->peak_funding_index = (int)t;
         }
-      if (r->cumulative[t] < 0)
+      if (lgr_money_is_negative (r->cumulative[t]))
         {
           if (r->has_payback)
             r->relapses = TRUE;
@@ -166,8 +166,8 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
         {
           r->has_payback = TRUE;
           r->payback_index = (int)t;
-          /* net[t] > 0 here: the cumulative went from negative to >= 0 */
-          r->payback_years = t + (-r->cumulative[t - 1]) / r->net[t];
+          /* net[t] > 0 here: the cumulative went from below to within half a penny of zero */
+          r->payback_years = t + lgr_payback_fraction (r->cumulative[t - 1], r->net[t]);
         }
     }
   if (!seen_negative && n > 0)
@@ -317,6 +317,13 @@ lgr_results_compute (const LgrStudy *study)
           r->cumulative[t] = cumulative;
         }
       compute_summary (study, r, n);
+      r->nothing_to_pay_back = TRUE;
+      for (guint i = 0; i < scenario->levers->len && r->nothing_to_pay_back; i++)
+        if (((const LgrLever *)g_ptr_array_index (scenario->levers, i))->enabled)
+          r->nothing_to_pay_back = FALSE;
+      for (guint i = 0; i < scenario->items->len && r->nothing_to_pay_back; i++)
+        if (((const LgrItem *)g_ptr_array_index (scenario->items, i))->enabled)
+          r->nothing_to_pay_back = FALSE;
     }
 #undef NEXT_SERIES
   return results;
@@ -430,6 +437,8 @@ lgr_scenario_result_describe (const LgrScenarioResult *r, const LgrResults *resu
   /* a name cut to a line's worth: the sentence is what matters */
   g_autofree char *name = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
 
+  if (r->nothing_to_pay_back)
+    return g_strdup_printf (_ ("%s: nothing to pay back, no lever or item is on."), name);
   if (!r->has_payback)
     /* Translators: "One unitary: no payback by 2034/35; £17.8m must be found first, net −£3.2m
      * by 2034/35." */
@@ -475,6 +484,11 @@ lgr_results_verdict (const LgrResults *results)
   g_autofree char *lead = lgr_format_money (b->total_net - s->total_net);
   if (b->total_net - s->total_net < 0.5)
     return g_strdup_printf (_ ("%s and %s are level by %s."), b_name, s_name, last);
+  if (b->nothing_to_pay_back)
+    /* Translators: "Do nothing has nothing to pay back and is £3.2m ahead of One unitary by
+     * 2034/35." */
+    return g_strdup_printf (_ ("%s has nothing to pay back and is %s ahead of %s by %s."), b_name,
+                            lead, s_name, last);
   if (!b->has_payback)
     return g_strdup_printf (_ ("No option pays back by %s; %s is %s ahead of %s."), last, b_name,
                             lead, s_name);

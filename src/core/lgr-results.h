@@ -14,6 +14,27 @@
 
 G_BEGIN_DECLS
 
+/* docs/model.md, "Zero is half a penny": a cumulative or net figure counts as negative only
+ * below -£0.005, so a sum that should be £0 does not flip sides on rounding. The one rule for
+ * payback, relapse and peak funding everywhere (the workbook writes the same bound). */
+#define LGR_MONEY_ZERO 0.005
+#define LGR_MONEY_ZERO_TEXT "0.005"
+
+static inline gboolean
+lgr_money_is_negative (double pounds)
+{
+  return pounds < -LGR_MONEY_ZERO;
+}
+
+/* The part of year t before the cumulative reached zero, for a payback in year t: at most a
+ * whole year, even when the cumulative ends that year within half a penny below zero. */
+static inline double
+lgr_payback_fraction (double cumulative_before, double net)
+{
+  double f = -cumulative_before / net;
+  return f < 1 ? f : 1;
+}
+
 typedef struct
 {
   const LgrLever *lever;
@@ -58,6 +79,9 @@ typedef struct
   double npv;
   double total_net;
   double run_rate;
+  /* no lever or item is on: the figures are all zero and there is nothing to pay back, which
+   * every output says instead of a payback year (docs/model.md) */
+  gboolean nothing_to_pay_back;
 
   guint n_levers;
   LgrLeverResult *levers;

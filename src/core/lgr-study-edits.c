@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lgr-format.h"
 #include "lgr-rules.h"
 #include "lgr-scenario-style.h"
 
@@ -119,21 +120,132 @@ lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario
   return duplicate;
 }
 
+static gboolean
+name_taken (const LgrStudy *study, const char *name)
+{
+  for (guint i = 0; i < study->scenarios->len; i++)
+    if (g_strcmp0 (((const LgrScenario *)g_ptr_array_index (study->scenarios, i))->name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Two unitaries (from Other study)", within a name's length and unlike every name of study. */
+static char *
+imported_name (const LgrStudy *study, const char *name, const char *from)
+{
+  guint max = lgr_length_max (LGR_LENGTH_NAME);
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *number = n > 1 ? g_strdup_printf (" %u", n) : g_strdup ("");
+      /* Translators: an imported scenario: "Two unitaries (from Other study)" */
+      g_autofree char *full = g_strdup_printf (_ ("%s (from %s%s)"), name, from, number);
+      if ((guint)g_utf8_strlen (full, -1) > max)
+        {
+          g_autofree char *cut = g_utf8_substring (full, 0, max - 1);
+          g_free (full);
+          full = g_strconcat (cut, "…", NULL);
+        }
+      if (!name_taken (study, full) || n > 1000)
+        return g_steal_pointer (&full);
+    }
+}
+
+/* Whether colour looks like one a scenario of study shows already. */
+static gboolean
+colour_taken (const LgrStudy *study, const char *colour)
+{
+  double rgb[3], shown[3];
+  if (colour == NULL || !lgr_scenario_style_parse (colour, rgb))
+    return TRUE;
+  for (guint i = 0; i < study->scenarios->len; i++)
+    if (lgr_scenario_style_parse (lgr_scenario_style_colour (study, i), shown)
+        && lgr_scenario_style_distance (rgb, shown) < LGR_SCENARIO_STYLE_APART)
+      return TRUE;
+  return FALSE;
+}
+
 void
 lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other)
 {
   g_return_if_fail (study != NULL && other != NULL);
 
+  const char *from = other->title && *other->title ? other->title : _ ("another study");
   for (guint i = 0; i < other->scenarios->len; i++)
     {
       LgrScenario *scenario = lgr_scenario_copy (g_ptr_array_index (other->scenarios, i));
       char *id = lgr_study_unique_scenario_id (study, scenario->id);
       g_free (scenario->id);
       scenario->id = id;
-      if (scenario->colour == NULL)
-        scenario->colour = lgr_scenario_style_choose (study, NULL);
+      char *name = imported_name (study, scenario->name, from);
+      g_free (scenario->name);
+      scenario->name = name;
+      /* never a lookalike of a scenario already here */
+      if (colour_taken (study, scenario->colour))
+        {
+          g_free (scenario->colour);
+          scenario->colour = lgr_scenario_style_choose (study, NULL);
+        }
       g_ptr_array_add (study->scenarios, scenario);
     }
+}
+
+static void
+add_difference (GPtrArray *lines, const char *what, const char *here, const char *there,
+                const char *from)
+{
+  if (g_strcmp0 (here, there) != 0)
+    /* Translators: "Discount rate: 3.5% here, 3% in Other study" */
+    g_ptr_array_add (lines, g_strdup_printf (_ ("%s: %s here, %s in %s"), what, here, there, from));
+}
+
+static char *
+timeline (const LgrStudy *study)
+{
+  g_autofree char *first = lgr_format_financial_year (study->first_year);
+  g_autofree char *last = lgr_format_financial_year (study->first_year + study->years - 1);
+  /* Translators: a timeline, "2025/26 to 2034/35" */
+  return g_strdup_printf (_ ("%s to %s"), first, last);
+}
+
+char **
+lgr_study_import_differences (const LgrStudy *study, const LgrStudy *other)
+{
+  g_return_val_if_fail (study != NULL && other != NULL, NULL);
+
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *from = other->title && *other->title ? other->title : _ ("the other study");
+  const LgrStudy *both[2] = { study, other };
+  char *t[2], *vesting[2], *rate[2], *weeks[2], *realised[2], *contingency[2];
+  const char *avoidance[2];
+  for (int i = 0; i < 2; i++)
+    {
+      const LgrStudy *s = both[i];
+      t[i] = timeline (s);
+      vesting[i] = lgr_format_financial_year (s->vesting_year);
+      rate[i] = lgr_format_percent (s->discount_rate);
+      weeks[i] = lgr_format_decimal (s->weeks_per_year, 6);
+      realised[i] = lgr_format_percent (s->benefit_realisation);
+      contingency[i] = lgr_format_percent (s->cost_contingency);
+      avoidance[i] = s->count_avoidance ? _ ("counted") : _ ("not counted");
+    }
+  add_difference (lines, _ ("Timeline"), t[0], t[1], from);
+  add_difference (lines, _ ("Vesting year"), vesting[0], vesting[1], from);
+  add_difference (lines, _ ("Discount rate"), rate[0], rate[1], from);
+  add_difference (lines, _ ("Weeks a year"), weeks[0], weeks[1], from);
+  add_difference (lines, _ ("Benefit realisation"), realised[0], realised[1], from);
+  add_difference (lines, _ ("Cost contingency"), contingency[0], contingency[1], from);
+  add_difference (lines, _ ("Cost avoidance"), avoidance[0], avoidance[1], from);
+  for (int i = 0; i < 2; i++)
+    {
+      g_free (t[i]);
+      g_free (vesting[i]);
+      g_free (rate[i]);
+      g_free (weeks[i]);
+      g_free (realised[i]);
+      g_free (contingency[i]);
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (lines, FALSE);
 }
 
 void

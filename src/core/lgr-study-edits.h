@@ -33,9 +33,15 @@ LgrScenario *lgr_study_new_scenario (const LgrStudy *study, const char *name);
  * palette colour of a clearly different hue (lgr_scenario_style_choose). Not added. */
 LgrScenario *lgr_study_duplicate_scenario (const LgrStudy *study, const LgrScenario *scenario);
 
-/* Adds copies of every scenario of other to study, renaming ids that are taken; one without a
- * colour gets one apart from the others'. */
+/* Adds copies of every scenario of other to study, renaming ids that are taken, named "Two
+ * unitaries (from Other study)" (other's title) and, when its colour is missing or looks like
+ * one already shown, in a colour apart from the others'. */
 void lgr_study_import_scenarios (LgrStudy *study, const LgrStudy *other);
+
+/* The settings and timeline of other that differ from study's, which imported scenarios are
+ * computed with instead: one line each, "Discount rate: 3.5% here, 3% in Other study".
+ * NULL-terminated, empty when they agree; g_strfreev() it. */
+char **lgr_study_import_differences (const LgrStudy *study, const LgrStudy *other);
 
 /* Copies the title, timeline and settings of settings into study (not its scenarios, its
  * benchmarks or its description). */

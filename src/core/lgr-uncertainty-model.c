@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "lgr-conversions.h"
+#include "lgr-results.h"
 
 void
 lgr_model_build (LgrUncertaintyModel *m, const LgrStudy *study)
@@ -238,15 +239,15 @@ summarise (const LgrUncertaintyModel *m, const double *net, LgrOutcome *o)
   for (guint t = 0; t < n; t++)
     {
       o->npv += net[t] / m->discount[t];
-      if (cumulative[t] < lowest)
+      if (lgr_money_is_negative (cumulative[t]) && cumulative[t] < lowest)
         lowest = cumulative[t];
-      if (cumulative[t] < 0)
+      if (lgr_money_is_negative (cumulative[t]))
         seen_negative = TRUE;
       else if (seen_negative && !o->has_payback)
         {
           o->has_payback = TRUE;
           o->payback_index = (int)t;
-          o->payback_years = t + (-cumulative[t - 1]) / net[t];
+          o->payback_years = t + lgr_payback_fraction (cumulative[t - 1], net[t]);
         }
     }
   if (!seen_negative && n > 0)

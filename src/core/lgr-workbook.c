@@ -19,6 +19,9 @@
 #include "lgr-format.h"
 #include "lgr-workbook-private.h"
 
+/* Excel's "below zero" for money: below minus half a penny, as lgr_money_is_negative() */
+#define NEGATIVE "-" LGR_MONEY_ZERO_TEXT
+
 static void
 write_year_headers (Book *b, lxw_worksheet *ws)
 {
@@ -253,33 +256,36 @@ write_totals (Book *b, lxw_worksheet *ws, const LgrScenarioResult *r, guint last
       formula (b, ws, SR_DISCOUNTED, col, f6, b->money,
                n[t] / pow (1.0 + b->study->discount_rate / 100.0, (double)t));
 
-      /* Payback (docs/model.md): the first year whose cumulative is >= 0 after a negative one. */
+      /* Payback (docs/model.md): the first year whose cumulative is not negative after a
+       * negative one; negative is below minus half a penny (lgr_money_is_negative()). */
       gboolean was_paid = paid;
-      if (t > 0 && cum[t - 1] < 0)
+      if (t > 0 && lgr_money_is_negative (cum[t - 1]))
         below = TRUE;
-      if (below && cum[t] >= 0)
+      if (below && !lgr_money_is_negative (cum[t]))
         paid = TRUE;
-      g_autofree char *f7 = t ? g_strdup_printf ("=IF(OR(%s%u=1,%s%u<0),1,0)", p, SR_BELOW + 1, p,
-                                                 SR_CUMULATIVE + 1)
+      g_autofree char *f7 = t ? g_strdup_printf ("=IF(OR(%s%u=1,%s%u<" NEGATIVE "),1,0)", p,
+                                                 SR_BELOW + 1, p, SR_CUMULATIVE + 1)
                               : g_strdup ("=0");
       formula (b, ws, SR_BELOW, col, f7, NULL, below);
-      g_autofree char *f8 = t ? g_strdup_printf ("=IF(OR(%s%u=1,AND(%s%u=1,%s%u>=0)),1,0)", p,
-                                                 SR_PAID + 1, c, SR_BELOW + 1, c, SR_CUMULATIVE + 1)
-                              : g_strdup ("=0");
+      g_autofree char *f8
+          = t ? g_strdup_printf ("=IF(OR(%s%u=1,AND(%s%u=1,%s%u>=" NEGATIVE ")),1,0)", p,
+                                 SR_PAID + 1, c, SR_BELOW + 1, c, SR_CUMULATIVE + 1)
+              : g_strdup ("=0");
       formula (b, ws, SR_PAID, col, f8, NULL, paid);
       if (t > 0)
         {
-          g_autofree char *f9
-              = g_strdup_printf ("=IF(AND(%s%u=1,%s%u=0),%u-%s%u/%s%u,\"\")", c, SR_PAID + 1, p,
-                                 SR_PAID + 1, t, p, SR_CUMULATIVE + 1, c, SR_NET + 1);
+          g_autofree char *f9 = g_strdup_printf (
+              "=IF(AND(%s%u=1,%s%u=0),%u+MIN(1,-%s%u/%s%u),\"\")", c, SR_PAID + 1, p, SR_PAID + 1,
+              t, p, SR_CUMULATIVE + 1, c, SR_NET + 1);
           if (paid && !was_paid)
-            formula (b, ws, SR_PAYBACK, col, f9, b->share, t + (-cum[t - 1]) / n[t]);
+            formula (b, ws, SR_PAYBACK, col, f9, b->share,
+                     t + lgr_payback_fraction (cum[t - 1], n[t]));
           else
             worksheet_write_formula_str (ws, SR_PAYBACK, col, f9, b->share, "");
         }
-      g_autofree char *f10
-          = g_strdup_printf ("=IF(AND(%s%u=1,%s%u<0),1,0)", c, SR_PAID + 1, c, SR_CUMULATIVE + 1);
-      formula (b, ws, SR_RELAPSE, col, f10, NULL, paid && cum[t] < 0);
+      g_autofree char *f10 = g_strdup_printf ("=IF(AND(%s%u=1,%s%u<" NEGATIVE "),1,0)", c,
+                                              SR_PAID + 1, c, SR_CUMULATIVE + 1);
+      formula (b, ws, SR_RELAPSE, col, f10, NULL, paid && lgr_money_is_negative (cum[t]));
     }
 }
 
@@ -355,19 +361,20 @@ write_summary (Book *b)
       if (b->n == 0)
         continue;
       g_autofree char *f1 = g_strdup_printf (
-          "=IF(COUNTIF(%s,\"<0\")=0,0,IF(MAX(%s)=0,\"none\",SUM(%s)))", cum, paid, pb);
+          "=IF(COUNTIF(%s,\"<" NEGATIVE "\")=0,0,IF(MAX(%s)=0,\"none\",SUM(%s)))", cum, paid, pb);
       if (r->has_payback)
         formula (b, ws, row, 1, f1, b->share, r->payback_years);
       else
         worksheet_write_formula_str (ws, row, 1, f1, b->share, "none");
-      g_autofree char *f2 = g_strdup_printf ("=IF(COUNTIF(%s,\"<0\")=0,INDEX(%s,1,1),IF(MAX(%s)=0,"
-                                             "\"none\",INDEX(%s,1,MATCH(1,%s,0))))",
-                                             cum, labels, paid, labels, paid);
+      g_autofree char *f2
+          = g_strdup_printf ("=IF(COUNTIF(%s,\"<" NEGATIVE "\")=0,INDEX(%s,1,1),IF(MAX(%s)=0,"
+                             "\"none\",INDEX(%s,1,MATCH(1,%s,0))))",
+                             cum, labels, paid, labels, paid);
       g_autofree char *year
           = r->has_payback ? lgr_format_financial_year (b->study->first_year + r->payback_index)
                            : g_strdup ("none");
       worksheet_write_formula_str (ws, row, 2, f2, NULL, year);
-      g_autofree char *f3 = g_strdup_printf ("=MAX(0,-MIN(%s))", cum);
+      g_autofree char *f3 = g_strdup_printf ("=IF(MIN(%s)<" NEGATIVE ",-MIN(%s),0)", cum, cum);
       formula (b, ws, row, 3, f3, b->money, r->peak_funding);
       g_autofree char *f4 = g_strdup_printf ("=SUM(%s)", disc);
       formula (b, ws, row, 4, f4, b->money, r->npv);
