@@ -35,6 +35,7 @@ struct _LgrLeverRow
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
+  GtkWidget *switching_row;
 
   /* What is shown: the lever and what its texts depend on. */
   LgrLever *shown;
@@ -786,6 +787,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, switching_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_button);
@@ -875,4 +877,25 @@ lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field)
   g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
   g_return_val_if_fail (field < LGR_LEVER_N_FIELDS, NULL);
   return gtk_widget_get_visible (self->fields[field]) ? LGR_NUMBER_ROW (self->fields[field]) : NULL;
+}
+
+void
+lgr_lever_row_set_switching (LgrLeverRow *self, const char *text)
+{
+  gboolean shown = text != NULL && !self->compact;
+
+  g_return_if_fail (LGR_IS_LEVER_ROW (self));
+  if (shown)
+    lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->switching_row), text);
+  if (!shown != !gtk_widget_get_visible (self->switching_row))
+    gtk_widget_set_visible (self->switching_row, shown);
+}
+
+const char *
+lgr_lever_row_get_switching (LgrLeverRow *self)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  return gtk_widget_get_visible (self->switching_row)
+             ? adw_action_row_get_subtitle (ADW_ACTION_ROW (self->switching_row))
+             : NULL;
 }
