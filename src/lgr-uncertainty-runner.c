@@ -8,6 +8,9 @@
 
 /* Progress is looked at this often while a run goes on; a run shorter than this shows none. */
 #define PROGRESS_INTERVAL_MS 150
+/* A run starts once the study has been left alone this long: during a slider drag (a change a
+ * frame) the draws would only be cancelled, and would take the processors the frames need. */
+#define QUIET_MS 120
 
 typedef struct
 {
@@ -37,6 +40,8 @@ struct _LgrUncertaintyRunner
 
   Run *finished; /* the last finished run: what the views show */
   Run *running;  /* borrowed from its task while it runs */
+  LgrDocument *document;
+  guint start_id; /* waiting for the study to be left alone */
   GCancellable *cancellable;
   guint progress_id; /* polling the running run's progress */
   double progress;
@@ -81,7 +86,9 @@ run_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
       g_task_return_error (task, error);
       return;
     }
-  run->results = lgr_uncertainty_run (run->model, run->draws, run->seed, 0, cancellable,
+  /* one processor is left to the main thread: the figures do not depend on the number */
+  run->results = lgr_uncertainty_run (run->model, run->draws, run->seed,
+                                      MAX (1, g_get_num_processors () - 1), cancellable,
                                       on_progress, run, &error);
   if (run->results == NULL)
     g_task_return_error (task, error);
@@ -161,32 +168,24 @@ lgr_uncertainty_runner_cancel (LgrUncertaintyRunner *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_polling (self);
-  if (self->running)
+  if (lgr_uncertainty_runner_get_running (self))
     {
+      g_clear_handle_id (&self->start_id, g_source_remove);
       self->running = NULL;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
     }
 }
 
-void
-lgr_uncertainty_runner_restart (LgrUncertaintyRunner *self, const LgrStudy *study)
+static gboolean
+start_run (gpointer data)
 {
+  LgrUncertaintyRunner *self = data;
+  const LgrStudy *study = lgr_document_get_study (self->document);
   g_autoptr (GTask) task = NULL;
-  gboolean was_running;
   Run *run;
 
-  g_return_if_fail (LGR_IS_UNCERTAINTY_RUNNER (self));
-  g_return_if_fail (study != NULL);
-
-  was_running = self->running != NULL;
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->running = NULL;
-
+  self->start_id = 0;
   run = g_new0 (Run, 1);
-  /* the model is made here, not in the thread: it is cheap, and this way its copy of the study
-   * is the study of this moment */
   run->model = lgr_uncertainty_model_new_owning (lgr_study_copy (study));
   run->draws = (guint)CLAMP (study->draws, LGR_UNCERTAINTY_MIN_DRAWS, LGR_UNCERTAINTY_MAX_DRAWS);
   run->seed = study->seed;
@@ -195,13 +194,33 @@ lgr_uncertainty_runner_restart (LgrUncertaintyRunner *self, const LgrStudy *stud
   self->cancellable = g_cancellable_new ();
   self->running = run;
   task = g_task_new (NULL, self->cancellable, on_run_done, g_object_ref (self));
-  g_task_set_source_tag (task, lgr_uncertainty_runner_restart);
+  g_task_set_source_tag (task, start_run);
   g_task_set_task_data (task, run, (GDestroyNotify)run_free);
   g_task_run_in_thread (task, run_in_thread);
 
   set_progress (self, 0);
   if (self->progress_id == 0)
     self->progress_id = g_timeout_add (PROGRESS_INTERVAL_MS, on_progress_timeout, self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+lgr_uncertainty_runner_restart (LgrUncertaintyRunner *self, LgrDocument *document)
+{
+  gboolean was_running;
+
+  g_return_if_fail (LGR_IS_UNCERTAINTY_RUNNER (self));
+  g_return_if_fail (LGR_IS_DOCUMENT (document));
+
+  was_running = lgr_uncertainty_runner_get_running (self);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->running = NULL;
+  stop_polling (self);
+  g_set_object (&self->document, document);
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  self->start_id = g_timeout_add (QUIET_MS, start_run, self);
   if (!was_running)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
@@ -224,7 +243,7 @@ gboolean
 lgr_uncertainty_runner_get_running (LgrUncertaintyRunner *self)
 {
   g_return_val_if_fail (LGR_IS_UNCERTAINTY_RUNNER (self), FALSE);
-  return self->running != NULL;
+  return self->running != NULL || self->start_id != 0;
 }
 
 double
@@ -248,6 +267,7 @@ lgr_uncertainty_runner_dispose (GObject *object)
 
   lgr_uncertainty_runner_cancel (self);
   g_clear_pointer (&self->finished, run_free);
+  g_clear_object (&self->document);
   G_OBJECT_CLASS (lgr_uncertainty_runner_parent_class)->dispose (object);
 }
 
@@ -260,7 +280,7 @@ lgr_uncertainty_runner_get_property (GObject *object, guint prop_id, GValue *val
   switch (prop_id)
     {
     case PROP_RUNNING:
-      g_value_set_boolean (value, self->running != NULL);
+      g_value_set_boolean (value, lgr_uncertainty_runner_get_running (self));
       break;
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);

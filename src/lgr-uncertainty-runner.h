@@ -1,11 +1,13 @@
 /* lgr-uncertainty-runner.h: the window's Monte Carlo and switching values, off the main thread.
  *
- * lgr_uncertainty_runner_restart() takes a copy of the study, cancels any run still going and
- * starts a new one in a thread of its own: the switching values first (a few microseconds for a
- * small study), then the draws. The main thread only copies the study and prepares its model, so
- * an edit never waits for the draws. "updated" is emitted in the main context when a run finished; what it found
- * stays until the next run finishes, so the views never flicker while one runs. "progress" and
- * "running" change while it runs (polled a few times a second, for a discreet progress bar).
+ * lgr_uncertainty_runner_restart() cancels any run still going and, once the document has been
+ * left alone for a moment (not during a slider drag, whose changes come a frame apart), starts a
+ * new one on a copy of its study in a thread of its own: the switching values first (a few
+ * microseconds for a small study), then the draws, on all processors but one. The main thread
+ * only copies the study and prepares its model, so an edit never waits for the draws. "updated"
+ * is emitted in the main context when a run finished; what it found stays until the next run
+ * finishes, so the views never flicker. "progress" and "running" change while it runs (polled a
+ * few times a second, for a discreet progress bar).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 
 #include <glib-object.h>
 
+#include "lgr-document.h"
 #include "lgr-sensitivity.h"
 #include "lgr-uncertainty.h"
 
@@ -23,14 +26,15 @@ G_DECLARE_FINAL_TYPE (LgrUncertaintyRunner, lgr_uncertainty_runner, LGR, UNCERTA
                       GObject)
 
 LgrUncertaintyRunner *lgr_uncertainty_runner_new (void);
-/* Starts again on a copy of study; with no uncertain quantity, no draws are made (the results
- * have draws == 0) but the switching values are still found. */
-void lgr_uncertainty_runner_restart (LgrUncertaintyRunner *self, const LgrStudy *study);
+/* Starts again, soon, on a copy of the document's study of then; with no uncertain quantity no
+ * draws are made (the results have draws == 0) but the switching values are still found. */
+void lgr_uncertainty_runner_restart (LgrUncertaintyRunner *self, LgrDocument *document);
 /* Stops any run (the window is going away). */
 void lgr_uncertainty_runner_cancel (LgrUncertaintyRunner *self);
 /* The last finished run's, or NULL: valid until the next "updated". */
 const LgrUncertaintyResults *lgr_uncertainty_runner_get_results (LgrUncertaintyRunner *self);
 const LgrSensitivity *lgr_uncertainty_runner_get_sensitivity (LgrUncertaintyRunner *self);
+/* Whether a run is going on or about to start. */
 gboolean lgr_uncertainty_runner_get_running (LgrUncertaintyRunner *self);
 /* 0 to 1: the share of draws done by the running run. */
 double lgr_uncertainty_runner_get_progress (LgrUncertaintyRunner *self);

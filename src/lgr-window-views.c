@@ -173,7 +173,7 @@ update_views (LgrWindow *self, gboolean all)
       /* The chart borrows the results: old goes only after it has the new ones. */
       lgr_chart_view_set_results (self->chart_view, results);
       /* The draws start again on the study of now; their figures follow when done. */
-      lgr_uncertainty_runner_restart (self->uncertainty, study);
+      lgr_uncertainty_runner_restart (self->uncertainty, self->document);
       if (self->presenting)
         update_presentation_levers (self);
     }

@@ -247,12 +247,12 @@ static void
 test_cancel (void)
 {
   g_autoptr (LgrUncertaintyRunner) runner = lgr_uncertainty_runner_new ();
-  g_autoptr (LgrStudy) study = bundled_study (TRUE);
+  g_autoptr (LgrDocument) document = lgr_document_new (bundled_study (TRUE), NULL);
   guint updates = 0;
 
   g_signal_connect (runner, "updated", G_CALLBACK (count_update), &updates);
-  lgr_uncertainty_runner_restart (runner, study);
-  lgr_uncertainty_runner_restart (runner, study);
+  lgr_uncertainty_runner_restart (runner, document);
+  lgr_uncertainty_runner_restart (runner, document);
   g_assert_true (lgr_uncertainty_runner_get_running (runner));
   while (lgr_uncertainty_runner_get_running (runner))
     g_main_context_iteration (NULL, TRUE);
