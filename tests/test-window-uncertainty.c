@@ -236,6 +236,52 @@ test_restart (Fixture *f, gconstpointer data)
                      ==, u->scenarios[1].ahead_probability);
 }
 
+/* Duplicate as Confident / Stretch: two scenarios after the selected one, with the benefit
+ * realisation typed in the question, in one undo step. */
+static void
+test_cases (Fixture *f, gconstpointer data)
+{
+  AdwMessageDialog *dialog;
+  GtkSpinButton *confident;
+  const LgrStudy *study;
+  const LgrScenario *a, *b;
+
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
+  g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-as-cases", NULL));
+  dialog = lgr_window_get_dialog (f->window);
+  g_assert_nonnull (dialog);
+  confident = g_object_get_data (G_OBJECT (dialog), "lgr-confident");
+  g_assert_cmpfloat (gtk_spin_button_get_value (confident), ==, 75);
+  g_assert_cmpfloat (
+      gtk_spin_button_get_value (g_object_get_data (G_OBJECT (dialog), "lgr-stretch")), ==, 125);
+  gtk_spin_button_set_value (confident, 80);
+  adw_message_dialog_response (dialog, "duplicate");
+  lgr_test_settle ();
+
+  study = lgr_document_get_study (f->document);
+  g_assert_cmpuint (study->scenarios->len, ==, 4);
+  a = g_ptr_array_index (study->scenarios, 2);
+  b = g_ptr_array_index (study->scenarios, 3);
+  g_assert_cmpstr (a->name, ==, "Two unitaries (confident)");
+  g_assert_cmpstr (b->name, ==, "Two unitaries (stretch)");
+  g_assert_true (a->has_benefit_realisation && b->has_benefit_realisation);
+  g_assert_cmpfloat (a->benefit_realisation, ==, 80);
+  g_assert_cmpfloat (b->benefit_realisation, ==, 125);
+  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (lgr_window_get_sidebar (f->window)), ==,
+                   a->id);
+  /* the confident case saves less than the original, the stretch case more */
+  {
+    const LgrResults *r = lgr_document_get_results (f->document);
+    g_assert_cmpfloat (r->scenarios[2].total_net, <, r->scenarios[1].total_net);
+    g_assert_cmpfloat (r->scenarios[3].total_net, >, r->scenarios[1].total_net);
+  }
+
+  /* one undo step takes both away */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (lgr_document_get_study (f->document)->scenarios->len, ==, 2);
+}
+
 static void
 count_update (LgrUncertaintyRunner *runner, guint *updates)
 {
@@ -276,6 +322,8 @@ main (int argc, char *argv[])
   g_test_add ("/window-uncertainty/switching", Fixture, NULL, fixture_set_up, test_switching,
               fixture_tear_down);
   g_test_add ("/window-uncertainty/restart", Fixture, "ranges", fixture_set_up, test_restart,
+              fixture_tear_down);
+  g_test_add ("/window-uncertainty/cases", Fixture, NULL, fixture_set_up, test_cases,
               fixture_tear_down);
   g_test_add_func ("/window-uncertainty/cancel", test_cancel);
   return g_test_run ();
