@@ -282,6 +282,37 @@ test_cases (Fixture *f, gconstpointer data)
   g_assert_cmpuint (lgr_document_get_study (f->document)->scenarios->len, ==, 2);
 }
 
+/* "Plus or minus N% on everything" in the study settings: typed, the draws follow with a
+ * probability; one undo step; a value out of bounds is refused with its reason, nothing lost. */
+static void
+test_default_range (Fixture *f, gconstpointer data)
+{
+  LgrNumberRow *row = LGR_NUMBER_ROW (
+      gtk_widget_get_template_child (GTK_WIDGET (lgr_window_get_sidebar (f->window)),
+                                     LGR_TYPE_SCENARIO_SIDEBAR, "default_range_row"));
+
+  wait_for_run (f);
+  g_assert_null (lgr_window_get_probability (f->window));
+  g_assert_cmpfloat (lgr_number_row_get_value (row), ==, 0);
+
+  lgr_number_row_commit_text (row, "10");
+  g_assert_cmpfloat (lgr_document_get_study (f->document)->default_range, ==, 10);
+  wait_for_run (f);
+  g_assert_nonnull (lgr_window_get_probability (f->window));
+  g_assert_nonnull (lgr_summary_card_get_range (lgr_window_find_card (f->window, "one")));
+
+  lgr_number_row_commit_text (row, "-5");
+  g_assert_nonnull (lgr_number_row_get_error (row));
+  g_test_message ("refused: %s", lgr_number_row_get_error (row));
+  g_assert_cmpfloat (lgr_document_get_study (f->document)->default_range, ==, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpfloat (lgr_document_get_study (f->document)->default_range, ==, 0);
+  wait_for_run (f);
+  g_assert_null (lgr_window_get_probability (f->window));
+  g_assert_null (lgr_summary_card_get_range (lgr_window_find_card (f->window, "one")));
+}
+
 static void
 count_update (LgrUncertaintyRunner *runner, guint *updates)
 {
@@ -325,6 +356,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/window-uncertainty/cases", Fixture, NULL, fixture_set_up, test_cases,
               fixture_tear_down);
+  g_test_add ("/window-uncertainty/default-range", Fixture, NULL, fixture_set_up,
+              test_default_range, fixture_tear_down);
   g_test_add_func ("/window-uncertainty/cancel", test_cancel);
   return g_test_run ();
 }
