@@ -313,6 +313,46 @@ test_default_range (Fixture *f, gconstpointer data)
   g_assert_null (lgr_summary_card_get_range (lgr_window_find_card (f->window, "one")));
 }
 
+/* A target typed or dragged past its range is not refused: the range's end moves with it (the
+ * file's rule low <= target <= high holds), as one undo step with the target. */
+static void
+test_target_past_range (Fixture *f, gconstpointer data)
+{
+  const LgrScenario *two = lgr_study_find_scenario (lgr_document_get_study (f->document), "two");
+  g_autoptr (LgrLever) lever = lgr_lever_copy (lgr_scenario_find_lever (two, "north-lac"));
+  g_autoptr (GError) error = NULL;
+  LgrNumberRow *target;
+  const LgrLever *now;
+  double low;
+
+  lever->cohort_target_range
+      = (LgrBounds){ TRUE, TRUE, lever->cohort_target * 0.9, lever->cohort_target * 1.1 };
+  low = lever->cohort_target_range.low;
+  g_assert_true (lgr_document_set_lever (f->document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  lgr_test_settle ();
+
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
+  target = lgr_lever_row_get_field (
+      lgr_scenario_sidebar_find_lever_row (lgr_window_get_sidebar (f->window), "north-lac"),
+      LGR_LEVER_FIELD_COHORT_TARGET);
+  lgr_number_row_commit_text (target, "200");
+  g_assert_null (lgr_number_row_get_error (target));
+  two = lgr_study_find_scenario (lgr_document_get_study (f->document), "two");
+  now = lgr_scenario_find_lever (two, "north-lac");
+  g_assert_cmpfloat (now->cohort_target, ==, 200);
+  g_assert_cmpfloat (now->cohort_target_range.low, ==, low);
+  g_assert_cmpfloat (now->cohort_target_range.high, ==, 200);
+
+  /* one undo step gives back the target and its range */
+  lgr_test_settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  two = lgr_study_find_scenario (lgr_document_get_study (f->document), "two");
+  now = lgr_scenario_find_lever (two, "north-lac");
+  g_assert_cmpfloat (now->cohort_target, ==, lever->cohort_target);
+  g_assert_cmpfloat (now->cohort_target_range.high, ==, lever->cohort_target_range.high);
+}
+
 static void
 count_update (LgrUncertaintyRunner *runner, guint *updates)
 {
@@ -358,6 +398,8 @@ main (int argc, char *argv[])
               fixture_tear_down);
   g_test_add ("/window-uncertainty/default-range", Fixture, NULL, fixture_set_up,
               test_default_range, fixture_tear_down);
+  g_test_add ("/window-uncertainty/target-past-range", Fixture, NULL, fixture_set_up,
+              test_target_past_range, fixture_tear_down);
   g_test_add_func ("/window-uncertainty/cancel", test_cancel);
   return g_test_run ();
 }
