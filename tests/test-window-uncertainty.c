@@ -175,6 +175,7 @@ test_switching (Fixture *f, gconstpointer data)
   g_assert_nonnull (v);
   text = lgr_lever_row_get_switching (lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac"));
   g_assert_nonnull (text);
+  g_test_message ("switching value: %s", text);
   g_assert_cmpfloat (difference (f), >, 0);
   if (!v->has_value)
     {
