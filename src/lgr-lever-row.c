@@ -35,6 +35,7 @@ struct _LgrLeverRow
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
+  GtkWidget *switching_row;
 
   /* What is shown: the lever and what its texts depend on. */
   LgrLever *shown;
@@ -83,6 +84,17 @@ lgr_lever_cost_unit (const LgrLever *lever)
   return lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _ ("£ a week") : _ ("£ a year");
 }
 
+/* A range holds its central value (low <= value <= high): a value moved past one of its ends
+ * takes that end with it, rather than being refused in the middle of a drag. */
+static void
+widen_range (LgrBounds *range, double value)
+{
+  if (range->has_low && value < range->low)
+    range->low = value;
+  if (range->has_high && value > range->high)
+    range->high = value;
+}
+
 static void
 set_field (LgrLever *lever, LgrLeverField field, double value)
 {
@@ -93,18 +105,22 @@ set_field (LgrLever *lever, LgrLeverField field, double value)
       break;
     case LGR_LEVER_FIELD_COHORT_TARGET:
       lever->cohort_target = value;
+      widen_range (&lever->cohort_target_range, value);
       break;
     case LGR_LEVER_FIELD_UNIT_COST_BASELINE:
       lever->unit_cost_baseline = value;
       break;
     case LGR_LEVER_FIELD_UNIT_COST_TARGET:
       lever->unit_cost_target = value;
+      widen_range (&lever->unit_cost_target_range, value);
       break;
     case LGR_LEVER_FIELD_GROWTH_COHORT:
       lever->growth_cohort = value;
+      widen_range (&lever->growth_cohort_range, value);
       break;
     case LGR_LEVER_FIELD_GROWTH_UNIT_COST:
       lever->growth_unit_cost = value;
+      widen_range (&lever->growth_unit_cost_range, value);
       break;
     case LGR_LEVER_FIELD_REALISATION_START:
       lever->has_realisation_start = TRUE;
@@ -786,6 +802,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, remove_row);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, switching_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_label);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_button);
@@ -875,4 +892,25 @@ lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field)
   g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
   g_return_val_if_fail (field < LGR_LEVER_N_FIELDS, NULL);
   return gtk_widget_get_visible (self->fields[field]) ? LGR_NUMBER_ROW (self->fields[field]) : NULL;
+}
+
+void
+lgr_lever_row_set_switching (LgrLeverRow *self, const char *text)
+{
+  gboolean shown = text != NULL && !self->compact;
+
+  g_return_if_fail (LGR_IS_LEVER_ROW (self));
+  if (shown)
+    lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->switching_row), text);
+  if (!shown != !gtk_widget_get_visible (self->switching_row))
+    gtk_widget_set_visible (self->switching_row, shown);
+}
+
+const char *
+lgr_lever_row_get_switching (LgrLeverRow *self)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  return gtk_widget_get_visible (self->switching_row)
+             ? adw_action_row_get_subtitle (ADW_ACTION_ROW (self->switching_row))
+             : NULL;
 }

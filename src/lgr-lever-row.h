@@ -60,4 +60,8 @@ const char *lgr_lever_row_get_error (LgrLeverRow *self);
 const char *lgr_lever_cohort_unit (const LgrLever *lever);
 const char *lgr_lever_cost_unit (const LgrLever *lever);
 
+/* The line saying the target rate's switching value in words, or NULL to hide it. */
+void lgr_lever_row_set_switching (LgrLeverRow *self, const char *text);
+const char *lgr_lever_row_get_switching (LgrLeverRow *self);
+
 G_END_DECLS

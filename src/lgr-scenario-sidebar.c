@@ -26,6 +26,7 @@ enum
   SETTING_WEEKS,
   SETTING_BENEFIT_REALISATION,
   SETTING_COST_CONTINGENCY,
+  SETTING_DEFAULT_RANGE,
   N_SETTINGS
 };
 
@@ -538,6 +539,7 @@ static const struct
   [SETTING_WEEKS] = { G_STRUCT_OFFSET (LgrStudy, weeks_per_year), FALSE },
   [SETTING_BENEFIT_REALISATION] = { G_STRUCT_OFFSET (LgrStudy, benefit_realisation), FALSE },
   [SETTING_COST_CONTINGENCY] = { G_STRUCT_OFFSET (LgrStudy, cost_contingency), FALSE },
+  [SETTING_DEFAULT_RANGE] = { G_STRUCT_OFFSET (LgrStudy, default_range), FALSE },
 };
 
 static double
@@ -821,6 +823,7 @@ lgr_scenario_sidebar_class_init (LgrScenarioSidebarClass *klass)
     [SETTING_WEEKS] = "weeks_row",
     [SETTING_BENEFIT_REALISATION] = "benefit_realisation_row",
     [SETTING_COST_CONTINGENCY] = "cost_contingency_row",
+    [SETTING_DEFAULT_RANGE] = "default_range_row",
   };
 
   object_class->dispose = lgr_scenario_sidebar_dispose;

@@ -17,6 +17,7 @@ struct _LgrSummaryCard
   GtkWidget *swatch;
   GtkWidget *net_caption;
   GtkWidget *changed_label;
+  GtkWidget *range_label;
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
 
   char *scenario_id;
@@ -92,6 +93,7 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, swatch);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, net_caption);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, changed_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, range_label);
   for (guint f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     gtk_widget_class_bind_template_child_full (widget_class, value_ids[f], FALSE,
                                                G_STRUCT_OFFSET (LgrSummaryCard, values)
@@ -240,4 +242,34 @@ lgr_summary_card_get_changed (LgrSummaryCard *self)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), FALSE);
   return gtk_widget_get_visible (self->changed_label);
+}
+
+void
+lgr_summary_card_set_range (LgrSummaryCard *self, const char *range)
+{
+  g_return_if_fail (LGR_IS_SUMMARY_CARD (self));
+
+  if (range)
+    set_label_text (self->range_label, range);
+  if (!range != !gtk_widget_get_visible (self->range_label))
+    gtk_widget_set_visible (self->range_label, range != NULL);
+}
+
+const char *
+lgr_summary_card_get_range (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
+  return gtk_widget_get_visible (self->range_label)
+             ? gtk_label_get_text (GTK_LABEL (self->range_label))
+             : NULL;
+}
+
+char *
+lgr_summary_format_range (double p10, double p90)
+{
+  g_autofree char *low = lgr_format_money (p10);
+  g_autofree char *high = lgr_format_money (p90);
+  /* Translators: net by the horizon from the Monte Carlo's 10th to 90th percentile:
+   * "Net £210m to £390m, 8 in 10 draws" */
+  return g_strdup_printf (_ ("Net %s to %s, 8 in 10 draws"), low, high);
 }

@@ -45,4 +45,11 @@ const char *lgr_summary_card_get_description (LgrSummaryCard *self);
 /* The swatch's colour, "#rrggbb": the scenario's colour in the chart. */
 const char *lgr_summary_card_get_colour (LgrSummaryCard *self);
 
+/* The range of net by the horizon in 8 draws out of 10 (the Monte Carlo's P10 to P90), or
+ * NULL to hide it (the study has no ranges). */
+void lgr_summary_card_set_range (LgrSummaryCard *self, const char *range);
+const char *lgr_summary_card_get_range (LgrSummaryCard *self);
+/* "Net £210m to £390m, 8 in 10 draws" */
+char *lgr_summary_format_range (double p10, double p90);
+
 G_END_DECLS

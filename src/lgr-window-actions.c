@@ -492,6 +492,84 @@ action_duplicate_scenario (GtkWidget *widget, const char *name, GVariant *param)
     lgr_scenario_sidebar_select (self->sidebar, id);
 }
 
+/* Duplicate as Confident / Stretch: the benefit realisation of each case, 75% and 125% unless
+ * changed in the question. */
+static void
+on_cases_response (AdwMessageDialog *dialog, const char *response, LgrWindow *self)
+{
+  GtkSpinButton *confident = g_object_get_data (G_OBJECT (dialog), "lgr-confident");
+  GtkSpinButton *stretch = g_object_get_data (G_OBJECT (dialog), "lgr-stretch");
+  const char *scenario_id = g_object_get_data (G_OBJECT (dialog), "lgr-scenario");
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
+  gboolean ok;
+
+  if (g_strcmp0 (response, "duplicate") != 0)
+    return;
+  gtk_spin_button_update (confident);
+  gtk_spin_button_update (stretch);
+  ok = lgr_document_duplicate_as_cases (self->document, scenario_id,
+                                        gtk_spin_button_get_value (confident),
+                                        gtk_spin_button_get_value (stretch), &id, NULL, &error);
+  report_edit_error (self, ok, error);
+  if (ok)
+    lgr_scenario_sidebar_select (self->sidebar, id);
+}
+
+static GtkWidget *
+case_spin (GtkWidget *grid, int row, const char *label, double value)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (0, 1000, 5);
+  GtkWidget *unit = gtk_label_new ("%");
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (spin), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), spin, 1, row, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), unit, 2, row, 1, 1);
+  return spin;
+}
+
+static void
+action_duplicate_as_cases (GtkWidget *widget, const char *name, GVariant *param)
+{
+  LgrWindow *self = LGR_WINDOW (widget);
+  const char *scenario_id = lgr_scenario_sidebar_get_selected (self->sidebar);
+  const LgrScenario *scenario
+      = lgr_study_find_scenario (lgr_document_get_study (self->document), scenario_id);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+
+  if (scenario == NULL)
+    return;
+  heading = g_strdup_printf (_ ("Duplicate “%s” as Confident and Stretch Cases?"), scenario->name);
+  dialog = _lgr_window_new_dialog (
+      self, heading,
+      _ ("Two copies of the scenario, each with its own benefit realisation: the share of the "
+         "planned savings that the case expects to come true."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  g_object_set_data (G_OBJECT (dialog), "lgr-confident",
+                     case_spin (grid, 0, _ ("_Confident case"), 75));
+  g_object_set_data (G_OBJECT (dialog), "lgr-stretch",
+                     case_spin (grid, 1, _ ("_Stretch case"), 125));
+  g_object_set_data_full (G_OBJECT (dialog), "lgr-scenario", g_strdup (scenario_id), g_free);
+  adw_message_dialog_set_extra_child (dialog, grid);
+  adw_message_dialog_add_responses (dialog, "cancel", _ ("_Cancel"), "duplicate", _ ("_Duplicate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "duplicate", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "duplicate");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cases_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 action_remove_scenario (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -843,6 +921,8 @@ _lgr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-scenario", NULL, action_add_scenario);
   gtk_widget_class_install_action (widget_class, "win.duplicate-scenario", NULL,
                                    action_duplicate_scenario);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-as-cases", NULL,
+                                   action_duplicate_as_cases);
   gtk_widget_class_install_action (widget_class, "win.rename-scenario", NULL,
                                    action_rename_scenario);
   gtk_widget_class_install_action (widget_class, "win.add-lever", NULL, action_add_lever);

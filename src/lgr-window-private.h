@@ -7,6 +7,7 @@
 #include "lgr-chart-view.h"
 #include "lgr-scenario-sidebar.h"
 #include "lgr-summary-card.h"
+#include "lgr-uncertainty-runner.h"
 #include "lgr-window.h"
 #include "lgr-year-table.h"
 
@@ -33,6 +34,8 @@ struct _LgrWindow
   GtkWidget *main_box;
   GtkLabel *presentation_title;
   GtkLabel *verdict_label;
+  GtkLabel *probability_label;
+  GtkProgressBar *uncertainty_progress;
   GtkWidget *cards_area;
   GtkFlowBox *cards_box;
   GtkWidget *chart_header;
@@ -59,6 +62,7 @@ struct _LgrWindow
   gboolean presenting;
   LgrChartKind chart;
   gboolean closing;
+  LgrUncertaintyRunner *uncertainty; /* the Monte Carlo and switching values, in a thread */
 };
 
 typedef void (*ChosenFunc) (LgrWindow *self, GFile *file);
@@ -104,6 +108,9 @@ LgrChartView *lgr_window_get_chart_view (LgrWindow *self);
 LgrSummaryCard *lgr_window_find_card (LgrWindow *self, const char *scenario_id);
 LgrYearTable *lgr_window_find_table (LgrWindow *self, const char *scenario_id);
 const char *lgr_window_get_verdict (LgrWindow *self);
+/* The Monte Carlo's sentence under the verdict while shown, else NULL; the runner. */
+const char *lgr_window_get_probability (LgrWindow *self);
+LgrUncertaintyRunner *lgr_window_get_uncertainty (LgrWindow *self);
 /* Whether a change waits for the next frame to be shown, and how many view updates there were. */
 gboolean lgr_window_get_update_pending (LgrWindow *self);
 guint lgr_window_get_n_updates (LgrWindow *self);

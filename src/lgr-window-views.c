@@ -5,6 +5,9 @@
  * or lgr-window-dialogs.c. */
 #include <glib/gi18n.h>
 
+#include <math.h>
+
+#include "lgr-format.h"
 #include "lgr-lever-row.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
@@ -169,6 +172,8 @@ update_views (LgrWindow *self, gboolean all)
         }
       /* The chart borrows the results: old goes only after it has the new ones. */
       lgr_chart_view_set_results (self->chart_view, results);
+      /* The draws start again on the study of now; their figures follow when done. */
+      lgr_uncertainty_runner_restart (self->uncertainty, self->document);
       if (self->presenting)
         update_presentation_levers (self);
     }
@@ -295,6 +300,183 @@ lgr_window_set_document (LgrWindow *self, LgrDocument *document)
   update_views (self, TRUE);
 }
 
+/* How sure: the Monte Carlo and the switching values, from the runner when a run is done */
+
+/* The central best scenario's chance of coming out ahead: against the reference (the first),
+ * or, when the reference is best, against the runner-up. NULL without draws. */
+static char *
+probability_sentence (const LgrUncertaintyResults *u, const LgrResults *results)
+{
+  guint best = 0, other = G_MAXUINT;
+  double p;
+  g_autofree char *draws = NULL;
+  g_autofree char *percent = NULL;
+
+  if (u == NULL || u->draws == 0 || u->n_scenarios < 2)
+    return NULL;
+  /* the central figures pick the best when they are of the same scenarios */
+  if (results->n_scenarios == u->n_scenarios)
+    for (guint i = 1; i < u->n_scenarios; i++)
+      if (results->scenarios[i].total_net > results->scenarios[best].total_net)
+        best = i;
+  if (best == 0)
+    {
+      for (guint i = 1; i < u->n_scenarios; i++)
+        if (other == G_MAXUINT
+            || (results->n_scenarios == u->n_scenarios
+                && results->scenarios[i].total_net > results->scenarios[other].total_net))
+          other = i;
+      p = 1 - u->scenarios[other].ahead_probability;
+    }
+  else
+    {
+      other = 0;
+      p = u->scenarios[best].ahead_probability;
+    }
+  draws = lgr_format_count (u->draws, 0);
+  percent = lgr_format_percent (round (p * 100));
+  /* Translators: "Two unitaries: ahead of One unitary in 91% of 10,000 draws." */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: ahead of %s in %s of %s draw.",
+                                       "%s: ahead of %s in %s of %s draws.", u->draws),
+                          u->scenarios[best].scenario->name, u->scenarios[other].scenario->name,
+                          percent, draws);
+}
+
+/* "Two unitaries: ahead while this rate is below 137.4 per 10,000 children.", for the target
+ * rate of a lever of scenario_id. B is that scenario, or for the reference's levers the best of
+ * the others; with one scenario the sentence is about it staying in credit. */
+static char *
+switching_sentence (const LgrSensitivity *sensitivity, const LgrResults *results,
+                    const char *scenario_id, const LgrLever *lever)
+{
+  const LgrStudy *study = lgr_uncertainty_model_get_study (sensitivity->model);
+  g_autofree char *input = g_strdup_printf ("%s/%s/cohort.target", scenario_id, lever->id);
+  int x = lgr_study_scenario_index (study, scenario_id);
+  guint S = study->scenarios->len;
+  guint b = x > 0 ? (guint)x : 0;
+  const LgrScenario *sb, *leader;
+  double metric;
+  g_autofree char *value = NULL;
+
+  if (x < 0 || results->n_scenarios != S)
+    return NULL;
+  if (x == 0 && S > 1)
+    for (guint i = 1; i < S; i++)
+      if (b == 0 || results->scenarios[i].total_net > results->scenarios[b].total_net)
+        b = i;
+  sb = g_ptr_array_index (study->scenarios, b);
+  metric = S > 1 ? results->scenarios[b].total_net - results->scenarios[0].total_net
+                 : results->scenarios[0].total_net;
+  leader = S > 1 && metric < 0 ? g_ptr_array_index (study->scenarios, 0) : sb;
+
+  for (guint i = 0; i < sensitivity->n_switching; i++)
+    {
+      const LgrSwitchingValue *v = &sensitivity->switching[i];
+      if (v->scenario != sb || g_strcmp0 (v->input, input) != 0)
+        continue;
+      if (!v->has_value)
+        return S > 1 ? g_strdup_printf (_ ("%s: ahead whatever this rate is."), leader->name)
+                     : g_strdup_printf (_ ("%s: in credit by the horizon whatever this rate "
+                                           "is."),
+                                        leader->name);
+      value = lgr_format_decimal (v->value, 1);
+      if (S == 1)
+        return g_strdup_printf (v->central < v->value
+                                    ? _ ("%s: in credit by the horizon while this rate is "
+                                         "below %s %s.")
+                                    : _ ("%s: in credit by the horizon while this rate is "
+                                         "above %s %s."),
+                                leader->name, value, lgr_lever_cohort_unit (lever));
+      return g_strdup_printf (v->central < v->value
+                                  ? _ ("%s: ahead while this rate is below %s %s.")
+                                  : _ ("%s: ahead while this rate is above %s %s."),
+                              leader->name, value, lgr_lever_cohort_unit (lever));
+    }
+  return NULL;
+}
+
+static void
+update_switching (LgrWindow *self)
+{
+  const LgrSensitivity *sensitivity = lgr_uncertainty_runner_get_sensitivity (self->uncertainty);
+  const LgrStudy *study = lgr_document_get_study (self->document);
+  const char *scenario_id = lgr_scenario_sidebar_get_selected (self->sidebar);
+  const LgrScenario *scenario = scenario_id ? lgr_study_find_scenario (study, scenario_id) : NULL;
+
+  if (scenario == NULL)
+    return;
+  for (guint i = 0; i < scenario->levers->len; i++)
+    {
+      const LgrLever *lever = g_ptr_array_index (scenario->levers, i);
+      LgrLeverRow *row = lgr_scenario_sidebar_find_lever_row (self->sidebar, lever->id);
+      g_autofree char *text = NULL;
+      if (row == NULL)
+        continue;
+      if (sensitivity && self->shown)
+        text = switching_sentence (sensitivity, self->shown, scenario_id, lever);
+      lgr_lever_row_set_switching (row, text);
+    }
+}
+
+static void
+on_uncertainty_updated (LgrUncertaintyRunner *runner, LgrWindow *self)
+{
+  const LgrUncertaintyResults *u = lgr_uncertainty_runner_get_results (runner);
+  g_autofree char *sentence = NULL;
+  GtkWidget *child;
+
+  if (self->document == NULL || self->shown == NULL)
+    return;
+  sentence = probability_sentence (u, self->shown);
+  if (sentence && g_strcmp0 (gtk_label_get_text (self->probability_label), sentence) != 0)
+    gtk_label_set_text (self->probability_label, sentence);
+  if (!sentence != !gtk_widget_get_visible (GTK_WIDGET (self->probability_label)))
+    gtk_widget_set_visible (GTK_WIDGET (self->probability_label), sentence != NULL);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LgrSummaryCard *card
+          = LGR_SUMMARY_CARD (gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child)));
+      const char *id = lgr_summary_card_get_scenario_id (card);
+      g_autofree char *range = NULL;
+      for (guint i = 0; u && u->draws > 0 && i < u->n_scenarios; i++)
+        if (g_strcmp0 (u->scenarios[i].scenario->id, id) == 0)
+          range = lgr_summary_format_range (u->scenarios[i].total_net.p10,
+                                            u->scenarios[i].total_net.p90);
+      lgr_summary_card_set_range (card, range);
+    }
+  update_switching (self);
+}
+
+/* A run is shown as a small bar only once it has taken a while (the runner looks at its progress
+ * a few times a second): the bundled study's draws are done before anyone could see one. */
+static void
+on_uncertainty_progress (LgrUncertaintyRunner *runner, GParamSpec *pspec, LgrWindow *self)
+{
+  double progress = lgr_uncertainty_runner_get_progress (runner);
+  gboolean shown = lgr_uncertainty_runner_get_running (runner) && progress > 0 && progress < 1;
+
+  if (shown)
+    gtk_progress_bar_set_fraction (self->uncertainty_progress, progress);
+  if (!shown != !gtk_widget_get_visible (GTK_WIDGET (self->uncertainty_progress)))
+    gtk_widget_set_visible (GTK_WIDGET (self->uncertainty_progress), shown);
+}
+
+const char *
+lgr_window_get_probability (LgrWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->probability_label))
+             ? gtk_label_get_text (self->probability_label)
+             : NULL;
+}
+
+LgrUncertaintyRunner *
+lgr_window_get_uncertainty (LgrWindow *self)
+{
+  return self->uncertainty;
+}
+
 /* Presentation */
 
 static int
@@ -395,6 +577,7 @@ on_selected_scenario (LgrScenarioSidebar *sidebar, GParamSpec *pspec, LgrWindow 
     gtk_stack_set_visible_child_name (self->table_stack, id);
   if (self->presenting)
     update_presentation_levers (self);
+  update_switching (self);
 }
 
 void
@@ -437,6 +620,12 @@ _lgr_window_views_init (LgrWindow *self)
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed), self, 0);
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
+  self->uncertainty = lgr_uncertainty_runner_new ();
+  g_signal_connect (self->uncertainty, "updated", G_CALLBACK (on_uncertainty_updated), self);
+  g_signal_connect (self->uncertainty, "notify::running", G_CALLBACK (on_uncertainty_progress),
+                    self);
+  g_signal_connect (self->uncertainty, "notify::progress", G_CALLBACK (on_uncertainty_progress),
+                    self);
 }
 
 /* Cancels a waiting update of the views: the window is going away. */
@@ -444,4 +633,10 @@ void
 _lgr_window_cancel_update (LgrWindow *self)
 {
   cancel_update (self);
+  if (self->uncertainty)
+    {
+      g_signal_handlers_disconnect_by_data (self->uncertainty, self);
+      lgr_uncertainty_runner_cancel (self->uncertainty);
+      g_clear_object (&self->uncertainty);
+    }
 }

@@ -276,6 +276,8 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, probability_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, uncertainty_progress);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_area);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, cards_box);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_header);

@@ -157,3 +157,48 @@ lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings, co
   lgr_study_set_settings (copy, settings);
   return _lgr_document_commit (self, copy, _ ("Change the study settings"), merge_key, error);
 }
+
+/* The confident and stretch cases of a scenario (docs/uncertainty.md): two copies after it with
+ * their own benefit realisation. Their own range of it, if the original had one, is dropped: a
+ * case is one value, and the original's range need not hold it. */
+gboolean
+lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id, double confident,
+                                 double stretch, char **confident_id, char **stretch_id,
+                                 GError **error)
+{
+  LgrStudy *copy;
+  LgrScenario *scenario;
+  g_autofree char *label = NULL;
+  g_autofree char *ids[2] = { NULL, NULL };
+  const double values[2] = { confident, stretch };
+  int at;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+
+  if (!(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  lgr_scenario_style_pin (copy);
+  at = lgr_study_scenario_index (copy, scenario_id);
+  for (int i = 0; i < 2; i++)
+    {
+      LgrScenario *duplicate = lgr_study_duplicate_scenario (copy, scenario);
+      g_free (duplicate->name);
+      /* Translators: the names of a scenario's confident and stretch cases */
+      duplicate->name = i == 0 ? g_strdup_printf (_ ("%s (confident)"), scenario->name)
+                               : g_strdup_printf (_ ("%s (stretch)"), scenario->name);
+      duplicate->has_benefit_realisation = TRUE;
+      duplicate->benefit_realisation = values[i];
+      duplicate->benefit_realisation_range = (LgrBounds){ 0 };
+      ids[i] = g_strdup (duplicate->id);
+      g_ptr_array_insert (copy->scenarios, at + 1 + i, duplicate);
+    }
+
+  label = g_strdup_printf (_ ("Duplicate “%s” as confident and stretch cases"), scenario->name);
+  if (!_lgr_document_commit (self, copy, label, NULL, error))
+    return FALSE;
+  if (confident_id)
+    *confident_id = g_steal_pointer (&ids[0]);
+  if (stretch_id)
+    *stretch_id = g_steal_pointer (&ids[1]);
+  return TRUE;
+}

@@ -101,6 +101,11 @@ gboolean lgr_document_add_scenario (LgrDocument *self, const char *name, char **
                                     GError **error);
 gboolean lgr_document_duplicate_scenario (LgrDocument *self, const char *scenario_id, char **new_id,
                                           GError **error);
+/* Two copies of a scenario after it, "NAME (confident)" and "NAME (stretch)", with their own
+ * benefit realisation (%), as one undo step; their ids in *confident_id and *stretch_id. */
+gboolean lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id,
+                                          double confident, double stretch, char **confident_id,
+                                          char **stretch_id, GError **error);
 gboolean lgr_document_rename_scenario (LgrDocument *self, const char *scenario_id, const char *name,
                                        GError **error);
 /* colour "#rrggbb" or NULL for the app's choice */

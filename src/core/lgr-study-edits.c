@@ -266,4 +266,5 @@ lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings)
   study->benefit_realisation = settings->benefit_realisation;
   study->cost_contingency = settings->cost_contingency;
   study->count_avoidance = settings->count_avoidance;
+  study->default_range = settings->default_range;
 }
