@@ -40,14 +40,14 @@ line_of (const char *xml, const char *needle)
 }
 
 #define TWO_CHANGES                                                                                \
-  "<snapshot id=\"lac-60\" name=\"What if the LAC rate only falls to 60?\">\n"                     \
+  "<snapshot id=\"t-lac-60\" name=\"What if the LAC rate only falls to 60?\">\n"                   \
   "  <note>The North's rate.</note>\n"                                                             \
   "  <set scenario=\"two\" lever=\"north-lac\" value=\"cohort.target\">60</set>\n"                 \
   "  <set scenario=\"two\" item=\"transition\" value=\"spread.total\"> 53712000 </set>\n"          \
   "  <set scenario=\"two\" lever=\"south-lac\" value=\"enabled\">false</set>\n"                    \
   "  <set value=\"settings.benefit-realisation\">75</set>\n"                                       \
   "</snapshot>\n"                                                                                  \
-  "<snapshot id=\"late\" name=\"A year late\">\n"                                                  \
+  "<snapshot id=\"t-late\" name=\"A year late\">\n"                                                \
   "  <set scenario=\"one\" item=\"aggregation\" value=\"recurring.start\">2029</set>\n"            \
   "  <set scenario=\"one\" item=\"aggregation\" value=\"recurring.profile\">25 50 100</set>\n"     \
   "</snapshot>\n"
@@ -67,8 +67,8 @@ test_read_apply_write (void)
   LgrItem *transition;
   gsize length = 0;
 
-  g_assert_cmpuint (study->snapshots->len, ==, 2);
-  snapshot = lgr_study_find_snapshot (study, "lac-60");
+  g_assert_cmpuint (study->snapshots->len, ==, bundled->snapshots->len + 2);
+  snapshot = lgr_study_find_snapshot (study, "t-lac-60");
   g_assert_nonnull (snapshot);
   g_assert_cmpstr (snapshot->name, ==, "What if the LAC rate only falls to 60?");
   g_assert_cmpstr (snapshot->note, ==, "The North's rate.");
@@ -76,11 +76,11 @@ test_read_apply_write (void)
   g_assert_null (lgr_study_find_snapshot (study, "nope"));
 
   /* the study's own values are the file's, whatever its snapshots say */
-  g_ptr_array_set_size (study->snapshots, 0);
+  g_ptr_array_set_size (study->snapshots, bundled->snapshots->len);
   g_assert_true (lgr_study_equal (study, bundled));
   g_clear_pointer (&study, lgr_study_free);
   study = lgr_test_load_string (xml);
-  snapshot = lgr_study_find_snapshot (study, "lac-60");
+  snapshot = lgr_study_find_snapshot (study, "t-lac-60");
 
   applied = lgr_study_copy (study);
   g_assert_true (lgr_snapshot_apply (applied, snapshot, &error));
@@ -98,7 +98,7 @@ test_read_apply_write (void)
   g_assert_true (lgr_study_validate (applied, NULL, NULL));
 
   /* applied in order: the second on top of the first */
-  g_assert_true (lgr_snapshot_apply (applied, lgr_study_find_snapshot (study, "late"), NULL));
+  g_assert_true (lgr_snapshot_apply (applied, lgr_study_find_snapshot (study, "t-late"), NULL));
   {
     LgrItem *aggregation
         = lgr_scenario_find_item (lgr_study_find_scenario (applied, "one"), "aggregation");
@@ -157,7 +157,8 @@ test_errors_have_lines (void)
       g_autofree char *snapshot = g_strdup_printf (
           "<snapshot id=\"x\" name=\"X\">\n<note>n</note>\n\n%s\n</snapshot>\n", cases[i].set);
       g_autofree char *xml = bundled_with (snapshot);
-      g_autofree char *where = g_strdup_printf ("x.lgr:%d:", line_of (xml, "<set "));
+      g_autofree char *where
+          = g_strdup_printf ("x.lgr:%d:", line_of (xml, "<snapshot id=\"x\"") + 3);
       g_autoptr (GError) error = NULL;
       g_autoptr (LgrStudy) study = lgr_study_load_data (xml, strlen (xml), "x.lgr", &error);
 
@@ -199,7 +200,7 @@ test_validate (void)
   g_autofree char *xml = bundled_with (TWO_CHANGES);
   g_autoptr (LgrStudy) study = lgr_test_load_string (xml);
   g_autoptr (GError) error = NULL;
-  LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, 0);
+  LgrSnapshot *snapshot = lgr_study_find_snapshot (study, "t-lac-60");
   LgrSnapshotSet *set = g_ptr_array_index (snapshot->sets, 0);
 
   g_assert_true (lgr_study_validate (study, "x.lgr", NULL));
@@ -207,12 +208,12 @@ test_validate (void)
   set->text = g_strdup ("10001");
   g_assert_false (lgr_study_validate (study, "x.lgr", &error));
   g_assert_true (g_str_has_prefix (error->message, "x.lgr:"));
-  g_assert_nonnull (strstr (error->message, "snapshot “lac-60”"));
+  g_assert_nonnull (strstr (error->message, "snapshot “t-lac-60”"));
   g_clear_error (&error);
   g_free (set->text);
   set->text = g_strdup ("61");
   g_free (snapshot->id);
-  snapshot->id = g_strdup ("late");
+  snapshot->id = g_strdup ("t-late");
   g_assert_false (lgr_study_validate (study, NULL, &error));
   g_assert_nonnull (strstr (error->message, "used twice"));
 
@@ -241,7 +242,7 @@ test_set_fields_change (void)
       g_autoptr (LgrStudy) changed = lgr_study_copy (study);
       g_autoptr (LgrStudy) back = NULL;
       g_autofree char *saved = NULL;
-      LgrSnapshot *snapshot = g_ptr_array_index (changed->snapshots, 0);
+      LgrSnapshot *snapshot = lgr_study_find_snapshot (changed, "t-lac-60");
       LgrSnapshotSet *set = g_ptr_array_index (snapshot->sets, 0);
       gsize length = 0;
 
@@ -283,7 +284,7 @@ test_describe (void)
   g_autofree char *xml = bundled_with (TWO_CHANGES);
   g_autoptr (LgrStudy) study = lgr_test_load_string (xml);
   g_autoptr (GPtrArray) lines
-      = lgr_snapshot_describe (study, g_ptr_array_index (study->snapshots, 0));
+      = lgr_snapshot_describe (study, lgr_study_find_snapshot (study, "t-lac-60"));
 
   g_assert_cmpuint (lines->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
@@ -327,6 +328,24 @@ test_from_differences (void)
   g_assert_true (lgr_study_equal (again, now));
 }
 
+/* A set that names a removed scenario goes with it (the document does this in the edit). */
+static void
+test_drop_stale (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  LgrSnapshot *late = lgr_study_find_snapshot (study, "savings-late");
+  guint before = late->sets->len;
+
+  g_assert_cmpuint (lgr_snapshot_drop_stale (study), ==, 0);
+  g_ptr_array_remove_index (study->scenarios, 0); /* "one" */
+  g_assert_false (lgr_study_validate (study, NULL, NULL));
+  /* one set each in transition-overrun, savings-late and one-lac-57 */
+  g_assert_cmpuint (lgr_snapshot_drop_stale (study), ==, 3);
+  g_assert_cmpuint (late->sets->len, ==, before - 1);
+  g_assert_cmpuint (lgr_study_find_snapshot (study, "one-lac-57")->sets->len, ==, 0);
+  g_assert_true (lgr_study_validate (study, NULL, NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,5 +358,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/snapshot/set-fields-change", test_set_fields_change);
   g_test_add_func ("/core/snapshot/describe", test_describe);
   g_test_add_func ("/core/snapshot/from-differences", test_from_differences);
+  g_test_add_func ("/core/snapshot/drop-stale", test_drop_stale);
   return g_test_run ();
 }

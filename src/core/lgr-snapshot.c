@@ -511,3 +511,20 @@ lgr_snapshot_from_differences (const LgrStudy *start, const LgrStudy *now, const
     }
   return snapshot->sets->len > 0 ? g_steal_pointer (&snapshot) : NULL;
 }
+
+guint
+lgr_snapshot_drop_stale (LgrStudy *study)
+{
+  guint dropped = 0;
+  for (guint i = 0; i < study->snapshots->len; i++)
+    {
+      LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, i);
+      for (guint k = snapshot->sets->len; k-- > 0;)
+        if (!lgr_snapshot_check_set (study, g_ptr_array_index (snapshot->sets, k), NULL))
+          {
+            g_ptr_array_remove_index (snapshot->sets, k);
+            dropped++;
+          }
+    }
+  return dropped;
+}

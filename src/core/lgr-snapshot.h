@@ -36,4 +36,9 @@ GPtrArray *lgr_snapshot_describe (const LgrStudy *study, const LgrSnapshot *snap
 LgrSnapshot *lgr_snapshot_from_differences (const LgrStudy *start, const LgrStudy *now,
                                             const char *id, const char *name);
 
+/* Removes every set the study can no longer take (its scenario, lever or item removed, or a
+ * value its object's new rules refuse): what an edit that makes them so does with them, in the
+ * same undoable step. Returns how many it removed. */
+guint lgr_snapshot_drop_stale (LgrStudy *study);
+
 G_END_DECLS
