@@ -552,6 +552,9 @@ run_report (const CliOptions *o)
   int status = lgr_cli_load_study (o->files[0], o->snapshots, usage_error, &study);
   if (status != LGR_EXIT_OK)
     return status;
+  /* the report of a snapshot applied is that study's, without the other snapshots' pages */
+  if (o->snapshots != NULL)
+    g_ptr_array_set_size (study->snapshots, 0);
   g_autoptr (LgrResults) results = lgr_results_compute (study);
   g_autoptr (GError) error = NULL;
   if (!lgr_report_write_pdf (study, results, o->report, &error))

@@ -125,6 +125,65 @@ test_export_and_report (void)
   lgr_test_remove_tree (dir);
 }
 
+/* pdftotext's text of the report of path, with the snapshot option if not NULL. */
+static char *
+report_text (const char *dir, const char *path, const char *snapshot)
+{
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
+  g_auto (Run) run = snapshot ? run_cli ("C.UTF-8", option, snapshot, path, NULL)
+                              : run_cli ("C.UTF-8", option, path, NULL);
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Without --snapshot, a page per snapshot: name, note, changes, table and chart. */
+static void
+test_report_pages (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *dir = g_dir_make_tmp ("lgr-snapshot-XXXXXX", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  const char *page;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  all = report_text (dir, path, NULL);
+  page = strstr (all, "Snapshot: What if transition costs overrun by 44%?");
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (page, "Transition costs in both cases are estimates"));
+  g_assert_nonnull (strstr (page, "The changes it makes"));
+  g_assert_nonnull (strstr (page, "Two unitaries, Transition costs: total from 37300000 to "
+                                  "53712000"));
+  g_assert_nonnull (strstr (page, "Summary with the snapshot applied"));
+  /* the peak funding of two unitaries with the overrun, and the chart's title */
+  g_assert_nonnull (strstr (page, "£43.0m"));
+  g_assert_nonnull (strstr (page, "Cumulative net cashflow"));
+  for (const char *name = all; (name = strstr (name, "Snapshot: ")) != NULL; name++)
+    g_test_message ("%.60s", name);
+  g_assert_nonnull (strstr (all, "Snapshot: What if the North's looked-after children rate"));
+  g_assert_nonnull (strstr (all, "Snapshot: What if one unitary also lowered"));
+
+  /* with one applied: that study's report, without snapshot pages */
+  one = report_text (dir, path, "--snapshot=transition-overrun");
+  g_assert_null (strstr (one, "Snapshot: "));
+  g_assert_nonnull (strstr (one, "£43.0m"));
+  lgr_test_remove_tree (dir);
+}
+
 static void
 test_uncertainty_and_sensitivity (void)
 {
@@ -176,6 +235,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/snapshot/summary", test_summary);
   g_test_add_func ("/cli/snapshot/export-and-report", test_export_and_report);
+  g_test_add_func ("/cli/snapshot/report-pages", test_report_pages);
   g_test_add_func ("/cli/snapshot/uncertainty-and-sensitivity", test_uncertainty_and_sensitivity);
   g_test_add_func ("/cli/snapshot/usage", test_usage);
   return g_test_run ();
