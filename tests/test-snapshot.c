@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "lgr-document-snapshots.h"
 #include "lgr-rules.h"
 #include "lgr-snapshot.h"
 #include "lgr-study-io.h"
@@ -346,6 +347,83 @@ test_drop_stale (void)
   g_assert_true (lgr_study_validate (study, NULL, NULL));
 }
 
+static double
+north_lac_target (LgrDocument *document)
+{
+  const LgrScenario *two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  return lgr_scenario_find_lever (two, "north-lac")->cohort_target;
+}
+
+/* The window's snapshot edits, each one undoable step of the document. */
+static void
+test_document (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_bundled (&error);
+  g_autofree char *id = NULL;
+  const LgrStudy *study;
+
+  g_assert_no_error (error);
+  g_assert_false (lgr_document_back_to_start (document, &error));
+  g_clear_error (&error);
+  g_assert_false (lgr_document_save_snapshot (document, "Nothing", NULL, &error));
+  g_clear_error (&error);
+  g_assert_false (lgr_document_apply_snapshot (document, "nope", &error));
+  g_clear_error (&error);
+
+  /* apply: one step, undone in one */
+  g_assert_true (lgr_document_apply_snapshot (document, "lac-60", NULL));
+  g_assert_cmpfloat (north_lac_target (document), ==, 60);
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==,
+                   "Apply “What if the North's looked-after children rate only falls to 60?”");
+  g_assert_true (lgr_document_undo (document));
+  g_assert_cmpfloat (north_lac_target (document), ==, 55);
+  g_assert_true (lgr_document_redo (document));
+  g_assert_true (lgr_document_apply_snapshot (document, "three-quarters", NULL));
+
+  /* save as snapshot: the differences from the start, under a new id */
+  g_assert_true (lgr_document_save_snapshot (document, "  My question?  ", &id, NULL));
+  g_assert_cmpstr (id, ==, "my-question");
+  study = lgr_document_get_study (document);
+  {
+    const LgrSnapshot *mine = lgr_study_find_snapshot (study, "my-question");
+    g_assert_cmpstr (mine->name, ==, "My question?");
+    g_assert_cmpuint (mine->sets->len, ==, 2);
+  }
+
+  /* back to the start: the values as opened, the new snapshot kept */
+  g_assert_true (lgr_document_back_to_start (document, NULL));
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==, "Back to the start");
+  study = lgr_document_get_study (document);
+  g_assert_cmpfloat (north_lac_target (document), ==, 55);
+  g_assert_cmpfloat (study->benefit_realisation, ==, 100);
+  g_assert_nonnull (lgr_study_find_snapshot (study, "my-question"));
+  g_assert_true (lgr_document_undo (document));
+  g_assert_cmpfloat (north_lac_target (document), ==, 60);
+  g_assert_true (lgr_document_redo (document));
+
+  /* rename, note, move, remove: each one step */
+  g_assert_true (lgr_document_rename_snapshot (document, "my-question", "Ours", NULL));
+  g_assert_false (lgr_document_rename_snapshot (document, "my-question", "  ", &error));
+  g_clear_error (&error);
+  g_assert_true (lgr_document_set_snapshot_note (document, "my-question", " Ask it last. ", NULL));
+  g_assert_true (lgr_document_move_snapshot (document, "my-question", 0, NULL));
+  study = lgr_document_get_study (document);
+  {
+    const LgrSnapshot *first = g_ptr_array_index (study->snapshots, 0);
+    g_assert_cmpstr (first->id, ==, "my-question");
+    g_assert_cmpstr (first->name, ==, "Ours");
+    g_assert_cmpstr (first->note, ==, "Ask it last.");
+  }
+  g_assert_true (lgr_document_remove_snapshot (document, "my-question", NULL));
+  g_assert_null (lgr_study_find_snapshot (lgr_document_get_study (document), "my-question"));
+  g_assert_true (lgr_document_undo (document));
+  g_assert_nonnull (lgr_study_find_snapshot (lgr_document_get_study (document), "my-question"));
+  g_assert_true (lgr_document_undo (document)); /* the move */
+  study = lgr_document_get_study (document);
+  g_assert_cmpstr (((LgrSnapshot *)g_ptr_array_index (study->snapshots, 0))->id, ==, "lac-60");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -359,5 +437,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/snapshot/describe", test_describe);
   g_test_add_func ("/core/snapshot/from-differences", test_from_differences);
   g_test_add_func ("/core/snapshot/drop-stale", test_drop_stale);
+  g_test_add_func ("/core/snapshot/document", test_document);
   return g_test_run ();
 }
