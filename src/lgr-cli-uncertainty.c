@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "lgr-cli-snapshot.h"
 #include "lgr-cli.h"
 #include "lgr-csv.h"
 #include "lgr-format.h"
@@ -98,16 +99,6 @@ distribution (LgrWriter *out, const LgrDistribution *d)
   field (out, "p10", d->p10, ", ");
   field (out, "p50", d->p50, ", ");
   field (out, "p90", d->p90, "}");
-}
-
-static LgrStudy *
-load_study (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  LgrStudy *study = lgr_study_load_path (path, &error);
-  if (study == NULL)
-    g_printerr ("%s\n", error->message);
-  return study;
 }
 
 static void
@@ -228,10 +219,12 @@ lgr_cli_parse_draws_seed (const char *draws_text, const char *seed_text, int *dr
 }
 
 int
-lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws_text,
-                         const char *seed_text, LgrCliUsageError usage_error, int *output_errno)
+lgr_cli_run_uncertainty (const char *format, const char *path, char **snapshots,
+                         const char *draws_text, const char *seed_text,
+                         LgrCliUsageError usage_error, int *output_errno)
 {
   g_autoptr (LgrStudy) study = NULL;
+  int status;
   g_autoptr (LgrUncertaintyModel) model = NULL;
   g_autoptr (LgrUncertaintyResults) results = NULL;
   g_autoptr (LgrWriter) out = NULL;
@@ -241,11 +234,11 @@ lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws
 
   if (g_strcmp0 (format, "json") != 0)
     return usage_error (_ ("--uncertainty takes json"));
-  int status = lgr_cli_parse_draws_seed (draws_text, seed_text, &draws, &seed, usage_error);
+  status = lgr_cli_parse_draws_seed (draws_text, seed_text, &draws, &seed, usage_error);
   if (status != 0)
     return status;
-  if ((study = load_study (path)) == NULL)
-    return LGR_EXIT_INVALID;
+  if ((status = lgr_cli_load_study (path, snapshots, usage_error, &study)) != LGR_EXIT_OK)
+    return status;
   model = lgr_uncertainty_model_new (study);
   results = lgr_uncertainty_run (model, draws_text ? (guint)draws : (guint)study->draws,
                                  seed_text ? seed : study->seed, 0, NULL, NULL, NULL, &error);
@@ -382,18 +375,19 @@ sensitivity_csv (LgrWriter *out, const LgrSensitivity *sens)
 }
 
 int
-lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error,
-                         int *output_errno)
+lgr_cli_run_sensitivity (const char *format, const char *path, char **snapshots,
+                         LgrCliUsageError usage_error, int *output_errno)
 {
   g_autoptr (LgrStudy) study = NULL;
+  int status;
   g_autoptr (LgrUncertaintyModel) model = NULL;
   g_autoptr (LgrSensitivity) sensitivity = NULL;
   g_autoptr (LgrWriter) out = NULL;
 
   if (g_strcmp0 (format, "json") != 0 && g_strcmp0 (format, "csv") != 0)
     return usage_error (_ ("--sensitivity takes json or csv"));
-  if ((study = load_study (path)) == NULL)
-    return LGR_EXIT_INVALID;
+  if ((status = lgr_cli_load_study (path, snapshots, usage_error, &study)) != LGR_EXIT_OK)
+    return status;
   model = lgr_uncertainty_model_new (study);
   sensitivity = lgr_sensitivity_compute (model);
   out = lgr_writer_new_for_file (stdout);

@@ -17,12 +17,14 @@ typedef int (*LgrCliUsageError) (const char *message);
 int lgr_cli_parse_draws_seed (const char *draws_text, const char *seed_text, int *draws,
                               double *seed, LgrCliUsageError usage_error);
 
-/* --uncertainty=FORMAT FILE [--draws=N] [--seed=S]: draws and seed may be NULL (the study's). */
-int lgr_cli_run_uncertainty (const char *format, const char *path, const char *draws,
-                             const char *seed, LgrCliUsageError usage_error, int *output_errno);
+/* --uncertainty=FORMAT FILE [--draws=N] [--seed=S]: draws and seed may be NULL (the study's).
+ * snapshots: the --snapshot ids to apply first (NULL: none). */
+int lgr_cli_run_uncertainty (const char *format, const char *path, char **snapshots,
+                             const char *draws, const char *seed, LgrCliUsageError usage_error,
+                             int *output_errno);
 
 /* --sensitivity=FORMAT FILE. Both: when writing stdout fails, *output_errno says why. */
-int lgr_cli_run_sensitivity (const char *format, const char *path, LgrCliUsageError usage_error,
-                             int *output_errno);
+int lgr_cli_run_sensitivity (const char *format, const char *path, char **snapshots,
+                             LgrCliUsageError usage_error, int *output_errno);
 
 G_END_DECLS

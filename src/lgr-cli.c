@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lgr-cli-snapshot.h"
 #include "lgr-cli-uncertainty.h"
 #include "lgr-csv.h"
 #include "lgr-export.h"
@@ -43,6 +44,7 @@ typedef struct
   char *chart;
   char *size;
   char **scenarios;
+  char **snapshots; /* --snapshot, in order (lgr-cli-snapshot.c) */
   char *report;
   char *uncertainty; /* and the three below: lgr-cli-uncertainty.c */
   char *sensitivity;
@@ -59,6 +61,7 @@ cli_options_clear (CliOptions *o)
   g_free (o->chart);
   g_free (o->size);
   g_strfreev (o->scenarios);
+  g_strfreev (o->snapshots);
   g_free (o->report);
   g_free (o->uncertainty);
   g_free (o->sensitivity);
@@ -144,16 +147,6 @@ usage_error (const char *message)
   return LGR_EXIT_USAGE;
 }
 
-static LgrStudy *
-load_study (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  LgrStudy *study = lgr_study_load_path (path, &error);
-  if (study == NULL)
-    lgr_cli_printerr ("%s", error->message);
-  return study;
-}
-
 /* Every byte of output counts: a full disk, a closed pipe or a file system that fails on close
  * ends in one message and exit status 1, never a silent 0. Called once, when the command line
  * is done; stdout is closed. write_errno: why an earlier write failed, if known (else 0). */
@@ -190,8 +183,8 @@ run_check (char **files)
   int status = LGR_EXIT_OK;
   for (char **f = files; *f; f++)
     {
-      g_autoptr (LgrStudy) study = load_study (*f);
-      if (study == NULL)
+      g_autoptr (LgrStudy) study = NULL;
+      if (lgr_cli_load_study (*f, NULL, usage_error, &study) != LGR_EXIT_OK)
         {
           status = LGR_EXIT_INVALID;
           continue;
@@ -422,11 +415,12 @@ lgr_cli_write_summary (LgrWriter *out, const char *format, const LgrStudy *study
 }
 
 static int
-run_summary (const char *format, const char *path, int *output_errno)
+run_summary (const char *format, const char *path, char **snapshots, int *output_errno)
 {
-  g_autoptr (LgrStudy) study = load_study (path);
-  if (study == NULL)
-    return LGR_EXIT_INVALID;
+  g_autoptr (LgrStudy) study = NULL;
+  int status = lgr_cli_load_study (path, snapshots, usage_error, &study);
+  if (status != LGR_EXIT_OK)
+    return status;
   g_autoptr (LgrResults) results = lgr_results_compute (study);
   g_autoptr (LgrWriter) out = lgr_writer_new_for_file (stdout);
   lgr_cli_write_summary (out, format, study, results);
@@ -488,9 +482,10 @@ run_workbook (const CliOptions *o)
 {
   if (o->chart || o->size || o->scenarios)
     return usage_error (_ ("--chart, --size and --scenario do not go with a .xlsx workbook"));
-  g_autoptr (LgrStudy) study = load_study (o->files[0]);
-  if (study == NULL)
-    return LGR_EXIT_INVALID;
+  g_autoptr (LgrStudy) study = NULL;
+  int status = lgr_cli_load_study (o->files[0], o->snapshots, usage_error, &study);
+  if (status != LGR_EXIT_OK)
+    return status;
   g_autoptr (LgrResults) results = lgr_results_compute (study);
   g_autoptr (GError) error = NULL;
   if (!lgr_workbook_write (results, o->export_path, &error))
@@ -540,9 +535,10 @@ run_export (const CliOptions *o)
   if (status != 0)
     return status;
 
-  g_autoptr (LgrStudy) study = load_study (o->files[0]);
-  if (study == NULL)
-    return LGR_EXIT_INVALID;
+  g_autoptr (LgrStudy) study = NULL;
+  status = lgr_cli_load_study (o->files[0], o->snapshots, usage_error, &study);
+  if (status != LGR_EXIT_OK)
+    return status;
   /* the uncertainty chart draws from the study's own settings: these override them */
   if (o->draws)
     study->draws = draws;
@@ -585,9 +581,13 @@ run_report (const CliOptions *o)
   if (!g_str_has_suffix (o->report, ".pdf") && !g_str_has_suffix (o->report, ".PDF")
       && !is_stream (o->report))
     return usage_error (_ ("--report needs a file name ending in .pdf"));
-  g_autoptr (LgrStudy) study = load_study (o->files[0]);
-  if (study == NULL)
-    return LGR_EXIT_INVALID;
+  g_autoptr (LgrStudy) study = NULL;
+  int status = lgr_cli_load_study (o->files[0], o->snapshots, usage_error, &study);
+  if (status != LGR_EXIT_OK)
+    return status;
+  /* the report of a snapshot applied is that study's, without the other snapshots' pages */
+  if (o->snapshots != NULL)
+    g_ptr_array_set_size (study->snapshots, 0);
   g_autoptr (LgrResults) results = lgr_results_compute (study);
   g_autoptr (GError) error = NULL;
   if (!lgr_report_write_pdf (study, results, o->report, &error))
@@ -616,6 +616,9 @@ run_headless (CliOptions *o)
                            "--chart=uncertainty"));
   if ((o->chart || o->size || o->scenarios) && !o->export_path)
     return usage_error (_ ("--chart, --size and --scenario go with --export"));
+  if (o->snapshots && (o->check || modes == 0))
+    return usage_error (_ ("--snapshot goes with --summary, --export, --report, --uncertainty "
+                           "or --sensitivity"));
 
   if (o->check)
     {
@@ -633,13 +636,14 @@ run_headless (CliOptions *o)
     {
       if (!g_str_equal (o->summary, "json") && !g_str_equal (o->summary, "csv"))
         return usage_error (_ ("--summary takes json or csv"));
-      return run_summary (o->summary, o->files[0], &o->output_errno);
+      return run_summary (o->summary, o->files[0], o->snapshots, &o->output_errno);
     }
   if (o->uncertainty)
-    return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->draws, o->seed, usage_error,
-                                    &o->output_errno);
+    return lgr_cli_run_uncertainty (o->uncertainty, o->files[0], o->snapshots, o->draws, o->seed,
+                                    usage_error, &o->output_errno);
   if (o->sensitivity)
-    return lgr_cli_run_sensitivity (o->sensitivity, o->files[0], usage_error, &o->output_errno);
+    return lgr_cli_run_sensitivity (o->sensitivity, o->files[0], o->snapshots, usage_error,
+                                    &o->output_errno);
   if (o->export_path)
     return run_export (o);
   return run_report (o);
@@ -669,6 +673,8 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
       N_ ("Size of the exported chart in pixels (default 1600x900)"), N_ ("WxH") },
     { "scenario", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.scenarios,
       N_ ("Show this scenario in the exported chart (repeatable; default all)"), N_ ("ID") },
+    { "snapshot", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.snapshots,
+      N_ ("Apply this snapshot of the study first (repeatable: applied in order)"), N_ ("ID") },
     { "report", 0, 0, G_OPTION_ARG_FILENAME, &o.report,
       N_ ("Write the multi-page cabinet report as a PDF file"), N_ ("OUT.pdf") },
     { "uncertainty", 0, 0, G_OPTION_ARG_STRING, &o.uncertainty,
@@ -731,7 +737,7 @@ lgr_cli_run (int argc, char **argv, int *exit_status, char ***window_files)
     }
 
   if (o.check || o.summary || o.export_path || o.report || o.chart || o.size || o.scenarios
-      || o.uncertainty || o.sensitivity || o.draws || o.seed)
+      || o.snapshots || o.uncertainty || o.sensitivity || o.draws || o.seed)
     {
       int status = run_headless (&o);
       *exit_status = finish_stdout (status, o.output_errno);

@@ -25,6 +25,7 @@ struct _LgrWindow
   AdwWindowTitle *window_title;
   GtkMenuButton *menu_button;
   GMenu *recent_menu;
+  GMenu *snapshot_menu; /* lgr-window-snapshots.c */
   GtkRevealer *draft_revealer;
   GtkLabel *draft_label;
   GtkRevealer *draft_problem_revealer;
@@ -100,6 +101,13 @@ void _lgr_window_confirm_unsaved (LgrWindow *self, Continuation next, gpointer d
                                   GDestroyNotify destroy);
 void _lgr_window_on_export_dialog_destroyed (LgrWindow *self, GObject *where_the_object_was);
 void _lgr_window_class_actions_init (GtkWidgetClass *widget_class);
+
+/* lgr-window-snapshots.c: the Snapshots menu, Save as Snapshot, Back to the Start (uses the
+ * dialogs) */
+void _lgr_window_fill_snapshot_menu (LgrWindow *self);
+/* Keeps the Snapshots menu to document's snapshots. */
+void _lgr_window_snapshots_watch (LgrWindow *self, LgrDocument *document);
+void _lgr_window_class_snapshots_init (GtkWidgetClass *widget_class);
 
 /* For tests */
 

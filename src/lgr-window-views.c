@@ -294,6 +294,7 @@ lgr_window_set_document (LgrWindow *self, LgrDocument *document)
   for (guint i = 0; i < G_N_ELEMENTS (notified); i++)
     g_signal_connect_object (document, notified[i], G_CALLBACK (on_document_notify), self, 0);
   lgr_scenario_sidebar_set_document (self->sidebar, document);
+  _lgr_window_snapshots_watch (self, document);
   if (self->drafts)
     lgr_draft_store_track (self->drafts, document, NULL);
   cancel_update (self);

@@ -267,6 +267,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, snapshot_menu);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_label);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_problem_revealer);
@@ -289,6 +290,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
   _lgr_window_class_actions_init (widget_class);
+  _lgr_window_class_snapshots_init (widget_class);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "lgr-rules.h"
+#include "lgr-snapshot.h"
 
 static const char *const words[] = {
   "Transition", "costs",    "&",   "<senior>", "posts", "\"quoted\"", "'apostrophe'",
@@ -334,6 +335,47 @@ random_uncertainty (LgrStudy *study)
     }
 }
 
+/* Snapshots made as the window makes them: the differences of a changed copy, less any set
+ * the study's rules refuse (a target outside its range, say). */
+static void
+random_snapshots (GRand *rand, LgrStudy *study)
+{
+  guint n = g_rand_int_range (rand, 0, 4);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr (LgrStudy) changed = lgr_study_copy (study);
+      g_autofree char *id = g_strdup_printf ("snapshot-%u", k);
+      g_autofree char *name = random_name (rand, "What if", k);
+      LgrScenario *scenario = g_ptr_array_index (
+          changed->scenarios, g_rand_int_range (rand, 0, (int)changed->scenarios->len));
+      LgrSnapshot *snapshot;
+
+      changed->benefit_realisation = g_rand_int_range (rand, 50, 101);
+      if (scenario->levers->len > 0)
+        {
+          LgrLever *lever = g_ptr_array_index (
+              scenario->levers, g_rand_int_range (rand, 0, (int)scenario->levers->len));
+          lever->cohort_target = lever->cohort_baseline;
+          lever->unit_cost_target = lever->unit_cost_baseline * g_rand_int_range (rand, 1, 3);
+          lever->enabled = g_rand_boolean (rand);
+        }
+      if (scenario->items->len > 0)
+        {
+          LgrItem *item = g_ptr_array_index (scenario->items,
+                                             g_rand_int_range (rand, 0, (int)scenario->items->len));
+          item->enabled = g_rand_boolean (rand);
+        }
+      snapshot = lgr_snapshot_from_differences (study, changed, id, name);
+      if (snapshot == NULL)
+        snapshot = lgr_snapshot_new (id, name);
+      snapshot->note = maybe_text (rand, 20, TRUE);
+      for (guint i = snapshot->sets->len; i-- > 0;)
+        if (!lgr_snapshot_check_set (study, g_ptr_array_index (snapshot->sets, i), NULL))
+          g_ptr_array_remove_index (snapshot->sets, i);
+      g_ptr_array_add (study->snapshots, snapshot);
+    }
+}
+
 LgrStudy *
 lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items, guint years)
 {
@@ -402,6 +444,11 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
       g_ptr_array_add (study->scenarios, scenario);
     }
   random_uncertainty (study);
+  {
+    /* a copy of the generator, so that the studies made after this one stay as they were */
+    g_autoptr (GRand) own = g_rand_copy (rand);
+    random_snapshots (own, study);
+  }
   return study;
 }
 

@@ -493,6 +493,9 @@ test_every_field_changes (void)
   for (guint el = 0; el < LGR_N_ELEMENTS; el++)
     {
       const LgrSchemaElement *e = lgr_schema_element (el);
+      /* a set's fields name other objects and hold their values: test-snapshot.c changes them */
+      if (e->object == LGR_OBJECT_SET)
+        continue;
       for (guint k = 0; k < e->n_attributes; k++)
         if (e->attributes[k].type != LGR_FIELD_VERSION)
           {

@@ -21,6 +21,7 @@
 #include "lgr-file-replace.h"
 #include "lgr-format.h"
 #include "lgr-report-uncertainty.h"
+#include "lgr-report-snapshots.h"
 
 #define A4_WIDTH 595.0
 #define A4_HEIGHT 842.0
@@ -686,6 +687,13 @@ run_report (Report *r)
   space (r, 8);
   for (guint i = 0; i < r->results->n_scenarios; i++)
     year_table (r, &r->results->scenarios[i]);
+  for (guint i = 0; i < lgr_report_snapshot_pages (r->study); i++)
+    {
+      page_break (r);
+      if (drawing (r))
+        lgr_report_snapshot_draw (r->cr, r->context, r->theme, r->study, i, r->x, r->y, r->width,
+                                  r->bottom - r->y);
+    }
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "lgr-conversions.h"
 #include "lgr-document-private.h"
 #include "lgr-rules.h"
+#include "lgr-snapshot.h"
 #include "lgr-study-edits.h"
 #include "lgr-study-io.h"
 
@@ -390,6 +391,7 @@ commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *m
   LgrStudy *old;
   gboolean merging;
 
+  lgr_snapshot_drop_stale (candidate);
   if (!lgr_study_validate (candidate, NULL, error))
     {
       lgr_study_free (candidate);

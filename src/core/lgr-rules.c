@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-snapshot.h"
 #include "lgr-uncertainty-rules.h"
 
 G_DEFINE_QUARK (lgr - study - error - quark, lgr_study_error)
@@ -920,7 +921,8 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       if (!claim_id (scenario_ids, scenario->id, scenario->line, _ ("the study"), filename, error))
         return fail_at (error, filename, scenario->line, NULL);
     }
-  return lgr_uncertainty_check_drivers (study, filename, error);
+  return lgr_uncertainty_check_drivers (study, filename, error)
+         && lgr_snapshot_validate_all (study, filename, error);
 }
 
 gboolean

@@ -157,6 +157,15 @@ lgr_study_equal (const LgrStudy *a, const LgrStudy *b)
     if (!scenario_equal (g_ptr_array_index (a->scenarios, i), g_ptr_array_index (b->scenarios, i),
                          TRUE))
       return FALSE;
+  if (!same_objects (LGR_OBJECT_SNAPSHOT, a->snapshots, b->snapshots))
+    return FALSE;
+  for (guint i = 0; i < a->snapshots->len; i++)
+    {
+      const LgrSnapshot *snapshot_a = g_ptr_array_index (a->snapshots, i);
+      const LgrSnapshot *snapshot_b = g_ptr_array_index (b->snapshots, i);
+      if (!same_objects (LGR_OBJECT_SET, snapshot_a->sets, snapshot_b->sets))
+        return FALSE;
+    }
   return TRUE;
 }
 

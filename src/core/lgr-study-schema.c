@@ -828,7 +828,7 @@ static const LgrSchemaChild study_children[] = {
   { LGR_ELEMENT_TITLE, 0, 1, TRUE },        { LGR_ELEMENT_DESCRIPTION, 1, 1, FALSE },
   { LGR_ELEMENT_TIMELINE, 2, 1, TRUE },     { LGR_ELEMENT_SETTINGS, 3, 1, FALSE },
   { LGR_ELEMENT_UNCERTAINTY, 4, 1, FALSE }, { LGR_ELEMENT_BENCHMARKS, 5, 1, FALSE },
-  { LGR_ELEMENT_SCENARIO, 6, 0, TRUE },
+  { LGR_ELEMENT_SCENARIO, 6, 0, TRUE },     { LGR_ELEMENT_SNAPSHOT, 7, 0, FALSE },
 };
 
 static const LgrSchemaChild benchmarks_children[] = { { LGR_ELEMENT_BAND, 0, 0, FALSE } };
@@ -856,6 +856,8 @@ static const LgrSchemaChild item_children[] = {
   { LGR_ELEMENT_ITEM_SOURCE, 1, 1, FALSE },
 };
 
+static const LgrSchemaChild snapshot_children[]
+    = { { LGR_ELEMENT_SNAPSHOT_NOTE, 0, 1, FALSE }, { LGR_ELEMENT_SET, 1, 0, FALSE } };
 static const LgrSchemaChild values_children[] = { { LGR_ELEMENT_VALUE, 0, 0, FALSE } };
 
 /* The elements */
@@ -913,6 +915,14 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_SCENARIO_SETTINGS]
   = { "settings", LGR_OBJECT_SCENARIO, ATTRIBUTES (scenario_settings_attributes),
       .attributes_done = ranges_done },
+  [LGR_ELEMENT_SNAPSHOT]
+  = { "snapshot", LGR_OBJECT_SNAPSHOT, N_ ("snapshot"), ATTRIBUTES (lgr_schema_snapshot_attributes),
+      CHILDREN (snapshot_children), .begin = lgr_schema_begin_snapshot },
+  [LGR_ELEMENT_SNAPSHOT_NOTE]
+  = { "note", LGR_OBJECT_SNAPSHOT, .text = &lgr_schema_snapshot_note_text },
+  [LGR_ELEMENT_SET]
+  = { "set", LGR_OBJECT_SET, ATTRIBUTES (lgr_schema_set_attributes), .text = &lgr_schema_set_text,
+      .begin = lgr_schema_begin_set, .end = lgr_schema_end_set },
 };
 
 G_STATIC_ASSERT (LGR_N_ELEMENTS <= 32); /* LgrLoaderFrame.seen */
@@ -941,57 +951,4 @@ lgr_schema_is_element_name (const char *name)
     if (strcmp (elements[i].name, name) == 0)
       return TRUE;
   return FALSE;
-}
-
-gboolean
-lgr_schema_element_applies (LgrElement element, gconstpointer object)
-{
-  const LgrItem *item = object;
-  switch (element)
-    {
-    case LGR_ELEMENT_SPREAD:
-      return item->pattern == LGR_ITEM_PATTERN_SPREAD;
-    case LGR_ELEMENT_RECURRING:
-      return item->pattern == LGR_ITEM_PATTERN_RECURRING;
-    case LGR_ELEMENT_VALUES:
-      return item->pattern == LGR_ITEM_PATTERN_VALUES;
-    default:
-      return TRUE;
-    }
-}
-
-void
-lgr_schema_foreach_object (LgrStudy *study, LgrObjectKind kind, LgrSchemaObjectFunc func,
-                           gpointer user_data)
-{
-  if (kind == LGR_OBJECT_STUDY)
-    func (study, NULL, user_data);
-  for (guint b = 0; b < study->benchmark_bands->len; b++)
-    {
-      LgrBenchmarkBand *band = g_ptr_array_index (study->benchmark_bands, b);
-      if (kind == LGR_OBJECT_BAND)
-        func (band, NULL, user_data);
-      for (guint c = 0; kind == LGR_OBJECT_COST && c < band->costs->len; c++)
-        func (&g_array_index (band->costs, LgrBenchmarkCost, c), NULL, user_data);
-    }
-  for (guint s = 0; s < study->scenarios->len; s++)
-    {
-      LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
-      if (kind == LGR_OBJECT_SCENARIO)
-        func (scenario, scenario, user_data);
-      for (guint i = 0; kind == LGR_OBJECT_AUTHORITY && i < scenario->authorities->len; i++)
-        func (g_ptr_array_index (scenario->authorities, i), scenario, user_data);
-      for (guint i = 0; kind == LGR_OBJECT_LEVER && i < scenario->levers->len; i++)
-        func (g_ptr_array_index (scenario->levers, i), scenario, user_data);
-      for (guint i = 0; i < scenario->items->len; i++)
-        {
-          LgrItem *item = g_ptr_array_index (scenario->items, i);
-          if (kind == LGR_OBJECT_ITEM)
-            func (item, scenario, user_data);
-          for (guint v = 0; kind == LGR_OBJECT_YEAR_VALUE
-                            && item->pattern == LGR_ITEM_PATTERN_VALUES && v < item->values->len;
-               v++)
-            func (&g_array_index (item->values, LgrYearValue, v), scenario, user_data);
-        }
-    }
 }

@@ -55,6 +55,9 @@ typedef enum
   LGR_ELEMENT_ITEM_SOURCE,
   LGR_ELEMENT_UNCERTAINTY,       /* docs/uncertainty.md */
   LGR_ELEMENT_SCENARIO_SETTINGS, /* a scenario's own settings */
+  LGR_ELEMENT_SNAPSHOT,          /* lgr-study-schema-snapshots.c */
+  LGR_ELEMENT_SNAPSHOT_NOTE,
+  LGR_ELEMENT_SET,
   LGR_N_ELEMENTS
 } LgrElement;
 
@@ -70,6 +73,8 @@ typedef enum
   LGR_OBJECT_LEVER,      /* LgrLever */
   LGR_OBJECT_ITEM,       /* LgrItem */
   LGR_OBJECT_YEAR_VALUE, /* LgrYearValue */
+  LGR_OBJECT_SNAPSHOT,   /* LgrSnapshot */
+  LGR_OBJECT_SET,        /* LgrSnapshotSet */
   LGR_N_OBJECTS
 } LgrObjectKind;
 
@@ -161,5 +166,15 @@ void lgr_schema_foreach_object (LgrStudy *study, LgrObjectKind kind, LgrSchemaOb
 /* Whether an element's fields are in use for this object: a spread's only for an item whose
  * pattern is a spread, and so on. */
 gboolean lgr_schema_element_applies (LgrElement element, gconstpointer object);
+
+/* The rows and handlers of the snapshot elements (lgr-study-schema-snapshots.c). */
+extern const LgrSchemaAttribute lgr_schema_snapshot_attributes[2];
+extern const LgrSchemaAttribute lgr_schema_snapshot_note_text;
+extern const LgrSchemaAttribute lgr_schema_set_attributes[4];
+extern const LgrSchemaAttribute lgr_schema_set_text;
+gpointer lgr_schema_begin_snapshot (LgrLoader *loader, LgrLoaderAttrs *attrs);
+gpointer lgr_schema_begin_set (LgrLoader *loader, LgrLoaderAttrs *attrs);
+void lgr_schema_end_set (LgrLoader *loader, LgrLoaderFrame *frame, gpointer object,
+                         const char *text);
 
 G_END_DECLS

@@ -293,6 +293,17 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
         write_item (out, g_ptr_array_index (scenario->items, i));
       close_tag (out, 1, LGR_ELEMENT_SCENARIO);
     }
+  for (guint s = 0; s < study->snapshots->len; s++)
+    {
+      const LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, s);
+      g_string_append (out, "\n");
+      open_tag (out, 1, LGR_ELEMENT_SNAPSHOT, snapshot);
+      g_string_append (out, ">\n");
+      text_element (out, 2, LGR_ELEMENT_SNAPSHOT_NOTE, snapshot);
+      for (guint i = 0; i < snapshot->sets->len; i++)
+        text_element (out, 2, LGR_ELEMENT_SET, g_ptr_array_index (snapshot->sets, i));
+      close_tag (out, 1, LGR_ELEMENT_SNAPSHOT);
+    }
   close_tag (out, 0, LGR_ELEMENT_STUDY);
 
   if (length)

@@ -262,6 +262,12 @@ copy_ptr_array (GPtrArray *array, GCopyFunc copy, GDestroyNotify free_func)
 }
 
 static gpointer
+copy_snapshot (gconstpointer p, gpointer user_data)
+{
+  return lgr_snapshot_copy (p);
+}
+
+static gpointer
 copy_authority (gconstpointer p, gpointer user_data)
 {
   return lgr_authority_copy (p);
@@ -472,6 +478,81 @@ lgr_bounds_given (const LgrBounds *bounds)
 
 /* Studies */
 
+/* Snapshots */
+
+LgrSnapshotSet *
+lgr_snapshot_set_new (void)
+{
+  return g_new0 (LgrSnapshotSet, 1);
+}
+
+LgrSnapshotSet *
+lgr_snapshot_set_copy (const LgrSnapshotSet *set)
+{
+  LgrSnapshotSet *copy = g_memdup2 (set, sizeof *set);
+  copy->scenario = g_strdup (set->scenario);
+  copy->lever = g_strdup (set->lever);
+  copy->item = g_strdup (set->item);
+  copy->text = g_strdup (set->text);
+  return copy;
+}
+
+void
+lgr_snapshot_set_free (LgrSnapshotSet *set)
+{
+  if (set == NULL)
+    return;
+  g_free (set->scenario);
+  g_free (set->lever);
+  g_free (set->item);
+  g_free (set->text);
+  g_free (set);
+}
+
+LgrSnapshot *
+lgr_snapshot_new (const char *id, const char *name)
+{
+  LgrSnapshot *snapshot = g_new0 (LgrSnapshot, 1);
+  snapshot->id = g_strdup (id);
+  snapshot->name = g_strdup (name);
+  snapshot->sets = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_snapshot_set_free);
+  return snapshot;
+}
+
+LgrSnapshot *
+lgr_snapshot_copy (const LgrSnapshot *snapshot)
+{
+  LgrSnapshot *copy = lgr_snapshot_new (snapshot->id, snapshot->name);
+  copy->note = g_strdup (snapshot->note);
+  for (guint i = 0; i < snapshot->sets->len; i++)
+    g_ptr_array_add (copy->sets, lgr_snapshot_set_copy (g_ptr_array_index (snapshot->sets, i)));
+  return copy;
+}
+
+void
+lgr_snapshot_free (LgrSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+  g_free (snapshot->id);
+  g_free (snapshot->name);
+  g_free (snapshot->note);
+  g_ptr_array_unref (snapshot->sets);
+  g_free (snapshot);
+}
+
+LgrSnapshot *
+lgr_study_find_snapshot (const LgrStudy *study, const char *id)
+{
+  for (guint i = 0; i < study->snapshots->len; i++)
+    {
+      LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, i);
+      if (g_strcmp0 (snapshot->id, id) == 0)
+        return snapshot;
+    }
+  return NULL;
+}
+
 LgrStudy *
 lgr_study_new (const char *title, int first_year, int years, int vesting_year)
 {
@@ -489,6 +570,7 @@ lgr_study_new (const char *title, int first_year, int years, int vesting_year)
   study->seed = 1;
   study->benchmark_bands = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_benchmark_band_free);
   study->scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_scenario_free);
+  study->snapshots = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_snapshot_free);
   return study;
 }
 
@@ -503,6 +585,8 @@ lgr_study_copy (const LgrStudy *study)
       = copy_ptr_array (study->benchmark_bands, copy_band, (GDestroyNotify)lgr_benchmark_band_free);
   copy->scenarios
       = copy_ptr_array (study->scenarios, copy_scenario, (GDestroyNotify)lgr_scenario_free);
+  copy->snapshots
+      = copy_ptr_array (study->snapshots, copy_snapshot, (GDestroyNotify)lgr_snapshot_free);
   return copy;
 }
 
@@ -516,6 +600,7 @@ lgr_study_free (LgrStudy *study)
   g_free (study->benchmarks_source);
   g_ptr_array_unref (study->benchmark_bands);
   g_ptr_array_unref (study->scenarios);
+  g_ptr_array_unref (study->snapshots);
   g_free (study);
 }
 
@@ -604,6 +689,29 @@ const char *const lgr_item_pattern_names[LGR_N_ITEM_PATTERNS + 1] = {
   [LGR_ITEM_PATTERN_RECURRING] = "recurring",
   [LGR_ITEM_PATTERN_VALUES] = "values",
   [LGR_N_ITEM_PATTERNS] = NULL,
+};
+
+const char *const lgr_snapshot_value_names[LGR_N_SNAPSHOT_VALUES + 1] = {
+  [LGR_SNAPSHOT_COHORT_TARGET] = "cohort.target",
+  [LGR_SNAPSHOT_COHORT_BASELINE] = "cohort.baseline",
+  [LGR_SNAPSHOT_UNIT_COST_TARGET] = "unit-cost.target",
+  [LGR_SNAPSHOT_UNIT_COST_BASELINE] = "unit-cost.baseline",
+  [LGR_SNAPSHOT_GROWTH_COHORT] = "growth.cohort",
+  [LGR_SNAPSHOT_GROWTH_UNIT_COST] = "growth.unit-cost",
+  [LGR_SNAPSHOT_REALISATION_START] = "realisation.start",
+  [LGR_SNAPSHOT_REALISATION_PROFILE] = "realisation.profile",
+  [LGR_SNAPSHOT_SPREAD_TOTAL] = "spread.total",
+  [LGR_SNAPSHOT_SPREAD_START] = "spread.start",
+  [LGR_SNAPSHOT_SPREAD_PROFILE] = "spread.profile",
+  [LGR_SNAPSHOT_RECURRING_AMOUNT] = "recurring.amount",
+  [LGR_SNAPSHOT_RECURRING_START] = "recurring.start",
+  [LGR_SNAPSHOT_RECURRING_PROFILE] = "recurring.profile",
+  [LGR_SNAPSHOT_RECURRING_GROWTH] = "recurring.growth",
+  [LGR_SNAPSHOT_ENABLED] = "enabled",
+  [LGR_SNAPSHOT_BENEFIT_REALISATION] = "settings.benefit-realisation",
+  [LGR_SNAPSHOT_COST_CONTINGENCY] = "settings.cost-contingency",
+  [LGR_SNAPSHOT_COUNT_AVOIDANCE] = "settings.count-avoidance",
+  [LGR_N_SNAPSHOT_VALUES] = NULL,
 };
 
 static const char *

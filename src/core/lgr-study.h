@@ -194,6 +194,53 @@ typedef struct
   int line;
 } LgrBenchmarkBand;
 
+/* What a snapshot's <set> changes: ELEMENT.ATTRIBUTE of a lever or item, or a study setting
+ * (lgr_snapshot_value_names gives the names in the file). */
+typedef enum
+{
+  LGR_SNAPSHOT_COHORT_TARGET,
+  LGR_SNAPSHOT_COHORT_BASELINE,
+  LGR_SNAPSHOT_UNIT_COST_TARGET,
+  LGR_SNAPSHOT_UNIT_COST_BASELINE,
+  LGR_SNAPSHOT_GROWTH_COHORT,
+  LGR_SNAPSHOT_GROWTH_UNIT_COST,
+  LGR_SNAPSHOT_REALISATION_START,
+  LGR_SNAPSHOT_REALISATION_PROFILE,
+  LGR_SNAPSHOT_SPREAD_TOTAL,
+  LGR_SNAPSHOT_SPREAD_START,
+  LGR_SNAPSHOT_SPREAD_PROFILE,
+  LGR_SNAPSHOT_RECURRING_AMOUNT,
+  LGR_SNAPSHOT_RECURRING_START,
+  LGR_SNAPSHOT_RECURRING_PROFILE,
+  LGR_SNAPSHOT_RECURRING_GROWTH,
+  LGR_SNAPSHOT_ENABLED,
+  LGR_SNAPSHOT_BENEFIT_REALISATION,
+  LGR_SNAPSHOT_COST_CONTINGENCY,
+  LGR_SNAPSHOT_COUNT_AVOIDANCE,
+  LGR_N_SNAPSHOT_VALUES
+} LgrSnapshotValue;
+
+/* One <set>: the value as the file writes it, checked against the attribute it names. */
+typedef struct
+{
+  char *scenario; /* NULL for a setting */
+  char *lever;    /* the lever, or NULL */
+  char *item;     /* the item, or NULL */
+  LgrSnapshotValue value;
+  char *text;
+  int line; /* in the file it was read from, for messages; 0: none */
+} LgrSnapshotSet;
+
+/* A <snapshot>: a named set of changes, kept apart from the study's own values. */
+typedef struct
+{
+  char *id;
+  char *name;
+  char *note;      /* may be NULL */
+  GPtrArray *sets; /* of LgrSnapshotSet*, in file order */
+  int line;        /* in the file it was read from, for messages; 0: none */
+} LgrSnapshot;
+
 typedef struct
 {
   char *title;
@@ -220,6 +267,7 @@ typedef struct
   GPtrArray *benchmark_bands; /* of LgrBenchmarkBand* */
 
   GPtrArray *scenarios; /* of LgrScenario* */
+  GPtrArray *snapshots; /* of LgrSnapshot*, in the order they are shown */
 } LgrStudy;
 
 /* Profiles */
@@ -263,6 +311,13 @@ void lgr_benchmark_band_free (LgrBenchmarkBand *band);
 gboolean lgr_benchmark_band_lookup (const LgrBenchmarkBand *band, const char *measure,
                                     double *value);
 
+LgrSnapshotSet *lgr_snapshot_set_new (void);
+LgrSnapshotSet *lgr_snapshot_set_copy (const LgrSnapshotSet *set);
+void lgr_snapshot_set_free (LgrSnapshotSet *set);
+LgrSnapshot *lgr_snapshot_new (const char *id, const char *name);
+LgrSnapshot *lgr_snapshot_copy (const LgrSnapshot *snapshot);
+void lgr_snapshot_free (LgrSnapshot *snapshot);
+
 LgrStudy *lgr_study_new (const char *title, int first_year, int years, int vesting_year);
 LgrStudy *lgr_study_copy (const LgrStudy *study);
 void lgr_study_free (LgrStudy *study);
@@ -293,6 +348,7 @@ extern const char *const lgr_unit_period_names[LGR_N_UNIT_PERIODS + 1];
 extern const char *const lgr_benefit_names[LGR_N_BENEFITS + 1];
 extern const char *const lgr_item_kind_names[LGR_N_ITEM_KINDS + 1];
 extern const char *const lgr_item_pattern_names[LGR_N_ITEM_PATTERNS + 1];
+extern const char *const lgr_snapshot_value_names[LGR_N_SNAPSHOT_VALUES + 1];
 
 const char *lgr_cohort_basis_to_string (LgrCohortBasis basis);
 gboolean lgr_cohort_basis_from_string (const char *s, LgrCohortBasis *basis);
@@ -305,12 +361,14 @@ gboolean lgr_item_kind_from_string (const char *s, LgrItemKind *kind);
 const char *lgr_item_pattern_to_string (LgrItemPattern pattern);
 gboolean lgr_item_pattern_from_string (const char *s, LgrItemPattern *pattern);
 gboolean lgr_item_kind_is_cost (LgrItemKind kind);
+LgrSnapshot *lgr_study_find_snapshot (const LgrStudy *study, const char *id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrAuthority, lgr_authority_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrLever, lgr_lever_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrItem, lgr_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrScenario, lgr_scenario_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrBenchmarkBand, lgr_benchmark_band_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrSnapshot, lgr_snapshot_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LgrStudy, lgr_study_free)
 
 G_END_DECLS

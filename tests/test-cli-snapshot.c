@@ -1,0 +1,242 @@
+/* test-cli-snapshot.c: --snapshot=ID (docs/format.md) before --summary, --export, --report,
+ * --uncertainty and --sensitivity, in order when repeated, and its usage errors - run as a
+ * real process with no display, on the bundled study and its snapshots. */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lgr-test-util.h"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* lgr-explorer with args under locale, no display */
+static Run
+run_cli (const char *locale, const char *first_arg, ...)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  Run run = { 0 };
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer)exe);
+  va_start (ap, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer)a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "DISPLAY", ":4242", TRUE);
+  envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run.status = WEXITSTATUS (wait_status);
+  return run;
+}
+
+static char *
+bundled_path (void)
+{
+  return lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+}
+
+/* The "total_net" of scenario id in a --summary=json output. */
+static double
+total_net (const char *json, const char *id)
+{
+  g_autofree char *key = g_strdup_printf ("\"id\": \"%s\"", id);
+  const char *at = strstr (json, key);
+  const char *net;
+  g_assert_nonnull (at);
+  net = strstr (at, "\"total_net\": ");
+  g_assert_nonnull (net);
+  return g_ascii_strtod (net + strlen ("\"total_net\": "), NULL);
+}
+
+static void
+test_summary (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) plain = run_cli ("C.UTF-8", "--summary=json", path, NULL);
+  g_auto (Run) lac = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", path, NULL);
+  g_auto (Run) both = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
+                               "--snapshot=three-quarters", path, NULL);
+  g_auto (Run) german = run_cli ("de_DE.UTF-8", "--summary=json", "--snapshot=lac-60",
+                                 "--snapshot=three-quarters", path, NULL);
+
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_cmpint (lac.status, ==, 0);
+  g_assert_cmpint (both.status, ==, 0);
+  /* the North's rate falls less: two unitaries save less, one unitary is untouched */
+  g_assert_cmpfloat (total_net (lac.out, "two"), <, total_net (plain.out, "two"));
+  g_assert_cmpfloat (total_net (lac.out, "one"), ==, total_net (plain.out, "one"));
+  /* the second on top of the first */
+  g_assert_cmpfloat (total_net (both.out, "two"), <, total_net (lac.out, "two"));
+  g_assert_cmpfloat (total_net (both.out, "one"), <, total_net (plain.out, "one"));
+  g_assert_cmpstr (german.out, ==, both.out);
+}
+
+static void
+test_export_and_report (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *dir = g_dir_make_tmp ("lgr-snapshot-XXXXXX", NULL);
+  g_autofree char *plain_png = g_build_filename (dir, "plain.png", NULL);
+  g_autofree char *late_png = g_build_filename (dir, "late.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "late.pdf", NULL);
+  g_autofree char *plain_opt = g_strconcat ("--export=", plain_png, NULL);
+  g_autofree char *late_opt = g_strconcat ("--export=", late_png, NULL);
+  g_autofree char *pdf_opt = g_strconcat ("--report=", pdf, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize la = 0, lb = 0;
+
+  {
+    g_auto (Run) plain = run_cli ("C.UTF-8", plain_opt, path, NULL);
+    g_auto (Run) late = run_cli ("C.UTF-8", late_opt, "--snapshot=savings-late", path, NULL);
+    g_auto (Run) report = run_cli ("C.UTF-8", pdf_opt, "--snapshot=savings-late", path, NULL);
+    g_assert_cmpint (plain.status, ==, 0);
+    g_assert_cmpint (late.status, ==, 0);
+    g_assert_cmpint (report.status, ==, 0);
+  }
+  g_assert_true (g_file_get_contents (plain_png, &a, &la, NULL));
+  g_assert_true (g_file_get_contents (late_png, &b, &lb, NULL));
+  g_assert_true (la != lb || memcmp (a, b, la) != 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  lgr_test_remove_tree (dir);
+}
+
+/* pdftotext's text of the report of path, with the snapshot option if not NULL. */
+static char *
+report_text (const char *dir, const char *path, const char *snapshot)
+{
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
+  g_auto (Run) run = snapshot ? run_cli ("C.UTF-8", option, snapshot, path, NULL)
+                              : run_cli ("C.UTF-8", option, path, NULL);
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Without --snapshot, a page per snapshot: name, note, changes, table and chart. */
+static void
+test_report_pages (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *dir = g_dir_make_tmp ("lgr-snapshot-XXXXXX", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *all = NULL;
+  g_autofree char *one = NULL;
+  const char *page;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  all = report_text (dir, path, NULL);
+  page = strstr (all, "Snapshot: What if transition costs overrun by 44%?");
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (page, "Transition costs in both cases are estimates"));
+  g_assert_nonnull (strstr (page, "The changes it makes"));
+  g_assert_nonnull (strstr (page, "Two unitaries, Transition costs: total from 37300000 to "
+                                  "53712000"));
+  g_assert_nonnull (strstr (page, "Summary with the snapshot applied"));
+  /* the peak funding of two unitaries with the overrun, and the chart's title */
+  g_assert_nonnull (strstr (page, "£43.0m"));
+  g_assert_nonnull (strstr (page, "Cumulative net cashflow"));
+  for (const char *name = all; (name = strstr (name, "Snapshot: ")) != NULL; name++)
+    g_test_message ("%.60s", name);
+  g_assert_nonnull (strstr (all, "Snapshot: What if the North's looked-after children rate"));
+  g_assert_nonnull (strstr (all, "Snapshot: What if one unitary also lowered"));
+
+  /* with one applied: that study's report, without snapshot pages */
+  one = report_text (dir, path, "--snapshot=transition-overrun");
+  g_assert_null (strstr (one, "Snapshot: "));
+  g_assert_nonnull (strstr (one, "£43.0m"));
+  lgr_test_remove_tree (dir);
+}
+
+static void
+test_uncertainty_and_sensitivity (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (Run) plain = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100", path, NULL);
+  g_auto (Run) late = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100",
+                               "--snapshot=savings-late", path, NULL);
+  g_auto (Run) tornado = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
+  g_auto (Run) tornado_late
+      = run_cli ("C.UTF-8", "--sensitivity=json", "--snapshot=savings-late", path, NULL);
+
+  g_assert_cmpint (plain.status, ==, 0);
+  g_assert_cmpint (late.status, ==, 0);
+  g_assert_cmpstr (plain.out, !=, late.out);
+  g_assert_cmpint (tornado.status, ==, 0);
+  g_assert_cmpint (tornado_late.status, ==, 0);
+  g_assert_cmpstr (tornado.out, !=, tornado_late.out);
+}
+
+static void
+test_usage (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_autofree char *minimal = lgr_test_source_path ("tests", "files", "valid-minimal.lgr", NULL);
+  g_auto (Run) unknown
+      = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", "--snapshot=lac-70", path, NULL);
+  g_auto (Run) none = run_cli ("C.UTF-8", "--summary=csv", "--snapshot=x", minimal, NULL);
+  g_auto (Run) check = run_cli ("C.UTF-8", "--check", "--snapshot=lac-60", path, NULL);
+  g_auto (Run) alone = run_cli ("C.UTF-8", "--snapshot=lac-60", path, NULL);
+
+  /* an id the study does not have is wrong usage, like an unknown --scenario: status 2 */
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_cmpstr (unknown.out, ==, "");
+  g_assert_nonnull (strstr (unknown.err, "has no snapshot “lac-70” (its snapshots: lac-60, "
+                                         "transition-overrun, savings-late, three-quarters, "
+                                         "one-lac-57)"));
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_nonnull (strstr (none.err, "has no snapshot “x” (it has none)"));
+  g_assert_cmpint (check.status, ==, 2);
+  g_assert_nonnull (strstr (check.err, "--snapshot goes with"));
+  g_assert_cmpint (alone.status, ==, 2);
+  g_assert_nonnull (strstr (alone.err, "--snapshot goes with"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/snapshot/summary", test_summary);
+  g_test_add_func ("/cli/snapshot/export-and-report", test_export_and_report);
+  g_test_add_func ("/cli/snapshot/report-pages", test_report_pages);
+  g_test_add_func ("/cli/snapshot/uncertainty-and-sensitivity", test_uncertainty_and_sensitivity);
+  g_test_add_func ("/cli/snapshot/usage", test_usage);
+  return g_test_run ();
+}
