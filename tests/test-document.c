@@ -36,6 +36,36 @@ cumulative_end (LgrDocument *document, const char *scenario_id)
   return r->cumulative[results->n_years - 1];
 }
 
+/* A target moved below its range widens the range (one step, undone with it); a range edited
+ * onto the wrong side of an unchanged target is still refused. */
+static void
+test_edit_stretches_range (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrLever) lever = copy_lever (document, "two", "north-lac");
+  g_autoptr (LgrLever) wrong = NULL;
+  g_autoptr (GError) error = NULL;
+  const LgrLever *now;
+
+  g_assert_cmpfloat (lever->cohort_target_range.low, ==, 55);
+  lever->cohort_target = 50;
+  g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                                 "north-lac");
+  g_assert_cmpfloat (now->cohort_target_range.low, ==, 50);
+  g_assert_cmpfloat (now->cohort_target_range.high, ==, 64);
+  g_assert_true (lgr_document_undo (document));
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                                 "north-lac");
+  g_assert_cmpfloat (now->cohort_target_range.low, ==, 55);
+
+  wrong = lgr_lever_copy (now);
+  wrong->cohort_target_range.low = 58;
+  g_assert_false (lgr_document_set_lever (document, "two", wrong, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+}
+
 static void
 count_changed (LgrDocument *document, guint *count)
 {
@@ -68,9 +98,8 @@ test_edit_undo_redo (void)
 
   /* The results are those the core computes for the same edit. */
   expected_study = lgr_study_copy (original);
-  lgr_scenario_find_lever (lgr_study_find_scenario (expected_study, "two"), "north-lac")
-      ->cohort_target
-      = 65;
+  lgr_test_set_cohort_target (
+      lgr_scenario_find_lever (lgr_study_find_scenario (expected_study, "two"), "north-lac"), 65);
   expected = lgr_results_compute (expected_study);
   g_assert_cmpfloat (cumulative_end (document, "two"), ==,
                      lgr_results_find (expected, "two")->cumulative[expected->n_years - 1]);
@@ -593,6 +622,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/document/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/core/document/refused", test_refused);
+  g_test_add_func ("/core/document/edit-stretches-range", test_edit_stretches_range);
   g_test_add_func ("/core/document/merge-drag", test_merge_drag);
   g_test_add_func ("/core/document/scenarios", test_scenarios);
   g_test_add_func ("/core/document/levers-items", test_levers_items);

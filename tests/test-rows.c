@@ -38,7 +38,7 @@ document_with_levers (guint n_levers)
       lever->id = g_strdup_printf ("lever-%u", i);
       g_free (lever->name);
       lever->name = g_strdup_printf ("Lever %u", i);
-      lever->cohort_target = 40 + i % 20;
+      lgr_test_set_cohort_target (lever, 40 + i % 20);
       g_ptr_array_add (two->levers, lever);
     }
   return lgr_document_new (study, NULL);
