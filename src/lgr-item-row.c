@@ -10,6 +10,7 @@
 #include "lgr-number-row.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
+#include "lgr-source-editor.h"
 
 enum
 {
@@ -41,7 +42,7 @@ struct _LgrItemRow
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
   GtkWidget *remove_row;
-  GtkWidget *source_label;
+  GtkWidget *source_editor;
 
   GPtrArray *number_rows; /* of LgrNumberRow*, each with "lgr-field" */
   LgrItem *shown;         /* the item as shown */
@@ -433,8 +434,7 @@ update (LgrItemRow *self)
                                    item->pattern == LGR_ITEM_PATTERN_SPREAD ? spread_hint
                                                                             : realisation_hint);
     }
-  lgr_row_set_label_text (self->source_label,
-                          item->source ? item->source : _ ("No source given for this item."));
+  lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), item->source);
 }
 
 static void
@@ -471,6 +471,21 @@ lgr_item_row_finalize (GObject *object)
   G_OBJECT_CLASS (lgr_item_row_parent_class)->finalize (object);
 }
 
+/* The note as typed, one edit (NULL: the note removed). */
+static void
+on_source_committed (LgrSourceEditor *editor, const char *text, LgrItemRow *self)
+{
+  const LgrItem *current = current_item (self);
+  g_autoptr (LgrItem) item = NULL;
+
+  if (!current || g_strcmp0 (current->source, text) == 0)
+    return;
+  item = lgr_item_copy (current);
+  g_free (item->source);
+  item->source = g_strdup (text);
+  apply_item (self, item, NULL, NULL);
+}
+
 static void
 lgr_item_row_class_init (LgrItemRowClass *klass)
 {
@@ -481,6 +496,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   object_class->finalize = lgr_item_row_finalize;
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, enabled);
@@ -494,7 +510,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, remove_row);
-  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_enabled);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_kind);
@@ -503,6 +519,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
 }
 
 static void
@@ -612,4 +629,11 @@ lgr_item_row_get_item_id (LgrItemRow *self)
 {
   g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
   return self->item_id;
+}
+
+GtkWidget *
+lgr_item_row_get_source_editor (LgrItemRow *self)
+{
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
+  return self->source_editor;
 }

@@ -13,6 +13,7 @@
 #include "lgr-lever-row.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
+#include "lgr-source-editor.h"
 
 struct _LgrLeverRow
 {
@@ -31,7 +32,7 @@ struct _LgrLeverRow
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
   GtkWidget *remove_row;
-  GtkWidget *source_label;
+  GtkWidget *source_editor;
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
@@ -216,6 +217,21 @@ apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, Gt
       else if (row != NULL)
         lgr_row_show_profile_error (self->profile_row, row, error->message);
     }
+}
+
+/* The note as typed, one edit (NULL: the note removed). */
+static void
+on_source_committed (LgrSourceEditor *editor, const char *text, LgrLeverRow *self)
+{
+  const LgrLever *current = current_lever (self, NULL);
+  g_autoptr (LgrLever) lever = NULL;
+
+  if (!current || g_strcmp0 (current->source, text) == 0)
+    return;
+  lever = lgr_lever_copy (current);
+  g_free (lever->source);
+  lever->source = g_strdup (text);
+  apply_lever (self, lever, NULL, NULL);
 }
 
 static void
@@ -705,9 +721,7 @@ update (LgrLeverRow *self)
       /* xgettext:no-c-format */
       lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->profile_row),
                                    _ ("% of the full saving in each year from the start"));
-      lgr_row_set_label_text (self->source_label, lever->source
-                                                      ? lever->source
-                                                      : _ ("No source given for this lever."));
+      lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), lever->source);
       sync_benchmarks (self, lever, scenario);
     }
 }
@@ -771,6 +785,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   object_class->finalize = lgr_lever_row_finalize;
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-lever-row.ui");
   for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
@@ -786,7 +801,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, remove_row);
-  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_editor);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_box);
@@ -797,6 +812,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
 }
 
 static void
@@ -875,4 +891,11 @@ lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field)
   g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
   g_return_val_if_fail (field < LGR_LEVER_N_FIELDS, NULL);
   return gtk_widget_get_visible (self->fields[field]) ? LGR_NUMBER_ROW (self->fields[field]) : NULL;
+}
+
+GtkWidget *
+lgr_lever_row_get_source_editor (LgrLeverRow *self)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  return self->source_editor;
 }
