@@ -111,7 +111,7 @@ lgr_source_editor_init (LgrSourceEditor *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_size_request (scroller, 360, 160);
+  gtk_widget_set_size_request (scroller, 400, 220);
   gtk_widget_add_css_class (scroller, "card");
   gtk_box_append (GTK_BOX (self), scroller);
 

@@ -13,6 +13,7 @@
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
+#include "lgr-source-editor.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 
@@ -561,6 +562,42 @@ test_scenario_colours (Fixture *f, gconstpointer data)
   lgr_test_shoot (GTK_WIDGET (f->window), "palette-colour");
 }
 
+/* The light-bulb button of a lever opens its note, editable; what is typed is kept when the
+ * popover closes, as one undoable edit. With LGR_SHOTS_DIR set, a screenshot to look at. */
+static void
+test_source_editor (LgrTestWindowFixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrLeverRow *row;
+  GtkWidget *editor, *popover;
+  g_autofree char *shown = NULL;
+  const LgrLever *lever;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  row = lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac");
+  editor = lgr_lever_row_get_source_editor (row);
+  popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (editor));
+  shown = lgr_source_editor_get_text (LGR_SOURCE_EDITOR (editor));
+  g_assert_nonnull (strstr (shown, "Peopletoo"));
+  lgr_test_shoot (GTK_WIDGET (f->window), "source-editor");
+  lgr_test_shoot (popover, "source-editor-popover");
+
+  lgr_source_editor_type_text (LGR_SOURCE_EDITOR (editor), "Checked with the finance team.");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_cmpstr (lever->source, ==, "Checked with the finance team.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_nonnull (strstr (lever->source, "Peopletoo"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -577,6 +614,7 @@ main (int argc, char *argv[])
   ADD ("/window/edit/lever-editors", test_lever_editors);
   ADD ("/window/edit/item-editors", test_item_editors);
   ADD ("/window/edit/authority-editors", test_authority_editors);
+  ADD ("/window/edit/source-editor", test_source_editor);
   ADD ("/window/scenarios/colours", test_scenario_colours);
 #undef ADD
   return g_test_run ();
