@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "lgr-study-edits.h"
 #include "lgr-study-io.h"
 #include "lgr-uncertainty-rules.h"
 
@@ -53,6 +54,7 @@ lgr_test_set_cohort_target (LgrLever *lever, double target)
 
   lever->cohort_target = target;
   lgr_uncertainty_stretch_lever (lever, before);
+  lgr_lever_note_source_change (lever, before);
 }
 
 LgrStudy *

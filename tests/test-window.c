@@ -592,10 +592,16 @@ test_source_editor (LgrTestWindowFixture *f, gconstpointer data)
   lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
                                    "north-lac");
   g_assert_cmpstr (lever->source, ==, "Checked with the finance team.");
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (lgr_document_get_undo_label (lgr_window_get_document (f->window)), ==,
+                   "Change “Children looked after”");
+  g_assert_true (lgr_document_undo (lgr_window_get_document (f->window)));
+  lgr_test_settle ();
   lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
                                    "north-lac");
   g_assert_nonnull (strstr (lever->source, "Peopletoo"));
+  g_clear_pointer (&shown, g_free);
+  shown = lgr_source_editor_get_text (LGR_SOURCE_EDITOR (editor));
+  g_assert_cmpstr (shown, ==, lever->source);
 }
 
 int

@@ -660,6 +660,7 @@ lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLev
     return FALSE;
   stretched = lgr_lever_copy (lever);
   lgr_uncertainty_stretch_lever (stretched, g_ptr_array_index (scenario->levers, index));
+  lgr_lever_note_source_change (stretched, g_ptr_array_index (scenario->levers, index));
   if (!lgr_lever_validate (stretched, scenario, error))
     return drop_copy (copy, FALSE);
   replace_at (scenario->levers, index, g_steal_pointer (&stretched));
@@ -682,6 +683,7 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
     return FALSE;
   stretched = lgr_item_copy (item);
   lgr_uncertainty_stretch_item (stretched, g_ptr_array_index (scenario->items, index));
+  lgr_item_note_source_change (stretched, g_ptr_array_index (scenario->items, index));
   if (!lgr_item_validate (stretched, error))
     return drop_copy (copy, FALSE);
   replace_at (scenario->items, index, g_steal_pointer (&stretched));
