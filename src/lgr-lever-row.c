@@ -156,7 +156,8 @@ lever_shown_equal (const LgrLever *a, const LgrLever *b)
          && a->has_realisation_start == b->has_realisation_start
          && a->realisation_start == b->realisation_start
          && lgr_profile_equal (&a->realisation, &b->realisation)
-         && g_strcmp0 (a->source, b->source) == 0;
+         && g_strcmp0 (a->source, b->source) == 0 && a->has_source_target == b->has_source_target
+         && a->has_source_unit_cost == b->has_source_unit_cost;
 }
 
 /* Whether the row shows lever as it is now, in its scenario and study. */
@@ -217,6 +218,49 @@ apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, Gt
       else if (row != NULL)
         lgr_row_show_profile_error (self->profile_row, row, error->message);
     }
+}
+
+/* "Changed since the source": said in the note's popover, and by the button's icon. */
+static void
+show_stale_source (LgrLeverRow *self, const LgrLever *lever)
+{
+  g_autoptr (GString) warning = g_string_new (NULL);
+
+  if (lever->source && lever->has_source_target)
+    {
+      g_autofree char *then = lgr_format_decimal (lever->source_target, 2);
+      g_autofree char *now = lgr_format_decimal (lever->cohort_target, 2);
+      g_string_append_printf (warning, _ ("Target changed since this source: %s → %s %s"), then,
+                              now, lgr_lever_cohort_unit (lever));
+    }
+  if (lever->source && lever->has_source_unit_cost)
+    {
+      g_autofree char *then = lgr_format_money_exact (lever->source_unit_cost);
+      g_autofree char *now = lgr_format_money_exact (lever->unit_cost_target);
+      if (warning->len)
+        g_string_append_c (warning, '\n');
+      g_string_append_printf (warning, _ ("Unit cost changed since this source: %s → %s"), then,
+                              now);
+    }
+  lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor),
+                               warning->len ? warning->str : NULL);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button),
+                                 warning->len ? "dialog-warning-symbolic"
+                                              : "dialog-information-symbolic");
+}
+
+/* The note still holds: the marks go, as one edit. */
+static void
+on_source_confirmed (LgrSourceEditor *editor, LgrLeverRow *self)
+{
+  const LgrLever *current = current_lever (self, NULL);
+  g_autoptr (LgrLever) lever = NULL;
+
+  if (!current || !(current->has_source_target || current->has_source_unit_cost))
+    return;
+  lever = lgr_lever_copy (current);
+  lever->has_source_target = lever->has_source_unit_cost = FALSE;
+  apply_lever (self, lever, NULL, NULL);
 }
 
 /* The note as typed, one edit (NULL: the note removed). */
@@ -722,6 +766,7 @@ update (LgrLeverRow *self)
       lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->profile_row),
                                    _ ("% of the full saving in each year from the start"));
       lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), lever->source);
+      show_stale_source (self, lever);
       sync_benchmarks (self, lever, scenario);
     }
 }
@@ -813,6 +858,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
   gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_confirmed);
 }
 
 static void

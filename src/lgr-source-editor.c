@@ -15,6 +15,8 @@ struct _LgrSourceEditor
   GtkBox parent_instance;
 
   GtkWidget *view;
+  GtkWidget *stale_box;
+  GtkWidget *stale_label;
   char *shown; /* the note as last set, trimmed; NULL: none */
 };
 
@@ -23,6 +25,7 @@ G_DEFINE_FINAL_TYPE (LgrSourceEditor, lgr_source_editor, GTK_TYPE_BOX)
 enum
 {
   COMMITTED,
+  CONFIRMED,
   N_SIGNALS
 };
 
@@ -55,6 +58,13 @@ on_done (GtkButton *button, LgrSourceEditor *self)
 }
 
 static void
+on_confirm (GtkButton *button, LgrSourceEditor *self)
+{
+  lgr_source_editor_commit (self); /* a note typed first is an edit of its own */
+  g_signal_emit (self, signals[CONFIRMED], 0);
+}
+
+static void
 on_unmap (GtkWidget *widget, LgrSourceEditor *self)
 {
   lgr_source_editor_commit (self);
@@ -77,6 +87,8 @@ lgr_source_editor_class_init (LgrSourceEditorClass *klass)
   object_class->finalize = lgr_source_editor_finalize;
   signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                      NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CONFIRMED] = g_signal_new ("confirmed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -114,6 +126,24 @@ lgr_source_editor_init (LgrSourceEditor *self)
   gtk_widget_set_size_request (scroller, 400, 220);
   gtk_widget_add_css_class (scroller, "card");
   gtk_box_append (GTK_BOX (self), scroller);
+
+  self->stale_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->stale_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->stale_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->stale_label), 32);
+  gtk_label_set_xalign (GTK_LABEL (self->stale_label), 0);
+  gtk_widget_set_hexpand (self->stale_label, TRUE);
+  gtk_widget_add_css_class (self->stale_label, "warning");
+  gtk_box_append (GTK_BOX (self->stale_box), self->stale_label);
+  {
+    GtkWidget *confirm = gtk_button_new_with_mnemonic (_ ("_Still True"));
+    gtk_widget_set_valign (confirm, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (confirm, _ ("The note holds for the new value"));
+    g_signal_connect (confirm, "clicked", G_CALLBACK (on_confirm), self);
+    gtk_box_append (GTK_BOX (self->stale_box), confirm);
+  }
+  gtk_widget_set_visible (self->stale_box, FALSE);
+  gtk_box_append (GTK_BOX (self), self->stale_box);
 
   gtk_widget_set_halign (done, GTK_ALIGN_END);
   g_signal_connect (done, "clicked", G_CALLBACK (on_done), self);
@@ -179,4 +209,21 @@ lgr_source_editor_commit (LgrSourceEditor *self)
   g_free (self->shown);
   self->shown = g_strdup (text);
   g_signal_emit (self, signals[COMMITTED], 0, text);
+}
+
+void
+lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning)
+{
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+  gtk_label_set_text (GTK_LABEL (self->stale_label), warning ? warning : "");
+  gtk_widget_set_visible (self->stale_box, warning != NULL);
+}
+
+const char *
+lgr_source_editor_get_stale (LgrSourceEditor *self)
+{
+  g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
+  return gtk_widget_get_visible (self->stale_box)
+             ? gtk_label_get_text (GTK_LABEL (self->stale_label))
+             : NULL;
 }

@@ -27,4 +27,9 @@ void lgr_source_editor_type_text (LgrSourceEditor *self, const char *text);
  * was last set; done when the editor loses the focus, its popover closes or Done is pressed. */
 void lgr_source_editor_commit (LgrSourceEditor *self);
 
+/* Shows warning ("Target changed since this source: 64 → 50 per 10,000 children") under the
+ * note with a button that emits "confirmed" (the note still holds); NULL hides both. */
+void lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning);
+const char *lgr_source_editor_get_stale (LgrSourceEditor *self);
+
 G_END_DECLS

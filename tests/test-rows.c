@@ -566,6 +566,31 @@ test_source_note (Fixture *f, gconstpointer data)
   g_assert_cmpstr (item->source, ==, note);
 }
 
+/* A target changed after its note: the note's popover says so until the user confirms the
+ * note (one edit) or edits it. */
+static void
+test_stale_source_note (Fixture *f, gconstpointer data)
+{
+  LgrSourceEditor *editor
+      = LGR_SOURCE_EDITOR (lgr_lever_row_get_source_editor (row_of (f, "north-lac")));
+
+  g_assert_null (lgr_source_editor_get_stale (editor));
+  set_target (f, "north-lac", 50);
+  lgr_test_settle ();
+  g_assert_true (lever_of (f, "north-lac")->has_source_target);
+  g_assert_cmpstr (lgr_source_editor_get_stale (editor), ==,
+                   "Target changed since this source: 55 → 50 per 10,000 children");
+
+  g_signal_emit_by_name (editor, "confirmed");
+  lgr_test_settle ();
+  g_assert_false (lever_of (f, "north-lac")->has_source_target);
+  g_assert_cmpfloat (lever_of (f, "north-lac")->cohort_target, ==, 50);
+  g_assert_null (lgr_source_editor_get_stale (editor));
+  g_assert_true (lgr_document_undo (f->document)); /* the confirmation is its own step */
+  lgr_test_settle ();
+  g_assert_nonnull (lgr_source_editor_get_stale (editor));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -585,6 +610,7 @@ main (int argc, char **argv)
   ADD ("/rows/item-values", 0, test_item_values);
   ADD ("/rows/folded-rows-wait", 0, test_folded_rows_wait);
   ADD ("/rows/source-note", 0, test_source_note);
+  ADD ("/rows/stale-source-note", 0, test_stale_source_note);
 #undef ADD
   g_test_add_func ("/rows/finalized-with-window", test_finalized_with_window);
   return g_test_run ();

@@ -578,6 +578,16 @@ test_source_editor (LgrTestWindowFixture *f, gconstpointer data)
   editor = lgr_lever_row_get_source_editor (row);
   popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
   g_assert_nonnull (popover);
+  {
+    /* A target changed since the note: the popover says so. */
+    g_autoptr (LgrLever) edited = lgr_lever_copy (lgr_scenario_find_lever (
+        lgr_study_find_scenario (lgr_test_window_study (f), "two"), "north-lac"));
+    edited->cohort_target = 50;
+    g_assert_true (
+        lgr_document_set_lever (lgr_window_get_document (f->window), "two", edited, NULL, NULL));
+    lgr_test_settle ();
+    g_assert_nonnull (lgr_source_editor_get_stale (LGR_SOURCE_EDITOR (editor)));
+  }
   gtk_popover_popup (GTK_POPOVER (popover));
   lgr_test_settle ();
   g_assert_true (gtk_widget_get_mapped (editor));

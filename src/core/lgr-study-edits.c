@@ -178,7 +178,11 @@ lgr_lever_note_source_change (LgrLever *lever, const LgrLever *before)
       lever->has_source_target = lever->has_source_unit_cost = FALSE;
       return;
     }
-  /* The marks are the document's: an edit made from an older copy keeps them. */
+  /* Values unchanged: the marks as given (cleared: the user confirmed the note). Else the
+   * document's marks, so that an edit made from an older copy keeps them. */
+  if (lever->cohort_target == before->cohort_target
+      && lever->unit_cost_target == before->unit_cost_target)
+    return;
   lever->has_source_target = before->has_source_target;
   lever->source_target = before->source_target;
   lever->has_source_unit_cost = before->has_source_unit_cost;
@@ -204,6 +208,8 @@ lgr_item_note_source_change (LgrItem *item, const LgrItem *before)
       item->has_source_value = FALSE;
       return;
     }
+  if (item_value (item) == item_value (before))
+    return; /* as for a lever */
   item->has_source_value = before->has_source_value;
   item->source_value = before->source_value;
   mark_change (&item->has_source_value, &item->source_value, item_value (item),
