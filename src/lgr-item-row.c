@@ -52,6 +52,8 @@ struct _LgrItemRow
 
 G_DEFINE_FINAL_TYPE (LgrItemRow, lgr_item_row, ADW_TYPE_EXPANDER_ROW)
 
+static void show_stale_source (LgrItemRow *self, const LgrItem *item);
+
 static const char *const kind_names[]
     = { N_ ("One-off cost"), N_ ("Recurring cost"), N_ ("Saving"), N_ ("Cost avoidance") };
 
@@ -79,7 +81,7 @@ item_shown_equal (const LgrItem *a, const LgrItem *b)
       || a->pattern != b->pattern || a->has_start != b->has_start || a->start != b->start
       || !lgr_profile_equal (&a->profile, &b->profile) || a->total != b->total
       || a->amount != b->amount || a->growth != b->growth || g_strcmp0 (a->source, b->source) != 0
-      || na != nb)
+      || a->has_source_value != b->has_source_value || na != nb)
     return FALSE;
   for (guint i = 0; i < na; i++)
     {
@@ -435,6 +437,7 @@ update (LgrItemRow *self)
                                                                             : realisation_hint);
     }
   lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), item->source);
+  show_stale_source (self, item);
 }
 
 static void
@@ -469,6 +472,38 @@ lgr_item_row_finalize (GObject *object)
   g_clear_pointer (&self->shown, lgr_item_free);
   g_free (self->error);
   G_OBJECT_CLASS (lgr_item_row_parent_class)->finalize (object);
+}
+
+/* "Changed since the source", as for a lever (lgr-lever-row.c). */
+static void
+show_stale_source (LgrItemRow *self, const LgrItem *item)
+{
+  g_autofree char *warning = NULL;
+
+  if (item->source && item->has_source_value && item->pattern != LGR_ITEM_PATTERN_VALUES)
+    {
+      gboolean spread = item->pattern == LGR_ITEM_PATTERN_SPREAD;
+      g_autofree char *then = lgr_format_money_exact (item->source_value);
+      g_autofree char *now = lgr_format_money_exact (spread ? item->total : item->amount);
+      warning = g_strdup_printf (spread ? _ ("Total changed since this source: %s → %s")
+                                        : _ ("Amount changed since this source: %s → %s"),
+                                 then, now);
+    }
+  lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor), warning);
+}
+
+/* The note still holds: the mark goes, as one edit. */
+static void
+on_source_confirmed (LgrSourceEditor *editor, LgrItemRow *self)
+{
+  const LgrItem *current = current_item (self);
+  g_autoptr (LgrItem) item = NULL;
+
+  if (!current || !current->has_source_value)
+    return;
+  item = lgr_item_copy (current);
+  item->has_source_value = FALSE;
+  apply_item (self, item, NULL, NULL);
 }
 
 /* The note as typed, one edit (NULL: the note removed). */
@@ -520,6 +555,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
   gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_confirmed);
 }
 
 static void

@@ -589,6 +589,22 @@ test_stale_source_note (Fixture *f, gconstpointer data)
   g_assert_true (lgr_document_undo (f->document)); /* the confirmation is its own step */
   lgr_test_settle ();
   g_assert_nonnull (lgr_source_editor_get_stale (editor));
+
+  /* An item's total, the same way. */
+  {
+    LgrSourceEditor *item_editor = LGR_SOURCE_EDITOR (lgr_item_row_get_source_editor (
+        LGR_ITEM_ROW (lgr_scenario_sidebar_find_item_row (f->sidebar, "transition"))));
+    g_autoptr (LgrItem) item = lgr_item_copy (lgr_scenario_find_item (
+        lgr_study_find_scenario (lgr_document_get_study (f->document), "two"), "transition"));
+    item->total = 40000000;
+    g_assert_true (lgr_document_set_item (f->document, "two", item, NULL, NULL));
+    lgr_test_settle ();
+    g_assert_cmpstr (lgr_source_editor_get_stale (item_editor), ==,
+                     "Total changed since this source: £37,300,000 → £40,000,000");
+    g_signal_emit_by_name (item_editor, "confirmed");
+    lgr_test_settle ();
+    g_assert_null (lgr_source_editor_get_stale (item_editor));
+  }
 }
 
 int
