@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lgr-study-loader-state.h"
+#include "lgr-study-schema-sources.h"
 #include "lgr-uncertainty-rules.h"
 
 /* Element handlers */
@@ -705,42 +706,6 @@ static const LgrSchemaAttribute realisation_attributes[] = {
   DRIVER_ROW (LgrLever, realisation_driver),
 };
 
-/* What the note was written for, while a value differs from it (docs/format.md) */
-static const LgrSchemaAttribute lever_source_attributes[] = {
-  { .name = "checked-target",
-    .type = LGR_FIELD_NUMBER,
-    .offset = FIELD (LgrLever, source_target),
-    .has_offset = FIELD (LgrLever, has_source_target),
-    .range = LGR_RANGE_NON_NEGATIVE,
-    .what = N_ ("the target the source was written for"),
-    .write = LGR_WRITE_IF_SET },
-  { .name = "checked-unit-cost",
-    .type = LGR_FIELD_NUMBER,
-    .offset = FIELD (LgrLever, source_unit_cost),
-    .has_offset = FIELD (LgrLever, has_source_unit_cost),
-    .range = LGR_RANGE_NON_NEGATIVE,
-    .what = N_ ("the unit cost the source was written for"),
-    .write = LGR_WRITE_IF_SET },
-};
-
-static const LgrSchemaAttribute item_source_attributes[] = {
-  { .name = "checked-value",
-    .type = LGR_FIELD_NUMBER,
-    .offset = FIELD (LgrItem, source_value),
-    .has_offset = FIELD (LgrItem, has_source_value),
-    .range = LGR_RANGE_NON_NEGATIVE,
-    .what = N_ ("the value the source was written for"),
-    .write = LGR_WRITE_IF_SET },
-};
-
-static const LgrSchemaAttribute lever_source_text = {
-  .type = LGR_FIELD_TEXT,
-  .length = LGR_LENGTH_NOTE,
-  .offset = FIELD (LgrLever, source),
-  .what = N_ ("the source"),
-  .write = LGR_WRITE_IF_SET,
-};
-
 static const LgrSchemaAttribute item_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
@@ -842,14 +807,6 @@ static const LgrSchemaAttribute value_text = {
   .what = N_ ("value"),
 };
 
-static const LgrSchemaAttribute item_source_text = {
-  .type = LGR_FIELD_TEXT,
-  .length = LGR_LENGTH_NOTE,
-  .offset = FIELD (LgrItem, source),
-  .what = N_ ("the source"),
-  .write = LGR_WRITE_IF_SET,
-};
-
 /* The children */
 
 static const LgrSchemaChild study_children[] = {
@@ -924,8 +881,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_REALISATION]
   = { "realisation", LGR_OBJECT_LEVER, ATTRIBUTES (realisation_attributes),
       .attributes_done = ranges_done },
-  [LGR_ELEMENT_LEVER_SOURCE] = { "source", LGR_OBJECT_LEVER, ATTRIBUTES (lever_source_attributes),
-                                 .text = &lever_source_text },
+  [LGR_ELEMENT_LEVER_SOURCE]
+  = { "source", LGR_OBJECT_LEVER, ATTRIBUTES (lgr_schema_lever_source_attributes),
+      .text = &lgr_schema_lever_source_text },
   [LGR_ELEMENT_ITEM] = { "item", LGR_OBJECT_ITEM, N_ ("item"), ATTRIBUTES (item_attributes),
                          CHILDREN (item_children), .begin = begin_item, .end = end_item },
   [LGR_ELEMENT_SPREAD] = { "spread", LGR_OBJECT_ITEM, ATTRIBUTES (spread_attributes),
@@ -937,7 +895,8 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_VALUE] = { "value", LGR_OBJECT_YEAR_VALUE, ATTRIBUTES (value_attributes),
                           .text = &value_text, .begin = begin_value, .end = end_value },
   [LGR_ELEMENT_ITEM_SOURCE]
-  = { "source", LGR_OBJECT_ITEM, ATTRIBUTES (item_source_attributes), .text = &item_source_text },
+  = { "source", LGR_OBJECT_ITEM, ATTRIBUTES (lgr_schema_item_source_attributes),
+      .text = &lgr_schema_item_source_text },
   [LGR_ELEMENT_UNCERTAINTY]
   = { "uncertainty", LGR_OBJECT_STUDY, ATTRIBUTES (uncertainty_attributes) },
   [LGR_ELEMENT_SCENARIO_SETTINGS]
