@@ -10,6 +10,7 @@
 #include "lgr-number-row.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
+#include "lgr-source-editor.h"
 
 enum
 {
@@ -41,7 +42,7 @@ struct _LgrItemRow
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
   GtkWidget *remove_row;
-  GtkWidget *source_label;
+  GtkWidget *source_editor;
 
   GPtrArray *number_rows; /* of LgrNumberRow*, each with "lgr-field" */
   LgrItem *shown;         /* the item as shown */
@@ -50,6 +51,8 @@ struct _LgrItemRow
 };
 
 G_DEFINE_FINAL_TYPE (LgrItemRow, lgr_item_row, ADW_TYPE_EXPANDER_ROW)
+
+static void show_stale_source (LgrItemRow *self, const LgrItem *item);
 
 static const char *const kind_names[]
     = { N_ ("One-off cost"), N_ ("Recurring cost"), N_ ("Saving"), N_ ("Cost avoidance") };
@@ -78,7 +81,7 @@ item_shown_equal (const LgrItem *a, const LgrItem *b)
       || a->pattern != b->pattern || a->has_start != b->has_start || a->start != b->start
       || !lgr_profile_equal (&a->profile, &b->profile) || a->total != b->total
       || a->amount != b->amount || a->growth != b->growth || g_strcmp0 (a->source, b->source) != 0
-      || na != nb)
+      || a->has_source_value != b->has_source_value || na != nb)
     return FALSE;
   for (guint i = 0; i < na; i++)
     {
@@ -433,8 +436,8 @@ update (LgrItemRow *self)
                                    item->pattern == LGR_ITEM_PATTERN_SPREAD ? spread_hint
                                                                             : realisation_hint);
     }
-  lgr_row_set_label_text (self->source_label,
-                          item->source ? item->source : _ ("No source given for this item."));
+  lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), item->source);
+  show_stale_source (self, item);
 }
 
 static void
@@ -471,6 +474,53 @@ lgr_item_row_finalize (GObject *object)
   G_OBJECT_CLASS (lgr_item_row_parent_class)->finalize (object);
 }
 
+/* "Changed since the source", as for a lever (lgr-lever-row.c). */
+static void
+show_stale_source (LgrItemRow *self, const LgrItem *item)
+{
+  g_autofree char *warning = NULL;
+
+  if (item->source && item->has_source_value && item->pattern != LGR_ITEM_PATTERN_VALUES)
+    {
+      gboolean spread = item->pattern == LGR_ITEM_PATTERN_SPREAD;
+      g_autofree char *then = lgr_format_money_exact (item->source_value);
+      g_autofree char *now = lgr_format_money_exact (spread ? item->total : item->amount);
+      warning = g_strdup_printf (spread ? _ ("Total changed since this source: %s → %s")
+                                        : _ ("Amount changed since this source: %s → %s"),
+                                 then, now);
+    }
+  lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor), warning);
+}
+
+/* The note still holds: the mark goes, as one edit. */
+static void
+on_source_confirmed (LgrSourceEditor *editor, LgrItemRow *self)
+{
+  const LgrItem *current = current_item (self);
+  g_autoptr (LgrItem) item = NULL;
+
+  if (!current || !current->has_source_value)
+    return;
+  item = lgr_item_copy (current);
+  item->has_source_value = FALSE;
+  apply_item (self, item, NULL, NULL);
+}
+
+/* The note as typed, one edit (NULL: the note removed). */
+static void
+on_source_committed (LgrSourceEditor *editor, const char *text, LgrItemRow *self)
+{
+  const LgrItem *current = current_item (self);
+  g_autoptr (LgrItem) item = NULL;
+
+  if (!current || g_strcmp0 (current->source, text) == 0)
+    return;
+  item = lgr_item_copy (current);
+  g_free (item->source);
+  item->source = g_strdup (text);
+  apply_item (self, item, NULL, NULL);
+}
+
 static void
 lgr_item_row_class_init (LgrItemRowClass *klass)
 {
@@ -481,6 +531,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   object_class->finalize = lgr_item_row_finalize;
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, enabled);
@@ -494,7 +545,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_row);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, remove_row);
-  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrItemRow, source_editor);
   gtk_widget_class_bind_template_callback (widget_class, on_enabled);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply);
   gtk_widget_class_bind_template_callback (widget_class, on_kind);
@@ -503,6 +554,8 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_confirmed);
 }
 
 static void
@@ -612,4 +665,11 @@ lgr_item_row_get_item_id (LgrItemRow *self)
 {
   g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
   return self->item_id;
+}
+
+GtkWidget *
+lgr_item_row_get_source_editor (LgrItemRow *self)
+{
+  g_return_val_if_fail (LGR_IS_ITEM_ROW (self), NULL);
+  return self->source_editor;
 }

@@ -25,6 +25,8 @@ GtkWidget *lgr_item_row_get_name_row (LgrItemRow *self);
 GtkWidget *lgr_item_row_get_kind_row (LgrItemRow *self);
 /* Why the last change was refused, or NULL. */
 const char *lgr_item_row_get_error (LgrItemRow *self);
+/* The source note's editor (an LgrSourceEditor), in the source button's popover. */
+GtkWidget *lgr_item_row_get_source_editor (LgrItemRow *self);
 /* A string describing the row's structure (pattern, years): when it differs from the item's,
  * the row must be rebuilt rather than synced. */
 char *lgr_item_row_structure_key (const LgrItem *item, const LgrStudy *study);

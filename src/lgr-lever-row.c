@@ -13,6 +13,7 @@
 #include "lgr-lever-row.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
+#include "lgr-source-editor.h"
 
 struct _LgrLeverRow
 {
@@ -31,7 +32,7 @@ struct _LgrLeverRow
   GtkWidget *profile_row;
   GtkWidget *profile_entry;
   GtkWidget *remove_row;
-  GtkWidget *source_label;
+  GtkWidget *source_editor;
   GtkWidget *source_button;
   GtkWidget *benchmark_button;
   GtkWidget *benchmark_box;
@@ -171,7 +172,8 @@ lever_shown_equal (const LgrLever *a, const LgrLever *b)
          && a->has_realisation_start == b->has_realisation_start
          && a->realisation_start == b->realisation_start
          && lgr_profile_equal (&a->realisation, &b->realisation)
-         && g_strcmp0 (a->source, b->source) == 0;
+         && g_strcmp0 (a->source, b->source) == 0 && a->has_source_target == b->has_source_target
+         && a->has_source_unit_cost == b->has_source_unit_cost;
 }
 
 /* Whether the row shows lever as it is now, in its scenario and study. */
@@ -232,6 +234,64 @@ apply_lever (LgrLeverRow *self, const LgrLever *lever, const char *merge_key, Gt
       else if (row != NULL)
         lgr_row_show_profile_error (self->profile_row, row, error->message);
     }
+}
+
+/* "Changed since the source": said in the note's popover, and by the button's icon. */
+static void
+show_stale_source (LgrLeverRow *self, const LgrLever *lever)
+{
+  g_autoptr (GString) warning = g_string_new (NULL);
+
+  if (lever->source && lever->has_source_target)
+    {
+      g_autofree char *then = lgr_format_decimal (lever->source_target, 2);
+      g_autofree char *now = lgr_format_decimal (lever->cohort_target, 2);
+      g_string_append_printf (warning, _ ("Target changed since this source: %s → %s %s"), then,
+                              now, lgr_lever_cohort_unit (lever));
+    }
+  if (lever->source && lever->has_source_unit_cost)
+    {
+      g_autofree char *then = lgr_format_money_exact (lever->source_unit_cost);
+      g_autofree char *now = lgr_format_money_exact (lever->unit_cost_target);
+      if (warning->len)
+        g_string_append_c (warning, '\n');
+      g_string_append_printf (warning, _ ("Unit cost changed since this source: %s → %s"), then,
+                              now);
+    }
+  lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor),
+                               warning->len ? warning->str : NULL);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button),
+                                 warning->len ? "dialog-warning-symbolic"
+                                              : "dialog-information-symbolic");
+}
+
+/* The note still holds: the marks go, as one edit. */
+static void
+on_source_confirmed (LgrSourceEditor *editor, LgrLeverRow *self)
+{
+  const LgrLever *current = current_lever (self, NULL);
+  g_autoptr (LgrLever) lever = NULL;
+
+  if (!current || !(current->has_source_target || current->has_source_unit_cost))
+    return;
+  lever = lgr_lever_copy (current);
+  lever->has_source_target = lever->has_source_unit_cost = FALSE;
+  apply_lever (self, lever, NULL, NULL);
+}
+
+/* The note as typed, one edit (NULL: the note removed). */
+static void
+on_source_committed (LgrSourceEditor *editor, const char *text, LgrLeverRow *self)
+{
+  const LgrLever *current = current_lever (self, NULL);
+  g_autoptr (LgrLever) lever = NULL;
+
+  if (!current || g_strcmp0 (current->source, text) == 0)
+    return;
+  lever = lgr_lever_copy (current);
+  g_free (lever->source);
+  lever->source = g_strdup (text);
+  apply_lever (self, lever, NULL, NULL);
 }
 
 static void
@@ -721,9 +781,8 @@ update (LgrLeverRow *self)
       /* xgettext:no-c-format */
       lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->profile_row),
                                    _ ("% of the full saving in each year from the start"));
-      lgr_row_set_label_text (self->source_label, lever->source
-                                                      ? lever->source
-                                                      : _ ("No source given for this lever."));
+      lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->source_editor), lever->source);
+      show_stale_source (self, lever);
       sync_benchmarks (self, lever, scenario);
     }
 }
@@ -787,6 +846,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   object_class->finalize = lgr_lever_row_finalize;
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-lever-row.ui");
   for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
@@ -803,7 +863,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, profile_entry);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, remove_row);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, switching_row);
-  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_editor);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, source_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_button);
   gtk_widget_class_bind_template_child (widget_class, LgrLeverRow, benchmark_box);
@@ -814,6 +874,8 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_edit_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_committed);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_confirmed);
 }
 
 static void
@@ -913,4 +975,11 @@ lgr_lever_row_get_switching (LgrLeverRow *self)
   return gtk_widget_get_visible (self->switching_row)
              ? adw_action_row_get_subtitle (ADW_ACTION_ROW (self->switching_row))
              : NULL;
+}
+
+GtkWidget *
+lgr_lever_row_get_source_editor (LgrLeverRow *self)
+{
+  g_return_val_if_fail (LGR_IS_LEVER_ROW (self), NULL);
+  return self->source_editor;
 }

@@ -55,6 +55,8 @@ LgrNumberRow *lgr_lever_row_get_field (LgrLeverRow *self, LgrLeverField field);
 GtkWidget *lgr_lever_row_get_editor (LgrLeverRow *self, LgrLeverEditor editor);
 /* Why the last change made through one of the editors was refused, or NULL. */
 const char *lgr_lever_row_get_error (LgrLeverRow *self);
+/* The source note's editor (an LgrSourceEditor), in the source button's popover. */
+GtkWidget *lgr_lever_row_get_source_editor (LgrLeverRow *self);
 
 /* "per 10,000 children", "people", "£ a week" */
 const char *lgr_lever_cohort_unit (const LgrLever *lever);

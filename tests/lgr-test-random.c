@@ -186,6 +186,11 @@ random_lever (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, g
     lever->realisation_start = random_year (rand, study);
   random_profile (rand, &lever->realisation);
   lever->source = maybe_text (rand, 12, TRUE);
+  /* "Changed since the source" marks, only beside a note */
+  if (lever->source && (lever->has_source_target = g_rand_boolean (rand)))
+    lever->source_target = random_number (rand, 0, 100);
+  if (lever->source && (lever->has_source_unit_cost = g_rand_boolean (rand)))
+    lever->source_unit_cost = random_number (rand, 0, 1e5);
   return lever;
 }
 
@@ -243,6 +248,9 @@ random_item (GRand *rand, const LgrStudy *study, guint n)
       break;
     }
   item->source = maybe_text (rand, 12, TRUE);
+  if (item->source && item->pattern != LGR_ITEM_PATTERN_VALUES
+      && (item->has_source_value = g_rand_boolean (rand)))
+    item->source_value = random_number (rand, 0, 1e7);
   return item;
 }
 

@@ -5,7 +5,9 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "lgr-study-edits.h"
 #include "lgr-study-io.h"
+#include "lgr-uncertainty-rules.h"
 
 char *
 lgr_test_source_path (const char *first, ...)
@@ -32,6 +34,27 @@ lgr_test_load_bundled (void)
   g_assert_no_error (error);
   g_assert_nonnull (study);
   return study;
+}
+
+char *
+lgr_test_bundled_without_ranges (void)
+{
+  g_autofree char *path = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr (GRegex) range = g_regex_new (" ([a-z-]+-(low|high)|driver)=\"[^\"]*\"", 0, 0, NULL);
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  return g_regex_replace_literal (range, xml, -1, 0, "", 0, NULL);
+}
+
+void
+lgr_test_set_cohort_target (LgrLever *lever, double target)
+{
+  g_autoptr (LgrLever) before = lgr_lever_copy (lever);
+
+  lever->cohort_target = target;
+  lgr_uncertainty_stretch_lever (lever, before);
+  lgr_lever_note_source_change (lever, before);
 }
 
 LgrStudy *

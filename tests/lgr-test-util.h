@@ -15,6 +15,14 @@ char *lgr_test_source_path (const char *first, ...) G_GNUC_NULL_TERMINATED;
 /* The bundled study from data/studies/warwickshire.lgr; aborts the test if it does not load. */
 LgrStudy *lgr_test_load_bundled (void);
 
+/* The bundled study's XML without its ranges and drivers: what it was before it had any. */
+char *lgr_test_bundled_without_ranges (void);
+
+/* Sets a lever's cohort target as an edit in the window does: a range that no longer holds the
+ * new target widens to it (lgr_uncertainty_stretch_lever()), and the source note, unchanged,
+ * is marked as written for the old target (lgr_lever_note_source_change()). */
+void lgr_test_set_cohort_target (LgrLever *lever, double target);
+
 /* A study whose XML is built from a format string; aborts if it does not load. */
 LgrStudy *lgr_test_load_string (const char *xml);
 

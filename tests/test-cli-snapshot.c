@@ -7,31 +7,15 @@
 
 #include "lgr-test-util.h"
 
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* lgr-explorer with args under locale, no display */
-static Run
+static LgrTestRun
 run_cli (const char *locale, const char *first_arg, ...)
 {
   const char *exe = g_getenv ("LGR_EXPLORER");
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_auto (GStrv) envp = g_get_environ ();
   g_autoptr (GError) error = NULL;
-  Run run = { 0 };
+  LgrTestRun run = { 0 };
   int wait_status = 0;
   va_list ap;
 
@@ -76,12 +60,12 @@ static void
 test_summary (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) plain = run_cli ("C.UTF-8", "--summary=json", path, NULL);
-  g_auto (Run) lac = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", path, NULL);
-  g_auto (Run) both = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
-                               "--snapshot=three-quarters", path, NULL);
-  g_auto (Run) german = run_cli ("de_DE.UTF-8", "--summary=json", "--snapshot=lac-60",
-                                 "--snapshot=three-quarters", path, NULL);
+  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--summary=json", path, NULL);
+  g_auto (LgrTestRun) lac = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) both = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
+                                      "--snapshot=three-quarters", path, NULL);
+  g_auto (LgrTestRun) german = run_cli ("de_DE.UTF-8", "--summary=json", "--snapshot=lac-60",
+                                        "--snapshot=three-quarters", path, NULL);
 
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_cmpint (lac.status, ==, 0);
@@ -111,9 +95,10 @@ test_export_and_report (void)
   gsize la = 0, lb = 0;
 
   {
-    g_auto (Run) plain = run_cli ("C.UTF-8", plain_opt, path, NULL);
-    g_auto (Run) late = run_cli ("C.UTF-8", late_opt, "--snapshot=savings-late", path, NULL);
-    g_auto (Run) report = run_cli ("C.UTF-8", pdf_opt, "--snapshot=savings-late", path, NULL);
+    g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", plain_opt, path, NULL);
+    g_auto (LgrTestRun) late = run_cli ("C.UTF-8", late_opt, "--snapshot=savings-late", path, NULL);
+    g_auto (LgrTestRun) report
+        = run_cli ("C.UTF-8", pdf_opt, "--snapshot=savings-late", path, NULL);
     g_assert_cmpint (plain.status, ==, 0);
     g_assert_cmpint (late.status, ==, 0);
     g_assert_cmpint (report.status, ==, 0);
@@ -131,8 +116,8 @@ report_text (const char *dir, const char *path, const char *snapshot)
 {
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
-  g_auto (Run) run = snapshot ? run_cli ("C.UTF-8", option, snapshot, path, NULL)
-                              : run_cli ("C.UTF-8", option, path, NULL);
+  g_auto (LgrTestRun) run = snapshot ? run_cli ("C.UTF-8", option, snapshot, path, NULL)
+                                     : run_cli ("C.UTF-8", option, path, NULL);
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autoptr (GError) error = NULL;
   char *out = NULL;
@@ -188,11 +173,11 @@ static void
 test_uncertainty_and_sensitivity (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (Run) plain = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100", path, NULL);
-  g_auto (Run) late = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100",
-                               "--snapshot=savings-late", path, NULL);
-  g_auto (Run) tornado = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
-  g_auto (Run) tornado_late
+  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100", path, NULL);
+  g_auto (LgrTestRun) late = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100",
+                                      "--snapshot=savings-late", path, NULL);
+  g_auto (LgrTestRun) tornado = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
+  g_auto (LgrTestRun) tornado_late
       = run_cli ("C.UTF-8", "--sensitivity=json", "--snapshot=savings-late", path, NULL);
 
   g_assert_cmpint (plain.status, ==, 0);
@@ -208,11 +193,11 @@ test_usage (void)
 {
   g_autofree char *path = bundled_path ();
   g_autofree char *minimal = lgr_test_source_path ("tests", "files", "valid-minimal.lgr", NULL);
-  g_auto (Run) unknown
+  g_auto (LgrTestRun) unknown
       = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", "--snapshot=lac-70", path, NULL);
-  g_auto (Run) none = run_cli ("C.UTF-8", "--summary=csv", "--snapshot=x", minimal, NULL);
-  g_auto (Run) check = run_cli ("C.UTF-8", "--check", "--snapshot=lac-60", path, NULL);
-  g_auto (Run) alone = run_cli ("C.UTF-8", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) none = run_cli ("C.UTF-8", "--summary=csv", "--snapshot=x", minimal, NULL);
+  g_auto (LgrTestRun) check = run_cli ("C.UTF-8", "--check", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) alone = run_cli ("C.UTF-8", "--snapshot=lac-60", path, NULL);
 
   /* an id the study does not have is wrong usage, like an unknown --scenario: status 2 */
   g_assert_cmpint (unknown.status, ==, 2);

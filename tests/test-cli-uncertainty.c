@@ -105,18 +105,26 @@ test_uncertainty_json (void)
   g_assert_true (json_object_has_member (json_object_get_object_member (two, "total_net"), "mean"));
 }
 
-/* The study's own draws and seed by default; a study without ranges has draws 0. */
+/* The study's own draws and seed by default; a study without ranges (the bundled one without
+ * its ranges) has draws 0. */
 static void
 test_uncertainty_defaults (void)
 {
   g_autofree char *path = uncertain_path ();
-  g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("lgr-cli-u-XXXXXX", NULL);
+  g_autofree char *bundled = g_build_filename (dir, "plain.lgr", NULL);
+  g_autofree char *xml = lgr_test_bundled_without_ranges ();
   g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--uncertainty=json", path, NULL);
-  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  g_auto (LgrTestRun) plain = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) parser2 = json_parser_new ();
   JsonObject *root = parse_object (parser, run.out);
-  JsonObject *root2 = parse_object (parser2, plain.out);
+  JsonObject *root2;
+
+  g_assert_true (g_file_set_contents (bundled, xml, -1, NULL));
+  plain = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  lgr_test_remove_tree (dir);
+  root2 = parse_object (parser2, plain.out);
 
   g_assert_cmpint (json_object_get_int_member (root, "draws"), ==, 1000);
   g_assert_cmpint (json_object_get_int_member (root, "seed"), ==, 7);
@@ -124,6 +132,35 @@ test_uncertainty_defaults (void)
   g_assert_cmpint (json_object_get_int_member (root2, "draws"), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root2, "quantities")), ==,
                     0);
+}
+
+/* The bundled study's own ranges: each named source's quantity is there, the market costs
+ * linked across the two scenarios, and two unitaries come out ahead in most draws. */
+static void
+test_bundled_ranges (void)
+{
+  g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
+  g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *two;
+  JsonArray *quantities, *scenarios;
+  g_autoptr (GString) keys = g_string_new (NULL);
+
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_object (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "draws"), ==, 10000);
+  quantities = json_object_get_array_member (root, "quantities");
+  for (guint i = 0; i < json_array_get_length (quantities); i++)
+    g_string_append_printf (
+        keys, "%s\n",
+        json_object_get_string_member (json_array_get_object_element (quantities, i), "key"));
+  g_assert_nonnull (strstr (keys->str, "driver:lac-weekly-cost/unit-cost.target\n"));
+  g_assert_nonnull (strstr (keys->str, "driver:transition-optimism-bias/spread.total\n"));
+  g_assert_nonnull (strstr (keys->str, "two/north-lac/cohort.target\n"));
+  g_assert_nonnull (strstr (keys->str, "two/aggregation/recurring.amount\n"));
+  scenarios = json_object_get_array_member (root, "scenarios");
+  two = json_array_get_object_element (scenarios, 1);
+  g_assert_cmpfloat (json_object_get_double_member (two, "ahead_probability"), >, 0.5);
 }
 
 static void
@@ -283,6 +320,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/cli/uncertainty/json", test_uncertainty_json);
   g_test_add_func ("/cli/uncertainty/defaults", test_uncertainty_defaults);
+  g_test_add_func ("/cli/uncertainty/bundled-ranges", test_bundled_ranges);
   g_test_add_func ("/cli/uncertainty/sensitivity", test_sensitivity);
   g_test_add_func ("/cli/uncertainty/bad-usage", test_bad_usage);
   g_test_add_func ("/cli/uncertainty/locales", test_locales);

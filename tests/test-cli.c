@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
 /* Runs lgr-explorer with args, no display at all: DISPLAY and WAYLAND_DISPLAY point nowhere, so
@@ -451,6 +452,38 @@ test_report (void)
   g_assert_cmpuint (len, >, 10000);
 }
 
+/* One unitary's LAC target changed to 50 after its note was written: the report says, under
+ * the note, that the note predates the change. */
+static void
+test_report_stale_source (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  LgrLever *lac = lgr_scenario_find_lever (lgr_study_find_scenario (study, "one"), "lac");
+  g_autofree char *path = write_temp ("stale.lgr", "");
+  g_autofree char *pdf = write_temp ("report.pdf", "");
+  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  lgr_test_set_cohort_target (lac, 50);
+  g_assert_true (lac->has_source_target);
+  g_assert_true (lgr_study_save_path (study, path, NULL));
+  g_auto (LgrTestRun) run = run_cli (NULL, arg, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                     &wait_status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "This source predates a change: target 64 per 10,000 children "
+                                  "when it was written, 50 per 10,000 children now."));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -470,5 +503,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/vector", test_export_vector);
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/report", test_report);
+  g_test_add_func ("/cli/report/stale-source", test_report_stale_source);
   return g_test_run ();
 }

@@ -1,6 +1,7 @@
 /* test-document.c: the open study without a display - edits, validation, undo and redo,
  * merging a slider drag, revert, saving. */
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "lgr-document.h"
 #include "lgr-rules.h"
@@ -36,6 +37,89 @@ cumulative_end (LgrDocument *document, const char *scenario_id)
   return r->cumulative[results->n_years - 1];
 }
 
+/* A target moved below its range widens the range (one step, undone with it); a range edited
+ * onto the wrong side of an unchanged target is still refused. */
+static void
+test_edit_stretches_range (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrLever) lever = copy_lever (document, "two", "north-lac");
+  g_autoptr (LgrLever) wrong = NULL;
+  g_autoptr (GError) error = NULL;
+  const LgrLever *now;
+
+  g_assert_cmpfloat (lever->cohort_target_range.low, ==, 55);
+  lever->cohort_target = 50;
+  g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                                 "north-lac");
+  g_assert_cmpfloat (now->cohort_target_range.low, ==, 50);
+  g_assert_cmpfloat (now->cohort_target_range.high, ==, 64);
+  g_assert_true (lgr_document_undo (document));
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
+                                 "north-lac");
+  g_assert_cmpfloat (now->cohort_target_range.low, ==, 55);
+
+  wrong = lgr_lever_copy (now);
+  wrong->cohort_target_range.low = 58;
+  g_assert_false (lgr_document_set_lever (document, "two", wrong, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+}
+
+/* "Changed since the source": a target edited after its note remembers what the note was
+ * written for, in the file too; back to that value, or the note edited, it is forgotten. */
+static void
+test_stale_source (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrLever) lever = copy_lever (document, "one", "lac");
+  g_autoptr (LgrStudy) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = NULL;
+  const LgrLever *now;
+
+  g_assert_false (lever->has_source_target);
+  lever->cohort_target = 50;
+  g_assert_true (lgr_document_set_lever (document, "one", lever, NULL, &error));
+  lever->cohort_target = 52; /* a second change: still written for 64 */
+  g_assert_true (lgr_document_set_lever (document, "one", lever, NULL, &error));
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "one"),
+                                 "lac");
+  g_assert_true (now->has_source_target);
+  g_assert_cmpfloat (now->source_target, ==, 64);
+  g_assert_false (now->has_source_unit_cost);
+
+  xml = lgr_study_to_xml (lgr_document_get_study (document), NULL);
+  g_assert_nonnull (strstr (xml, "<source checked-target=\"64\">"));
+  reloaded = lgr_study_load_data (xml, strlen (xml), "stale.lgr", &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, lgr_document_get_study (document)));
+
+  g_clear_pointer (&lever, lgr_lever_free);
+  lever = lgr_lever_copy (now);
+  lever->cohort_target = 64;
+  g_assert_true (lgr_document_set_lever (document, "one", lever, NULL, &error));
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "one"),
+                                 "lac");
+  g_assert_false (now->has_source_target);
+
+  g_clear_pointer (&lever, lgr_lever_free);
+  lever = lgr_lever_copy (now);
+  lever->cohort_target = 50;
+  g_assert_true (lgr_document_set_lever (document, "one", lever, NULL, &error));
+  g_clear_pointer (&lever, lgr_lever_free);
+  lever = copy_lever (document, "one", "lac");
+  g_assert_true (lever->has_source_target);
+  g_free (lever->source);
+  lever->source = g_strdup ("Rewritten for a target of 50.");
+  g_assert_true (lgr_document_set_lever (document, "one", lever, NULL, &error));
+  now = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "one"),
+                                 "lac");
+  g_assert_false (now->has_source_target);
+  g_assert_no_error (error);
+}
+
 static void
 count_changed (LgrDocument *document, guint *count)
 {
@@ -68,9 +152,8 @@ test_edit_undo_redo (void)
 
   /* The results are those the core computes for the same edit. */
   expected_study = lgr_study_copy (original);
-  lgr_scenario_find_lever (lgr_study_find_scenario (expected_study, "two"), "north-lac")
-      ->cohort_target
-      = 65;
+  lgr_test_set_cohort_target (
+      lgr_scenario_find_lever (lgr_study_find_scenario (expected_study, "two"), "north-lac"), 65);
   expected = lgr_results_compute (expected_study);
   g_assert_cmpfloat (cumulative_end (document, "two"), ==,
                      lgr_results_find (expected, "two")->cumulative[expected->n_years - 1]);
@@ -593,6 +676,8 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/document/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/core/document/refused", test_refused);
+  g_test_add_func ("/core/document/edit-stretches-range", test_edit_stretches_range);
+  g_test_add_func ("/core/document/stale-source", test_stale_source);
   g_test_add_func ("/core/document/merge-drag", test_merge_drag);
   g_test_add_func ("/core/document/scenarios", test_scenarios);
   g_test_add_func ("/core/document/levers-items", test_levers_items);

@@ -112,9 +112,20 @@ find_shown (GtkWidget *widget, gpointer data)
   if (GTK_IS_LABEL (widget)
       && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), shown->text) == 0)
     shown->found = TRUE;
+  if (GTK_IS_TEXT_VIEW (widget)) /* an editable note */
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      if (g_strcmp0 (text, shown->text) == 0)
+        shown->found = TRUE;
+    }
 }
 
-/* Whether some label under root displays exactly text (what is seen, markup or not). */
+/* Whether some label or text view under root displays exactly text (what is seen, markup or
+ * not). */
 static gboolean
 is_shown (GtkWidget *root, const char *text)
 {

@@ -12,6 +12,7 @@
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
 #include "lgr-scenario-sidebar.h"
+#include "lgr-source-editor.h"
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
@@ -38,7 +39,7 @@ document_with_levers (guint n_levers)
       lever->id = g_strdup_printf ("lever-%u", i);
       g_free (lever->name);
       lever->name = g_strdup_printf ("Lever %u", i);
-      lever->cohort_target = 40 + i % 20;
+      lgr_test_set_cohort_target (lever, 40 + i % 20);
       g_ptr_array_add (two->levers, lever);
     }
   return lgr_document_new (study, NULL);
@@ -550,6 +551,89 @@ test_finalized_with_window (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* A lever's and an item's source note is edited in its row: several lines, one undo step; a
+ * blank note removes it; the editor follows undo. */
+static void
+test_source_note (Fixture *f, gconstpointer data)
+{
+  LgrSourceEditor *lever_editor
+      = LGR_SOURCE_EDITOR (lgr_lever_row_get_source_editor (row_of (f, "north-lac")));
+  LgrSourceEditor *item_editor = LGR_SOURCE_EDITOR (lgr_item_row_get_source_editor (
+      LGR_ITEM_ROW (lgr_scenario_sidebar_find_item_row (f->sidebar, "transition"))));
+  g_autofree char *before = g_strdup (lever_of (f, "north-lac")->source);
+  g_autofree char *shown = lgr_source_editor_get_text (lever_editor);
+  const char *note = "Council, \"Budget book\", March 2026, table 4.\n\nSecond paragraph.";
+  const LgrItem *item;
+
+  g_assert_nonnull (before);
+  g_assert_cmpstr (shown, ==, before);
+  lgr_source_editor_type_text (lever_editor, "  Council, \"Budget book\", March 2026, table 4.\n\n"
+                                             "Second paragraph.\n");
+  lgr_source_editor_commit (lever_editor);
+  g_assert_cmpstr (lever_of (f, "north-lac")->source, ==, note);
+  g_assert_true (lgr_document_can_undo (f->document));
+  g_assert_cmpstr (lgr_document_get_undo_label (f->document), ==, "Change “Children looked after”");
+  lgr_source_editor_commit (lever_editor); /* nothing new: no second edit */
+  g_assert_true (lgr_document_undo (f->document));
+  g_assert_false (lgr_document_can_undo (f->document));
+  g_assert_cmpstr (lever_of (f, "north-lac")->source, ==, before);
+  g_clear_pointer (&shown, g_free);
+  shown = lgr_source_editor_get_text (lever_editor);
+  g_assert_cmpstr (shown, ==, before);
+
+  lgr_source_editor_type_text (item_editor, " \n ");
+  lgr_source_editor_commit (item_editor);
+  item = lgr_scenario_find_item (
+      lgr_study_find_scenario (lgr_document_get_study (f->document), "two"), "transition");
+  g_assert_null (item->source);
+  lgr_source_editor_type_text (item_editor, note);
+  lgr_source_editor_commit (item_editor);
+  item = lgr_scenario_find_item (
+      lgr_study_find_scenario (lgr_document_get_study (f->document), "two"), "transition");
+  g_assert_cmpstr (item->source, ==, note);
+}
+
+/* A target changed after its note: the note's popover says so until the user confirms the
+ * note (one edit) or edits it. */
+static void
+test_stale_source_note (Fixture *f, gconstpointer data)
+{
+  LgrSourceEditor *editor
+      = LGR_SOURCE_EDITOR (lgr_lever_row_get_source_editor (row_of (f, "north-lac")));
+
+  g_assert_null (lgr_source_editor_get_stale (editor));
+  set_target (f, "north-lac", 50);
+  lgr_test_settle ();
+  g_assert_true (lever_of (f, "north-lac")->has_source_target);
+  g_assert_cmpstr (lgr_source_editor_get_stale (editor), ==,
+                   "Target changed since this source: 55 → 50 per 10,000 children");
+
+  g_signal_emit_by_name (editor, "confirmed");
+  lgr_test_settle ();
+  g_assert_false (lever_of (f, "north-lac")->has_source_target);
+  g_assert_cmpfloat (lever_of (f, "north-lac")->cohort_target, ==, 50);
+  g_assert_null (lgr_source_editor_get_stale (editor));
+  g_assert_true (lgr_document_undo (f->document)); /* the confirmation is its own step */
+  lgr_test_settle ();
+  g_assert_nonnull (lgr_source_editor_get_stale (editor));
+
+  /* An item's total, the same way. */
+  {
+    LgrSourceEditor *item_editor = LGR_SOURCE_EDITOR (lgr_item_row_get_source_editor (
+        LGR_ITEM_ROW (lgr_scenario_sidebar_find_item_row (f->sidebar, "transition"))));
+    g_autoptr (LgrItem) item = lgr_item_copy (lgr_scenario_find_item (
+        lgr_study_find_scenario (lgr_document_get_study (f->document), "two"), "transition"));
+    item->total = 40000000;
+    g_assert_true (lgr_document_set_item (f->document, "two", item, NULL, NULL));
+    lgr_test_settle ();
+    g_assert_cmpstr (lgr_source_editor_get_stale (item_editor), ==,
+                     "Total changed since this source: £37,300,000 → £40,000,000");
+    g_signal_emit_by_name (item_editor, "confirmed");
+    lgr_test_settle ();
+    g_assert_null (lgr_source_editor_get_stale (item_editor));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -568,6 +652,8 @@ main (int argc, char **argv)
   ADD ("/rows/item", 0, test_item_row);
   ADD ("/rows/item-values", 0, test_item_values);
   ADD ("/rows/folded-rows-wait", 0, test_folded_rows_wait);
+  ADD ("/rows/source-note", 0, test_source_note);
+  ADD ("/rows/stale-source-note", 0, test_stale_source_note);
 #undef ADD
   g_test_add_func ("/rows/finalized-with-window", test_finalized_with_window);
   return g_test_run ();

@@ -752,7 +752,8 @@ test_validators_use_sentinels (void)
       g_autoptr (LgrLever) lever = lgr_lever_copy (lac);
       g_autoptr (GError) error = NULL;
       G_STRUCT_MEMBER (int, lever, lever_fields[i].offset) = lever_fields[i].last;
-      lever->cohort_baseline = lever->cohort_target = 10; /* in range whatever the basis */
+      lever->cohort_baseline = 10; /* in range whatever the basis */
+      lgr_test_set_cohort_target (lever, 10);
       g_assert_true (lgr_lever_validate (lever, two, NULL));
       G_STRUCT_MEMBER (int, lever, lever_fields[i].offset) = lever_fields[i].sentinel;
       g_assert_false (lgr_lever_validate (lever, two, &error));

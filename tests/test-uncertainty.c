@@ -84,20 +84,28 @@ test_file_reads_ranges (void)
   g_assert_nonnull (strstr (saved, "<uncertainty draws=\"1000\" seed=\"7\" default-range=\"0\"/>"));
 }
 
-/* A study without ranges is saved as it was: no <uncertainty>, no scenario <settings>. */
+/* A study without ranges is saved as it was: no <uncertainty>, no scenario <settings>, no
+ * range; the bundled study, with its ranges and drivers, as it was too. */
 static void
 test_old_files_unchanged (void)
 {
   g_autofree char *path = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
   g_autofree char *original = NULL;
+  g_autofree char *plain = lgr_test_bundled_without_ranges ();
   g_autofree char *saved = NULL;
+  g_autofree char *saved_plain = NULL;
   g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  g_autoptr (LgrStudy) plain_study = lgr_test_load_string (plain);
 
   g_assert_true (g_file_get_contents (path, &original, NULL, NULL));
   saved = lgr_study_to_xml (study, NULL);
   g_assert_cmpstr (saved, ==, original);
-  g_assert_null (strstr (saved, "<uncertainty"));
-  g_assert_null (strstr (saved, "-low="));
+  g_assert_nonnull (strstr (saved, "target-low="));
+  saved_plain = lgr_study_to_xml (plain_study, NULL);
+  g_assert_cmpstr (saved_plain, ==, plain);
+  g_assert_null (strstr (saved_plain, "<uncertainty"));
+  g_assert_null (strstr (saved_plain, "-low="));
+  g_assert_null (strstr (saved_plain, "driver="));
 }
 
 /* A scenario's own settings override the study's in the central figures. */
@@ -517,7 +525,8 @@ test_names_repeated (void)
 static void
 test_no_quantity (void)
 {
-  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  g_autofree char *plain = lgr_test_bundled_without_ranges ();
+  g_autoptr (LgrStudy) study = lgr_test_load_string (plain);
   g_autoptr (LgrUncertaintyModel) model = lgr_uncertainty_model_new (study);
   g_autoptr (LgrUncertaintyResults) r
       = lgr_uncertainty_run (model, 10000, 1, 0, NULL, NULL, NULL, NULL);

@@ -13,6 +13,7 @@
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
+#include "lgr-source-editor.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 
@@ -77,8 +78,8 @@ static LgrStudy *
 bundled_with_north_lac (const LgrStudy *original, double target)
 {
   LgrStudy *study = lgr_study_copy (original);
-  lgr_scenario_find_lever (lgr_study_find_scenario (study, "two"), "north-lac")->cohort_target
-      = target;
+  lgr_test_set_cohort_target (
+      lgr_scenario_find_lever (lgr_study_find_scenario (study, "two"), "north-lac"), target);
   return study;
 }
 
@@ -227,7 +228,9 @@ test_calm_edits (Fixture *f, gconstpointer data)
       g_assert_no_error (error);
     }
   g_assert_true (lgr_window_get_update_pending (f->window));
-  edited = bundled_with_north_lac (kept->study, 58);
+  edited = bundled_with_north_lac (kept->study, 50); /* the drag widened the range to 50 */
+  lgr_test_set_cohort_target (
+      lgr_scenario_find_lever (lgr_study_find_scenario (edited, "two"), "north-lac"), 58);
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), edited));
   expected = lgr_results_compute (edited);
   assert_window_shows (f, expected);
@@ -577,6 +580,58 @@ test_nothing_to_pay_back (Fixture *f, gconstpointer data)
   g_assert_null (strstr (lgr_window_get_verdict (f->window), "nothing"));
 }
 
+/* The light-bulb button of a lever opens its note, editable; what is typed is kept when the
+ * popover closes, as one undoable edit. With LGR_SHOTS_DIR set, a screenshot to look at. */
+static void
+test_source_editor (LgrTestWindowFixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrLeverRow *row;
+  GtkWidget *editor, *popover;
+  g_autofree char *shown = NULL;
+  const LgrLever *lever;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  row = lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac");
+  editor = lgr_lever_row_get_source_editor (row);
+  popover = gtk_widget_get_ancestor (editor, GTK_TYPE_POPOVER);
+  g_assert_nonnull (popover);
+  {
+    /* A target changed since the note: the popover says so. */
+    g_autoptr (LgrLever) edited = lgr_lever_copy (lgr_scenario_find_lever (
+        lgr_study_find_scenario (lgr_test_window_study (f), "two"), "north-lac"));
+    edited->cohort_target = 50;
+    g_assert_true (
+        lgr_document_set_lever (lgr_window_get_document (f->window), "two", edited, NULL, NULL));
+    lgr_test_settle ();
+    g_assert_nonnull (lgr_source_editor_get_stale (LGR_SOURCE_EDITOR (editor)));
+  }
+  gtk_popover_popup (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  g_assert_true (gtk_widget_get_mapped (editor));
+  shown = lgr_source_editor_get_text (LGR_SOURCE_EDITOR (editor));
+  g_assert_nonnull (strstr (shown, "Peopletoo"));
+  lgr_test_shoot (GTK_WIDGET (f->window), "source-editor");
+  lgr_test_shoot (popover, "source-editor-popover");
+
+  lgr_source_editor_type_text (LGR_SOURCE_EDITOR (editor), "Checked with the finance team.");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_cmpstr (lever->source, ==, "Checked with the finance team.");
+  g_assert_cmpstr (lgr_document_get_undo_label (lgr_window_get_document (f->window)), ==,
+                   "Change “Children looked after”");
+  g_assert_true (lgr_document_undo (lgr_window_get_document (f->window)));
+  lgr_test_settle ();
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_nonnull (strstr (lever->source, "Peopletoo"));
+  g_clear_pointer (&shown, g_free);
+  shown = lgr_source_editor_get_text (LGR_SOURCE_EDITOR (editor));
+  g_assert_cmpstr (shown, ==, lever->source);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -593,6 +648,7 @@ main (int argc, char *argv[])
   ADD ("/window/edit/lever-editors", test_lever_editors);
   ADD ("/window/edit/item-editors", test_item_editors);
   ADD ("/window/edit/authority-editors", test_authority_editors);
+  ADD ("/window/edit/source-editor", test_source_editor);
   ADD ("/window/scenarios/colours", test_scenario_colours);
   ADD ("/window/scenarios/nothing-to-pay-back", test_nothing_to_pay_back);
 #undef ADD

@@ -514,7 +514,7 @@ test_changed_input (void)
   study->benefit_realisation = 75;
   LgrLever *lever = lgr_scenario_find_lever (lgr_study_find_scenario (study, "two"), "north-lac");
   g_assert_nonnull (lever);
-  lever->cohort_target = 50;
+  lgr_test_set_cohort_target (lever, 50);
   g_autofree char *path = g_build_filename (dir, "changed.lgr", NULL);
   g_assert_true (lgr_study_save_path (study, path, NULL));
 

@@ -359,6 +359,16 @@ source_line (Report *r, const char *source)
   paragraph (r, FONT_SMALL, text, r->theme->text_secondary, 12, 0);
 }
 
+/* A value changed after its note was written: said under the note, so that the report never
+ * sets a figure beside a note written for another (docs/format.md). */
+static void
+stale_line (Report *r, const char *what, const char *then, const char *now)
+{
+  g_autofree char *text = g_strdup_printf (
+      _ ("This source predates a change: %s %s when it was written, %s now."), what, then, now);
+  paragraph (r, FONT_SMALL, text, r->theme->text, 12, 0);
+}
+
 static char *
 cohort_value (const LgrLever *lever, double value)
 {
@@ -405,6 +415,16 @@ lever_block (Report *r, const LgrLeverResult *lr)
       lever->benefit == LGR_BENEFIT_CASHABLE ? _ ("Cashable saving") : _ ("Cost avoidance"));
   paragraph (r, FONT_BODY, text, r->theme->text, 12, 0);
   source_line (r, lever->source);
+  if (lever->source && lever->has_source_target)
+    {
+      g_autofree char *then = cohort_value (lever, lever->source_target);
+      stale_line (r, _ ("target"), then, ct);
+    }
+  if (lever->source && lever->has_source_unit_cost)
+    {
+      g_autofree char *then = lgr_format_money_exact (lever->source_unit_cost);
+      stale_line (r, _ ("unit cost target"), then, ut);
+    }
 }
 
 static const char *
@@ -472,6 +492,14 @@ item_block (Report *r, const LgrItem *item)
     }
   paragraph (r, FONT_BODY, text, r->theme->text, 12, 0);
   source_line (r, item->source);
+  if (item->source && item->has_source_value && item->pattern != LGR_ITEM_PATTERN_VALUES)
+    {
+      g_autofree char *then = lgr_format_money_exact (item->source_value);
+      g_autofree char *now = lgr_format_money_exact (
+          item->pattern == LGR_ITEM_PATTERN_SPREAD ? item->total : item->amount);
+      stale_line (r, item->pattern == LGR_ITEM_PATTERN_SPREAD ? _ ("total") : _ ("amount"), then,
+                  now);
+    }
 }
 
 static void

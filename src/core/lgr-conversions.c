@@ -95,6 +95,8 @@ lgr_lever_convert_basis (LgrLever *lever, LgrCohortBasis basis, const LgrAuthori
   lever->cohort_baseline = baseline;
   lever->cohort_target = target;
   lever->cohort_target_range = range;
+  /* It no longer measures what its driver links (docs/format.md, Drivers): it leaves it. */
+  g_clear_pointer (&lever->cohort_driver, g_free);
   return TRUE;
 }
 
@@ -122,6 +124,7 @@ lgr_lever_convert_period (LgrLever *lever, LgrUnitPeriod period, double weeks_pe
   lever->unit_cost_target *= factor;
   lever->unit_cost_target_range.low *= factor; /* its range with it */
   lever->unit_cost_target_range.high *= factor;
+  g_clear_pointer (&lever->unit_cost_driver, g_free); /* as for the basis */
 }
 
 void

@@ -18,6 +18,7 @@
 #include "lgr-snapshot.h"
 #include "lgr-study-edits.h"
 #include "lgr-study-io.h"
+#include "lgr-uncertainty-rules.h"
 
 #define MAX_UNDO 200
 
@@ -649,6 +650,7 @@ gboolean
 lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLever *lever,
                         const char *merge_key, GError **error)
 {
+  g_autoptr (LgrLever) stretched = NULL;
   LgrScenario *scenario;
   LgrStudy *copy;
   int index;
@@ -658,9 +660,12 @@ lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLev
 
   if (!(copy = copy_with_entry (self, scenario_id, LEVER, lever->id, &scenario, &index, error)))
     return FALSE;
-  if (!lgr_lever_validate (lever, scenario, error))
+  stretched = lgr_lever_copy (lever);
+  lgr_uncertainty_stretch_lever (stretched, g_ptr_array_index (scenario->levers, index));
+  lgr_lever_note_source_change (stretched, g_ptr_array_index (scenario->levers, index));
+  if (!lgr_lever_validate (stretched, scenario, error))
     return drop_copy (copy, FALSE);
-  replace_at (scenario->levers, index, lgr_lever_copy (lever));
+  replace_at (scenario->levers, index, g_steal_pointer (&stretched));
   return commit_change (self, copy, lever->name, merge_key, error);
 }
 
@@ -668,6 +673,7 @@ gboolean
 lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem *item,
                        const char *merge_key, GError **error)
 {
+  g_autoptr (LgrItem) stretched = NULL;
   LgrScenario *scenario;
   LgrStudy *copy;
   int index;
@@ -677,9 +683,12 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
 
   if (!(copy = copy_with_entry (self, scenario_id, ITEM, item->id, &scenario, &index, error)))
     return FALSE;
-  if (!lgr_item_validate (item, error))
+  stretched = lgr_item_copy (item);
+  lgr_uncertainty_stretch_item (stretched, g_ptr_array_index (scenario->items, index));
+  lgr_item_note_source_change (stretched, g_ptr_array_index (scenario->items, index));
+  if (!lgr_item_validate (stretched, error))
     return drop_copy (copy, FALSE);
-  replace_at (scenario->items, index, lgr_item_copy (item));
+  replace_at (scenario->items, index, g_steal_pointer (&stretched));
   return commit_change (self, copy, item->name, merge_key, error);
 }
 

@@ -618,6 +618,18 @@ describe (const char *kind, const char *id)
 
 /* authorities: the scenario's authority ids as a set, or NULL to search the scenario (a set
  * keeps checking a scenario with many levers and authorities linear). */
+/* A "changed since the source" mark (checked-*) belongs to a note. */
+static gboolean
+check_source_marks (const char *source, gboolean marked, GError **error)
+{
+  if (!marked || (source && *source))
+    return TRUE;
+  g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                       _ ("a <source> with checked-target, checked-unit-cost or checked-value "
+                          "needs the note's text"));
+  return FALSE;
+}
+
 static gboolean
 lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *authorities,
              GError **error)
@@ -671,6 +683,15 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *aut
       && !CHECK_RANGE (LGR_RANGE_YEAR, lever->realisation_start, N_ ("realisation start year"),
                        error))
     return FALSE;
+  if (!check_source_marks (lever->source, lever->has_source_target || lever->has_source_unit_cost,
+                           error)
+      || (lever->has_source_target
+          && !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->source_target,
+                           N_ ("the target the source was written for"), error))
+      || (lever->has_source_unit_cost
+          && !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, lever->source_unit_cost,
+                           N_ ("the unit cost the source was written for"), error)))
+    return FALSE;
   return check_profile (&lever->realisation, error) && lgr_uncertainty_check_lever (lever, error);
 }
 
@@ -678,8 +699,19 @@ static gboolean
 item_check (const LgrItem *item, GError **error)
 {
   if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
-      || !CHECK_TEXT_OF (item->source, N_ ("the source"), FALSE, NOTE, error))
+      || !CHECK_TEXT_OF (item->source, N_ ("the source"), FALSE, NOTE, error)
+      || !check_source_marks (item->source, item->has_source_value, error)
+      || (item->has_source_value
+          && !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, item->source_value,
+                           N_ ("the value the source was written for"), error)))
     return FALSE;
+  if (item->has_source_value && item->pattern == LGR_ITEM_PATTERN_VALUES)
+    {
+      g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                           _ ("checked-value is for a spread total or a recurring amount, and "
+                              "this item gives values year by year"));
+      return FALSE;
+    }
   if ((guint)item->kind >= LGR_N_ITEM_KINDS || (guint)item->pattern >= LGR_N_ITEM_PATTERNS)
     {
       g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,

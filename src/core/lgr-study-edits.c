@@ -268,3 +268,63 @@ lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings)
   study->count_avoidance = settings->count_avoidance;
   study->default_range = settings->default_range;
 }
+
+static void
+mark_change (gboolean *has, double *checked, double value, double before)
+{
+  if (value == before)
+    return;
+  if (!*has)
+    {
+      *has = TRUE;
+      *checked = before;
+    }
+  if (*checked == value)
+    *has = FALSE;
+}
+
+void
+lgr_lever_note_source_change (LgrLever *lever, const LgrLever *before)
+{
+  if (lever->source == NULL || g_strcmp0 (lever->source, before->source) != 0)
+    {
+      lever->has_source_target = lever->has_source_unit_cost = FALSE;
+      return;
+    }
+  /* Values unchanged: the marks as given (cleared: the user confirmed the note). Else the
+   * document's marks, so that an edit made from an older copy keeps them. */
+  if (lever->cohort_target == before->cohort_target
+      && lever->unit_cost_target == before->unit_cost_target)
+    return;
+  lever->has_source_target = before->has_source_target;
+  lever->source_target = before->source_target;
+  lever->has_source_unit_cost = before->has_source_unit_cost;
+  lever->source_unit_cost = before->source_unit_cost;
+  mark_change (&lever->has_source_target, &lever->source_target, lever->cohort_target,
+               before->cohort_target);
+  mark_change (&lever->has_source_unit_cost, &lever->source_unit_cost, lever->unit_cost_target,
+               before->unit_cost_target);
+}
+
+static double
+item_value (const LgrItem *item)
+{
+  return item->pattern == LGR_ITEM_PATTERN_SPREAD ? item->total : item->amount;
+}
+
+void
+lgr_item_note_source_change (LgrItem *item, const LgrItem *before)
+{
+  if (item->source == NULL || g_strcmp0 (item->source, before->source) != 0
+      || item->pattern != before->pattern || item->pattern == LGR_ITEM_PATTERN_VALUES)
+    {
+      item->has_source_value = FALSE;
+      return;
+    }
+  if (item_value (item) == item_value (before))
+    return; /* as for a lever */
+  item->has_source_value = before->has_source_value;
+  item->source_value = before->source_value;
+  mark_change (&item->has_source_value, &item->source_value, item_value (item),
+               item_value (before));
+}

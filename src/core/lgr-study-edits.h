@@ -47,4 +47,12 @@ char **lgr_study_import_differences (const LgrStudy *study, const LgrStudy *othe
  * benchmarks or its description). */
 void lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings);
 
+/* "Changed since the source": lever is before as edited. With the note unchanged, a target or
+ * unit cost target that moves remembers the value the note was written for (and forgets it
+ * once back to it); an edited or removed note clears every mark, since it now speaks for the
+ * values it sits beside. With the values unchanged the marks are kept as given, so clearing them
+ * confirms the note. The same for an item's spread total or recurring amount. */
+void lgr_lever_note_source_change (LgrLever *lever, const LgrLever *before);
+void lgr_item_note_source_change (LgrItem *item, const LgrItem *before);
+
 G_END_DECLS

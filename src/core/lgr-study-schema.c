@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lgr-study-loader-state.h"
+#include "lgr-study-schema-sources.h"
 #include "lgr-uncertainty-rules.h"
 
 /* Element handlers */
@@ -705,14 +706,6 @@ static const LgrSchemaAttribute realisation_attributes[] = {
   DRIVER_ROW (LgrLever, realisation_driver),
 };
 
-static const LgrSchemaAttribute lever_source_text = {
-  .type = LGR_FIELD_TEXT,
-  .length = LGR_LENGTH_NOTE,
-  .offset = FIELD (LgrLever, source),
-  .what = N_ ("the source"),
-  .write = LGR_WRITE_IF_SET,
-};
-
 static const LgrSchemaAttribute item_attributes[] = {
   { .name = "id",
     .type = LGR_FIELD_ID,
@@ -814,14 +807,6 @@ static const LgrSchemaAttribute value_text = {
   .what = N_ ("value"),
 };
 
-static const LgrSchemaAttribute item_source_text = {
-  .type = LGR_FIELD_TEXT,
-  .length = LGR_LENGTH_NOTE,
-  .offset = FIELD (LgrItem, source),
-  .what = N_ ("the source"),
-  .write = LGR_WRITE_IF_SET,
-};
-
 /* The children */
 
 static const LgrSchemaChild study_children[] = {
@@ -898,7 +883,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_REALISATION]
   = { "realisation", LGR_OBJECT_LEVER, ATTRIBUTES (realisation_attributes),
       .attributes_done = ranges_done },
-  [LGR_ELEMENT_LEVER_SOURCE] = { "source", LGR_OBJECT_LEVER, .text = &lever_source_text },
+  [LGR_ELEMENT_LEVER_SOURCE]
+  = { "source", LGR_OBJECT_LEVER, ATTRIBUTES (lgr_schema_lever_source_attributes),
+      .text = &lgr_schema_lever_source_text },
   [LGR_ELEMENT_ITEM] = { "item", LGR_OBJECT_ITEM, N_ ("item"), ATTRIBUTES (item_attributes),
                          CHILDREN (item_children), .begin = begin_item, .end = end_item },
   [LGR_ELEMENT_SPREAD] = { "spread", LGR_OBJECT_ITEM, ATTRIBUTES (spread_attributes),
@@ -909,7 +896,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
                            .begin = begin_values, .end = end_values },
   [LGR_ELEMENT_VALUE] = { "value", LGR_OBJECT_YEAR_VALUE, ATTRIBUTES (value_attributes),
                           .text = &value_text, .begin = begin_value, .end = end_value },
-  [LGR_ELEMENT_ITEM_SOURCE] = { "source", LGR_OBJECT_ITEM, .text = &item_source_text },
+  [LGR_ELEMENT_ITEM_SOURCE]
+  = { "source", LGR_OBJECT_ITEM, ATTRIBUTES (lgr_schema_item_source_attributes),
+      .text = &lgr_schema_item_source_text },
   [LGR_ELEMENT_UNCERTAINTY]
   = { "uncertainty", LGR_OBJECT_STUDY, ATTRIBUTES (uncertainty_attributes) },
   [LGR_ELEMENT_SCENARIO_SETTINGS]

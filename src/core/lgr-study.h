@@ -129,6 +129,14 @@ typedef struct
   char *unit_cost_driver;
   char *growth_driver;
   char *realisation_driver;
+
+  /* "Changed since the source" (docs/format.md): the target and unit cost target the source
+   * note was written for, set when an edit changed them after the note and cleared when the
+   * note is edited or confirmed (lgr_lever_note_source_change()) */
+  gboolean has_source_target;
+  double source_target;
+  gboolean has_source_unit_cost;
+  double source_unit_cost;
 } LgrLever;
 
 typedef struct
@@ -157,6 +165,10 @@ typedef struct
   LgrBounds total_range;  /* spread */
   LgrBounds amount_range; /* recurring */
   char *driver;           /* of the spread's or recurring's range, or NULL */
+
+  /* The spread's total or recurring amount the source was written for (as for a lever's) */
+  gboolean has_source_value;
+  double source_value;
 } LgrItem;
 
 typedef struct

@@ -288,3 +288,36 @@ lgr_uncertainty_check_drivers (const LgrStudy *study, const char *filename, GErr
     }
   return TRUE;
 }
+
+static void
+stretch (LgrBounds *bounds, double value, double before)
+{
+  if (value == before || !bounds->has_low || !bounds->has_high)
+    return;
+  bounds->low = MIN (bounds->low, value);
+  bounds->high = MAX (bounds->high, value);
+}
+
+void
+lgr_uncertainty_stretch_lever (LgrLever *lever, const LgrLever *before)
+{
+  LgrYearBounds *start = &lever->realisation_start_range;
+
+  stretch (&lever->cohort_target_range, lever->cohort_target, before->cohort_target);
+  stretch (&lever->unit_cost_target_range, lever->unit_cost_target, before->unit_cost_target);
+  stretch (&lever->growth_cohort_range, lever->growth_cohort, before->growth_cohort);
+  stretch (&lever->growth_unit_cost_range, lever->growth_unit_cost, before->growth_unit_cost);
+  if (lever->has_realisation_start && start->has_low && start->has_high
+      && lever->realisation_start != before->realisation_start)
+    {
+      start->low = MIN (start->low, lever->realisation_start);
+      start->high = MAX (start->high, lever->realisation_start);
+    }
+}
+
+void
+lgr_uncertainty_stretch_item (LgrItem *item, const LgrItem *before)
+{
+  stretch (&item->total_range, item->total, before->total);
+  stretch (&item->amount_range, item->amount, before->amount);
+}

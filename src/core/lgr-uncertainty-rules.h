@@ -33,4 +33,11 @@ gboolean lgr_uncertainty_check_study (const LgrStudy *study, GError **error);
 gboolean lgr_uncertainty_check_drivers (const LgrStudy *study, const char *filename,
                                         GError **error);
 
+/* An edit that moves a number (compared with before, the same lever or item as it was) outside
+ * its range widens the range to the new number, so that a slider or field is not refused for a
+ * range the user is not looking at; undo brings the old range back. A range edited with its
+ * number unchanged is left to the checks above. */
+void lgr_uncertainty_stretch_lever (LgrLever *lever, const LgrLever *before);
+void lgr_uncertainty_stretch_item (LgrItem *item, const LgrItem *before);
+
 G_END_DECLS

@@ -1,0 +1,229 @@
+/* lgr-source-editor.c: a lever's or an item's source note, editable (lgr-source-editor.h).
+ *
+ * A GtkTextView, because a note runs to several lines and paragraphs. The row hands the
+ * committed text to the document as one edit, so a note typed in one sitting is one undo step;
+ * committing only on leaving (not on every key) keeps each keystroke from being an edit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-source-editor.h"
+
+#include <glib/gi18n-lib.h>
+
+struct _LgrSourceEditor
+{
+  GtkBox parent_instance;
+
+  GtkWidget *view;
+  GtkWidget *stale_box;
+  GtkWidget *stale_label;
+  char *shown; /* the note as last set, trimmed; NULL: none */
+};
+
+G_DEFINE_FINAL_TYPE (LgrSourceEditor, lgr_source_editor, GTK_TYPE_BOX)
+
+enum
+{
+  COMMITTED,
+  CONFIRMED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+trimmed (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text ? text : ""));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *focus, LgrSourceEditor *self)
+{
+  lgr_source_editor_commit (self);
+}
+
+static void
+on_done (GtkButton *button, LgrSourceEditor *self)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_POPOVER);
+
+  lgr_source_editor_commit (self);
+  if (popover)
+    gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+static void
+on_confirm (GtkButton *button, LgrSourceEditor *self)
+{
+  lgr_source_editor_commit (self); /* a note typed first is an edit of its own */
+  g_signal_emit (self, signals[CONFIRMED], 0);
+}
+
+static void
+on_unmap (GtkWidget *widget, LgrSourceEditor *self)
+{
+  lgr_source_editor_commit (self);
+}
+
+static void
+lgr_source_editor_finalize (GObject *object)
+{
+  LgrSourceEditor *self = LGR_SOURCE_EDITOR (object);
+
+  g_free (self->shown);
+  G_OBJECT_CLASS (lgr_source_editor_parent_class)->finalize (object);
+}
+
+static void
+lgr_source_editor_class_init (LgrSourceEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lgr_source_editor_finalize;
+  signals[COMMITTED] = g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[CONFIRMED] = g_signal_new ("confirmed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                     NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+lgr_source_editor_init (LgrSourceEditor *self)
+{
+  GtkWidget *hint = gtk_label_new (_ ("Where these numbers come from: publisher, title, date, "
+                                      "page or table, and how derived numbers were derived."));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *done = gtk_button_new_with_mnemonic (_ ("_Done"));
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
+  gtk_box_set_spacing (GTK_BOX (self), 6);
+  gtk_label_set_wrap (GTK_LABEL (hint), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (hint), 40);
+  gtk_label_set_xalign (GTK_LABEL (hint), 0);
+  gtk_widget_add_css_class (hint, "dim-label");
+  gtk_widget_add_css_class (hint, "caption");
+  gtk_box_append (GTK_BOX (self), hint);
+
+  self->view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->view), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Source note"), -1);
+  gtk_widget_add_controller (self->view, focus);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_size_request (scroller, 400, 220);
+  gtk_widget_add_css_class (scroller, "card");
+  gtk_box_append (GTK_BOX (self), scroller);
+
+  self->stale_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  self->stale_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->stale_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->stale_label), 32);
+  gtk_label_set_xalign (GTK_LABEL (self->stale_label), 0);
+  gtk_widget_set_hexpand (self->stale_label, TRUE);
+  gtk_widget_add_css_class (self->stale_label, "warning");
+  gtk_box_append (GTK_BOX (self->stale_box), self->stale_label);
+  {
+    GtkWidget *confirm = gtk_button_new_with_mnemonic (_ ("_Still True"));
+    gtk_widget_set_valign (confirm, GTK_ALIGN_CENTER);
+    gtk_widget_set_tooltip_text (confirm, _ ("The note holds for the new value"));
+    g_signal_connect (confirm, "clicked", G_CALLBACK (on_confirm), self);
+    gtk_box_append (GTK_BOX (self->stale_box), confirm);
+  }
+  gtk_widget_set_visible (self->stale_box, FALSE);
+  gtk_box_append (GTK_BOX (self), self->stale_box);
+
+  gtk_widget_set_halign (done, GTK_ALIGN_END);
+  g_signal_connect (done, "clicked", G_CALLBACK (on_done), self);
+  gtk_box_append (GTK_BOX (self), done);
+  /* A popover closed with Escape or a click outside keeps what was typed. */
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), self);
+}
+
+GtkWidget *
+lgr_source_editor_new (void)
+{
+  return g_object_new (LGR_TYPE_SOURCE_EDITOR, NULL);
+}
+
+void
+lgr_source_editor_set_text (LgrSourceEditor *self, const char *text)
+{
+  g_autofree char *now = NULL;
+
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+
+  now = lgr_source_editor_get_text (self);
+  g_free (self->shown);
+  self->shown = trimmed (text);
+  /* Not while the user is typing a different text: their words are not lost. */
+  if (g_strcmp0 (now, self->shown) != 0)
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)),
+                              self->shown ? self->shown : "", -1);
+}
+
+char *
+lgr_source_editor_get_text (LgrSourceEditor *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return trimmed (text);
+}
+
+void
+lgr_source_editor_type_text (LgrSourceEditor *self, const char *text)
+{
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)), text, -1);
+}
+
+void
+lgr_source_editor_commit (LgrSourceEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+
+  text = lgr_source_editor_get_text (self);
+  if (g_strcmp0 (text, self->shown) == 0)
+    return;
+  g_free (self->shown);
+  self->shown = g_strdup (text);
+  g_signal_emit (self, signals[COMMITTED], 0, text);
+}
+
+void
+lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning)
+{
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+  gtk_label_set_text (GTK_LABEL (self->stale_label), warning ? warning : "");
+  gtk_widget_set_visible (self->stale_box, warning != NULL);
+}
+
+const char *
+lgr_source_editor_get_stale (LgrSourceEditor *self)
+{
+  g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
+  return gtk_widget_get_visible (self->stale_box)
+             ? gtk_label_get_text (GTK_LABEL (self->stale_label))
+             : NULL;
+}
