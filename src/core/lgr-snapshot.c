@@ -12,6 +12,7 @@
 #include "lgr-number.h"
 #include "lgr-rules.h"
 #include "lgr-study-schema.h"
+#include "lgr-uncertainty-rules.h"
 
 /* The element that holds each value in the file (a lever's or item's own for "enabled"). */
 static const LgrElement value_elements[LGR_N_SNAPSHOT_VALUES] = {
@@ -201,14 +202,21 @@ changed_copy (const LgrStudy *study, const LgrSnapshotSet *set, Target *t, GErro
   if (t->lever != NULL)
     {
       g_autoptr (LgrLever) copy = lgr_lever_copy (t->lever);
-      if (!parse_into (t, set->text, copy, error) || !lgr_lever_validate (copy, t->scenario, error))
+      if (!parse_into (t, set->text, copy, error))
+        return NULL;
+      /* as an edit in the window: a number set outside its range takes the range with it */
+      lgr_uncertainty_stretch_lever (copy, t->lever);
+      if (!lgr_lever_validate (copy, t->scenario, error))
         return NULL;
       return g_steal_pointer (&copy);
     }
   if (t->item != NULL)
     {
       g_autoptr (LgrItem) copy = lgr_item_copy (t->item);
-      if (!parse_into (t, set->text, copy, error) || !lgr_item_validate (copy, error))
+      if (!parse_into (t, set->text, copy, error))
+        return NULL;
+      lgr_uncertainty_stretch_item (copy, t->item);
+      if (!lgr_item_validate (copy, error))
         return NULL;
       return g_steal_pointer (&copy);
     }
