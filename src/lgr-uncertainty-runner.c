@@ -168,6 +168,9 @@ lgr_uncertainty_runner_cancel (LgrUncertaintyRunner *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   stop_polling (self);
+  /* a run still finishing in its thread keeps the runner, never the document: a closed window's
+   * document goes at once */
+  g_clear_object (&self->document);
   if (lgr_uncertainty_runner_get_running (self))
     {
       g_clear_handle_id (&self->start_id, g_source_remove);
