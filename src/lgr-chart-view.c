@@ -26,6 +26,10 @@ struct _LgrChartView
   guint n_draws;
   LgrChartPlot *plot; /* for results, kind, dark, font_scale and its size; NULL when stale */
   guint n_plots;
+  /* The tornado's and the uncertainty chart's figures, run off the main thread by the window and
+   * borrowed (NULL: the chart would compute them itself, on this thread). */
+  const LgrUncertaintyResults *uncertainty;
+  const LgrSensitivity *sensitivity;
 };
 
 G_DEFINE_FINAL_TYPE (LgrChartView, lgr_chart_view, GTK_TYPE_WIDGET)
@@ -70,6 +74,8 @@ fill_options (LgrChartView *self, LgrChartOptions *options)
       = self->font_scale * text_scale (self)
         * lgr_chart_view_width_font_scale (gtk_widget_get_width (GTK_WIDGET (self)));
   options->show_title = FALSE;
+  options->uncertainty = self->uncertainty;
+  options->sensitivity = self->sensitivity;
 }
 
 /* The plot for the current results and options at width x height: the cached one if it was made
@@ -324,6 +330,32 @@ lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
   drop_plot (self);
   update_description (self);
   update_year_text (self);
+}
+
+void
+lgr_chart_view_set_uncertainty (LgrChartView *self, const LgrUncertaintyResults *uncertainty,
+                                const LgrSensitivity *sensitivity)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+
+  if (uncertainty == self->uncertainty && sensitivity == self->sensitivity)
+    return;
+  self->uncertainty = uncertainty;
+  self->sensitivity = sensitivity;
+  /* only the charts that show them are drawn again */
+  if (self->kind == LGR_CHART_TORNADO || self->kind == LGR_CHART_UNCERTAINTY)
+    {
+      drop_plot (self);
+      update_description (self);
+      update_year_text (self);
+    }
+}
+
+const LgrUncertaintyResults *
+lgr_chart_view_get_uncertainty (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), NULL);
+  return self->uncertainty;
 }
 
 void

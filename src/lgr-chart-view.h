@@ -22,6 +22,12 @@ GtkWidget *lgr_chart_view_new (void);
 /* results are borrowed: call again (or with NULL) before they are freed. Every call counts as
  * new results (the chart is built again at the next draw). */
 void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
+/* The Monte Carlo's and the sensitivity's figures for the tornado and uncertainty charts
+ * (borrowed until the next call; NULL: the chart computes its own). They must be of a study with
+ * the same scenarios as the results. */
+void lgr_chart_view_set_uncertainty (LgrChartView *self, const LgrUncertaintyResults *uncertainty,
+                                     const LgrSensitivity *sensitivity);
+const LgrUncertaintyResults *lgr_chart_view_get_uncertainty (LgrChartView *self);
 void lgr_chart_view_set_kind (LgrChartView *self, LgrChartKind kind);
 LgrChartKind lgr_chart_view_get_kind (LgrChartView *self);
 /* font_scale multiplies the view's own scale, which grows with its width (see below). */

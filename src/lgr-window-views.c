@@ -124,6 +124,21 @@ same_scenario_result (const LgrResults *ra, guint i, const LgrResults *rb)
 
 #undef SAME_SERIES
 
+/* The chart's tornado and uncertainty figures: the runner's latest, while they are of the same
+ * scenarios as results (after a scenario is added or removed, until the next run is done, the
+ * chart computes its own rather than draw figures of other scenarios). */
+static void
+pass_uncertainty (LgrWindow *self, const LgrResults *results)
+{
+  const LgrUncertaintyResults *u = lgr_uncertainty_runner_get_results (self->uncertainty);
+  const LgrSensitivity *sensitivity = lgr_uncertainty_runner_get_sensitivity (self->uncertainty);
+  gboolean same = u != NULL && u->n_scenarios == results->n_scenarios;
+
+  for (guint i = 0; same && i < u->n_scenarios; i++)
+    same = g_strcmp0 (u->scenarios[i].scenario->id, results->scenarios[i].scenario->id) == 0;
+  lgr_chart_view_set_uncertainty (self->chart_view, same ? u : NULL, same ? sensitivity : NULL);
+}
+
 /* Brings every view up to the document's results, touching only what changed: the cards of
  * scenarios whose figures changed, the verdict if its sentence did, the tables (each updates
  * its cells on screen in place, a hidden one when it is shown again) and the chart. */
@@ -171,6 +186,7 @@ update_views (LgrWindow *self, gboolean all)
           lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
         }
       /* The chart borrows the results: old goes only after it has the new ones. */
+      pass_uncertainty (self, results);
       lgr_chart_view_set_results (self->chart_view, results);
       /* The draws start again on the study of now; their figures follow when done. */
       lgr_uncertainty_runner_restart (self->uncertainty, self->document);
@@ -428,6 +444,7 @@ on_uncertainty_updated (LgrUncertaintyRunner *runner, LgrWindow *self)
 
   if (self->document == NULL || self->shown == NULL)
     return;
+  pass_uncertainty (self, self->shown);
   sentence = probability_sentence (u, self->shown);
   if (sentence && g_strcmp0 (gtk_label_get_text (self->probability_label), sentence) != 0)
     gtk_label_set_text (self->probability_label, sentence);

@@ -378,6 +378,37 @@ test_cancel (void)
   g_assert_nonnull (lgr_uncertainty_runner_get_sensitivity (runner));
 }
 
+static gboolean
+views_done (gpointer window)
+{
+  return !lgr_window_get_update_pending (window);
+}
+
+/* The tornado and uncertainty charts draw the runner's figures, never a Monte Carlo of their own
+ * on the main thread; after a scenario is added, not the figures of the old scenarios. */
+static void
+test_chart_uses_runner (Fixture *f, gconstpointer data)
+{
+  LgrChartView *view = lgr_window_get_chart_view (f->window);
+  LgrUncertaintyRunner *runner = lgr_window_get_uncertainty (f->window);
+
+  wait_for_run (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.chart", "s", "uncertainty");
+  lgr_test_settle ();
+  g_assert_nonnull (lgr_uncertainty_runner_get_results (runner));
+  g_assert_true (lgr_chart_view_get_uncertainty (view)
+                 == lgr_uncertainty_runner_get_results (runner));
+  lgr_test_shoot (GTK_WIDGET (f->window), "uncertainty-chart");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-scenario", NULL);
+  g_assert_true (lgr_test_wait_until (views_done, f->window));
+  if (lgr_uncertainty_runner_get_running (runner))
+    g_assert_null (lgr_chart_view_get_uncertainty (view));
+  wait_for_run (f);
+  g_assert_true (lgr_chart_view_get_uncertainty (view)
+                 == lgr_uncertainty_runner_get_results (runner));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -386,6 +417,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/window-uncertainty/probability", Fixture, "ranges", fixture_set_up,
               test_probability, fixture_tear_down);
+  g_test_add ("/window-uncertainty/chart-uses-runner", Fixture, "ranges", fixture_set_up,
+              test_chart_uses_runner, fixture_tear_down);
   g_test_add ("/window-uncertainty/no-ranges", Fixture, NULL, fixture_set_up, test_no_ranges,
               fixture_tear_down);
   g_test_add ("/window-uncertainty/switching", Fixture, NULL, fixture_set_up, test_switching,
