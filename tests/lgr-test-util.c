@@ -1,6 +1,8 @@
 /* lgr-test-util.c: helpers shared by the tests. */
 #include "lgr-test-util.h"
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
@@ -144,4 +146,33 @@ lgr_test_run_clear (LgrTestRun *run)
 {
   g_free (run->out);
   g_free (run->err);
+}
+
+LgrTestRun
+lgr_test_run_cli (const char *locale, const char *first_arg, ...)
+{
+  const char *exe = g_getenv ("LGR_EXPLORER");
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_auto (GStrv) envp = g_get_environ ();
+  g_autoptr (GError) error = NULL;
+  LgrTestRun run = { 0 };
+  int wait_status = 0;
+  va_list ap;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer)exe);
+  va_start (ap, first_arg);
+  for (const char *a = first_arg; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer)a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "DISPLAY", ":4242", TRUE);
+  envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
+                &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run.status = WEXITSTATUS (wait_status);
+  return run;
 }

@@ -57,6 +57,10 @@ typedef struct
 void lgr_test_run_clear (LgrTestRun *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LgrTestRun, lgr_test_run_clear)
 
+/* Runs $LGR_EXPLORER with the NULL-terminated args under locale (LC_ALL), with no display
+ * (DISPLAY and WAYLAND_DISPLAY point nowhere); asserts that it exited. */
+LgrTestRun lgr_test_run_cli (const char *locale, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
+
 /* The text of tests/files/NAME. */
 char *lgr_test_read_fixture (const char *name);
 /* tests/files/valid-full.lgr with from (which must occur once) replaced by to. */

@@ -7,36 +7,6 @@
 
 #include "lgr-test-util.h"
 
-/* lgr-explorer with args under locale, no display */
-static LgrTestRun
-run_cli (const char *locale, const char *first_arg, ...)
-{
-  const char *exe = g_getenv ("LGR_EXPLORER");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  LgrTestRun run = { 0 };
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer)exe);
-  va_start (ap, first_arg);
-  for (const char *a = first_arg; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer)a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "DISPLAY", ":4242", TRUE);
-  envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-  return run;
-}
-
 static char *
 bundled_path (void)
 {
@@ -60,12 +30,14 @@ static void
 test_summary (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--summary=json", path, NULL);
-  g_auto (LgrTestRun) lac = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", path, NULL);
-  g_auto (LgrTestRun) both = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
-                                      "--snapshot=three-quarters", path, NULL);
-  g_auto (LgrTestRun) german = run_cli ("de_DE.UTF-8", "--summary=json", "--snapshot=lac-60",
-                                        "--snapshot=three-quarters", path, NULL);
+  g_auto (LgrTestRun) plain = lgr_test_run_cli ("C.UTF-8", "--summary=json", path, NULL);
+  g_auto (LgrTestRun) lac
+      = lgr_test_run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) both = lgr_test_run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
+                                               "--snapshot=three-quarters", path, NULL);
+  g_auto (LgrTestRun) german
+      = lgr_test_run_cli ("de_DE.UTF-8", "--summary=json", "--snapshot=lac-60",
+                          "--snapshot=three-quarters", path, NULL);
 
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_cmpint (lac.status, ==, 0);
@@ -95,10 +67,11 @@ test_export_and_report (void)
   gsize la = 0, lb = 0;
 
   {
-    g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", plain_opt, path, NULL);
-    g_auto (LgrTestRun) late = run_cli ("C.UTF-8", late_opt, "--snapshot=savings-late", path, NULL);
+    g_auto (LgrTestRun) plain = lgr_test_run_cli ("C.UTF-8", plain_opt, path, NULL);
+    g_auto (LgrTestRun) late
+        = lgr_test_run_cli ("C.UTF-8", late_opt, "--snapshot=savings-late", path, NULL);
     g_auto (LgrTestRun) report
-        = run_cli ("C.UTF-8", pdf_opt, "--snapshot=savings-late", path, NULL);
+        = lgr_test_run_cli ("C.UTF-8", pdf_opt, "--snapshot=savings-late", path, NULL);
     g_assert_cmpint (plain.status, ==, 0);
     g_assert_cmpint (late.status, ==, 0);
     g_assert_cmpint (report.status, ==, 0);
@@ -116,8 +89,8 @@ report_text (const char *dir, const char *path, const char *snapshot)
 {
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
-  g_auto (LgrTestRun) run = snapshot ? run_cli ("C.UTF-8", option, snapshot, path, NULL)
-                                     : run_cli ("C.UTF-8", option, path, NULL);
+  g_auto (LgrTestRun) run = snapshot ? lgr_test_run_cli ("C.UTF-8", option, snapshot, path, NULL)
+                                     : lgr_test_run_cli ("C.UTF-8", option, path, NULL);
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
   g_autoptr (GError) error = NULL;
   char *out = NULL;
@@ -173,12 +146,13 @@ static void
 test_uncertainty_and_sensitivity (void)
 {
   g_autofree char *path = bundled_path ();
-  g_auto (LgrTestRun) plain = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100", path, NULL);
-  g_auto (LgrTestRun) late = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100",
-                                      "--snapshot=savings-late", path, NULL);
-  g_auto (LgrTestRun) tornado = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
+  g_auto (LgrTestRun) plain
+      = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100", path, NULL);
+  g_auto (LgrTestRun) late = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", "--draws=100",
+                                               "--snapshot=savings-late", path, NULL);
+  g_auto (LgrTestRun) tornado = lgr_test_run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
   g_auto (LgrTestRun) tornado_late
-      = run_cli ("C.UTF-8", "--sensitivity=json", "--snapshot=savings-late", path, NULL);
+      = lgr_test_run_cli ("C.UTF-8", "--sensitivity=json", "--snapshot=savings-late", path, NULL);
 
   g_assert_cmpint (plain.status, ==, 0);
   g_assert_cmpint (late.status, ==, 0);
@@ -193,11 +167,13 @@ test_usage (void)
 {
   g_autofree char *path = bundled_path ();
   g_autofree char *minimal = lgr_test_source_path ("tests", "files", "valid-minimal.lgr", NULL);
-  g_auto (LgrTestRun) unknown
-      = run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60", "--snapshot=lac-70", path, NULL);
-  g_auto (LgrTestRun) none = run_cli ("C.UTF-8", "--summary=csv", "--snapshot=x", minimal, NULL);
-  g_auto (LgrTestRun) check = run_cli ("C.UTF-8", "--check", "--snapshot=lac-60", path, NULL);
-  g_auto (LgrTestRun) alone = run_cli ("C.UTF-8", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) unknown = lgr_test_run_cli ("C.UTF-8", "--summary=json", "--snapshot=lac-60",
+                                                  "--snapshot=lac-70", path, NULL);
+  g_auto (LgrTestRun) none
+      = lgr_test_run_cli ("C.UTF-8", "--summary=csv", "--snapshot=x", minimal, NULL);
+  g_auto (LgrTestRun) check
+      = lgr_test_run_cli ("C.UTF-8", "--check", "--snapshot=lac-60", path, NULL);
+  g_auto (LgrTestRun) alone = lgr_test_run_cli ("C.UTF-8", "--snapshot=lac-60", path, NULL);
 
   /* an id the study does not have is wrong usage, like an unknown --scenario: status 2 */
   g_assert_cmpint (unknown.status, ==, 2);

@@ -9,36 +9,6 @@
 
 #include "lgr-test-util.h"
 
-/* lgr-explorer with args under locale, no display */
-static LgrTestRun
-run_cli (const char *locale, const char *first_arg, ...)
-{
-  const char *exe = g_getenv ("LGR_EXPLORER");
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_auto (GStrv) envp = g_get_environ ();
-  g_autoptr (GError) error = NULL;
-  LgrTestRun run = { 0 };
-  int wait_status = 0;
-  va_list ap;
-
-  g_assert_nonnull (exe);
-  g_ptr_array_add (argv, (gpointer)exe);
-  va_start (ap, first_arg);
-  for (const char *a = first_arg; a; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer)a);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  envp = g_environ_setenv (envp, "DISPLAY", ":4242", TRUE);
-  envp = g_environ_setenv (envp, "WAYLAND_DISPLAY", "no-such-wayland-socket", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", locale, TRUE);
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run.out, &run.err,
-                &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run.status = WEXITSTATUS (wait_status);
-  return run;
-}
-
 static char *
 uncertain_path (void)
 {
@@ -59,7 +29,7 @@ test_uncertainty_json (void)
 {
   g_autofree char *path = uncertain_path ();
   g_auto (LgrTestRun) run
-      = run_cli ("C.UTF-8", "--uncertainty=json", "--draws=500", "--seed=3", path, NULL);
+      = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", "--draws=500", "--seed=3", path, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   static const char *const fields[] = {
     "id",           "name",      "cumulative",          "total_net",         "npv",
@@ -114,7 +84,7 @@ test_uncertainty_defaults (void)
   g_autofree char *dir = g_dir_make_tmp ("lgr-cli-u-XXXXXX", NULL);
   g_autofree char *bundled = g_build_filename (dir, "plain.lgr", NULL);
   g_autofree char *xml = lgr_test_bundled_without_ranges ();
-  g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--uncertainty=json", path, NULL);
+  g_auto (LgrTestRun) run = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", path, NULL);
   g_auto (LgrTestRun) plain = { 0 };
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_autoptr (JsonParser) parser2 = json_parser_new ();
@@ -122,7 +92,7 @@ test_uncertainty_defaults (void)
   JsonObject *root2;
 
   g_assert_true (g_file_set_contents (bundled, xml, -1, NULL));
-  plain = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  plain = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
   lgr_test_remove_tree (dir);
   root2 = parse_object (parser2, plain.out);
 
@@ -140,7 +110,7 @@ static void
 test_bundled_ranges (void)
 {
   g_autofree char *bundled = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
-  g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
+  g_auto (LgrTestRun) run = lgr_test_run_cli ("C.UTF-8", "--uncertainty=json", bundled, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   JsonObject *root, *two;
   JsonArray *quantities, *scenarios;
@@ -167,8 +137,8 @@ static void
 test_sensitivity (void)
 {
   g_autofree char *path = uncertain_path ();
-  g_auto (LgrTestRun) json = run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
-  g_auto (LgrTestRun) csv = run_cli ("C.UTF-8", "--sensitivity=csv", path, NULL);
+  g_auto (LgrTestRun) json = lgr_test_run_cli ("C.UTF-8", "--sensitivity=json", path, NULL);
+  g_auto (LgrTestRun) csv = lgr_test_run_cli ("C.UTF-8", "--sensitivity=csv", path, NULL);
   g_autoptr (JsonParser) parser = json_parser_new ();
   g_auto (GStrv) lines = NULL;
   JsonObject *root;
@@ -226,8 +196,9 @@ test_bad_usage (void)
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto (LgrTestRun) run = cases[i].b ? run_cli ("C.UTF-8", cases[i].a, cases[i].b, path, NULL)
-                                           : run_cli ("C.UTF-8", cases[i].a, path, NULL);
+      g_auto (LgrTestRun) run
+          = cases[i].b ? lgr_test_run_cli ("C.UTF-8", cases[i].a, cases[i].b, path, NULL)
+                       : lgr_test_run_cli ("C.UTF-8", cases[i].a, path, NULL);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       if (strstr (run.err, cases[i].message) == NULL)
@@ -241,7 +212,7 @@ test_bad_usage (void)
     char *at = strstr (xml, "target-low=\"55\"");
     memcpy (at, "target-low=\"65\"", strlen ("target-low=\"65\""));
     g_assert_true (g_file_set_contents (bad, xml, -1, NULL));
-    g_auto (LgrTestRun) run = run_cli ("C.UTF-8", "--sensitivity=json", bad, NULL);
+    g_auto (LgrTestRun) run = lgr_test_run_cli ("C.UTF-8", "--sensitivity=json", bad, NULL);
     g_assert_cmpint (run.status, ==, 1);
     g_assert_nonnull (
         strstr (run.err, "bad.lgr:11: lever “lac”: target-low 65 is above the target 60"));
@@ -257,9 +228,9 @@ test_locales (void)
   const char *options[] = { "--uncertainty=json", "--sensitivity=json", "--sensitivity=csv" };
   for (guint i = 0; i < G_N_ELEMENTS (options); i++)
     {
-      g_auto (LgrTestRun) c = run_cli ("C.UTF-8", options[i], path, NULL);
-      g_auto (LgrTestRun) de = run_cli ("de_DE.UTF-8", options[i], path, NULL);
-      g_auto (LgrTestRun) cy = run_cli ("cy_GB.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) c = lgr_test_run_cli ("C.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) de = lgr_test_run_cli ("de_DE.UTF-8", options[i], path, NULL);
+      g_auto (LgrTestRun) cy = lgr_test_run_cli ("cy_GB.UTF-8", options[i], path, NULL);
       g_assert_cmpint (c.status, ==, 0);
       g_assert_cmpstr (de.out, ==, c.out);
       g_assert_cmpstr (cy.out, ==, c.out);
@@ -280,7 +251,7 @@ test_export_charts (void)
         g_autofree char *name = g_strdup_printf ("chart-%u.%s", k, ext[f]);
         g_autofree char *out = g_build_filename (dir, name, NULL);
         g_autofree char *arg = g_strconcat ("--export=", out, NULL);
-        g_auto (LgrTestRun) run = run_cli ("de_DE.UTF-8", arg, kinds[k], path, NULL);
+        g_auto (LgrTestRun) run = lgr_test_run_cli ("de_DE.UTF-8", arg, kinds[k], path, NULL);
         g_assert_cmpint (run.status, ==, 0);
         g_assert_cmpstr (run.err, ==, "");
         g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
@@ -288,8 +259,8 @@ test_export_charts (void)
       }
   g_autofree char *pdf = g_build_filename (dir, "fan.pdf", NULL);
   g_autofree char *arg = g_strconcat ("--export=", pdf, NULL);
-  g_auto (LgrTestRun) run
-      = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=200", "--seed=5", path, NULL);
+  g_auto (LgrTestRun) run = lgr_test_run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=200",
+                                              "--seed=5", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   if (pdftotext)
@@ -305,7 +276,7 @@ test_export_charts (void)
     }
   g_remove (pdf);
   g_auto (LgrTestRun) bad
-      = run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=0", path, NULL);
+      = lgr_test_run_cli ("C.UTF-8", arg, "--chart=uncertainty", "--draws=0", path, NULL);
   g_assert_cmpint (bad.status, ==, 2);
   g_assert_nonnull (strstr (bad.err, "--draws takes a whole number from 100 to 1000000"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
