@@ -169,7 +169,9 @@ lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id, dou
   LgrStudy *copy;
   LgrScenario *scenario;
   g_autofree char *label = NULL;
-  g_autofree char *ids[2] = { NULL, NULL };
+  g_autofree char *confident_new = NULL; /* (g_autofree on an array frees its first only) */
+  g_autofree char *stretch_new = NULL;
+  char **ids[2] = { &confident_new, &stretch_new };
   const double values[2] = { confident, stretch };
   int at;
 
@@ -189,7 +191,7 @@ lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id, dou
       duplicate->has_benefit_realisation = TRUE;
       duplicate->benefit_realisation = values[i];
       duplicate->benefit_realisation_range = (LgrBounds){ 0 };
-      ids[i] = g_strdup (duplicate->id);
+      *ids[i] = g_strdup (duplicate->id);
       g_ptr_array_insert (copy->scenarios, at + 1 + i, duplicate);
     }
 
@@ -197,8 +199,8 @@ lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id, dou
   if (!_lgr_document_commit (self, copy, label, NULL, error))
     return FALSE;
   if (confident_id)
-    *confident_id = g_steal_pointer (&ids[0]);
+    *confident_id = g_steal_pointer (&confident_new);
   if (stretch_id)
-    *stretch_id = g_steal_pointer (&ids[1]);
+    *stretch_id = g_steal_pointer (&stretch_new);
   return TRUE;
 }

@@ -79,7 +79,9 @@ switching_value (const LgrUncertaintyModel *m, LgrScratch *w, const LgrModelInpu
   double x1 = x0 != 0 ? x0 * 1.5 : 1;
   double f1, x;
 
-  memcpy (w->x, m->central, m->n_slots * sizeof (double));
+  if (m->n_slots > 0) /* (a study with nothing uncertain has no slots) */
+
+    memcpy (w->x, m->central, m->n_slots * sizeof (double));
   for (guint j = 0; j < input->n_members; j++)
     w->x[members[j].slot] = x1;
   lgr_model_evaluate (m, w);
@@ -140,7 +142,8 @@ lgr_sensitivity_compute (const LgrUncertaintyModel *m)
       row->scenarios = g_new0 (LgrSensitivityScenario, S);
       for (int which = -1; which <= 1; which += 2)
         {
-          memcpy (w->x, m->central, m->n_slots * sizeof (double));
+          if (m->n_slots > 0) /* (a study with nothing uncertain has no slots) */
+            memcpy (w->x, m->central, m->n_slots * sizeof (double));
           set_members (w, members, q->n_members, which, q->q.whole);
           lgr_model_evaluate (m, w);
           record (m, w, row->scenarios, which);
@@ -150,7 +153,8 @@ lgr_sensitivity_compute (const LgrUncertaintyModel *m)
             row->metric_high = metric (m, w, a, b);
         }
     }
-  qsort (result->rows, nq, sizeof *result->rows, compare_rows);
+  if (nq > 1) /* (no rows: no array to sort) */
+    qsort (result->rows, nq, sizeof *result->rows, compare_rows);
 
   /* switching values: for each B against the reference, or the only scenario alone */
   for (guint s = S > 1 ? 1 : 0; s < S; s++)

@@ -160,7 +160,8 @@ lgr_scratch_new (const LgrUncertaintyModel *m)
   w->outcomes = g_new0 (LgrOutcome, MAX (m->n_scenarios, 1));
   for (guint s = 0; s < m->n_scenarios; s++)
     w->outcomes[s].cumulative = w->cumulative + s * n;
-  memcpy (w->x, m->central, m->n_slots * sizeof (double));
+  if (m->n_slots > 0) /* (a study with nothing uncertain has no slots) */
+    memcpy (w->x, m->central, m->n_slots * sizeof (double));
   return w;
 }
 

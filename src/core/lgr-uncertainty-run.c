@@ -76,7 +76,8 @@ run_job (gpointer data)
           if (j->progress != NULL)
             j->progress ((guint)g_atomic_int_get (j->done), D, j->user_data);
         }
-      memcpy (w->x, m->central, m->n_slots * sizeof (double));
+      if (m->n_slots > 0) /* (a study with nothing uncertain has no slots) */
+        memcpy (w->x, m->central, m->n_slots * sizeof (double));
       set_quantities (m, j->seed, i, w->x);
       lgr_model_evaluate (m, w);
       for (guint s = 0; s < m->n_scenarios; s++)
