@@ -20,34 +20,11 @@
 #include "lgr-study-io.h"
 #include "lgr-writer.h"
 
-static void
-json_string (LgrWriter *out, const char *s)
-{
-  lgr_writer_append_c (out, '"');
-  for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        {
-          lgr_writer_append_c (out, '\\');
-          lgr_writer_append_c (out, (char)*p);
-        }
-      else if (*p < 0x20)
-        {
-          char escaped[8];
-          g_snprintf (escaped, sizeof escaped, "\\u%04x", *p);
-          lgr_writer_append (out, escaped);
-        }
-      else
-        lgr_writer_append_c (out, (char)*p);
-    }
-  lgr_writer_append_c (out, '"');
-}
-
 /* "key": */
 static void
 key (LgrWriter *out, const char *name)
 {
-  json_string (out, name);
+  lgr_writer_append_json_string (out, name);
   lgr_writer_append (out, ": ");
 }
 
@@ -109,7 +86,7 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
 
   lgr_writer_append (out, "{\n  ");
   key (out, "title");
-  json_string (out, study->title);
+  lgr_writer_append_json_string (out, study->title);
   lgr_writer_append (out, ",\n  ");
   key (out, "years");
   lgr_writer_append_c (out, '[');
@@ -118,7 +95,7 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
       g_autofree char *label = lgr_format_financial_year (r->first_year + (int)t);
       if (t)
         lgr_writer_append (out, ", ");
-      json_string (out, label);
+      lgr_writer_append_json_string (out, label);
     }
   lgr_writer_append (out, "],\n  ");
   field (out, "draws", r->draws, ",\n  ");
@@ -130,17 +107,17 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
       const LgrQuantity *q = lgr_uncertainty_model_get_quantity (model, k);
       lgr_writer_append_c (out, '{');
       key (out, "key");
-      json_string (out, q->key);
+      lgr_writer_append_json_string (out, q->key);
       lgr_writer_append (out, ", ");
       key (out, "name");
-      json_string (out, q->name);
+      lgr_writer_append_json_string (out, q->name);
       lgr_writer_append (out, ", ");
       field (out, "low", q->low, ", ");
       field (out, "central", q->central, ", ");
       field (out, "high", q->high, ", ");
       key (out, "driver");
       if (q->driver)
-        json_string (out, q->driver);
+        lgr_writer_append_json_string (out, q->driver);
       else
         lgr_writer_append (out, "null");
       lgr_writer_append (out, k + 1 < nq ? "},\n    " : "}\n  ");
@@ -153,10 +130,10 @@ uncertainty_json (LgrWriter *out, const LgrUncertaintyModel *model, const LgrUnc
       const LgrUncertaintyScenario *rs = &r->scenarios[s];
       lgr_writer_append (out, "{\n      ");
       key (out, "id");
-      json_string (out, rs->scenario->id);
+      lgr_writer_append_json_string (out, rs->scenario->id);
       lgr_writer_append (out, ",\n      ");
       key (out, "name");
-      json_string (out, rs->scenario->name);
+      lgr_writer_append_json_string (out, rs->scenario->name);
       lgr_writer_append (out, ",\n      ");
       key (out, "cumulative");
       lgr_writer_append (out, "{");
@@ -262,7 +239,7 @@ sensitivity_json (LgrWriter *out, const LgrSensitivity *sens)
 {
   lgr_writer_append (out, "{\n  ");
   key (out, "metric");
-  json_string (out, sens->metric);
+  lgr_writer_append_json_string (out, sens->metric);
   lgr_writer_append (out, ",\n  ");
   field (out, "central", sens->central, ",\n  ");
   key (out, "rows");
@@ -272,10 +249,10 @@ sensitivity_json (LgrWriter *out, const LgrSensitivity *sens)
       const LgrSensitivityRow *row = &sens->rows[i];
       lgr_writer_append (out, "{");
       key (out, "key");
-      json_string (out, row->q->key);
+      lgr_writer_append_json_string (out, row->q->key);
       lgr_writer_append (out, ", ");
       key (out, "name");
-      json_string (out, row->q->name);
+      lgr_writer_append_json_string (out, row->q->name);
       lgr_writer_append (out, ", ");
       field (out, "low", row->q->low, ", ");
       field (out, "high", row->q->high, ",\n      ");
@@ -286,7 +263,7 @@ sensitivity_json (LgrWriter *out, const LgrSensitivity *sens)
           const LgrSensitivityScenario *x = &row->scenarios[s];
           lgr_writer_append (out, s ? ",\n        {" : "\n        {");
           key (out, "id");
-          json_string (out, x->scenario->id);
+          lgr_writer_append_json_string (out, x->scenario->id);
           lgr_writer_append (out, ", ");
           field (out, "total_net_low", x->total_net_low, ", ");
           field (out, "total_net_high", x->total_net_high, ", ");
@@ -317,13 +294,13 @@ sensitivity_json (LgrWriter *out, const LgrSensitivity *sens)
       const LgrSwitchingValue *v = &sens->switching[i];
       lgr_writer_append (out, "{");
       key (out, "scenario");
-      json_string (out, v->scenario->id);
+      lgr_writer_append_json_string (out, v->scenario->id);
       lgr_writer_append (out, ", ");
       key (out, "input");
-      json_string (out, v->input);
+      lgr_writer_append_json_string (out, v->input);
       lgr_writer_append (out, ", ");
       key (out, "name");
-      json_string (out, v->name);
+      lgr_writer_append_json_string (out, v->name);
       lgr_writer_append (out, ", ");
       field (out, "central", v->central, ", ");
       key (out, "switching_value");

@@ -202,44 +202,6 @@ run_check (char **files)
 /* --summary=json */
 
 static void
-json_string (LgrWriter *out, const char *s)
-{
-  lgr_writer_append_c (out, '"');
-  for (const char *p = s ? s : ""; *p; p++)
-    {
-      unsigned char c = (unsigned char)*p;
-      switch (c)
-        {
-        case '"':
-          lgr_writer_append (out, "\\\"");
-          break;
-        case '\\':
-          lgr_writer_append (out, "\\\\");
-          break;
-        case '\n':
-          lgr_writer_append (out, "\\n");
-          break;
-        case '\r':
-          lgr_writer_append (out, "\\r");
-          break;
-        case '\t':
-          lgr_writer_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20)
-            {
-              char escaped[8];
-              g_snprintf (escaped, sizeof escaped, "\\u%04x", c);
-              lgr_writer_append (out, escaped);
-            }
-          else
-            lgr_writer_append_c (out, (char)c);
-        }
-    }
-  lgr_writer_append_c (out, '"');
-}
-
-static void
 json_number (LgrWriter *out, double value)
 {
   lgr_writer_append_number (out, value);
@@ -248,7 +210,7 @@ json_number (LgrWriter *out, double value)
 static void
 json_series (LgrWriter *out, const char *key, const double *values, guint n, gboolean last)
 {
-  json_string (out, key);
+  lgr_writer_append_json_string (out, key);
   lgr_writer_append (out, ": [");
   for (guint t = 0; t < n; t++)
     {
@@ -262,7 +224,7 @@ json_series (LgrWriter *out, const char *key, const double *values, guint n, gbo
 static void
 json_key (LgrWriter *out, const char *key)
 {
-  json_string (out, key);
+  lgr_writer_append_json_string (out, key);
   lgr_writer_append (out, ": ");
 }
 
@@ -271,7 +233,7 @@ static void
 json_string_field (LgrWriter *out, const char *key, const char *value, const char *after)
 {
   json_key (out, key);
-  json_string (out, value);
+  lgr_writer_append_json_string (out, value);
   lgr_writer_append (out, after);
 }
 
@@ -289,7 +251,7 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
       g_autofree char *label = lgr_format_financial_year (study->first_year + (int)t);
       if (t)
         lgr_writer_append (out, ", ");
-      json_string (out, label);
+      lgr_writer_append_json_string (out, label);
     }
   lgr_writer_append (out, "],\n  ");
   json_key (out, "scenarios");
@@ -313,7 +275,7 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
       if (paid)
         {
           g_autofree char *label = lgr_format_financial_year (study->first_year + r->payback_index);
-          json_string (out, label);
+          lgr_writer_append_json_string (out, label);
         }
       else
         lgr_writer_append (out, "null");

@@ -85,17 +85,6 @@ lgr_lever_cost_unit (const LgrLever *lever)
   return lever->unit_period == LGR_UNIT_PERIOD_WEEK ? _ ("£ a week") : _ ("£ a year");
 }
 
-/* A range holds its central value (low <= value <= high): a value moved past one of its ends
- * takes that end with it, rather than being refused in the middle of a drag. */
-static void
-widen_range (LgrBounds *range, double value)
-{
-  if (range->has_low && value < range->low)
-    range->low = value;
-  if (range->has_high && value > range->high)
-    range->high = value;
-}
-
 static void
 set_field (LgrLever *lever, LgrLeverField field, double value)
 {
@@ -106,22 +95,18 @@ set_field (LgrLever *lever, LgrLeverField field, double value)
       break;
     case LGR_LEVER_FIELD_COHORT_TARGET:
       lever->cohort_target = value;
-      widen_range (&lever->cohort_target_range, value);
       break;
     case LGR_LEVER_FIELD_UNIT_COST_BASELINE:
       lever->unit_cost_baseline = value;
       break;
     case LGR_LEVER_FIELD_UNIT_COST_TARGET:
       lever->unit_cost_target = value;
-      widen_range (&lever->unit_cost_target_range, value);
       break;
     case LGR_LEVER_FIELD_GROWTH_COHORT:
       lever->growth_cohort = value;
-      widen_range (&lever->growth_cohort_range, value);
       break;
     case LGR_LEVER_FIELD_GROWTH_UNIT_COST:
       lever->growth_unit_cost = value;
-      widen_range (&lever->growth_unit_cost_range, value);
       break;
     case LGR_LEVER_FIELD_REALISATION_START:
       lever->has_realisation_start = TRUE;

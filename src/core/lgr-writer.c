@@ -102,6 +102,44 @@ lgr_writer_append_number (LgrWriter *writer, double value)
   writer->length += lgr_number_to_buffer (value, writer->data + writer->length);
 }
 
+void
+lgr_writer_append_json_string (LgrWriter *out, const char *s)
+{
+  lgr_writer_append_c (out, '"');
+  for (const char *p = s ? s : ""; *p; p++)
+    {
+      unsigned char c = (unsigned char)*p;
+      switch (c)
+        {
+        case '"':
+          lgr_writer_append (out, "\\\"");
+          break;
+        case '\\':
+          lgr_writer_append (out, "\\\\");
+          break;
+        case '\n':
+          lgr_writer_append (out, "\\n");
+          break;
+        case '\r':
+          lgr_writer_append (out, "\\r");
+          break;
+        case '\t':
+          lgr_writer_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            {
+              char escaped[8];
+              g_snprintf (escaped, sizeof escaped, "\\u%04x", c);
+              lgr_writer_append (out, escaped);
+            }
+          else
+            lgr_writer_append_c (out, (char)c);
+        }
+    }
+  lgr_writer_append_c (out, '"');
+}
+
 gboolean
 lgr_writer_finish (LgrWriter *writer)
 {

@@ -29,6 +29,9 @@ void lgr_writer_append_c (LgrWriter *writer, char c);
 /* A number as lgr_number_to_string() writes it, with no allocation. */
 void lgr_writer_append_number (LgrWriter *writer, double value);
 
+/* text as a JSON string, quoted and escaped (NULL: ""): every JSON output writes strings so. */
+void lgr_writer_append_json_string (LgrWriter *writer, const char *text);
+
 /* Writes out what is buffered (and fflush()es a file). FALSE if any write failed, with errno
  * set to the first failure's (ENOSPC, EPIPE...); the writer can still be freed. */
 gboolean lgr_writer_finish (LgrWriter *writer);
