@@ -176,3 +176,30 @@ lgr_test_run_cli (const char *locale, const char *first_arg, ...)
   run.status = WEXITSTATUS (wait_status);
   return run;
 }
+
+void
+lgr_test_assert_refused (const char *xml, gsize length, LgrStudyError code, int line,
+                         const char *gist)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrStudy) study = lgr_study_load_data (xml, length, "test.lgr", &error);
+  /* line 0: a message with no line; -1: any line */
+  g_autofree char *prefix = line > 0    ? g_strdup_printf ("test.lgr:%d: ", line)
+                            : line == 0 ? g_strdup ("test.lgr: ")
+                                        : g_strdup ("test.lgr:");
+
+  g_assert_null (study);
+  g_assert_nonnull (error);
+  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, gist) == NULL)
+    g_error ("expected “%s…%s…”, got “%s”", prefix, gist, error->message);
+  g_assert_error (error, LGR_STUDY_ERROR, (int)code);
+  /* one line, for a terminal and for a dialog */
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+void
+lgr_test_assert_change_refused (const char *from, const char *to, int line, const char *gist)
+{
+  g_autofree char *xml = lgr_test_full_with (from, to);
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, line, gist);
+}

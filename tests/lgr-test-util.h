@@ -4,6 +4,7 @@
 
 #include <glib.h>
 
+#include "lgr-rules.h"
 #include "lgr-study.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,14 @@ gboolean lgr_test_wait_until (GSourceFunc condition, gpointer data);
 
 /* Iterates the default main context until nothing is pending (at most 10 s). */
 void lgr_test_settle (void);
+
+/* xml (length bytes) is refused with code, the message on one line starting "test.lgr:LINE: "
+ * (line 0: a message with no line; -1: any line) and holding gist. */
+void lgr_test_assert_refused (const char *xml, gsize length, LgrStudyError code, int line,
+                              const char *gist);
+
+/* tests/files/valid-full.lgr with from replaced by to is refused so (lgr_test_full_with). */
+void lgr_test_assert_change_refused (const char *from, const char *to, int line, const char *gist);
 
 /* What a finished run of lgr-explorer gave: its exit status and what it wrote (g_auto frees). */
 typedef struct

@@ -20,32 +20,6 @@
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
-/* xml (length bytes) is refused with code, the message starting "test.lgr:LINE: " and holding
- * gist, on one line. */
-static void
-assert_refused (const char *xml, gsize length, LgrStudyError code, int line, const char *gist)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (LgrStudy) study = lgr_study_load_data (xml, length, "test.lgr", &error);
-  /* line -1: any line */
-  g_autofree char *prefix
-      = line > 0 ? g_strdup_printf ("test.lgr:%d: ", line) : g_strdup ("test.lgr:");
-
-  g_assert_null (study);
-  g_assert_nonnull (error);
-  if (!g_str_has_prefix (error->message, prefix) || strstr (error->message, gist) == NULL)
-    g_error ("expected “%s…%s…”, got “%s”", prefix, gist, error->message);
-  g_assert_error (error, LGR_STUDY_ERROR, (int)code);
-  g_assert_null (strchr (error->message, '\n'));
-}
-
-static void
-assert_change_refused (const char *from, const char *to, int line, const char *gist)
-{
-  g_autofree char *xml = lgr_test_full_with (from, to);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, line, gist);
-}
-
 static void
 assert_change_loads (const char *from, const char *to)
 {
@@ -77,8 +51,9 @@ test_many_attributes (void)
   g_string_append (xml, "/>\n");
   g_assert_cmpuint (xml->len, >, 15 * 1000 * 1000);
   g_assert_cmpuint (xml->len, <, LGR_MAX_FILE_SIZE);
-  assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, 2,
-                  "<lgr-study> has more than 32 attributes, which a study file never needs");
+  lgr_test_assert_refused (
+      xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, 2,
+      "<lgr-study> has more than 32 attributes, which a study file never needs");
   g_string_free (xml, TRUE);
 }
 
@@ -104,8 +79,8 @@ test_many_attributes_after_errors (void)
       for (guint k = 0; k < 200000; k++)
         g_string_append_printf (xml, " a%u=\"1\"", k);
       g_string_append (xml, "/>\n</lgr-study>\n");
-      assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, -1,
-                      "<title> has more than 32 attributes");
+      lgr_test_assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_UNSAFE, -1,
+                               "<title> has more than 32 attributes");
       g_string_free (xml, TRUE);
     }
 }
@@ -120,16 +95,16 @@ test_attribute_limit (void)
   for (guint i = 0; i < 28; i++)
     g_string_append_printf (attrs, " x%u=\"1\"", i);
   many = g_strconcat ("<authority id=\"south\"", attrs->str, NULL);
-  assert_change_refused ("<authority id=\"south\"", many, 15,
-                         "scenario “two”: unknown attribute “x0” on <authority>");
+  lgr_test_assert_change_refused ("<authority id=\"south\"", many, 15,
+                                  "scenario “two”: unknown attribute “x0” on <authority>");
   g_free (many);
   /* 33 do not, on a tag over several lines: the line is the tag's */
   g_string_append (attrs, "\n  y=\"2\"");
   many = g_strconcat ("<authority id=\"south\"", attrs->str, NULL);
   {
     g_autofree char *xml = lgr_test_full_with ("<authority id=\"south\"", many);
-    assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 15,
-                    "<authority> has more than 32 attributes");
+    lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 15,
+                             "<authority> has more than 32 attributes");
   }
   g_free (many);
   /* namespace declarations count */
@@ -139,8 +114,8 @@ test_attribute_limit (void)
   many = g_strconcat ("<timeline", attrs->str, NULL);
   {
     g_autofree char *xml = lgr_test_full_with ("<timeline", many);
-    assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5,
-                    "<timeline> has more than 32 attributes");
+    lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5,
+                             "<timeline> has more than 32 attributes");
   }
   /* attributes inside comments, CDATA and processing instructions are not tags */
   {
@@ -164,8 +139,8 @@ test_attribute_value_limit (void)
   g_autofree char *xml
       = lgr_test_full_with ("<lever id=\"north-lac\" name=\"Children looked after\"", to);
   g_assert_cmpstr (xml, !=, NULL);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 16,
-                  "an attribute value is longer than 64 KiB");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 16,
+                           "an attribute value is longer than 64 KiB");
 }
 
 static void
@@ -177,20 +152,22 @@ test_name_limit (void)
   g_autofree char *end = g_strdup_printf ("</%s>", name);
   g_autofree char *xml = lgr_test_full_with ("<timeline", attribute);
 
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5,
-                  "an element or attribute name is longer than 100 bytes");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5,
+                           "an element or attribute name is longer than 100 bytes");
   g_free (xml);
   xml = lgr_test_full_with ("<timeline", element);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5, "name is longer than 100");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 5, "name is longer than 100");
   g_free (xml);
   xml = lgr_test_full_with ("</lgr-study>", end);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 40, "name is longer than 100");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_UNSAFE, 40,
+                           "name is longer than 100");
   /* 100 is fine: refused by the loader as unknown, with the name */
   g_free (xml);
   g_free (attribute);
   attribute = g_strdup_printf ("<timeline %.100s=\"1\"", name);
   xml = lgr_test_full_with ("<timeline", attribute);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 5, "unknown attribute “nnnnn");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 5,
+                           "unknown attribute “nnnnn");
 }
 
 /* Many authorities and levers in one scenario: each lever's authority is found in a set, by the
@@ -234,8 +211,8 @@ test_many_levers (void)
 
   /* and an authority that is not there is still found missing, with its line */
   g_string_replace (xml, "authority=\"a29999\"", "authority=\"a30000\"", 1);
-  assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_INVALID, (int)n + 6,
-                  "lever “l0”: there is no authority “a30000” in scenario “s”");
+  lgr_test_assert_refused (xml->str, xml->len, LGR_STUDY_ERROR_INVALID, (int)n + 6,
+                           "lever “l0”: there is no authority “a30000” in scenario “s”");
   g_string_free (xml, TRUE);
 }
 
@@ -265,33 +242,34 @@ test_text_lengths (void)
   /* one character more: refused at the element or attribute */
   g_free (to);
   to = g_strdup_printf ("<title>%s</title>", name201);
-  assert_change_refused ("<title>Test study &amp; its “quotes”</title>", to, 3,
-                         "the title is 201 characters long, and at most 200 are allowed");
+  lgr_test_assert_change_refused ("<title>Test study &amp; its “quotes”</title>", to, 3,
+                                  "the title is 201 characters long, and at most 200 are allowed");
   g_free (to);
   to = g_strdup_printf ("<description>%s</description>", long_note);
-  assert_change_refused ("<description>About it.</description>", to, 4,
-                         "the description is 10001 characters long, and at most 10000 are "
-                         "allowed");
+  lgr_test_assert_change_refused ("<description>About it.</description>", to, 4,
+                                  "the description is 10001 characters long, and at most 10000 are "
+                                  "allowed");
   g_free (to);
   to = g_strdup_printf ("<source>%s</source>", long_note);
-  assert_change_refused ("<source>Seed 000.</source>", to, 21,
-                         "lever “north-lac”: the source is 10001 characters long");
+  lgr_test_assert_change_refused ("<source>Seed 000.</source>", to, 21,
+                                  "lever “north-lac”: the source is 10001 characters long");
   g_free (to);
   to = g_strdup_printf ("name=\"%s\"", name201);
-  assert_change_refused ("name=\"Two unitaries\"", to, 12,
-                         "scenario “two”: the name is 201 characters long, and at most 200");
+  lgr_test_assert_change_refused (
+      "name=\"Two unitaries\"", to, 12,
+      "scenario “two”: the name is 201 characters long, and at most 200");
   g_free (to);
   to = g_strdup_printf ("service=\"%s\"", name201);
-  assert_change_refused ("service=\"Children's social care\"", to, 16,
-                         "lever “north-lac”: the service is 201 characters long");
+  lgr_test_assert_change_refused ("service=\"Children's social care\"", to, 16,
+                                  "lever “north-lac”: the service is 201 characters long");
   g_free (to);
   to = g_strdup_printf ("source=\"%s\"", long_note);
-  assert_change_refused ("source=\"LAIT &amp; ASCFR 2023/24\"", to, 7,
-                         "the benchmarks source is 10001 characters long");
+  lgr_test_assert_change_refused ("source=\"LAIT &amp; ASCFR 2023/24\"", to, 7,
+                                  "the benchmarks source is 10001 characters long");
   g_free (to);
   to = g_strdup_printf ("id=\"%s\"", id65);
-  assert_change_refused ("id=\"transition\"", to, 23,
-                         "the id is 65 characters long, and at most 64 are allowed");
+  lgr_test_assert_change_refused ("id=\"transition\"", to, 23,
+                                  "the id is 65 characters long, and at most 64 are allowed");
 }
 
 /* A 15 MiB title is refused as its text arrives, not after it has all been collected. */
@@ -302,8 +280,8 @@ test_huge_text (void)
   g_autofree char *to = g_strdup_printf ("<title>%s</title>", words);
   g_autofree char *xml = lgr_test_full_with ("<title>Test study &amp; its “quotes”</title>", to);
   g_assert_cmpuint (strlen (xml), <, LGR_MAX_FILE_SIZE);
-  assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 3,
-                  "the title is longer than 200 characters");
+  lgr_test_assert_refused (xml, strlen (xml), LGR_STUDY_ERROR_INVALID, 3,
+                           "the title is longer than 200 characters");
 }
 
 /* What editors check (lgr_study_validate) refuses what the loader refuses. */
@@ -358,9 +336,10 @@ test_amount_cap (void)
   /* a trillion is allowed, more is not: every kind of amount, with its line */
   assert_change_loads ("population=\"313600\"", "population=\"1e12\"");
   assert_change_loads ("total=\"37300000\"", "total=\"1000000000000\"");
-  assert_change_refused ("population=\"313600\"", "population=\"1000000000001\"", 14,
-                         "authority “north”: population 1000000000001 is more than "
-                         "1000000000000 (a trillion), the largest amount a study may hold");
+  lgr_test_assert_change_refused (
+      "population=\"313600\"", "population=\"1000000000001\"", 14,
+      "authority “north”: population 1000000000001 is more than "
+      "1000000000000 (a trillion), the largest amount a study may hold");
   assert_over_cap ("child-population=\"59700\"", "child-population=\"2e12\"", 15,
                    "authority “south”: child population");
   assert_over_cap ("baseline=\"1750\"", "baseline=\"1e15\"", 18,
@@ -384,10 +363,10 @@ test_discount_range (void)
   assert_change_loads ("discount-rate=\"3.5\"", "discount-rate=\"-50\"");
   assert_change_loads ("discount-rate=\"3.5\"", "discount-rate=\"100\"");
   /* -100 made the discount factor 1/0 */
-  assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"-100\"", 5,
-                         "discount rate -100 is not between -50 and 100");
-  assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"1000\"", 5,
-                         "discount rate 1000 is not between -50 and 100");
+  lgr_test_assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"-100\"", 5,
+                                  "discount rate -100 is not between -50 and 100");
+  lgr_test_assert_change_refused ("discount-rate=\"3.5\"", "discount-rate=\"1000\"", 5,
+                                  "discount rate 1000 is not between -50 and 100");
 }
 
 /* A study at the limits of every range */
@@ -872,19 +851,20 @@ test_not_xml (void)
                                "ELF\x02\x01\x01\x03\xff\xfe";
   g_autoptr (GError) error = NULL;
 
-  assert_refused (text, strlen (text), LGR_STUDY_ERROR_MALFORMED, 1,
-                  "this is not an LGR Explorer study: it is plain text, not XML");
-  assert_refused (indented, strlen (indented), LGR_STUDY_ERROR_MALFORMED, 3,
-                  "it is plain text, not XML");
-  assert_refused (page, strlen (page), LGR_STUDY_ERROR_INVALID, 1,
-                  "this is not an LGR Explorer study: it is a web page (HTML)");
-  assert_refused (page2, strlen (page2), LGR_STUDY_ERROR_INVALID, 1, "it is a web page (HTML)");
-  assert_refused (utf16le, sizeof utf16le - 1, LGR_STUDY_ERROR_MALFORMED, 1,
-                  "the file is UTF-16 text, but study files are UTF-8");
-  assert_refused (utf16be, sizeof utf16be - 1, LGR_STUDY_ERROR_MALFORMED, 1,
-                  "the file is UTF-16 text");
-  assert_refused (binary, sizeof binary - 1, LGR_STUDY_ERROR_MALFORMED, 1,
-                  "this is not a study file: it holds binary data, not text");
+  lgr_test_assert_refused (text, strlen (text), LGR_STUDY_ERROR_MALFORMED, 1,
+                           "this is not an LGR Explorer study: it is plain text, not XML");
+  lgr_test_assert_refused (indented, strlen (indented), LGR_STUDY_ERROR_MALFORMED, 3,
+                           "it is plain text, not XML");
+  lgr_test_assert_refused (page, strlen (page), LGR_STUDY_ERROR_INVALID, 1,
+                           "this is not an LGR Explorer study: it is a web page (HTML)");
+  lgr_test_assert_refused (page2, strlen (page2), LGR_STUDY_ERROR_INVALID, 1,
+                           "it is a web page (HTML)");
+  lgr_test_assert_refused (utf16le, sizeof utf16le - 1, LGR_STUDY_ERROR_MALFORMED, 1,
+                           "the file is UTF-16 text, but study files are UTF-8");
+  lgr_test_assert_refused (utf16be, sizeof utf16be - 1, LGR_STUDY_ERROR_MALFORMED, 1,
+                           "the file is UTF-16 text");
+  lgr_test_assert_refused (binary, sizeof binary - 1, LGR_STUDY_ERROR_MALFORMED, 1,
+                           "this is not a study file: it holds binary data, not text");
   {
     /* said once, not "empty" */
     g_autoptr (LgrStudy) study = lgr_study_load_data (text, strlen (text), "list.txt", &error);
