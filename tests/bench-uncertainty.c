@@ -3,8 +3,8 @@
  *
  * Goals (docs/uncertainty.md): 10,000 draws of the bundled study <= 10 ms on two cores; 1,000
  * draws of 20 scenarios x 40 levers x 40 items x 60 years <= 1 s; tornado plus switching values
- * of the bundled study <= 1 ms. The bundled study has no ranges of its own, so it is measured
- * with a default range of 10% (every target, total and amount a quantity). This program
+ * of the bundled study <= 1 ms. The bundled study is measured with its own ranges and a default
+ * range of 10% on everything else (every target, total and amount a quantity). This program
  * measures and prints; it never fails on a slow machine. "bench-uncertainty bundled" measures
  * the bundled study only. Each figure is the wall-clock time and, beside it, the processor time
  * of all threads (on a busy machine the second says what the work costs). */
