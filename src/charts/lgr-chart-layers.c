@@ -231,7 +231,8 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
       if (s->type != LGR_SERIES_LINE || s->panel != p
           || (s->marker == G_MAXUINT) != (k < data->series->len))
         continue;
-      double lw = theme->line_width * u * (s->emphasis ? 1.15 : 1.0);
+      double lw
+          = s->start ? theme->start_width * u : theme->line_width * u * (s->emphasis ? 1.15 : 1.0);
       lgr_chart_set_source (cr, s->colour);
       cairo_set_line_width (cr, lw);
       lgr_chart_set_dash (cr, s->dash, lw);
