@@ -119,6 +119,12 @@ lgr_chart_kind_applies (LgrChartKind kind, const LgrResults *results)
   return info->applies == NULL || info->applies (results);
 }
 
+gboolean
+lgr_chart_kind_shows_start (LgrChartKind kind)
+{
+  return (guint)kind < LGR_N_CHARTS && catalogue[kind].start;
+}
+
 char *
 lgr_chart_kind_list (void)
 {

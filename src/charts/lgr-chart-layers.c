@@ -251,6 +251,15 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
             cairo_move_to (cr, x, y);
           open = TRUE;
         }
+      if (s->start)
+        {
+          /* a casing in the background colour keeps the thin grey line legible over columns */
+          lgr_chart_set_source (cr, theme->background);
+          cairo_set_line_width (cr, lw + 2 * u);
+          cairo_stroke_preserve (cr);
+          lgr_chart_set_source (cr, s->colour);
+          cairo_set_line_width (cr, lw);
+        }
       cairo_stroke (cr);
 
       if (s->marker == G_MAXUINT)

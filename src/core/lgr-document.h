@@ -38,6 +38,10 @@ void lgr_document_set_modified (LgrDocument *self, gboolean modified);
 
 /* The state the document was created with or last saved: what "Revert to saved" returns to. */
 const LgrStudy *lgr_document_get_saved_study (LgrDocument *self);
+/* Its results: the starting point the cashflow and savings charts draw while the study differs.
+ * The document's results when it was opened or saved, kept (never computed again per edit); they
+ * stand alone (take a reference to keep them past the next save). */
+const LgrResults *lgr_document_get_saved_results (LgrDocument *self);
 
 gboolean lgr_document_can_undo (LgrDocument *self);
 gboolean lgr_document_can_redo (LgrDocument *self);
