@@ -22,8 +22,7 @@ GtkWidget *lgr_chart_view_new (void);
 /* results are borrowed: call again (or with NULL) before they are freed. Every call counts as
  * new results (the chart is built again at the next draw). */
 void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
-/* The starting point (the study as opened: lgr_document_get_saved_results() while the document
- * is modified, else NULL), drawn as thin grey lines on the cashflow and savings charts where it
+/* The starting point (the study as opened: lgr_document_get_start_results()), drawn as thin grey lines on the cashflow and savings charts where it
  * differs from the results. A reference is kept. Only a chart that shows it is built again. */
 void lgr_chart_view_set_start (LgrChartView *self, const LgrResults *start);
 const LgrResults *lgr_chart_view_get_start (LgrChartView *self);

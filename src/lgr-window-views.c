@@ -152,9 +152,7 @@ update_views (LgrWindow *self, gboolean all)
   GtkWidget *child;
   guint i = 0;
   /* the study as opened (or saved) while anything differs from it: the charts' starting point */
-  const LgrResults *start = lgr_document_get_modified (self->document)
-                                ? lgr_document_get_saved_results (self->document)
-                                : NULL;
+  const LgrResults *start = lgr_document_get_start_results (self->document);
 
   self->n_updates++;
   self->shown = lgr_results_ref (results);

@@ -318,6 +318,13 @@ lgr_document_get_saved_results (LgrDocument *self)
   return self->saved_results;
 }
 
+const LgrResults *
+lgr_document_get_start_results (LgrDocument *self)
+{
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
+  return lgr_document_get_modified (self) ? lgr_document_get_saved_results (self) : NULL;
+}
+
 gboolean
 lgr_document_can_undo (LgrDocument *self)
 {
