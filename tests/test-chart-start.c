@@ -329,6 +329,47 @@ test_added_and_moved (Fixture *f, gconstpointer unused)
   g_assert_true (has_legend (fewer, "Starting point"));
 }
 
+/* Random studies of other lengths and shapes as each other's starting point: every chart kind
+ * that shows it draws, and every starting value is the start's of that year or NaN. */
+static void
+test_random (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261130);
+  guint n_drawn = 0;
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autoptr (LgrStudy) a = lgr_test_random_study (rand, 1 + round % 3, 3, 4, 1 + round * 7);
+      g_autoptr (LgrStudy) b = lgr_test_random_study (rand, 2, 2, 3, 5 + round * 3);
+      g_autoptr (LgrResults) start = lgr_results_compute (a);
+      g_autoptr (LgrResults) now = lgr_results_compute (b);
+      static const LgrChartKind kinds[] = { LGR_CHART_CASHFLOW, LGR_CHART_SAVINGS };
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          LgrChartOptions options;
+          lgr_chart_options_init (&options, kinds[k]);
+          options.start = start;
+          g_autoptr (LgrChartData) data = lgr_chart_data_new (now, &options);
+          for (guint i = 0; i < data->series->len; i++)
+            {
+              const LgrChartSeries *s = g_ptr_array_index (data->series, i);
+              if (!s->start)
+                continue;
+              n_drawn++;
+              for (guint t = 0; t < data->n_years; t++)
+                {
+                  int u = now->first_year + (int)t - start->first_year;
+                  if (u < 0 || u >= (int)start->n_years)
+                    g_assert_true (isnan (s->values[t]));
+                }
+            }
+          cairo_surface_destroy (render (now, &options, NULL));
+          g_autofree char *text = lgr_chart_describe (now, &options);
+          g_assert_nonnull (text);
+        }
+    }
+  g_assert_cmpuint (n_drawn, >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -343,5 +384,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/charts/start/added-and-moved", Fixture, NULL, fixture_set_up, test_added_and_moved,
               fixture_tear_down);
+  g_test_add_func ("/charts/start/random", test_random);
   return g_test_run ();
 }
