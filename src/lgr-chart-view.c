@@ -1,8 +1,8 @@
 /* lgr-chart-view.c: the chart widget.
  *
- * The chart's data and layout are built once per results, kind, style, font scale and size (an
- * LgrChartPlot), so a hover (a new highlighted year) or an expose only draws, and the pointer is
- * hit-tested against the layout drawn.
+ * The chart's data and layout are built once per results, starting point, kind, style, font
+ * scale and size (an LgrChartPlot), so a hover (a new highlighted year) or an expose only draws,
+ * and the pointer is hit-tested against the layout drawn.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -77,8 +77,12 @@ lgr_chart_describe_year_cashflow (GString *out, const LgrChartData *data, int ye
         continue;
       g_autofree char *v = lgr_chart_format_value (data, s->values[year_index]);
       if (s->start)
-        /* Translators: a year's figure of the starting point, "One unitary, starting point: £3.2m" */
-        g_string_append_printf (out, _ ("\n%s, starting point: %s"), s->label, v);
+        {
+          g_string_append_c (out, '\n');
+          /* Translators: a year's figure of the starting point,
+           * "One unitary, starting point: £3.2m" */
+          g_string_append_printf (out, _ ("%s, starting point: %s"), s->label, v);
+        }
       else
         g_string_append_printf (out, "\n%s: %s", s->label, v);
     }

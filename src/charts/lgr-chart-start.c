@@ -101,7 +101,8 @@ lgr_chart_start_describe (GString *out, const LgrChartData *data)
   g_autofree char *year = lgr_format_financial_year (data->first_year + (int)last);
   /* Translators: the text alternative of a chart with the starting point drawn, followed by
    * "One unitary £12.3m in 2034/35; Two unitaries £5.0m in 2034/35." */
-  g_string_append (out, _ (" Thin grey lines show the starting point, before the changes:"));
+  g_string_append_c (out, ' ');
+  g_string_append (out, _ ("Thin grey lines show the starting point, before the changes:"));
   gboolean first = TRUE;
   for (guint i = 0; i < data->series->len; i++)
     {
