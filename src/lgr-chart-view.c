@@ -1,8 +1,8 @@
 /* lgr-chart-view.c: the chart widget.
  *
- * The chart's data and layout are built once per results, kind, style, font scale and size (an
- * LgrChartPlot), so a hover (a new highlighted year) or an expose only draws, and the pointer is
- * hit-tested against the layout drawn.
+ * The chart's data and layout are built once per results, starting point, kind, style, font
+ * scale and size (an LgrChartPlot), so a hover (a new highlighted year) or an expose only draws,
+ * and the pointer is hit-tested against the layout drawn.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +30,7 @@ struct _LgrChartView
    * borrowed (NULL: the chart would compute them itself, on this thread). */
   const LgrUncertaintyResults *uncertainty;
   const LgrSensitivity *sensitivity;
+  LgrResults *start; /* the starting point: a reference, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (LgrChartView, lgr_chart_view, GTK_TYPE_WIDGET)
@@ -76,6 +77,7 @@ fill_options (LgrChartView *self, LgrChartOptions *options)
   options->show_title = FALSE;
   options->uncertainty = self->uncertainty;
   options->sensitivity = self->sensitivity;
+  options->start = self->start;
 }
 
 /* The plot for the current results and options at width x height: the cached one if it was made
@@ -237,6 +239,7 @@ lgr_chart_view_finalize (GObject *object)
 {
   LgrChartView *self = LGR_CHART_VIEW (object);
   g_clear_pointer (&self->plot, lgr_chart_plot_unref);
+  g_clear_pointer (&self->start, lgr_results_unref);
   g_free (self->year_text);
   g_free (self->description);
   G_OBJECT_CLASS (lgr_chart_view_parent_class)->finalize (object);
@@ -330,6 +333,47 @@ lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
   drop_plot (self);
   update_description (self);
   update_year_text (self);
+}
+
+/* Keeps start; whether the chart as drawn changes with it. */
+static gboolean
+take_start (LgrChartView *self, const LgrResults *start)
+{
+  if (start == self->start)
+    return FALSE;
+  g_clear_pointer (&self->start, lgr_results_unref);
+  if (start)
+    self->start = lgr_results_ref (start);
+  return lgr_chart_kind_shows_start (self->kind);
+}
+
+void
+lgr_chart_view_set_start (LgrChartView *self, const LgrResults *start)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+
+  if (!take_start (self, start) || self->results == NULL)
+    return;
+  drop_plot (self);
+  update_description (self);
+  update_year_text (self);
+}
+
+const LgrResults *
+lgr_chart_view_get_start (LgrChartView *self)
+{
+  g_return_val_if_fail (LGR_IS_CHART_VIEW (self), NULL);
+  return self->start;
+}
+
+void
+lgr_chart_view_set_results_with_start (LgrChartView *self, const LgrResults *results,
+                                       const LgrResults *start)
+{
+  g_return_if_fail (LGR_IS_CHART_VIEW (self));
+
+  take_start (self, start);
+  lgr_chart_view_set_results (self, results);
 }
 
 void

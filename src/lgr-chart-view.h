@@ -1,8 +1,8 @@
 /* lgr-chart-view.h: the chart widget, a thin wrapper around an LgrChartPlot (lgr-chart-plot.h)
- * kept while the results, kind, style, font scale and size stay the same. It hands the charts
- * its size and pointer; hover and the Left/Right keys pick a year whose exact figures are shown
- * and announced (redrawn from the kept plot, nothing rebuilt); the accessible description is
- * the chart's text alternative.
+ * kept while the results, starting point, kind, style, font scale and size stay the same. It
+ * hands the charts its size and pointer; hover and the Left/Right keys pick a year whose exact
+ * figures are shown and announced (redrawn from the kept plot, nothing rebuilt); the accessible
+ * description is the chart's text alternative.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +22,15 @@ GtkWidget *lgr_chart_view_new (void);
 /* results are borrowed: call again (or with NULL) before they are freed. Every call counts as
  * new results (the chart is built again at the next draw). */
 void lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results);
+/* The starting point (the study as opened: lgr_document_get_start_results()), drawn as thin
+ * grey lines on the cashflow and savings charts where it differs from the results. A reference
+ * is kept. Only a chart that shows it is built again. */
+void lgr_chart_view_set_start (LgrChartView *self, const LgrResults *start);
+const LgrResults *lgr_chart_view_get_start (LgrChartView *self);
+/* Both in one call, the chart built once: what a view of a document calls on every change,
+ * with lgr_document_get_results() and lgr_document_get_start_results(). */
+void lgr_chart_view_set_results_with_start (LgrChartView *self, const LgrResults *results,
+                                            const LgrResults *start);
 /* The Monte Carlo's and the sensitivity's figures for the tornado and uncertainty charts
  * (borrowed until the next call; NULL: the chart computes its own). They must be of a study with
  * the same scenarios as the results. */

@@ -15,15 +15,27 @@ int
 lgr_cli_load_study (const char *path, char **snapshots, LgrCliUsageError usage_error,
                     LgrStudy **study)
 {
+  return lgr_cli_load_study_with_start (path, snapshots, usage_error, study, NULL);
+}
+
+int
+lgr_cli_load_study_with_start (const char *path, char **snapshots, LgrCliUsageError usage_error,
+                               LgrStudy **study, LgrStudy **start)
+{
   g_autoptr (GError) error = NULL;
   g_autoptr (LgrStudy) loaded = lgr_study_load_path (path, &error);
+  g_autoptr (LgrStudy) before = NULL;
 
   *study = NULL;
+  if (start != NULL)
+    *start = NULL;
   if (loaded == NULL)
     {
       lgr_cli_printerr ("%s", error->message);
       return LGR_EXIT_INVALID;
     }
+  if (start != NULL && snapshots != NULL && *snapshots != NULL)
+    before = lgr_study_copy (loaded);
   for (char **id = snapshots; id != NULL && *id != NULL; id++)
     {
       const LgrSnapshot *snapshot = lgr_study_find_snapshot (loaded, *id);
@@ -52,5 +64,7 @@ lgr_cli_load_study (const char *path, char **snapshots, LgrCliUsageError usage_e
         }
     }
   *study = g_steal_pointer (&loaded);
+  if (start != NULL)
+    *start = g_steal_pointer (&before);
   return LGR_EXIT_OK;
 }

@@ -17,5 +17,9 @@ G_BEGIN_DECLS
  * 0, 1 for a file that does not load, or usage_error's for an id the study does not have. */
 int lgr_cli_load_study (const char *path, char **snapshots, LgrCliUsageError usage_error,
                         LgrStudy **study);
+/* The same, and in *start (if not NULL) the study as the file holds it, before the snapshots:
+ * the starting point the cashflow and savings charts draw (NULL when no snapshot is applied). */
+int lgr_cli_load_study_with_start (const char *path, char **snapshots, LgrCliUsageError usage_error,
+                                   LgrStudy **study, LgrStudy **start);
 
 G_END_DECLS

@@ -498,7 +498,8 @@ run_export (const CliOptions *o)
     return status;
 
   g_autoptr (LgrStudy) study = NULL;
-  status = lgr_cli_load_study (o->files[0], o->snapshots, usage_error, &study);
+  g_autoptr (LgrStudy) start = NULL;
+  status = lgr_cli_load_study_with_start (o->files[0], o->snapshots, usage_error, &study, &start);
   if (status != LGR_EXIT_OK)
     return status;
   /* the uncertainty chart draws from the study's own settings: these override them */
@@ -527,6 +528,9 @@ run_export (const CliOptions *o)
   options.style = LGR_CHART_STYLE_LIGHT;
   options.show_title = TRUE;
   options.scenarios = (const char *const *)o->scenarios;
+  /* with --snapshot, the file as it is is the starting point (drawn where the kind shows it) */
+  g_autoptr (LgrResults) start_results = start ? lgr_results_compute (start) : NULL;
+  options.start = start_results;
 
   g_autoptr (GError) error = NULL;
   if (!lgr_export_chart (results, &options, format, o->export_path, width, height, 1.0, &error))

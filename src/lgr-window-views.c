@@ -151,6 +151,8 @@ update_views (LgrWindow *self, gboolean all)
   g_autofree char *key = scenario_key (study);
   GtkWidget *child;
   guint i = 0;
+  /* the study as opened (or saved) while anything differs from it: the charts' starting point */
+  const LgrResults *start = lgr_document_get_start_results (self->document);
 
   self->n_updates++;
   self->shown = lgr_results_ref (results);
@@ -187,12 +189,14 @@ update_views (LgrWindow *self, gboolean all)
         }
       /* The chart borrows the results: old goes only after it has the new ones. */
       pass_uncertainty (self, results);
-      lgr_chart_view_set_results (self->chart_view, results);
+      lgr_chart_view_set_results_with_start (self->chart_view, results, start);
       /* The draws start again on the study of now; their figures follow when done. */
       lgr_uncertainty_runner_restart (self->uncertainty, self->document);
       if (self->presenting)
         update_presentation_levers (self);
     }
+  else
+    lgr_chart_view_set_start (self->chart_view, start); /* saved: no starting point now */
   update_title (self);
   update_actions (self);
   _lgr_window_queue_marks (self);

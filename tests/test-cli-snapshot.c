@@ -1,6 +1,7 @@
 /* test-cli-snapshot.c: --snapshot=ID (docs/format.md) before --summary, --export, --report,
  * --uncertainty and --sensitivity, in order when repeated, and its usage errors - run as a
  * real process with no display, on the bundled study and its snapshots. */
+#include <cairo.h>
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -83,6 +84,114 @@ test_export_and_report (void)
   lgr_test_remove_tree (dir);
 }
 
+/* Whether a pixel is a neutral mid grey: a thin grey line or its anti-aliased edge (the
+ * scenarios' colours are not grey, the lines of text are darker at their core). */
+static gboolean
+mid_grey (guint32 p)
+{
+  int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+  return MAX (MAX (r, g), b) - MIN (MIN (r, g), b) <= 2 && r >= 0x84 && r <= 0xd0;
+}
+
+/* Pixels mid grey in the PNG after and not in the PNG before: where thin grey lines were drawn
+ * (the starting point runs where the live lines were before, so over their colour) - new text
+ * (a legend entry) adds a few hundred at most. */
+static guint
+count_new_grey (const char *before, const char *after)
+{
+  cairo_surface_t *a = cairo_image_surface_create_from_png (before);
+  cairo_surface_t *b = cairo_image_surface_create_from_png (after);
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
+  g_assert_cmpint (w, ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  const guint8 *pa = cairo_image_surface_get_data (a), *pb = cairo_image_surface_get_data (b);
+  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
+  guint n = 0;
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 p = *(const guint32 *)(pa + y * sa + 4 * x);
+        guint32 q = *(const guint32 *)(pb + y * sb + 4 * x);
+        n += mid_grey (q) && !mid_grey (p);
+      }
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  return n;
+}
+
+/* pdftotext's text of a file, or NULL if pdftotext is not there. */
+static char *
+pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  if (pdftotext == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* An export of chart to dir/name, with the snapshot option if not NULL. */
+static char *
+export_chart (const char *dir, const char *name, const char *chart, const char *snapshot)
+{
+  g_autofree char *path = bundled_path ();
+  char *out = g_build_filename (dir, name, NULL);
+  g_autofree char *option = g_strconcat ("--export=", out, NULL);
+  g_autofree char *chart_option = g_strconcat ("--chart=", chart, NULL);
+  g_auto (LgrTestRun) run
+      = snapshot ? lgr_test_run_cli ("C.UTF-8", option, chart_option, snapshot, path, NULL)
+                 : lgr_test_run_cli ("C.UTF-8", option, chart_option, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  return out;
+}
+
+/* With --snapshot, the cashflow and savings charts draw the file as it is as the starting point:
+ * thin grey lines in the image, "Starting point" in the legend; not without it, nor on the
+ * difference chart. */
+static void
+test_start_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lgr-snapshot-XXXXXX", NULL);
+  static const char *const charts[] = { "cashflow", "savings" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      g_autofree char *plain = export_chart (dir, "plain.png", charts[i], NULL);
+      g_autofree char *late = export_chart (dir, "late.png", charts[i], "--snapshot=savings-late");
+      g_autofree char *again = export_chart (dir, "again.png", charts[i], NULL);
+      guint n_late = count_new_grey (plain, late);
+      guint n_again = count_new_grey (plain, again);
+      g_test_message ("%s: %u pixels turned grey with the snapshot", charts[i], n_late);
+      /* thin lines across most of a 1600-pixel-wide plot; nothing without the snapshot */
+      g_assert_cmpuint (n_late, >, 1500);
+      g_assert_cmpuint (n_again, ==, 0);
+
+      g_autofree char *pdf = export_chart (dir, "late.pdf", charts[i], "--snapshot=savings-late");
+      g_autofree char *text = pdf_text (pdf);
+      if (text != NULL)
+        g_assert_nonnull (strstr (text, "Starting point"));
+      g_autofree char *plain_pdf = export_chart (dir, "plain.pdf", charts[i], NULL);
+      g_autofree char *plain_text = pdf_text (plain_pdf);
+      if (plain_text != NULL)
+        g_assert_null (strstr (plain_text, "Starting point"));
+    }
+  g_autofree char *difference
+      = export_chart (dir, "difference.pdf", "difference", "--snapshot=savings-late");
+  g_autofree char *text = pdf_text (difference);
+  if (text != NULL)
+    g_assert_null (strstr (text, "Starting point"));
+  lgr_test_remove_tree (dir);
+}
+
 /* pdftotext's text of the report of path, with the snapshot option if not NULL. */
 static char *
 report_text (const char *dir, const char *path, const char *snapshot)
@@ -130,6 +239,8 @@ test_report_pages (void)
   /* the peak funding of two unitaries with the overrun, and the chart's title */
   g_assert_nonnull (strstr (page, "£43.0m"));
   g_assert_nonnull (strstr (page, "Cumulative net cashflow"));
+  /* the study without the snapshot is the chart's starting point */
+  g_assert_nonnull (strstr (page, "Starting point"));
   for (const char *name = all; (name = strstr (name, "Snapshot: ")) != NULL; name++)
     g_test_message ("%.60s", name);
   g_assert_nonnull (strstr (all, "Snapshot: What if the North's looked-after children rate"));
@@ -197,6 +308,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/snapshot/summary", test_summary);
   g_test_add_func ("/cli/snapshot/export-and-report", test_export_and_report);
   g_test_add_func ("/cli/snapshot/report-pages", test_report_pages);
+  g_test_add_func ("/cli/snapshot/start-line", test_start_line);
   g_test_add_func ("/cli/snapshot/uncertainty-and-sensitivity", test_uncertainty_and_sensitivity);
   g_test_add_func ("/cli/snapshot/usage", test_usage);
   return g_test_run ();

@@ -355,14 +355,25 @@ test_save (void)
 
   g_assert_no_error (error);
   g_assert_null (lgr_document_get_file (document));
+  /* the starting point (the saved state's results): those of the document as opened, kept
+   * through an edit */
+  const LgrResults *opened = lgr_document_get_results (document);
+  g_assert_true (lgr_document_get_saved_results (document) == opened);
+  g_assert_null (lgr_document_get_start_results (document));
   lever->unit_cost_target = 1500;
   g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, &error));
   g_assert_true (lgr_document_get_modified (document));
+  g_assert_true (lgr_document_get_saved_results (document) == opened);
+  g_assert_true (lgr_document_get_results (document) != opened);
+  g_assert_true (lgr_document_get_start_results (document) == opened);
 
   g_assert_true (lgr_document_save_as (document, file, &error));
   g_assert_no_error (error);
   g_assert_false (lgr_document_get_modified (document));
   g_assert_true (g_file_equal (lgr_document_get_file (document), file));
+  /* saved: the results of now are the starting point */
+  g_assert_true (lgr_document_get_saved_results (document) == lgr_document_get_results (document));
+  g_assert_null (lgr_document_get_start_results (document));
   name = lgr_document_dup_display_name (document);
   g_assert_cmpstr (name, ==, "saved.lgr");
 

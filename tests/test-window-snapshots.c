@@ -1,7 +1,9 @@
 /* test-window-snapshots.c: the window's snapshots - the Snapshots menu follows the document,
  * applying one, Save as Snapshot through its dialog, Back to the Start, and renaming, editing the
- * note, moving and removing one, each one undoable edit - under Xvfb. */
+ * note, moving and removing one, each one undoable edit; the chart's starting point while
+ * anything differs from the study as opened - under Xvfb. */
 #include <adwaita.h>
+#include <string.h>
 
 #include "lgr-document-snapshots.h"
 #include "lgr-test-util.h"
@@ -114,11 +116,88 @@ test_manage (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_false (lgr_document_get_modified (f->window->document));
 }
 
+static gboolean
+views_updated (gpointer window)
+{
+  return !lgr_window_get_update_pending (window);
+}
+
+/* Settles until the window has shown the document's last change (at its next frame). */
+static void
+settle_views (LgrTestWindowFixture *f)
+{
+  lgr_test_settle ();
+  g_assert_true (lgr_test_wait_until (views_updated, f->window));
+}
+
+/* The starting point on the chart: none as opened; a lever moved, the chart view has the study
+ * as opened as its starting point (the same results however many edits follow) and says so in
+ * its text alternative; undone, none again; a snapshot applied, one again; saved, none. */
+static void
+test_start_line (LgrTestWindowFixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  LgrDocument *document = f->window->document;
+  LgrChartView *view = lgr_window_get_chart_view (f->window);
+  const LgrResults *start;
+
+  lgr_chart_view_set_kind (view, LGR_CHART_CASHFLOW);
+  settle_views (f);
+  g_assert_null (lgr_chart_view_get_start (view));
+  g_assert_null (strstr (lgr_chart_view_get_description (view), "starting point"));
+
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "45");
+  settle_views (f);
+  g_assert_cmpfloat (north_lac_target (f), ==, 45);
+  start = lgr_chart_view_get_start (view);
+  g_assert_nonnull (start);
+  g_assert_true (start == lgr_document_get_saved_results (document));
+  g_assert_true (lgr_study_equal (start->study, lgr_document_get_saved_study (document)));
+  g_assert_nonnull (strstr (lgr_chart_view_get_description (view), "starting point"));
+  lgr_test_shoot (window, "start-line-cashflow");
+
+  /* another edit: the same starting point, not computed again */
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "40");
+  settle_views (f);
+  g_assert_true (lgr_chart_view_get_start (view) == start);
+
+  /* the savings chart shows it too; the difference chart does not */
+  lgr_chart_view_set_kind (view, LGR_CHART_SAVINGS);
+  settle_views (f);
+  g_assert_nonnull (strstr (lgr_chart_view_get_description (view), "starting point"));
+  lgr_test_shoot (window, "start-line-savings");
+  lgr_chart_view_set_kind (view, LGR_CHART_DIFFERENCE);
+  settle_views (f);
+  g_assert_null (strstr (lgr_chart_view_get_description (view), "starting point"));
+  lgr_chart_view_set_kind (view, LGR_CHART_CASHFLOW);
+
+  /* undone back to the study as opened: no starting point */
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  gtk_widget_activate_action (window, "win.undo", NULL);
+  settle_views (f);
+  g_assert_false (lgr_document_get_modified (document));
+  g_assert_null (lgr_chart_view_get_start (view));
+  g_assert_null (strstr (lgr_chart_view_get_description (view), "starting point"));
+
+  /* a snapshot applied is a change like any other */
+  gtk_widget_activate_action (window, "win.apply-snapshot", "s", "savings-late");
+  settle_views (f);
+  g_assert_nonnull (lgr_chart_view_get_start (view));
+  g_assert_nonnull (strstr (lgr_chart_view_get_description (view), "starting point"));
+  lgr_test_shoot (window, "start-line-snapshot");
+
+  /* Back to the Start: nothing differs, so nothing is drawn, though the document is modified */
+  gtk_widget_activate_action (window, "win.back-to-start", NULL);
+  settle_views (f);
+  g_assert_null (strstr (lgr_chart_view_get_description (view), "starting point"));
+}
+
 int
 main (int argc, char *argv[])
 {
   lgr_test_window_init (&argc, &argv);
   LGR_TEST_WINDOW_ADD ("/window/snapshots/menu-apply-save-back", test_snapshots);
   LGR_TEST_WINDOW_ADD ("/window/snapshots/manage", test_manage);
+  LGR_TEST_WINDOW_ADD ("/window/snapshots/start-line", test_start_line);
   return g_test_run ();
 }

@@ -47,6 +47,8 @@ lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray 
       memcpy (s->values, r->cumulative, data->n_years * sizeof (double));
       lgr_chart_data_add_legend (data, s->label, LGR_SERIES_LINE, colour, s->marker, s->dash, FALSE,
                                  FALSE);
+      lgr_chart_start_add (data, r, G_STRUCT_OFFSET (LgrScenarioResult, cumulative), 0, s->dash,
+                           theme);
 
       lgr_chart_cashflow_marks (data, r, colour);
     }
@@ -62,6 +64,7 @@ lgr_chart_describe_cashflow (GString *out, const LgrChartData *data, const LgrRe
           &results->scenarios[g_array_index (shown, guint, k)], results);
       g_string_append_printf (out, " %s", s);
     }
+  lgr_chart_start_describe (out, data);
 }
 
 void
@@ -70,9 +73,17 @@ lgr_chart_describe_year_cashflow (GString *out, const LgrChartData *data, int ye
   for (guint i = 0; i < data->series->len; i++)
     {
       const LgrChartSeries *s = g_ptr_array_index (data->series, i);
-      if (!s->in_legend)
+      if (!s->in_legend && !s->start)
         continue;
       g_autofree char *v = lgr_chart_format_value (data, s->values[year_index]);
-      g_string_append_printf (out, "\n%s: %s", s->label, v);
+      if (s->start)
+        {
+          g_string_append_c (out, '\n');
+          /* Translators: a year's figure of the starting point,
+           * "One unitary, starting point: £3.2m" */
+          g_string_append_printf (out, _ ("%s, starting point: %s"), s->label, v);
+        }
+      else
+        g_string_append_printf (out, "\n%s: %s", s->label, v);
     }
 }

@@ -18,6 +18,7 @@ static const LgrChartKindInfo catalogue[] = {
     .build = lgr_chart_build_cashflow,
     .describe = lgr_chart_describe_cashflow,
     .describe_year = lgr_chart_describe_year_cashflow,
+    .start = TRUE,
   },
   [LGR_CHART_SAVINGS] = {
     .name = "savings",
@@ -26,6 +27,7 @@ static const LgrChartKindInfo catalogue[] = {
     .build = lgr_chart_build_savings,
     .describe = lgr_chart_describe_savings,
     .describe_year = lgr_chart_describe_year_savings,
+    .start = TRUE,
   },
   [LGR_CHART_DIFFERENCE] = {
     .name = "difference",
@@ -117,6 +119,12 @@ lgr_chart_kind_applies (LgrChartKind kind, const LgrResults *results)
   return info->applies == NULL || info->applies (results);
 }
 
+gboolean
+lgr_chart_kind_shows_start (LgrChartKind kind)
+{
+  return (guint)kind < LGR_N_CHARTS && catalogue[kind].start;
+}
+
 char *
 lgr_chart_kind_list (void)
 {
@@ -136,10 +144,14 @@ lgr_chart_data_new (const LgrResults *results, const LgrChartOptions *options)
   g_autoptr (LgrChartUncertain) uncertain = NULL;
   if (info->uncertain && data->empty_message == NULL)
     uncertain = lgr_chart_uncertain_prepare (data, results, options);
+  if (info->start)
+    data->start = options->start;
   if (data->empty_message == NULL)
     info->build (data, results, shown, lgr_chart_theme_get (options->style));
+  lgr_chart_start_finish (data, lgr_chart_theme_get (options->style));
   data->uncertainty = NULL;
   data->sensitivity = NULL;
+  data->start = NULL;
   lgr_chart_data_finish (data);
   return data;
 }

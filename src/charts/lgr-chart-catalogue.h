@@ -32,6 +32,8 @@ const char *lgr_chart_kind_short_title (LgrChartKind kind);
 /* Whether the chart has something to show for these results (the report leaves out those that
  * do not: the difference chart for one scenario, the children chart without such a lever). */
 gboolean lgr_chart_kind_applies (LgrChartKind kind, const LgrResults *results);
+/* Whether the chart draws a starting point given one (LgrChartOptions.start): cashflow, savings. */
+gboolean lgr_chart_kind_shows_start (LgrChartKind kind);
 /* The names in the catalogue's order, joined by ", ": "cashflow, savings, ...". */
 char *lgr_chart_kind_list (void);
 

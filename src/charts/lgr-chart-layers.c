@@ -231,7 +231,8 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
       if (s->type != LGR_SERIES_LINE || s->panel != p
           || (s->marker == G_MAXUINT) != (k < data->series->len))
         continue;
-      double lw = theme->line_width * u * (s->emphasis ? 1.15 : 1.0);
+      double lw
+          = s->start ? theme->start_width * u : theme->line_width * u * (s->emphasis ? 1.15 : 1.0);
       lgr_chart_set_source (cr, s->colour);
       cairo_set_line_width (cr, lw);
       lgr_chart_set_dash (cr, s->dash, lw);
@@ -249,6 +250,15 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
           else
             cairo_move_to (cr, x, y);
           open = TRUE;
+        }
+      if (s->start)
+        {
+          /* a casing in the background colour keeps the thin grey line legible over columns */
+          lgr_chart_set_source (cr, theme->background);
+          cairo_set_line_width (cr, lw + 2 * u);
+          cairo_stroke_preserve (cr);
+          lgr_chart_set_source (cr, s->colour);
+          cairo_set_line_width (cr, lw);
         }
       cairo_stroke (cr);
 

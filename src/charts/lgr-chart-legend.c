@@ -118,7 +118,7 @@ lgr_chart_legend_draw (LgrChartLayout *layout, cairo_t *cr)
         }
       else
         {
-          double lw = theme->line_width * u;
+          double lw = (e->thin ? theme->start_width : theme->line_width) * u;
           lgr_chart_set_source (cr, e->colour);
           cairo_set_line_width (cr, lw);
           lgr_chart_set_dash (cr, e->dash, lw);

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "lgr-results.h"
 #include "lgr-sensitivity.h"
 #include "lgr-uncertainty.h"
 
@@ -49,6 +50,11 @@ typedef struct
    * study as the results. */
   const LgrUncertaintyResults *uncertainty;
   const LgrSensitivity *sensitivity;
+  /* The starting point: the results of the study as opened (or of the file without the
+   * snapshots applied), borrowed while the chart is built. The kinds that show it (the
+   * catalogue's .start: cashflow, savings) draw each scenario's starting series as a thin grey
+   * line under the live one when any differs; NULL: none. */
+  const LgrResults *start;
 } LgrChartOptions;
 
 void lgr_chart_options_init (LgrChartOptions *options, LgrChartKind kind);

@@ -45,7 +45,8 @@ typedef struct
   LgrRgba callout_fill;   /* the box with the highlighted year's figures */
   LgrRgba callout_border;
   LgrRgba reference; /* the reference scenario's line in the difference chart */
-  double grid_width, zero_width, line_width, marker_size;
+  LgrRgba start;     /* the starting point's thin lines (options->start) */
+  double grid_width, zero_width, line_width, marker_size, start_width;
   const char *font_family;
   gboolean dark;
 } LgrChartTheme;
@@ -130,6 +131,7 @@ typedef struct
   gboolean hatched; /* columns: cost avoidance, not counted in the net */
   gboolean in_legend;
   gboolean emphasis; /* a thicker line (net) */
+  gboolean start;    /* the starting point's: thin, grey, under the others, out of the legend */
   double *values;    /* n_years */
 } LgrChartSeries;
 
@@ -159,6 +161,7 @@ typedef struct
   guint dash;
   gboolean hatched;
   gboolean no_marker; /* a style key ("baseline" dashed) rather than a series */
+  gboolean thin;      /* drawn at the starting point's width */
 } LgrLegendEntry;
 
 /* The uncertainty chart's P10-P90 band of one scenario, drawn translucent under the lines. */
@@ -202,6 +205,8 @@ typedef struct
   /* While building only (NULL after): the figures the uncertain kinds draw from. */
   const LgrUncertaintyResults *uncertainty;
   const LgrSensitivity *sensitivity;
+  const LgrResults *start; /* options->start for the kinds that show it */
+  gboolean start_differs;  /* a starting series added differs from its live one */
 } LgrChartData;
 
 /* Builds the data of options->kind through its catalogue row (lgr-chart-catalogue.c). */
@@ -264,10 +269,26 @@ typedef struct
   LgrChartDescribeYearFunc describe_year;
   LgrChartAppliesFunc applies;
   gboolean uncertain; /* built from the Monte Carlo or the tornado (data->uncertainty, ...) */
+  gboolean start;     /* shows the starting point (options->start) as thin grey lines */
 } LgrChartKindInfo;
 
 /* The row of kind; an out-of-range kind gets the first row (cashflow). */
 const LgrChartKindInfo *lgr_chart_kind_info (LgrChartKind kind);
+
+/* The starting point (lgr-chart-start.c), for the builders of the kinds that show it. */
+
+/* When data->start is set: adds, in panel, the starting point's series of the scenario with r's
+ * id as a thin grey line with dash (values by financial year, NaN where the starting point has
+ * no such year), and notes whether it differs from r's. The series is the double array at
+ * offset in LgrScenarioResult (G_STRUCT_OFFSET (LgrScenarioResult, cumulative)). */
+void lgr_chart_start_add (LgrChartData *data, const LgrScenarioResult *r, gsize offset, guint panel,
+                          guint dash, const LgrChartTheme *theme);
+/* Once built: the starting series go if none differs, else the legend gains "Starting point". */
+void lgr_chart_start_finish (LgrChartData *data, const LgrChartTheme *theme);
+/* Whether data shows a starting point. */
+gboolean lgr_chart_start_shown (const LgrChartData *data);
+/* The text alternative's sentence: each starting series' last figure. */
+void lgr_chart_start_describe (GString *out, const LgrChartData *data);
 
 /* The builders, one file each. */
 void lgr_chart_build_cashflow (LgrChartData *data, const LgrResults *results, GArray *shown,

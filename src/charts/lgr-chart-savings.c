@@ -290,6 +290,7 @@ lgr_chart_build_savings (LgrChartData *data, const LgrResults *results, GArray *
       s->emphasis = TRUE;
       s->in_legend = FALSE;
       memcpy (s->values, r->net, n * sizeof (double));
+      lgr_chart_start_add (data, r, G_STRUCT_OFFSET (LgrScenarioResult, net), k, 0, theme);
     }
   if (shown->len > 0)
     lgr_chart_data_add_legend (data,
@@ -305,7 +306,7 @@ append_savings_year (GString *out, const LgrChartData *data, guint panel, int t)
   for (guint i = 0; i < data->series->len; i++)
     {
       const LgrChartSeries *s = g_ptr_array_index (data->series, i);
-      if (s->panel != panel)
+      if (s->panel != panel || s->start)
         continue;
       if (s->type == LGR_SERIES_LINE)
         net = s->values[t];
@@ -334,6 +335,7 @@ lgr_chart_describe_savings (GString *out, const LgrChartData *data, const LgrRes
       append_savings_year (out, data, p, (int)results->n_years - 1);
       g_string_append_c (out, '.');
     }
+  lgr_chart_start_describe (out, data);
 }
 
 void
@@ -343,5 +345,15 @@ lgr_chart_describe_year_savings (GString *out, const LgrChartData *data, int yea
     {
       g_string_append_c (out, '\n');
       append_savings_year (out, data, p, year_index);
+      for (guint i = 0; i < data->series->len; i++)
+        {
+          const LgrChartSeries *s = g_ptr_array_index (data->series, i);
+          if (s->start && s->panel == p)
+            {
+              g_autofree char *v = lgr_chart_format_value (data, s->values[year_index]);
+              /* Translators: after a year's figures, "; starting point net £30.1m" */
+              g_string_append_printf (out, _ ("; starting point net %s"), v);
+            }
+        }
     }
 }

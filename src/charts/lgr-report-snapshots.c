@@ -174,7 +174,10 @@ lgr_report_snapshot_draw (cairo_t *cr, PangoContext *context, const LgrChartThem
   chart_height = MIN (width * 0.62, y + height - p.y);
   if (chart_height > 60)
     {
+      /* the study without the snapshot as the starting point, so the page shows what it did */
+      g_autoptr (LgrResults) start = lgr_results_compute (study);
       lgr_chart_options_init (&options, LGR_CHART_CASHFLOW);
+      options.start = start;
       cairo_translate (cr, x, p.y);
       lgr_chart_draw (cr, results, &options, width, chart_height);
     }

@@ -1,6 +1,6 @@
 /* lgr-report-snapshots.h: the report's snapshot pages (lgr-report.c calls them): one page per
  * snapshot of the study, with its name, its note, the changes it makes, and the summary table
- * and cashflow chart with it applied.
+ * and cashflow chart with it applied (the study without it drawn as the starting point).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -38,6 +38,7 @@ struct _LgrDocument
   LgrResults *results;
 
   LgrStudy *saved;
+  LgrResults *saved_results; /* of saved: the results when it was opened or saved */
   guint saved_serial;
   GFile *file;
   char *disk_stamp; /* the file's etag and size when read or saved; NULL if not known */
@@ -140,6 +141,7 @@ lgr_document_finalize (GObject *object)
 
   g_clear_pointer (&self->results, lgr_results_unref);
   g_clear_pointer (&self->study, lgr_study_free);
+  g_clear_pointer (&self->saved_results, lgr_results_unref);
   g_clear_pointer (&self->saved, lgr_study_free);
   g_clear_object (&self->file);
   g_free (self->disk_stamp);
@@ -218,6 +220,7 @@ lgr_document_new (LgrStudy *study, GFile *file)
   self->results = lgr_results_compute_owning (lgr_study_copy (study));
   self->serial = self->next_serial++;
   self->saved = lgr_study_copy (study);
+  self->saved_results = lgr_results_ref (self->results);
   self->saved_serial = self->serial;
   self->file = file ? g_object_ref (file) : NULL;
   return self;
@@ -304,6 +307,22 @@ lgr_document_get_saved_study (LgrDocument *self)
 {
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
   return self->saved;
+}
+
+const LgrResults *
+lgr_document_get_saved_results (LgrDocument *self)
+{
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
+  if (self->saved_results == NULL)
+    self->saved_results = lgr_results_compute_owning (lgr_study_copy (self->saved));
+  return self->saved_results;
+}
+
+const LgrResults *
+lgr_document_get_start_results (LgrDocument *self)
+{
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), NULL);
+  return lgr_document_get_modified (self) ? lgr_document_get_saved_results (self) : NULL;
 }
 
 gboolean
@@ -952,8 +971,11 @@ _lgr_document_mark_saved (LgrDocument *self, GFile *file, char *disk_stamp)
 {
   State before = get_state (self);
 
+  g_clear_pointer (&self->saved_results, lgr_results_unref);
   g_clear_pointer (&self->saved, lgr_study_free);
   self->saved = lgr_study_copy (self->study);
+  /* the results of now are those of the saved state: nothing to compute */
+  self->saved_results = lgr_results_ref (self->results);
   self->saved_serial = self->serial;
   g_free (self->disk_stamp);
   self->disk_stamp = disk_stamp;

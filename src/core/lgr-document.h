@@ -38,6 +38,14 @@ void lgr_document_set_modified (LgrDocument *self, gboolean modified);
 
 /* The state the document was created with or last saved: what "Revert to saved" returns to. */
 const LgrStudy *lgr_document_get_saved_study (LgrDocument *self);
+/* Its results: the starting point the cashflow and savings charts draw while the study differs.
+ * The document's results when it was opened or saved, kept (never computed again per edit); they
+ * stand alone (take a reference to keep them past the next save). */
+const LgrResults *lgr_document_get_saved_results (LgrDocument *self);
+/* The starting point the charts draw: the saved results while the document is modified (anything
+ * may differ from the state opened or saved), else NULL. What a chart view of the document is
+ * given with its results (lgr_chart_view_set_results_with_start()). */
+const LgrResults *lgr_document_get_start_results (LgrDocument *self);
 
 gboolean lgr_document_can_undo (LgrDocument *self);
 gboolean lgr_document_can_redo (LgrDocument *self);
