@@ -183,10 +183,21 @@ test_source_line (void)
   g_assert_cmpfloat (narrow->source.height, <=,
                      2.01 * lgr_chart_text_line_height (&narrow->text, LGR_TEXT_SOURCE));
 
+  /* the children chart draws the looked-after children levers only: their documents only */
+  LgrChartOptions c;
+  lgr_chart_options_init (&c, LGR_CHART_CHILDREN);
+  c.show_title = TRUE;
+  g_autoptr (LgrChartLayout) children = lgr_chart_layout_new (NULL, results, &c, 1920, 1080);
+  g_assert_cmpstr (children->data->source, ==,
+                   "Source: Peopletoo, Warwickshire LGR Support, 2025. Drawn by LGR Explorer.");
+
   /* a source line given by the caller is kept as it is */
   o.source = "Source: the finance team.";
   g_autoptr (LgrChartLayout) given = lgr_chart_layout_new (NULL, results, &o, 1920, 1080);
   g_assert_cmpstr (given->data->source, ==, "Source: the finance team.");
+  c.source = o.source;
+  g_autoptr (LgrChartLayout) given_children = lgr_chart_layout_new (NULL, results, &c, 1920, 1080);
+  g_assert_cmpstr (given_children->data->source, ==, "Source: the finance team.");
 }
 
 int

@@ -160,6 +160,21 @@ lgr_chart_data_add_bar (LgrChartData *data, char *label, double at_low, double a
   g_array_append_val (data->bars, b);
 }
 
+void
+lgr_chart_data_set_citations (LgrChartData *data, const LgrResults *results, GPtrArray *cited)
+{
+  if (data->citations == NULL)
+    return; /* the caller's own source line */
+  g_autofree char *study_title
+      = lgr_format_truncate (results->study && results->study->title ? results->study->title : "",
+                             LGR_FORMAT_MAX_NAME_CHARS);
+  g_free (data->source);
+  data->source = lgr_chart_sources_line (cited, cited->len, study_title);
+  g_ptr_array_set_size (data->citations, 0);
+  for (guint i = 0; i < cited->len; i++)
+    g_ptr_array_add (data->citations, g_strdup (g_ptr_array_index (cited, i)));
+}
+
 LgrChartData *
 lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options, const char *title,
                       const char *y_title, guint n_shown)
@@ -211,7 +226,8 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
     data->source = g_strdup (options->source);
   else
     {
-      /* the documents behind the shown scenarios' levers and items */
+      /* the documents behind the shown scenarios' levers and items; a builder showing only
+       * some of them names theirs (lgr_chart_data_set_citations()) */
       g_autoptr (GPtrArray) cited = g_ptr_array_new_with_free_func (g_free);
       g_autoptr (GArray) shown = lgr_chart_shown_scenarios (results, options);
       for (guint k = 0; k < shown->len; k++)
@@ -222,8 +238,8 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
           for (guint i = 0; i < sc->items->len; i++)
             lgr_chart_sources_cite (cited, ((LgrItem *)g_ptr_array_index (sc->items, i))->source);
         }
-      data->source = lgr_chart_sources_line (cited, cited->len, study_title);
-      data->citations = g_steal_pointer (&cited);
+      data->citations = g_ptr_array_new_with_free_func (g_free);
+      lgr_chart_data_set_citations (data, results, cited);
     }
   if (n_shown == 0 || data->n_years == 0)
     data->empty_message = g_strdup (_ ("There is nothing to show: no scenario or no years."));

@@ -230,6 +230,8 @@ LgrChartData *lgr_chart_data_alloc (const LgrResults *results, const LgrChartOpt
  * "and N others", or the study title when no note cites a document. */
 void lgr_chart_sources_cite (GPtrArray *out, const char *note);
 char *lgr_chart_sources_line (GPtrArray *citations, guint named, const char *study_title);
+/* The source line naming cited (of char*, copied), unless the caller gave its own. */
+void lgr_chart_data_set_citations (LgrChartData *data, const LgrResults *results, GPtrArray *cited);
 /* The extent of everything drawn, once every series is in. */
 void lgr_chart_data_finish (LgrChartData *data);
 /* A series of n_years zeros, in the legend unless in_legend is cleared. */
