@@ -34,6 +34,17 @@ check_labels (const LgrResults *results, LgrChartKind kind, const Size *size, gb
       = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)size->width, (int)size->height);
   cairo_t *cr = cairo_create (surface);
   lgr_chart_layout_draw (layout, cr);
+  /* drawn again (another highlighted year), the labels keep their places */
+  g_autoptr (GArray) first = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
+  for (guint i = 0; i < layout->labels->len; i++)
+    g_array_append_val (first, g_array_index (layout->labels, LgrChartLabel, i).box);
+  guint n_leaders = layout->leaders->len;
+  lgr_chart_layout_draw (layout, cr);
+  g_assert_cmpuint (layout->labels->len, ==, first->len);
+  g_assert_cmpuint (layout->leaders->len, ==, n_leaders);
+  for (guint i = 0; i < first->len; i++)
+    g_assert_cmpmem (&g_array_index (first, LgrChartRect, i), sizeof (LgrChartRect),
+                     &g_array_index (layout->labels, LgrChartLabel, i).box, sizeof (LgrChartRect));
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 

@@ -10,6 +10,7 @@
 #include "lgr-chart-private.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Liang-Barsky clipping: whether any part of the segment lies in rect. */
 gboolean
@@ -198,34 +199,156 @@ leader_crossings (const Obstacles *o, const LgrChartRect *plot, const LgrChartSe
   return n;
 }
 
-/* The free place in the plot nearest the point, on a grid of half a line: for the leader. */
+typedef struct
+{
+  double distance; /* from the point to the nearest edge of the box */
+  double x, y;
+} Candidate;
+
+/* Which cells of a grid over the plot anything a label must clear touches, summed (a
+ * summed-area table), so that a box is known clear of everything in constant time. Coarse and
+ * on the safe side: a box it calls clear is then checked exactly. */
+typedef struct
+{
+  double x0, y0, step;
+  guint nx, ny;  /* cells */
+  guint32 *sums; /* (nx + 1) x (ny + 1) */
+  guint8 *taken; /* nx x ny, while marking */
+} Occupancy;
+
+static void
+occupancy_mark (Occupancy *g, double x0, double y0, double x1, double y1)
+{
+  int i0 = (int)floor ((MIN (x0, x1) - g->x0) / g->step);
+  int i1 = (int)floor ((MAX (x0, x1) - g->x0) / g->step);
+  int j0 = (int)floor ((MIN (y0, y1) - g->y0) / g->step);
+  int j1 = (int)floor ((MAX (y0, y1) - g->y0) / g->step);
+  if (i1 < 0 || j1 < 0 || i0 >= (int)g->nx || j0 >= (int)g->ny)
+    return;
+  i0 = MAX (i0, 0), j0 = MAX (j0, 0);
+  i1 = MIN (i1, (int)g->nx - 1), j1 = MIN (j1, (int)g->ny - 1);
+  for (int j = j0; j <= j1; j++)
+    memset (g->taken + (gsize)j * g->nx + i0, 1, i1 - i0 + 1);
+}
+
+static void
+occupancy_init (Occupancy *g, const LgrChartLayout *layout, const Obstacles *o,
+                const LgrChartRect *bounds, double step)
+{
+  g->x0 = bounds->x, g->y0 = bounds->y, g->step = step;
+  g->nx = (guint)ceil (bounds->width / step) + 1;
+  g->ny = (guint)ceil (bounds->height / step) + 1;
+  g->taken = g_new0 (guint8, (gsize)g->nx * g->ny);
+  for (guint i = 0; i < o->boxes->len; i++)
+    {
+      const LgrChartRect *r = &g_array_index (o->boxes, LgrChartRect, i);
+      occupancy_mark (g, r->x, r->y, r->x + r->width, r->y + r->height);
+    }
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const LgrChartRect *r = &g_array_index (layout->labels, LgrChartLabel, i).box;
+      occupancy_mark (g, r->x, r->y, r->x + r->width, r->y + r->height);
+    }
+  /* a segment as pieces no longer than a cell, each marking the cells of its box */
+  for (guint i = 0; i < o->segments->len; i++)
+    {
+      const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
+      double len = hypot (s->x1 - s->x0, s->y1 - s->y0);
+      guint n = (guint)MIN (ceil (len / step), 100000.0) + 1;
+      for (guint k = 0; k < n; k++)
+        {
+          double a = (double)k / n, b = (double)(k + 1) / n;
+          occupancy_mark (g, s->x0 + (s->x1 - s->x0) * a, s->y0 + (s->y1 - s->y0) * a,
+                          s->x0 + (s->x1 - s->x0) * b, s->y0 + (s->y1 - s->y0) * b);
+        }
+    }
+  g->sums = g_new0 (guint32, (gsize)(g->nx + 1) * (g->ny + 1));
+  for (guint j = 0; j < g->ny; j++)
+    for (guint i = 0; i < g->nx; i++)
+      g->sums[(gsize)(j + 1) * (g->nx + 1) + i + 1]
+          = g->taken[(gsize)j * g->nx + i] + g->sums[(gsize)j * (g->nx + 1) + i + 1]
+            + g->sums[(gsize)(j + 1) * (g->nx + 1) + i] - g->sums[(gsize)j * (g->nx + 1) + i];
+  g_clear_pointer (&g->taken, g_free);
+}
+
+/* Whether the box might touch something: any taken cell under it. */
+static gboolean
+occupancy_taken (const Occupancy *g, const LgrChartRect *box)
+{
+  int i0 = CLAMP ((int)floor ((box->x - g->x0) / g->step), 0, (int)g->nx - 1);
+  int i1 = CLAMP ((int)floor ((box->x + box->width - g->x0) / g->step), 0, (int)g->nx - 1);
+  int j0 = CLAMP ((int)floor ((box->y - g->y0) / g->step), 0, (int)g->ny - 1);
+  int j1 = CLAMP ((int)floor ((box->y + box->height - g->y0) / g->step), 0, (int)g->ny - 1);
+  gsize w = g->nx + 1;
+  return g->sums[(j1 + 1) * w + i1 + 1] - g->sums[j0 * w + i1 + 1] - g->sums[(j1 + 1) * w + i0]
+             + g->sums[j0 * w + i0]
+         != 0;
+}
+
+/* The free place in the plot nearest the point, on a grid of half a line (at most 200 a side):
+ * for the leader. Places are tried nearest first, so the search stops at the first free one
+ * whose leader crosses nothing. */
 static gboolean
 place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds, double px,
-           double py, double w, double h, gboolean leader_clear, LgrChartRect *chosen)
+           double py, double w, double h, LgrChartRect *chosen)
 {
-  double step = MAX (h / 2, 1.0);
-  double best = G_MAXDOUBLE;
-  guint nx = (guint)MIN (floor ((bounds->width - w) / step) + 1, 2000.0);
-  guint ny = (guint)MIN (floor ((bounds->height - h) / step) + 1, 2000.0);
   if (bounds->width < w || bounds->height < h)
     return FALSE;
+  double step = MAX (MAX (h / 2, 1.0), MAX (bounds->width, bounds->height) / 200);
+  guint nx = (guint)floor ((bounds->width - w) / step) + 1;
+  guint ny = (guint)floor ((bounds->height - h) / step) + 1;
+  Occupancy grid;
+  occupancy_init (&grid, layout, o, bounds, step);
+  /* the places clear of the grid, nearest first: sorted by distance in whole steps (a counting
+   * sort, as the places are many and the distances few) */
+  g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), nx * ny);
+  guint n_buckets = (guint)ceil (hypot (bounds->width, bounds->height) / step) + 2;
+  g_autofree guint *start = g_new0 (guint, n_buckets + 1);
   for (guint j = 0; j < ny; j++)
     for (guint i = 0; i < nx; i++)
       {
-        LgrChartRect box = { bounds->x + i * step, bounds->y + j * step, w, h };
-        double cx = CLAMP (px, box.x, box.x + w), cy = CLAMP (py, box.y, box.y + h);
-        LgrChartSegment leader = { px, py, cx, cy };
-        double d = hypot (cx - px, cy - py);
-        if (d >= best || !free_place (layout, o, bounds, &box, TRUE)
-            || (leader_clear && leader_crosses_label (layout, &leader)))
+        Candidate c = { 0, bounds->x + i * step, bounds->y + j * step };
+        LgrChartRect box = { c.x, c.y, w, h };
+        if (occupancy_taken (&grid, &box))
           continue;
-        /* a leader across a line costs as much as a longer one around it */
-        d += 40 * layout->unit * leader_crossings (o, bounds, &leader);
-        if (d >= best)
-          continue;
-        best = d;
-        *chosen = box;
+        double cx = CLAMP (px, c.x, c.x + w), cy = CLAMP (py, c.y, c.y + h);
+        c.distance = hypot (cx - px, cy - py);
+        g_array_append_val (all, c);
+        start[MIN ((guint)(c.distance / step), n_buckets - 1) + 1]++;
       }
+  g_free (grid.sums);
+  for (guint b = 0; b < n_buckets; b++)
+    start[b + 1] += start[b];
+  g_autoptr (GArray) candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), all->len);
+  g_array_set_size (candidates, all->len);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const Candidate *c = &g_array_index (all, Candidate, k);
+      guint b = MIN ((guint)(c->distance / step), n_buckets - 1);
+      g_array_index (candidates, Candidate, start[b]++) = *c;
+    }
+
+  double best = G_MAXDOUBLE;
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, k);
+      if (floor (c->distance / step) * step >= best)
+        break; /* every place left is further */
+      LgrChartRect box = { c->x, c->y, w, h };
+      if (c->distance >= best || !free_place (layout, o, bounds, &box, TRUE))
+        continue;
+      LgrChartSegment leader
+          = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
+      /* a leader across a line costs as much as a longer one around it; one across another
+       * label only serves in a crowd where nothing else is free */
+      double d = c->distance + 40 * layout->unit * leader_crossings (o, bounds, &leader)
+                 + (leader_crosses_label (layout, &leader) ? 1e6 * layout->unit : 0);
+      if (d < best)
+        {
+          best = d;
+          *chosen = box;
+        }
+    }
   return best < G_MAXDOUBLE;
 }
 
@@ -240,26 +363,37 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char 
   double w, h;
   lgr_chart_text_size (pl, &w, &h);
   double halo = 2 * u;
-  LgrChartRect bounds = panel->plot;
   LgrChartRect chosen = { 0 };
-  g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
-  g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
-  lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
-  Obstacles o = { segments, boxes };
-  gboolean leader = FALSE;
+  gboolean found = TRUE, leader = FALSE;
 
-  /* beside the point; else anywhere free, with a leader clear of the other labels, or across
-   * them in a crowd; else beside it across a line, which beats no figure at all (only a plot
-   * too small for its labels gets there) */
-  if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
+  /* the same places on every draw of the layout (a new highlighted year): found once */
+  guint index = layout->n_placed++;
+  if (index < layout->placements->len)
     {
-      leader
-          = place_far (layout, &o, &bounds, px, py, w + 2 * halo, h + 2 * halo, TRUE, &chosen)
-            || place_far (layout, &o, &bounds, px, py, w + 2 * halo, h + 2 * halo, FALSE, &chosen);
-      if (!leader
-          && !place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, FALSE, &chosen))
-        return FALSE;
+      const LgrChartPlacement *c = &g_array_index (layout->placements, LgrChartPlacement, index);
+      chosen = c->box, found = c->found, leader = c->leader;
     }
+  else
+    {
+      LgrChartRect bounds = panel->plot;
+      g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+      g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
+      lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
+      Obstacles o = { segments, boxes };
+      /* beside the point; else the nearest free place, with a leader; else beside it across a
+       * line, which beats no figure at all (only a plot too small for its labels gets there) */
+      if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
+        {
+          leader = place_far (layout, &o, &bounds, px, py, w + 2 * halo, h + 2 * halo, &chosen);
+          found = leader
+                  || place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, FALSE,
+                                 &chosen);
+        }
+      LgrChartPlacement c = { chosen, found, leader };
+      g_array_append_val (layout->placements, c);
+    }
+  if (!found)
+    return FALSE;
   double ex = CLAMP (px, chosen.x, chosen.x + chosen.width);
   double ey = CLAMP (py, chosen.y, chosen.y + chosen.height);
   if (leader)

@@ -28,6 +28,7 @@ lgr_chart_layout_free (LgrChartLayout *layout)
   g_clear_pointer (&layout->labels, g_array_unref);
   g_clear_pointer (&layout->x_layouts, g_ptr_array_unref);
   g_clear_pointer (&layout->leaders, g_array_unref);
+  g_clear_pointer (&layout->placements, g_array_unref);
   g_free (layout->panels);
   lgr_chart_text_clear (&layout->text);
   g_free (layout);
@@ -195,6 +196,7 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
   g_array_set_clear_func (layout->labels, label_clear);
   layout->legend_items = g_array_new (FALSE, TRUE, sizeof (LgrLegendItem));
   layout->leaders = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+  layout->placements = g_array_new (FALSE, FALSE, sizeof (LgrChartPlacement));
   /* a legend item starts with its label, so the label's clear function frees its text */
   g_array_set_clear_func (layout->legend_items, label_clear);
 
@@ -345,6 +347,7 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
   LgrChartData *data = layout->data;
   g_array_set_size (layout->labels, 0);
   g_array_set_size (layout->leaders, 0);
+  layout->n_placed = 0;
 
   cairo_save (cr);
   lgr_chart_set_source (cr, theme->background);

@@ -407,6 +407,14 @@ typedef struct
   LgrChartRect swatch;
 } LgrLegendItem;
 
+/* Where a mark's label went (lgr-chart-labels.c): its box with the halo, whether it found a
+ * place and whether it hangs on a leader line. */
+typedef struct
+{
+  LgrChartRect box;
+  gboolean found, leader;
+} LgrChartPlacement;
+
 typedef struct
 {
   double width, height;
@@ -424,7 +432,9 @@ typedef struct
   GPtrArray *x_layouts; /* of PangoLayout: the year labels, measured once */
   double x_label_max_width;
   int highlight_index;
-  GArray *leaders; /* of LgrChartSegment: the marks' leader lines, filled while drawing */
+  GArray *leaders;    /* of LgrChartSegment: the marks' leader lines, filled while drawing */
+  GArray *placements; /* of LgrChartPlacement: the marks' labels, found on the first draw */
+  guint n_placed;     /* placements used so far in this draw */
 } LgrChartLayout;
 
 /* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
