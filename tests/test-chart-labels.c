@@ -162,6 +162,8 @@ test_cite (void)
   g_ptr_array_set_size (cited, 0);
   g_autofree char *none = lgr_chart_sources_line (cited, 0, "A study");
   g_assert_cmpstr (none, ==, "Source: A study. Drawn by LGR Explorer.");
+  g_autofree char *question = lgr_chart_sources_line (cited, 0, "One or two?");
+  g_assert_cmpstr (question, ==, "Source: One or two? Drawn by LGR Explorer.");
 }
 
 /* The exported chart's source line names the documents behind it, as many as two lines hold;

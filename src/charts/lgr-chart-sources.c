@@ -182,8 +182,15 @@ char *
 lgr_chart_sources_line (GPtrArray *citations, guint named, const char *study_title)
 {
   if (citations->len == 0)
-    /* Translators: a chart's source line when its notes cite no document */
-    return g_strdup_printf (_ ("Source: %s. Drawn by LGR Explorer."), study_title);
+    {
+      gsize n = strlen (study_title);
+      if (n > 0 && strchr ("?!.", study_title[n - 1]))
+        /* Translators: a chart's source line when its notes cite no document and the study's
+         * title ends a sentence ("... or two? Drawn by LGR Explorer.") */
+        return g_strdup_printf (_ ("Source: %s Drawn by LGR Explorer."), study_title);
+      /* Translators: a chart's source line when its notes cite no document */
+      return g_strdup_printf (_ ("Source: %s. Drawn by LGR Explorer."), study_title);
+    }
   named = CLAMP (named, 1, citations->len);
   GString *s = g_string_new (citations->len == 1 ? _ ("Source: ") : _ ("Sources: "));
   for (guint i = 0; i < named; i++)
