@@ -1,5 +1,6 @@
 /* lgr-export-dialog.c: exporting a chart from the window. */
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lgr-export-dialog.h"
 #include "lgr-file-chooser.h"
@@ -47,6 +48,8 @@ struct _LgrExportDialog
   /* Made in init: a number row takes its unit when it is made. */
   GtkWidget *width_row;
   GtkWidget *height_row;
+  /* The custom size, kept while a preset shows its own size in the rows. */
+  double custom_width, custom_height;
   guint preview_id;
 };
 
@@ -82,8 +85,8 @@ lgr_export_dialog_get_size (LgrExportDialog *self, double *width, double *height
     }
   else
     {
-      *width = lgr_number_row_get_value (LGR_NUMBER_ROW (self->width_row));
-      *height = lgr_number_row_get_value (LGR_NUMBER_ROW (self->height_row));
+      *width = self->custom_width;
+      *height = self->custom_height;
     }
   *scale = scales[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->scale_row)),
                        G_N_ELEMENTS (scales) - 1)];
@@ -104,10 +107,18 @@ update_preview (gpointer data)
     return G_SOURCE_REMOVE;
   fill_options (self, &options);
   lgr_export_dialog_get_size (self, &width, &height, &scale);
+  guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   if (width < 1 || height < 1)
     return G_SOURCE_REMOVE;
+  /* the file's own size: a PNG's pixels after the resolution, else points */
+  g_autofree char *written
+      = format == LGR_EXPORT_PNG
+            ? g_strdup_printf (_ ("Writes an image of %.0f × %.0f pixels."), round (width * scale),
+                               round (height * scale))
+            : g_strdup_printf (_ ("Writes a page of %.0f × %.0f points."), width, height);
+  gtk_label_set_text (GTK_LABEL (self->status), written);
+  gtk_widget_remove_css_class (self->status, "error");
   /* the export's own limit, said before a file is chosen */
-  guint format = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
   if (!lgr_export_check_size (width, height, format == LGR_EXPORT_PNG ? scale : 1.0, &error))
     {
       gtk_label_set_text (GTK_LABEL (self->status), error->message);
@@ -133,6 +144,11 @@ queue_preview (LgrExportDialog *self)
 
   gtk_widget_set_sensitive (self->width_row, custom);
   gtk_widget_set_sensitive (self->height_row, custom);
+  /* the rows show the size that will be written: a preset's, or the custom one */
+  lgr_number_row_set_value (LGR_NUMBER_ROW (self->width_row),
+                            custom ? self->custom_width : presets[preset].width);
+  lgr_number_row_set_value (LGR_NUMBER_ROW (self->height_row),
+                            custom ? self->custom_height : presets[preset].height);
   gtk_widget_set_visible (self->scale_row,
                           adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row)) == 0);
   if (self->preview_id == 0)
@@ -157,6 +173,10 @@ on_size_value (LgrNumberRow *row, double value, gboolean dragging, LgrExportDial
       return;
     }
   lgr_number_row_set_value (row, value);
+  if (row == LGR_NUMBER_ROW (self->width_row))
+    self->custom_width = value;
+  else
+    self->custom_height = value;
   queue_preview (self);
 }
 
@@ -171,8 +191,8 @@ save_settings (LgrExportDialog *self)
   g_settings_set_string (self->settings, "export-format", format_names[MIN (format, 2)]);
   g_settings_set_string (self->settings, "export-size",
                          presets[MIN (preset, G_N_ELEMENTS (presets) - 1)].name);
-  g_settings_set_int (self->settings, "export-width", (int)width);
-  g_settings_set_int (self->settings, "export-height", (int)height);
+  g_settings_set_int (self->settings, "export-width", (int)self->custom_width);
+  g_settings_set_int (self->settings, "export-height", (int)self->custom_height);
   g_settings_set_double (self->settings, "export-scale", scale);
 }
 
@@ -331,10 +351,8 @@ lgr_export_dialog_new (GtkWindow *parent, LgrDocument *document, GSettings *sett
   size_setting = g_settings_get_string (settings, "export-size");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->size_row),
                               index_of (preset_names, G_N_ELEMENTS (presets), size_setting));
-  lgr_number_row_set_value (LGR_NUMBER_ROW (self->width_row),
-                            g_settings_get_int (settings, "export-width"));
-  lgr_number_row_set_value (LGR_NUMBER_ROW (self->height_row),
-                            g_settings_get_int (settings, "export-height"));
+  self->custom_width = g_settings_get_int (settings, "export-width");
+  self->custom_height = g_settings_get_int (settings, "export-height");
   scale = g_settings_get_double (settings, "export-scale");
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->scale_row), scale >= 3 ? 2 : scale >= 2 ? 1 : 0);
   queue_preview (self);
@@ -351,6 +369,19 @@ void
 lgr_export_dialog_set_title_text (LgrExportDialog *self, const char *title)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), title);
+}
+
+void
+lgr_export_dialog_get_shown_size (LgrExportDialog *self, double *width, double *height)
+{
+  *width = lgr_number_row_get_value (LGR_NUMBER_ROW (self->width_row));
+  *height = lgr_number_row_get_value (LGR_NUMBER_ROW (self->height_row));
+}
+
+const char *
+lgr_export_dialog_get_status (LgrExportDialog *self)
+{
+  return gtk_label_get_text (GTK_LABEL (self->status));
 }
 
 GdkPaintable *

@@ -29,6 +29,10 @@ void lgr_export_dialog_set_format (LgrExportDialog *self, LgrExportFormat format
 void lgr_export_dialog_set_title_text (LgrExportDialog *self, const char *title);
 void lgr_export_dialog_get_size (LgrExportDialog *self, double *width, double *height,
                                  double *scale);
+/* What the width and height rows show, and the line under the preview ("Writes an image of
+ * 1920 × 1080 pixels.", or why not). */
+void lgr_export_dialog_get_shown_size (LgrExportDialog *self, double *width, double *height);
+const char *lgr_export_dialog_get_status (LgrExportDialog *self);
 /* The preview image (NULL until drawn). */
 GdkPaintable *lgr_export_dialog_get_preview (LgrExportDialog *self);
 

@@ -179,6 +179,129 @@ test_pdf_size (void)
   lgr_test_remove_tree (dir);
 }
 
+/* pdfinfo's value of key ("Title:", "Author:", ...), or NULL. */
+static char *
+info_value (const char *info, const char *key)
+{
+  const char *line = strstr (info, key);
+  if (line == NULL)
+    return NULL;
+  line += strlen (key);
+  const char *end = strchr (line, '\n');
+  g_autofree char *value = g_strndup (line, end ? (gsize)(end - line) : strlen (line));
+  return g_strdup (g_strstrip (value));
+}
+
+/* A chart's PDF names its chart and study, and who made it. */
+static void
+test_pdf_metadata (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "chart.pdf", NULL);
+  LgrChartOptions o;
+  lgr_chart_options_init (&o, LGR_CHART_SAVINGS);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_PDF, path, 1920, 1080, 1, &error));
+  g_assert_no_error (error);
+  const char *info[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (info);
+  lgr_test_remove_tree (dir);
+  if (out == NULL)
+    {
+      g_test_skip ("pdfinfo is not installed");
+      return;
+    }
+  g_autofree char *title = info_value (out, "Title:");
+  g_autofree char *expected
+      = g_strdup_printf ("%s – %s", lgr_chart_kind_title (LGR_CHART_SAVINGS), study->title);
+  g_assert_cmpstr (title, ==, expected);
+  g_autofree char *author = info_value (out, "Author:");
+  g_assert_cmpstr (author, ==, "LGR Explorer");
+  g_autofree char *creator = info_value (out, "Creator:");
+  g_assert_cmpstr (creator, ==, "LGR Explorer");
+}
+
+/* The report's title and author, and its outline: the title page, the summary, each scenario's
+ * assumptions, each chart, the year-by-year figures with one entry per scenario under them. */
+static void
+test_report_outline (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_report_write_pdf (study, results, path, &error));
+  g_assert_no_error (error);
+
+  const char *info[] = { "pdfinfo", path, NULL };
+  g_autofree char *out = run (info);
+  const char *outline[] = { "mutool", "show", path, "outline", NULL };
+  g_autofree char *tree = run (outline);
+  lgr_test_remove_tree (dir);
+  if (out == NULL || tree == NULL)
+    {
+      g_test_skip ("pdfinfo or mutool (mupdf-tools) is not installed");
+      return;
+    }
+  g_autofree char *title = info_value (out, "Title:");
+  g_assert_cmpstr (title, ==, study->title);
+  g_autofree char *author = info_value (out, "Author:");
+  g_assert_cmpstr (author, ==, "LGR Explorer");
+
+  /* mutool: one line an entry, a tab deeper for a child, the title in quotes, then the link */
+  g_auto (GStrv) lines = g_strsplit (tree, "\n", -1);
+  g_autoptr (GPtrArray) top = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) children = g_ptr_array_new_with_free_func (g_free);
+  int last_page = 0;
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *q = strchr (lines[i], '"');
+      if (q == NULL)
+        continue;
+      const char *e = strchr (q + 1, '"');
+      g_assert_nonnull (e);
+      guint tabs = 0;
+      for (const char *c = lines[i]; c < q; c++)
+        tabs += *c == '\t';
+      gboolean child = tabs > 1;
+      g_ptr_array_add (child ? children : top, g_strndup (q + 1, e - q - 1));
+      /* every entry links to a page, in the order of the report */
+      const char *hash = strchr (e, '#');
+      g_assert_nonnull (hash);
+      int page = atoi (hash + 1);
+      g_assert_cmpint (page, >=, last_page);
+      last_page = page;
+    }
+  g_assert_cmpint (last_page, <=, lgr_report_n_pages (study, results));
+  g_assert_cmpstr (g_ptr_array_index (top, 0), ==, study->title);
+  g_assert_cmpstr (g_ptr_array_index (top, 1), ==, "Summary");
+  guint n_assumptions = 0, n_charts = 0, n_years = 0;
+  for (guint i = 0; i < top->len; i++)
+    {
+      const char *t = g_ptr_array_index (top, i);
+      n_assumptions += g_str_has_prefix (t, "Assumptions: ");
+      n_years += strcmp (t, "Year-by-year figures") == 0;
+      for (int k = 0; k < LGR_N_CHARTS; k++)
+        n_charts += strcmp (t, lgr_chart_kind_title (k)) == 0;
+    }
+  g_assert_cmpuint (n_assumptions, ==, results->n_scenarios);
+  g_assert_cmpuint (n_charts, >=, 3);
+  g_assert_cmpuint (n_years, ==, 1);
+  g_assert_cmpuint (children->len, >=, results->n_scenarios);
+  for (guint i = 0; i < results->n_scenarios; i++)
+    {
+      g_autofree char *entry
+          = g_strdup_printf ("Year by year: %s", results->scenarios[i].scenario->name);
+      gboolean found = FALSE;
+      for (guint j = 0; j < children->len; j++)
+        found |= strcmp (g_ptr_array_index (children, j), entry) == 0;
+      g_assert_true (found);
+    }
+}
+
 static void
 test_export_errors (void)
 {
@@ -345,6 +468,8 @@ main (int argc, char **argv)
   g_test_add_func ("/export/svg/size", test_svg_size);
   g_test_add_func ("/export/pdf/size", test_pdf_size);
   g_test_add_func ("/export/errors", test_export_errors);
+  g_test_add_func ("/export/pdf/metadata", test_pdf_metadata);
+  g_test_add_func ("/export/report/outline", test_report_outline);
   g_test_add_func ("/export/report/bundled", test_report_bundled);
   g_test_add_func ("/export/report/bundled-file", test_report_bundled_file);
   g_test_add_func ("/export/report/sixty-years", test_report_sixty_years);

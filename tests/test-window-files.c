@@ -307,6 +307,67 @@ test_export_dialog_size_cap (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "export-height");
 }
 
+/* The size the dialog shows is the size it writes: for each preset, with a custom size of
+ * 1600 x 900 remembered (which the rows once showed while a slide was written at 1920 x 1080),
+ * and at twice the resolution. */
+static void
+test_export_dialog_shown_size (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *preset;
+    double scale, width, height;
+  } cases[] = {
+    { "slide", 1, 1920, 1080 }, { "a4", 1, 595, 335 },      { "custom", 1, 1600, 900 },
+    { "slide", 2, 1920, 1080 }, { "custom", 2, 1600, 900 },
+  };
+  g_autoptr (GSettings) settings = g_settings_new ("io.github.lgrexplorer.Explorer");
+  g_autofree char *png = g_build_filename (f->dir, "sized.png", NULL);
+
+  g_settings_set_int (settings, "export-width", 1600);
+  g_settings_set_int (settings, "export-height", 900);
+  g_settings_set_string (settings, "export-format", "png");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree guchar *contents = NULL;
+      gsize length;
+      double width, height;
+
+      g_settings_set_string (settings, "export-size", cases[i].preset);
+      g_settings_set_double (settings, "export-scale", cases[i].scale);
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL);
+      LgrExportDialog *dialog = LGR_EXPORT_DIALOG (lgr_window_get_export_dialog (f->window));
+      g_assert_true (wait_until (has_preview, dialog));
+      lgr_export_dialog_get_shown_size (dialog, &width, &height);
+      g_assert_cmpfloat (width, ==, cases[i].width);
+      g_assert_cmpfloat (height, ==, cases[i].height);
+      g_autofree char *status = g_strdup_printf ("Writes an image of %.0f × %.0f pixels.",
+                                                 width * cases[i].scale, height * cases[i].scale);
+      g_assert_cmpstr (lgr_export_dialog_get_status (dialog), ==, status);
+
+      g_assert_true (lgr_export_dialog_export_to_path (dialog, png, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (png, (char **)&contents, &length, NULL));
+      g_assert_cmpuint (length, >, 24);
+      /* the PNG header's width and height, big-endian after "IHDR" */
+      guint32 pw = GUINT32_FROM_BE (*(guint32 *)(contents + 16));
+      guint32 ph = GUINT32_FROM_BE (*(guint32 *)(contents + 20));
+      g_assert_cmpuint (pw, ==, (guint)(width * cases[i].scale));
+      g_assert_cmpuint (ph, ==, (guint)(height * cases[i].scale));
+
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      settle ();
+      /* the custom size stays as it was, whatever the preset wrote */
+      g_assert_cmpint (g_settings_get_int (settings, "export-width"), ==, 1600);
+    }
+  g_settings_reset (settings, "export-size");
+  g_settings_reset (settings, "export-scale");
+  g_settings_reset (settings, "export-format");
+  g_settings_reset (settings, "export-width");
+  g_settings_reset (settings, "export-height");
+}
+
 /* pdfinfo's "Pages:" and "Page size:" lines for a PDF. */
 static void
 pdf_info (const char *path, int *pages, double *width, double *height)
@@ -558,6 +619,7 @@ main (int argc, char *argv[])
   ADD ("/window/presentation", test_presentation);
   ADD ("/window/export-dialog", test_export_dialog);
   ADD ("/window/export-dialog/size-cap", test_export_dialog_size_cap);
+  ADD ("/window/export-dialog/shown-size", test_export_dialog_shown_size);
   ADD ("/window/print/report", test_print_report);
   ADD ("/window/export/copy-chart", test_copy_chart);
   ADD ("/window/export/csv", test_export_csv);

@@ -14,6 +14,8 @@ lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray 
                           const LgrChartTheme *theme)
 {
   guint n = data->n_years, j = 0;
+  /* the source line names the documents behind these levers only */
+  g_autoptr (GPtrArray) cited = g_ptr_array_new_with_free_func (g_free);
   for (guint k = 0; k < shown->len; k++)
     {
       const LgrScenarioResult *r = &results->scenarios[g_array_index (shown, guint, k)];
@@ -48,6 +50,7 @@ lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray 
           for (guint i = head[a]; i != 0; i = next[i - 1])
             {
               const LgrLeverResult *lr = &r->levers[i - 1];
+              lgr_chart_sources_cite (cited, lr->lever->source);
               if (scen == NULL)
                 {
                   LgrRgba colour = lgr_chart_palette_colour (theme, j);
@@ -76,6 +79,7 @@ lgr_chart_build_children (LgrChartData *data, const LgrResults *results, GArray 
             }
         }
     }
+  lgr_chart_data_set_citations (data, results, cited);
   if (j == 0)
     {
       data->empty_message

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "lgr-format.h"
 
@@ -84,6 +85,7 @@ lgr_chart_data_free (LgrChartData *data)
   g_free (data->title);
   g_free (data->subtitle);
   g_free (data->source);
+  g_clear_pointer (&data->citations, g_ptr_array_unref);
   g_free (data->empty_message);
   g_free (data->reference_label);
   g_strfreev (data->panel_titles);
@@ -158,6 +160,21 @@ lgr_chart_data_add_bar (LgrChartData *data, char *label, double at_low, double a
   g_array_append_val (data->bars, b);
 }
 
+void
+lgr_chart_data_set_citations (LgrChartData *data, const LgrResults *results, GPtrArray *cited)
+{
+  if (data->citations == NULL)
+    return; /* the caller's own source line */
+  g_autofree char *study_title
+      = lgr_format_truncate (results->study && results->study->title ? results->study->title : "",
+                             LGR_FORMAT_MAX_NAME_CHARS);
+  g_free (data->source);
+  data->source = lgr_chart_sources_line (cited, cited->len, study_title);
+  g_ptr_array_set_size (data->citations, 0);
+  for (guint i = 0; i < cited->len; i++)
+    g_ptr_array_add (data->citations, g_strdup (g_ptr_array_index (cited, i)));
+}
+
 LgrChartData *
 lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options, const char *title,
                       const char *y_title, guint n_shown)
@@ -188,16 +205,42 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
     {
       g_autofree char *first = lgr_format_financial_year (data->first_year);
       g_autofree char *last = lgr_format_financial_year (data->first_year + (int)data->n_years - 1);
-      /* Translators: subtitle, "Warwickshire: one unitary or two? 2025/26 to 2034/35" */
-      data->subtitle = data->n_years > 1
-                           ? g_strdup_printf (_ ("%s, %s to %s"), study_title, first, last)
-                           : g_strdup_printf (_ ("%s, %s"), study_title, first);
+      /* no comma after a title that ends a sentence: "... or two? 2025/26 to 2034/35" */
+      gsize n = strlen (study_title);
+      gboolean stop = n > 0 && strchr ("?!.:", study_title[n - 1]);
+      if (stop)
+        /* Translators: subtitle after a title ending in "?", "Warwickshire: one unitary or
+         * two? 2025/26 to 2034/35" */
+        data->subtitle = data->n_years > 1
+                             ? g_strdup_printf (_ ("%s %s to %s"), study_title, first, last)
+                             : g_strdup_printf (_ ("%s %s"), study_title, first);
+      else
+        /* Translators: subtitle, "Warwickshire, 2025/26 to 2034/35" */
+        data->subtitle = data->n_years > 1
+                             ? g_strdup_printf (_ ("%s, %s to %s"), study_title, first, last)
+                             : g_strdup_printf (_ ("%s, %s"), study_title, first);
     }
   else
     data->subtitle = g_strdup (study_title);
-  data->source = options->source
-                     ? g_strdup (options->source)
-                     : g_strdup_printf (_ ("Source: %s. Drawn by LGR Explorer."), study_title);
+  if (options->source)
+    data->source = g_strdup (options->source);
+  else
+    {
+      /* the documents behind the shown scenarios' levers and items; a builder showing only
+       * some of them names theirs (lgr_chart_data_set_citations()) */
+      g_autoptr (GPtrArray) cited = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr (GArray) shown = lgr_chart_shown_scenarios (results, options);
+      for (guint k = 0; k < shown->len; k++)
+        {
+          const LgrScenario *sc = results->scenarios[g_array_index (shown, guint, k)].scenario;
+          for (guint i = 0; i < sc->levers->len; i++)
+            lgr_chart_sources_cite (cited, ((LgrLever *)g_ptr_array_index (sc->levers, i))->source);
+          for (guint i = 0; i < sc->items->len; i++)
+            lgr_chart_sources_cite (cited, ((LgrItem *)g_ptr_array_index (sc->items, i))->source);
+        }
+      data->citations = g_ptr_array_new_with_free_func (g_free);
+      lgr_chart_data_set_citations (data, results, cited);
+    }
   if (n_shown == 0 || data->n_years == 0)
     data->empty_message = g_strdup (_ ("There is nothing to show: no scenario or no years."));
   return data;

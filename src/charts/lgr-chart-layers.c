@@ -12,11 +12,22 @@
 
 #define MAX_HATCH_LINES 20000 /* a 32767-pixel-wide column at the smallest spacing, and more */
 
-static double
-panel_y (const LgrChartPanel *panel, double value)
+double
+lgr_chart_panel_y (const LgrChartPanel *panel, double value)
 {
   double f = lgr_value_axis_fraction (&panel->y, value);
   return panel->plot.y + panel->plot.height * (1 - CLAMP (f, -0.01, 1.01));
+}
+
+guint
+lgr_chart_marker_step (const LgrChartLayout *layout, const LgrChartPanel *panel)
+{
+  double band = lgr_band_axis_band_width (&panel->x);
+  double ms = layout->theme->marker_size * layout->unit;
+  /* markers on every point while there is room, else on every n-th: a line stays
+   * recognisable in greyscale without turning into a string of beads */
+  guint step = band >= ms * 2.5 ? 1 : (guint)ceil (ms * 2.5 / MAX (band, 0.01));
+  return MAX (step, 1u);
 }
 
 void
@@ -134,7 +145,7 @@ lgr_chart_layer_grid (LgrChartLayout *layout, const LgrChartPanel *panel, cairo_
     {
       if (panel->y.ticks[i] == 0)
         continue;
-      double y = panel_y (panel, panel->y.ticks[i]);
+      double y = lgr_chart_panel_y (panel, panel->y.ticks[i]);
       cairo_move_to (cr, panel->plot.x, y);
       cairo_line_to (cr, panel->plot.x + panel->plot.width, y);
     }
@@ -148,7 +159,7 @@ lgr_chart_layer_zero_line (LgrChartLayout *layout, const LgrChartPanel *panel, c
   if (panel->y.min > 0 || panel->y.max < 0)
     return;
   const LgrChartTheme *theme = layout->theme;
-  double y = panel_y (panel, 0);
+  double y = lgr_chart_panel_y (panel, 0);
   cairo_save (cr);
   lgr_chart_set_source (cr, panel->y.min == 0 ? theme->axis : theme->zero_line);
   cairo_set_line_width (cr, theme->zero_width * layout->unit);
@@ -181,7 +192,7 @@ lgr_chart_layer_columns (LgrChartLayout *layout, guint p, cairo_t *cr)
           if (v == 0 || !isfinite (v))
             continue;
           double *base = v > 0 ? &pos[t] : &neg[t];
-          double y0 = panel_y (panel, *base), y1 = panel_y (panel, *base + v);
+          double y0 = lgr_chart_panel_y (panel, *base), y1 = lgr_chart_panel_y (panel, *base + v);
           *base += v;
           double x = lgr_band_axis_centre (&panel->x, t) - cw / 2;
           LgrChartRect r = { x, MIN (y0, y1), cw, fabs (y1 - y0) };
@@ -214,12 +225,8 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
   const LgrChartData *data = layout->data;
   const LgrChartTheme *theme = layout->theme;
   double u = layout->unit;
-  double band = lgr_band_axis_band_width (&panel->x);
   double ms = theme->marker_size * u;
-  /* markers on every point while there is room, else on every n-th: a line stays
-   * recognisable in greyscale without turning into a string of beads */
-  guint marker_step = band >= ms * 2.5 ? 1 : (guint)ceil (ms * 2.5 / MAX (band, 0.01));
-  marker_step = MAX (marker_step, 1u);
+  guint marker_step = lgr_chart_marker_step (layout, panel);
 
   cairo_save (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -244,7 +251,8 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
               open = FALSE;
               continue;
             }
-          double x = lgr_band_axis_centre (&panel->x, t), y = panel_y (panel, s->values[t]);
+          double x = lgr_band_axis_centre (&panel->x, t),
+                 y = lgr_chart_panel_y (panel, s->values[t]);
           if (open)
             cairo_line_to (cr, x, y);
           else
@@ -268,7 +276,7 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
       for (guint t = 0; t < data->n_years; t += marker_step)
         if (isfinite (s->values[t]))
           lgr_chart_draw_marker (cr, s->marker, lgr_band_axis_centre (&panel->x, t),
-                                 panel_y (panel, s->values[t]), ms);
+                                 lgr_chart_panel_y (panel, s->values[t]), ms);
       lgr_chart_set_source (cr, s->colour);
       cairo_fill_preserve (cr);
       lgr_chart_set_source (cr, theme->background);
@@ -278,129 +286,18 @@ lgr_chart_layer_lines (LgrChartLayout *layout, guint p, cairo_t *cr)
   cairo_restore (cr);
 }
 
-/* Whether the segment (x0, y0)-(x1, y1) crosses rect (Liang-Barsky clipping). */
-static gboolean
-segment_hits_rect (double x0, double y0, double x1, double y1, const LgrChartRect *r)
+static int
+compare_marks (gconstpointer a, gconstpointer b, gpointer marks)
 {
-  double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
-  const double p[4] = { -dx, dx, -dy, dy };
-  const double q[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] < 0)
-            return FALSE;
-          continue;
-        }
-      double t = q[i] / p[i];
-      if (p[i] < 0)
-        t0 = MAX (t0, t);
-      else
-        t1 = MIN (t1, t);
-      if (t0 > t1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether box would cover any line of the panel or any mark. */
-static gboolean
-covers_data (const LgrChartLayout *layout, guint p, const LgrChartRect *box)
-{
-  const LgrChartPanel *panel = &layout->panels[p];
-  const LgrChartData *data = layout->data;
-  for (guint i = 0; i < data->series->len; i++)
-    {
-      const LgrChartSeries *s = g_ptr_array_index (data->series, i);
-      if (s->type != LGR_SERIES_LINE || s->panel != p)
-        continue;
-      for (guint t = 0; t < data->n_years; t++)
-        {
-          double x1 = lgr_band_axis_centre (&panel->x, t), y1 = panel_y (panel, s->values[t]);
-          double x0 = t ? lgr_band_axis_centre (&panel->x, t - 1) : x1;
-          double y0 = t ? panel_y (panel, s->values[t - 1]) : y1;
-          if (segment_hits_rect (x0, y0, x1, y1, box))
-            return TRUE;
-        }
-    }
-  double r = 7 * layout->unit;
-  for (guint i = 0; i < data->marks->len; i++)
-    {
-      const LgrChartMark *m = &g_array_index (data->marks, LgrChartMark, i);
-      if (m->panel != p)
-        continue;
-      LgrChartRect ring = { lgr_band_axis_centre (&panel->x, m->index) - r,
-                            panel_y (panel, m->value) - r, 2 * r, 2 * r };
-      if (lgr_chart_rect_intersects (&ring, box))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* The mark's colour, pulled towards the text colour so it reads as text on the background. */
-static LgrRgba
-label_colour (const LgrChartTheme *theme, LgrRgba c)
-{
-  const double k = 0.35;
-  return (LgrRgba){ c.r + (theme->text.r - c.r) * k, c.g + (theme->text.g - c.g) * k,
-                    c.b + (theme->text.b - c.b) * k, 1.0 };
-}
-
-/* A label beside a point: tries places around it, keeps inside the plot, clear of every label
- * placed so far and if possible clear of the lines; draws nothing when no place is free. */
-static gboolean
-place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char *text, double px, double py,
-             gboolean prefer_below, LgrRgba colour)
-{
-  const LgrChartPanel *panel = &layout->panels[p];
-  const LgrChartTheme *theme = layout->theme;
-  double u = layout->unit;
-  g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_ANNOTATION, text, 0);
-  double w, h;
-  lgr_chart_text_size (pl, &w, &h);
-  double off = 9 * u, halo = 2 * u;
-  /* below, above, right, left, then the corners, then further out */
-  const double cx[] = { -w / 2, -w / 2, off, -off - w, off, -off - w, off, -off - w };
-  const double cy_below[] = { off, -off - h, -h / 2, -h / 2, off, off, -off - h, -off - h };
-  LgrChartRect bounds = { panel->plot.x, panel->plot.y, panel->plot.width, panel->plot.height };
-  LgrChartRect chosen = { 0 };
-  gboolean found = FALSE;
-
-  for (int pass = 0; pass < 2 && !found; pass++)
-    for (int ring = 1; ring <= 3 && !found; ring++)
-      for (guint i = 0; i < G_N_ELEMENTS (cx) && !found; i++)
-        {
-          double dy = cy_below[i];
-          if (!prefer_below && (i == 0 || i == 1))
-            dy = cy_below[1 - i];
-          double grow = (ring - 1) * 1.6 * off;
-          double dx = cx[i] + (cx[i] > 0 ? grow : cx[i] < -w / 2 - 1 ? -grow : 0);
-          dy += dy > 0 ? grow : dy < -h / 2 - 1 ? -grow : 0;
-          LgrChartRect padded = { px + dx - halo, py + dy - halo, w + 2 * halo, h + 2 * halo };
-          if (!lgr_chart_rect_contains (&bounds, &padded)
-              || lgr_chart_label_collides (layout, &padded))
-            continue;
-          if (pass == 0 && covers_data (layout, p, &padded))
-            continue;
-          chosen = padded;
-          found = TRUE;
-        }
-  if (!found)
-    return FALSE;
-  if (cr)
-    {
-      LgrRgba plate = theme->background;
-      plate.a = 0.85;
-      lgr_chart_set_source (cr, plate);
-      cairo_rectangle (cr, chosen.x, chosen.y, chosen.width, chosen.height);
-      cairo_fill (cr);
-    }
-  lgr_chart_draw_label (layout, cr, pl, LGR_TEXT_ANNOTATION, chosen.x + halo, chosen.y + halo,
-                        FALSE, label_colour (theme, colour));
-  /* record the halo too, so the next label keeps its distance */
-  g_array_index (layout->labels, LgrChartLabel, layout->labels->len - 1).box = chosen;
-  return TRUE;
+  guint i = *(const guint *)a, j = *(const guint *)b;
+  const LgrChartMark *m = &g_array_index ((GArray *)marks, LgrChartMark, i);
+  const LgrChartMark *n = &g_array_index ((GArray *)marks, LgrChartMark, j);
+  gboolean mp = m->kind == LGR_MARK_PEAK, np = n->kind == LGR_MARK_PEAK;
+  if (mp != np)
+    return mp ? -1 : 1;
+  if (mp && m->value != n->value)
+    return m->value < n->value ? -1 : 1;
+  return i < j ? -1 : i > j;
 }
 
 void
@@ -416,7 +313,8 @@ lgr_chart_layer_marks (LgrChartLayout *layout, guint p, cairo_t *cr)
       const LgrChartMark *m = &g_array_index (data->marks, LgrChartMark, i);
       if (m->panel != p)
         continue;
-      double x = lgr_band_axis_centre (&panel->x, m->index), y = panel_y (panel, m->value);
+      double x = lgr_band_axis_centre (&panel->x, m->index),
+             y = lgr_chart_panel_y (panel, m->value);
       cairo_save (cr);
       if (m->kind == LGR_MARK_PEAK)
         {
@@ -437,7 +335,22 @@ lgr_chart_layer_marks (LgrChartLayout *layout, guint p, cairo_t *cr)
           cairo_stroke (cr);
         }
       cairo_restore (cr);
-      place_label (layout, cr, p, m->text, x, y, m->kind == LGR_MARK_PEAK, m->colour);
+    }
+
+  /* the labels with least room first: peaks, deepest first (they sit in the dip where the
+   * lines bunch), then the rest in order */
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < data->marks->len; i++)
+    if (g_array_index (data->marks, LgrChartMark, i).panel == p)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_marks, data->marks);
+  for (guint k = 0; k < order->len; k++)
+    {
+      const LgrChartMark *m
+          = &g_array_index (data->marks, LgrChartMark, g_array_index (order, guint, k));
+      double x = lgr_band_axis_centre (&panel->x, m->index),
+             y = lgr_chart_panel_y (panel, m->value);
+      lgr_chart_place_label (layout, cr, p, m->text, x, y, m->kind == LGR_MARK_PEAK, m->colour);
     }
 }
 
@@ -570,7 +483,7 @@ lgr_chart_layer_axes (LgrChartLayout *layout, guint p, cairo_t *cr)
       g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_Y_TICK, s, 0);
       double w, h;
       lgr_chart_text_size (pl, &w, &h);
-      double y = panel_y (panel, panel->y.ticks[i]) - h / 2;
+      double y = lgr_chart_panel_y (panel, panel->y.ticks[i]) - h / 2;
       LgrChartRect box = { panel->plot.x - 6 * u - w, y, w, h };
       if (lgr_chart_label_collides (layout, &box) || !lgr_chart_rect_contains (&canvas, &box))
         continue;

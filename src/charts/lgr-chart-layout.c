@@ -27,6 +27,8 @@ lgr_chart_layout_free (LgrChartLayout *layout)
   g_clear_pointer (&layout->legend_items, g_array_unref);
   g_clear_pointer (&layout->labels, g_array_unref);
   g_clear_pointer (&layout->x_layouts, g_ptr_array_unref);
+  g_clear_pointer (&layout->leaders, g_array_unref);
+  g_clear_pointer (&layout->placements, g_array_unref);
   g_free (layout->panels);
   lgr_chart_text_clear (&layout->text);
   g_free (layout);
@@ -137,6 +139,21 @@ layout_panel (LgrChartLayout *layout, LgrChartPanel *panel, LgrChartRect cell,
   panel->y_label_width = ylw;
 }
 
+/* The source line wrapped at width; cut with an ellipsis after max_lines when that is > 0. */
+static PangoLayout *
+source_layout (LgrChartLayout *layout, double width, int max_lines)
+{
+  PangoLayout *pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_SOURCE, layout->data->source, 0);
+  pango_layout_set_width (pl, (int)(MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (pl, PANGO_WRAP_WORD_CHAR);
+  if (max_lines > 0)
+    {
+      pango_layout_set_height (pl, -max_lines);
+      pango_layout_set_ellipsize (pl, PANGO_ELLIPSIZE_END);
+    }
+  return pl;
+}
+
 static void
 choose_grid (guint n, double width, double height, guint *cols, guint *rows)
 {
@@ -178,6 +195,8 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
   layout->labels = g_array_new (FALSE, TRUE, sizeof (LgrChartLabel));
   g_array_set_clear_func (layout->labels, label_clear);
   layout->legend_items = g_array_new (FALSE, TRUE, sizeof (LgrLegendItem));
+  layout->leaders = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+  layout->placements = g_array_new (FALSE, FALSE, sizeof (LgrChartPlacement));
   /* a legend item starts with its label, so the label's clear function frees its text */
   g_array_set_clear_func (layout->legend_items, label_clear);
 
@@ -206,6 +225,24 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
   double title_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_TITLE);
   double subtitle_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_SUBTITLE);
   double source_h = lgr_chart_text_line_height (&layout->text, LGR_TEXT_SOURCE);
+  if (options->show_title && data->citations)
+    {
+      /* as many sources as two lines hold, the rest counted */
+      for (guint named = data->citations->len; named > 1; named--)
+        {
+          g_autoptr (PangoLayout) pl = source_layout (layout, cw, 0);
+          if (pango_layout_get_line_count (pl) <= 2)
+            break;
+          g_free (data->source);
+          data->source = lgr_chart_sources_line (data->citations, named - 1, "");
+        }
+    }
+  if (options->show_title && data->source)
+    {
+      /* the sources take a second line when they need it, never a third */
+      g_autoptr (PangoLayout) pl = source_layout (layout, cw, 0);
+      source_h *= CLAMP (pango_layout_get_line_count (pl), 1, 2);
+    }
   layout->show_title = options->show_title;
   layout->show_subtitle = options->show_title && data->subtitle && *data->subtitle;
   layout->show_source = options->show_title;
@@ -309,6 +346,8 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
   const LgrChartTheme *theme = layout->theme;
   LgrChartData *data = layout->data;
   g_array_set_size (layout->labels, 0);
+  g_array_set_size (layout->leaders, 0);
+  layout->n_placed = 0;
 
   cairo_save (cr);
   lgr_chart_set_source (cr, theme->background);
@@ -331,8 +370,9 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
     }
   if (layout->show_source)
     {
-      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_SOURCE,
-                                                          data->source, layout->source.width);
+      double lh = lgr_chart_text_line_height (&layout->text, LGR_TEXT_SOURCE);
+      g_autoptr (PangoLayout) pl = source_layout (
+          layout, layout->source.width, (int)round (layout->source.height / MAX (lh, 1.0)));
       lgr_chart_draw_label (layout, cr, pl, LGR_TEXT_SOURCE, layout->source.x, layout->source.y,
                             FALSE, theme->text_secondary);
     }

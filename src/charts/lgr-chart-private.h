@@ -13,6 +13,7 @@
  *                                          drawing and hit-testing, so both always agree
  *   legend (lgr-chart-legend.c)            entries flowed into rows outside the plot area
  *   layers (lgr-chart-layers.c)            lines, stacked columns, zero line, marks, highlight
+ *   labels (lgr-chart-labels.c)            the marks' labels, clear of every line and marker
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,6 +80,14 @@ typedef struct
 } LgrChartRect;
 
 gboolean lgr_chart_rect_intersects (const LgrChartRect *a, const LgrChartRect *b);
+
+typedef struct
+{
+  double x0, y0, x1, y1;
+} LgrChartSegment;
+
+/* Whether any part of the segment lies in rect. */
+gboolean lgr_chart_segment_hits_rect (const LgrChartSegment *segment, const LgrChartRect *rect);
 gboolean lgr_chart_rect_contains (const LgrChartRect *outer, const LgrChartRect *inner);
 
 /* Value axis: maps a value to 0..1 with round ticks (1, 2, 2.5, 5 x 10^k). */
@@ -190,7 +199,9 @@ typedef struct
   char *title;
   char *subtitle;
   char *source;
-  char *empty_message; /* set when there is nothing to draw */
+  GPtrArray *citations; /* of char*: the documents the source line names (NULL: given by the
+                         * caller); the layout names as many as two lines hold */
+  char *empty_message;  /* set when there is nothing to draw */
   guint n_panels;
   char **panel_titles;   /* n_panels, NULL when one panel */
   GPtrArray *series;     /* of LgrChartSeries* */
@@ -219,6 +230,13 @@ GArray *lgr_chart_shown_scenarios (const LgrResults *results, const LgrChartOpti
  * message set when there is no scenario or year to show); y_title NULL for a money axis. */
 LgrChartData *lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
                                     const char *title, const char *y_title, guint n_shown);
+/* The "Sources:" line (lgr-chart-sources.c): appends to out (of char*) the documents note cites,
+ * "Publisher, Short title, year", each once; then the line naming the first named of them and
+ * "and N others", or the study title when no note cites a document. */
+void lgr_chart_sources_cite (GPtrArray *out, const char *note);
+char *lgr_chart_sources_line (GPtrArray *citations, guint named, const char *study_title);
+/* The source line naming cited (of char*, copied), unless the caller gave its own. */
+void lgr_chart_data_set_citations (LgrChartData *data, const LgrResults *results, GPtrArray *cited);
 /* The extent of everything drawn, once every series is in. */
 void lgr_chart_data_finish (LgrChartData *data);
 /* A series of n_years zeros, in the legend unless in_legend is cleared. */
@@ -410,6 +428,14 @@ typedef struct
   LgrChartRect swatch;
 } LgrLegendItem;
 
+/* Where a mark's label went (lgr-chart-labels.c): its box with the halo, whether it found a
+ * place and whether it hangs on a leader line. */
+typedef struct
+{
+  LgrChartRect box;
+  gboolean found, leader;
+} LgrChartPlacement;
+
 typedef struct
 {
   double width, height;
@@ -427,6 +453,9 @@ typedef struct
   GPtrArray *x_layouts; /* of PangoLayout: the year labels, measured once */
   double x_label_max_width;
   int highlight_index;
+  GArray *leaders;    /* of LgrChartSegment: the marks' leader lines, filled while drawing */
+  GArray *placements; /* of LgrChartPlacement: the marks' labels, found on the first draw */
+  guint n_placed;     /* placements used so far in this draw */
 } LgrChartLayout;
 
 /* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
@@ -464,12 +493,30 @@ void lgr_chart_tornado_draw (LgrChartLayout *layout, cairo_t *cr);
 void lgr_chart_draw_marker (cairo_t *cr, guint marker, double x, double y, double size);
 void lgr_chart_set_dash (cairo_t *cr, guint dash, double line_width);
 void lgr_chart_fill_hatched (cairo_t *cr, LgrChartRect rect, LgrRgba colour, double unit);
+/* The y of value in the panel, and every how many points a line draws its marker. */
+double lgr_chart_panel_y (const LgrChartPanel *panel, double value);
+guint lgr_chart_marker_step (const LgrChartLayout *layout, const LgrChartPanel *panel);
+
+/* Labels beside points (lgr-chart-labels.c). What a label of panel p must not cross: every
+ * series line and the zero line as segments (with the leader lines drawn so far if
+ * with_leaders), every marker and mark as a box. */
+void lgr_chart_layout_obstacles (const LgrChartLayout *layout, guint p, gboolean with_leaders,
+                                 GArray *segments, GArray *boxes);
+/* Draws text beside (px, py), below it first if prefer_below, where it crosses no obstacle and
+ * no label drawn so far; else at the nearest free place with a leader line; FALSE when the plot
+ * has no room at all. */
+gboolean lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char *text,
+                                double px, double py, gboolean prefer_below, LgrRgba colour);
 
 /* Text drawn and recorded: the box is added to layout->labels. */
 void lgr_chart_draw_label (LgrChartLayout *layout, cairo_t *cr, PangoLayout *pl, LgrTextRole role,
                            double x, double y, gboolean rotated, LgrRgba colour);
 /* Whether box collides with any recorded label. */
 gboolean lgr_chart_label_collides (const LgrChartLayout *layout, const LgrChartRect *box);
+
+/* A PDF's title, author and creator (lgr-export.c). A study file names no author, so the
+ * author is the application that drew it. */
+void lgr_export_pdf_metadata (cairo_surface_t *surface, const char *title);
 
 /* Formatting of axis values: money through lgr-format.h, counts through lgr_format_count. */
 char *lgr_chart_format_tick (const LgrChartData *data, double value, double step);

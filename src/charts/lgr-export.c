@@ -36,6 +36,15 @@ lgr_export_format_from_path (const char *path, LgrExportFormat *format)
   return TRUE;
 }
 
+void
+lgr_export_pdf_metadata (cairo_surface_t *surface, const char *title)
+{
+  if (title && *title)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, "LGR Explorer");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LGR Explorer");
+}
+
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
@@ -128,9 +137,12 @@ render_vector (const LgrResults *results, const LgrChartOptions *options, LgrExp
   else
     {
       surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
-      const char *title = options->title ? options->title : lgr_chart_kind_title (options->kind);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LGR Explorer");
+      const char *chart = options->title ? options->title : lgr_chart_kind_title (options->kind);
+      const char *study = results->study ? results->study->title : NULL;
+      /* the chart's title and the study's: "Cumulative net cashflow – Warwickshire: ..." */
+      g_autofree char *title
+          = study && *study ? g_strdup_printf ("%s – %s", chart, study) : g_strdup (chart);
+      lgr_export_pdf_metadata (surface, title);
     }
   cairo_t *cr = cairo_create (surface);
   LgrChartOptions o = light_options (options);

@@ -72,6 +72,8 @@ typedef struct
   PangoFontDescription *fonts[N_FONTS];
   const LgrChartTheme *theme;
   LgrReportUncertain *uncertain; /* the Monte Carlo, computed once for every run */
+  cairo_surface_t *pdf;          /* writing a PDF: its outline (bookmarks) is made on the way */
+  int outline_parent;            /* the section the next child entry goes under */
 } Report;
 
 /* The longest block of text: a note with the words around it ("Source: ..."). */
@@ -188,11 +190,30 @@ paragraph (Report *r, ReportFont font, const char *text, LgrRgba colour, double 
   pango_layout_iter_free (iter);
 }
 
+/* An entry of the PDF's outline for what was just written (a heading's line) on this page:
+ * a section, or an entry under the last section when child. */
+static void
+outline (Report *r, gboolean child, const char *text)
+{
+  if (r->pdf == NULL || !drawing (r))
+    return;
+  /* whole points: the link attributes are parsed in the C locale */
+  g_autofree char *link = g_strdup_printf ("page=%d pos=[%d %d]", r->page + 1, (int)r->x,
+                                           (int)MAX (r->y - 30, r->top));
+  g_autofree char *shown = name_text (text);
+  int id = cairo_pdf_surface_add_outline (
+      r->pdf, child ? r->outline_parent : CAIRO_PDF_OUTLINE_ROOT, shown, link, 0);
+  if (!child)
+    r->outline_parent = id;
+}
+
 static void
 heading (Report *r, ReportFont font, const char *text)
 {
   space (r, font == FONT_H1 ? 4 : 8);
   paragraph (r, font, text, r->theme->text, 0, 60);
+  if (font == FONT_H1)
+    outline (r, FALSE, text);
   space (r, 4);
 }
 
@@ -220,6 +241,7 @@ title_page (Report *r)
   space (r, 6);
   g_autofree char *title = name_text (study->title);
   paragraph (r, FONT_TITLE, title, r->theme->text, 0, 0);
+  outline (r, FALSE, title);
   space (r, 18);
 
   g_autofree char *verdict = lgr_results_verdict (r->results);
@@ -315,6 +337,7 @@ summary_table (Report *r)
 {
   const LgrResults *res = r->results;
   heading (r, FONT_H2, _ ("Summary"));
+  outline (r, FALSE, _ ("Summary"));
   const char *head[] = { _ ("Scenario"),         _ ("Payback"), _ ("Peak funding"),
                          _ ("Net over horizon"), _ ("NPV"),     _ ("Final-year net") };
   double widths[6] = { r->width - 5 * 70, 70, 70, 70, 70, 70 };
@@ -553,6 +576,7 @@ chart_page (Report *r, LgrChartKind kind)
       lgr_chart_draw (r->cr, r->results, &options, r->width, h);
       cairo_restore (r->cr);
     }
+  outline (r, FALSE, lgr_chart_kind_title (kind));
   r->y += h + 14;
   g_autofree char *text = lgr_chart_describe (r->results, &options);
   paragraph (r, FONT_BODY, text, r->theme->text, 0, 0);
@@ -620,6 +644,7 @@ year_table (Report *r, const LgrScenarioResult *s)
   g_autofree char *scenario_name = name_text (s->scenario->name);
   g_autofree char *title = g_strdup_printf (_ ("Year by year: %s"), scenario_name);
   heading (r, FONT_H2, title);
+  outline (r, TRUE, title);
   const struct
   {
     const char *name;
@@ -815,12 +840,12 @@ lgr_report_write_pdf (const LgrStudy *study, const LgrResults *results, const ch
   g_autoptr (GByteArray) bytes = g_byte_array_new ();
   cairo_surface_t *surface
       = cairo_pdf_surface_create_for_stream (append_bytes, bytes, A4_WIDTH, A4_HEIGHT);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, study->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LGR Explorer");
+  lgr_export_pdf_metadata (surface, study->title);
   cairo_t *cr = cairo_create (surface);
 
   Report r;
   report_init (&r, study, results, A4_WIDTH, A4_HEIGHT);
+  r.pdf = surface;
   /* every page in one pass: drawing page by page would lay out the whole report for each */
   r.draw_all = TRUE;
   draw_page (&r, cr, 0);

@@ -1,0 +1,427 @@
+/* lgr-chart-labels.c: the labels beside a chart's points (payback, peak funding, crossover),
+ * placed where they cross no series line, no marker and no other label.
+ *
+ * A label tries places around its point, nearest first; when none is free it goes to the
+ * nearest free place in the plot with a thin leader line back to its point. What a label must
+ * not cross is one list (lgr_chart_layout_obstacles()), which the tests read too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "lgr-chart-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* Liang-Barsky clipping: whether any part of the segment lies in rect. */
+gboolean
+lgr_chart_segment_hits_rect (const LgrChartSegment *s, const LgrChartRect *r)
+{
+  double t0 = 0, t1 = 1, dx = s->x1 - s->x0, dy = s->y1 - s->y0;
+  const double p[4] = { -dx, dx, -dy, dy };
+  const double q[4]
+      = { s->x0 - r->x, r->x + r->width - s->x0, s->y0 - r->y, r->y + r->height - s->y0 };
+  for (int i = 0; i < 4; i++)
+    {
+      if (p[i] == 0)
+        {
+          if (q[i] < 0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+      if (p[i] < 0)
+        t0 = MAX (t0, t);
+      else
+        t1 = MIN (t1, t);
+      if (t0 > t1)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+lgr_chart_layout_obstacles (const LgrChartLayout *layout, guint p, gboolean with_leaders,
+                            GArray *segments, GArray *boxes)
+{
+  const LgrChartPanel *panel = &layout->panels[p];
+  const LgrChartData *data = layout->data;
+  /* a marker's box with room for its outline and for the triangles' points */
+  double ms = layout->theme->marker_size * layout->unit * 1.3;
+  guint step = lgr_chart_marker_step (layout, panel);
+
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      const LgrChartSeries *s = g_ptr_array_index (data->series, i);
+      if (s->type != LGR_SERIES_LINE || s->panel != p)
+        continue;
+      for (guint t = 0; t < data->n_years; t++)
+        {
+          if (!isfinite (s->values[t]))
+            continue;
+          double x = lgr_band_axis_centre (&panel->x, t);
+          double y = lgr_chart_panel_y (panel, s->values[t]);
+          if (t > 0 && isfinite (s->values[t - 1]))
+            {
+              LgrChartSegment seg = { lgr_band_axis_centre (&panel->x, t - 1),
+                                      lgr_chart_panel_y (panel, s->values[t - 1]), x, y };
+              g_array_append_val (segments, seg);
+            }
+          if (s->marker != G_MAXUINT && t % step == 0)
+            {
+              LgrChartRect box = { x - ms / 2, y - ms / 2, ms, ms };
+              g_array_append_val (boxes, box);
+            }
+        }
+    }
+  /* the zero line, which the payback and crossover marks sit on */
+  if (panel->y.min <= 0 && panel->y.max >= 0)
+    {
+      double y0 = lgr_chart_panel_y (panel, 0);
+      LgrChartSegment zero = { panel->plot.x, y0, panel->plot.x + panel->plot.width, y0 };
+      g_array_append_val (segments, zero);
+    }
+  /* the marks' rings */
+  double r = 7 * layout->unit;
+  for (guint i = 0; i < data->marks->len; i++)
+    {
+      const LgrChartMark *m = &g_array_index (data->marks, LgrChartMark, i);
+      if (m->panel != p)
+        continue;
+      LgrChartRect ring = { lgr_band_axis_centre (&panel->x, m->index) - r,
+                            lgr_chart_panel_y (panel, m->value) - r, 2 * r, 2 * r };
+      g_array_append_val (boxes, ring);
+    }
+  /* the leader lines drawn so far */
+  for (guint i = 0; with_leaders && i < layout->leaders->len; i++)
+    g_array_append_val (segments, g_array_index (layout->leaders, LgrChartSegment, i));
+}
+
+typedef struct
+{
+  GArray *segments; /* of LgrChartSegment */
+  GArray *boxes;    /* of LgrChartRect */
+} Obstacles;
+
+static gboolean
+covers_data (const Obstacles *o, const LgrChartRect *box)
+{
+  for (guint i = 0; i < o->segments->len; i++)
+    if (lgr_chart_segment_hits_rect (&g_array_index (o->segments, LgrChartSegment, i), box))
+      return TRUE;
+  for (guint i = 0; i < o->boxes->len; i++)
+    if (lgr_chart_rect_intersects (&g_array_index (o->boxes, LgrChartRect, i), box))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+free_place (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds,
+            const LgrChartRect *box, gboolean avoid_data)
+{
+  return lgr_chart_rect_contains (bounds, box) && !lgr_chart_label_collides (layout, box)
+         && (!avoid_data || !covers_data (o, box));
+}
+
+/* The mark's colour, pulled towards the text colour so it reads as text on the background. */
+static LgrRgba
+label_colour (const LgrChartTheme *theme, LgrRgba c)
+{
+  const double k = 0.35;
+  return (LgrRgba){ c.r + (theme->text.r - c.r) * k, c.g + (theme->text.g - c.g) * k,
+                    c.b + (theme->text.b - c.b) * k, 1.0 };
+}
+
+/* Places around the point, nearest first: below (or above), above, right, left, the corners,
+ * each further out on the next ring. */
+static gboolean
+place_near (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds, double px,
+            double py, double w, double h, double halo, gboolean prefer_below, gboolean avoid_data,
+            LgrChartRect *chosen)
+{
+  double off = 9 * layout->unit;
+  const double cx[] = { -w / 2, -w / 2, off, -off - w, off, -off - w, off, -off - w };
+  const double cy_below[] = { off, -off - h, -h / 2, -h / 2, off, off, -off - h, -off - h };
+  for (int ring = 1; ring <= 4; ring++)
+    for (guint i = 0; i < G_N_ELEMENTS (cx); i++)
+      {
+        double dy = cy_below[i];
+        if (!prefer_below && (i == 0 || i == 1))
+          dy = cy_below[1 - i];
+        double grow = (ring - 1) * 1.6 * off;
+        double dx = cx[i] + (cx[i] > 0 ? grow : cx[i] < -w / 2 - 1 ? -grow : 0);
+        dy += dy > 0 ? grow : dy < -h / 2 - 1 ? -grow : 0;
+        LgrChartRect box = { px + dx - halo, py + dy - halo, w + 2 * halo, h + 2 * halo };
+        if (free_place (layout, o, bounds, &box, avoid_data))
+          {
+            *chosen = box;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static gboolean
+leader_crosses_label (const LgrChartLayout *layout, const LgrChartSegment *leader)
+{
+  for (guint i = 0; i < layout->labels->len; i++)
+    if (lgr_chart_segment_hits_rect (leader, &g_array_index (layout->labels, LgrChartLabel, i).box))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether segments a and b cross, a's first end aside (a leader starts on its own line). */
+static gboolean
+segments_cross (const LgrChartSegment *a, const LgrChartSegment *b)
+{
+  double rx = a->x1 - a->x0, ry = a->y1 - a->y0, sx = b->x1 - b->x0, sy = b->y1 - b->y0;
+  double den = rx * sy - ry * sx;
+  if (fabs (den) < 1e-12)
+    return FALSE;
+  double qx = b->x0 - a->x0, qy = b->y0 - a->y0;
+  double t = (qx * sy - qy * sx) / den, u = (qx * ry - qy * rx) / den;
+  double len = hypot (rx, ry);
+  return t * len > 1.0 && t <= 1 && u >= 0 && u <= 1;
+}
+
+/* The lines a leader crosses; the zero line (the one segment across the whole plot) is no
+ * matter: a leader from below zero to a label above has to cross it. */
+static guint
+leader_crossings (const Obstacles *o, const LgrChartRect *plot, const LgrChartSegment *leader)
+{
+  guint n = 0;
+  for (guint i = 0; i < o->segments->len; i++)
+    {
+      const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
+      if (s->y0 == s->y1 && s->x0 == plot->x && s->x1 == plot->x + plot->width)
+        continue;
+      n += segments_cross (leader, s);
+    }
+  return n;
+}
+
+typedef struct
+{
+  double distance; /* from the point to the nearest edge of the box */
+  double x, y;
+} Candidate;
+
+/* Which cells of a grid over the plot anything a label must clear touches, summed (a
+ * summed-area table), so that a box is known clear of everything in constant time. Coarse and
+ * on the safe side: a box it calls clear is then checked exactly. */
+typedef struct
+{
+  double x0, y0, step;
+  guint nx, ny;  /* cells */
+  guint32 *sums; /* (nx + 1) x (ny + 1) */
+  guint8 *taken; /* nx x ny, while marking */
+} Occupancy;
+
+static void
+occupancy_mark (Occupancy *g, double x0, double y0, double x1, double y1)
+{
+  int i0 = (int)floor ((MIN (x0, x1) - g->x0) / g->step);
+  int i1 = (int)floor ((MAX (x0, x1) - g->x0) / g->step);
+  int j0 = (int)floor ((MIN (y0, y1) - g->y0) / g->step);
+  int j1 = (int)floor ((MAX (y0, y1) - g->y0) / g->step);
+  if (i1 < 0 || j1 < 0 || i0 >= (int)g->nx || j0 >= (int)g->ny)
+    return;
+  i0 = MAX (i0, 0), j0 = MAX (j0, 0);
+  i1 = MIN (i1, (int)g->nx - 1), j1 = MIN (j1, (int)g->ny - 1);
+  for (int j = j0; j <= j1; j++)
+    memset (g->taken + (gsize)j * g->nx + i0, 1, i1 - i0 + 1);
+}
+
+static void
+occupancy_init (Occupancy *g, const LgrChartLayout *layout, const Obstacles *o,
+                const LgrChartRect *bounds, double step)
+{
+  g->x0 = bounds->x, g->y0 = bounds->y, g->step = step;
+  g->nx = (guint)ceil (bounds->width / step) + 1;
+  g->ny = (guint)ceil (bounds->height / step) + 1;
+  g->taken = g_new0 (guint8, (gsize)g->nx * g->ny);
+  for (guint i = 0; i < o->boxes->len; i++)
+    {
+      const LgrChartRect *r = &g_array_index (o->boxes, LgrChartRect, i);
+      occupancy_mark (g, r->x, r->y, r->x + r->width, r->y + r->height);
+    }
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const LgrChartRect *r = &g_array_index (layout->labels, LgrChartLabel, i).box;
+      occupancy_mark (g, r->x, r->y, r->x + r->width, r->y + r->height);
+    }
+  /* a segment as pieces no longer than a cell, each marking the cells of its box */
+  for (guint i = 0; i < o->segments->len; i++)
+    {
+      const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
+      double len = hypot (s->x1 - s->x0, s->y1 - s->y0);
+      guint n = (guint)MIN (ceil (len / step), 100000.0) + 1;
+      for (guint k = 0; k < n; k++)
+        {
+          double a = (double)k / n, b = (double)(k + 1) / n;
+          occupancy_mark (g, s->x0 + (s->x1 - s->x0) * a, s->y0 + (s->y1 - s->y0) * a,
+                          s->x0 + (s->x1 - s->x0) * b, s->y0 + (s->y1 - s->y0) * b);
+        }
+    }
+  g->sums = g_new0 (guint32, (gsize)(g->nx + 1) * (g->ny + 1));
+  for (guint j = 0; j < g->ny; j++)
+    for (guint i = 0; i < g->nx; i++)
+      g->sums[(gsize)(j + 1) * (g->nx + 1) + i + 1]
+          = g->taken[(gsize)j * g->nx + i] + g->sums[(gsize)j * (g->nx + 1) + i + 1]
+            + g->sums[(gsize)(j + 1) * (g->nx + 1) + i] - g->sums[(gsize)j * (g->nx + 1) + i];
+  g_clear_pointer (&g->taken, g_free);
+}
+
+/* Whether the box might touch something: any taken cell under it. */
+static gboolean
+occupancy_taken (const Occupancy *g, const LgrChartRect *box)
+{
+  int i0 = CLAMP ((int)floor ((box->x - g->x0) / g->step), 0, (int)g->nx - 1);
+  int i1 = CLAMP ((int)floor ((box->x + box->width - g->x0) / g->step), 0, (int)g->nx - 1);
+  int j0 = CLAMP ((int)floor ((box->y - g->y0) / g->step), 0, (int)g->ny - 1);
+  int j1 = CLAMP ((int)floor ((box->y + box->height - g->y0) / g->step), 0, (int)g->ny - 1);
+  gsize w = g->nx + 1;
+  return g->sums[(j1 + 1) * w + i1 + 1] - g->sums[j0 * w + i1 + 1] - g->sums[(j1 + 1) * w + i0]
+             + g->sums[j0 * w + i0]
+         != 0;
+}
+
+/* The free place in the plot nearest the point, on a grid of half a line (at most 200 a side):
+ * for the leader. Places are tried nearest first, so the search stops at the first free one
+ * whose leader crosses nothing. */
+static gboolean
+place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds, double px,
+           double py, double w, double h, LgrChartRect *chosen)
+{
+  if (bounds->width < w || bounds->height < h)
+    return FALSE;
+  double step = MAX (MAX (h / 2, 1.0), MAX (bounds->width, bounds->height) / 200);
+  guint nx = (guint)floor ((bounds->width - w) / step) + 1;
+  guint ny = (guint)floor ((bounds->height - h) / step) + 1;
+  Occupancy grid;
+  occupancy_init (&grid, layout, o, bounds, step);
+  /* the places clear of the grid, nearest first: sorted by distance in whole steps (a counting
+   * sort, as the places are many and the distances few) */
+  g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), nx * ny);
+  guint n_buckets = (guint)ceil (hypot (bounds->width, bounds->height) / step) + 2;
+  g_autofree guint *start = g_new0 (guint, n_buckets + 1);
+  for (guint j = 0; j < ny; j++)
+    for (guint i = 0; i < nx; i++)
+      {
+        Candidate c = { 0, bounds->x + i * step, bounds->y + j * step };
+        LgrChartRect box = { c.x, c.y, w, h };
+        if (occupancy_taken (&grid, &box))
+          continue;
+        double cx = CLAMP (px, c.x, c.x + w), cy = CLAMP (py, c.y, c.y + h);
+        c.distance = hypot (cx - px, cy - py);
+        g_array_append_val (all, c);
+        start[MIN ((guint)(c.distance / step), n_buckets - 1) + 1]++;
+      }
+  g_free (grid.sums);
+  for (guint b = 0; b < n_buckets; b++)
+    start[b + 1] += start[b];
+  g_autoptr (GArray) candidates = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), all->len);
+  g_array_set_size (candidates, all->len);
+  for (guint k = 0; k < all->len; k++)
+    {
+      const Candidate *c = &g_array_index (all, Candidate, k);
+      guint b = MIN ((guint)(c->distance / step), n_buckets - 1);
+      g_array_index (candidates, Candidate, start[b]++) = *c;
+    }
+
+  double best = G_MAXDOUBLE;
+  for (guint k = 0; k < candidates->len; k++)
+    {
+      const Candidate *c = &g_array_index (candidates, Candidate, k);
+      if (floor (c->distance / step) * step >= best)
+        break; /* every place left is further */
+      LgrChartRect box = { c->x, c->y, w, h };
+      if (c->distance >= best || !free_place (layout, o, bounds, &box, TRUE))
+        continue;
+      LgrChartSegment leader
+          = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
+      /* a leader across a line costs as much as a longer one around it; one across another
+       * label only serves in a crowd where nothing else is free */
+      double d = c->distance + 40 * layout->unit * leader_crossings (o, bounds, &leader)
+                 + (leader_crosses_label (layout, &leader) ? 1e6 * layout->unit : 0);
+      if (d < best)
+        {
+          best = d;
+          *chosen = box;
+        }
+    }
+  return best < G_MAXDOUBLE;
+}
+
+gboolean
+lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char *text, double px,
+                       double py, gboolean prefer_below, LgrRgba colour)
+{
+  const LgrChartPanel *panel = &layout->panels[p];
+  const LgrChartTheme *theme = layout->theme;
+  double u = layout->unit;
+  g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_ANNOTATION, text, 0);
+  double w, h;
+  lgr_chart_text_size (pl, &w, &h);
+  double halo = 2 * u;
+  LgrChartRect chosen = { 0 };
+  gboolean found = TRUE, leader = FALSE;
+
+  /* the same places on every draw of the layout (a new highlighted year): found once */
+  guint index = layout->n_placed++;
+  if (index < layout->placements->len)
+    {
+      const LgrChartPlacement *c = &g_array_index (layout->placements, LgrChartPlacement, index);
+      chosen = c->box, found = c->found, leader = c->leader;
+    }
+  else
+    {
+      LgrChartRect bounds = panel->plot;
+      g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+      g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
+      lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
+      Obstacles o = { segments, boxes };
+      /* beside the point; else the nearest free place, with a leader; else beside it across a
+       * line, which beats no figure at all (only a plot too small for its labels gets there) */
+      if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
+        {
+          leader = place_far (layout, &o, &bounds, px, py, w + 2 * halo, h + 2 * halo, &chosen);
+          found = leader
+                  || place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, FALSE,
+                                 &chosen);
+        }
+      LgrChartPlacement c = { chosen, found, leader };
+      g_array_append_val (layout->placements, c);
+    }
+  if (!found)
+    return FALSE;
+  double ex = CLAMP (px, chosen.x, chosen.x + chosen.width);
+  double ey = CLAMP (py, chosen.y, chosen.y + chosen.height);
+  if (leader)
+    {
+      LgrChartSegment seg = { px, py, ex, ey };
+      g_array_append_val (layout->leaders, seg);
+    }
+  if (cr && leader)
+    {
+      cairo_save (cr);
+      lgr_chart_set_source (cr, label_colour (theme, colour));
+      cairo_set_line_width (cr, 1 * u);
+      cairo_move_to (cr, px, py);
+      cairo_line_to (cr, ex, ey);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+  if (cr)
+    {
+      LgrRgba plate = theme->background;
+      plate.a = 0.85;
+      lgr_chart_set_source (cr, plate);
+      cairo_rectangle (cr, chosen.x, chosen.y, chosen.width, chosen.height);
+      cairo_fill (cr);
+    }
+  lgr_chart_draw_label (layout, cr, pl, LGR_TEXT_ANNOTATION, chosen.x + halo, chosen.y + halo,
+                        FALSE, label_colour (theme, colour));
+  /* record the halo too, so the next label keeps its distance */
+  g_array_index (layout->labels, LgrChartLabel, layout->labels->len - 1).box = chosen;
+  return TRUE;
+}
