@@ -172,6 +172,72 @@ series_at (JsonObject *object, const char *name, guint i)
   return json_array_get_double_element (json_node_get_array (member (object, name)), i);
 }
 
+/* "published": the bundled study's figures for One unitary beside the computed ones, none for
+ * Two unitaries; a payback with no computed payback is null, never a number. */
+static void
+test_summary_published (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (LgrTestRun) run = run_cli (NULL, "--summary=json", path, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *scenarios, *published;
+  JsonObject *run_rate, *five_years;
+
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  scenarios = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "scenarios");
+  published
+      = json_node_get_array (member (json_array_get_object_element (scenarios, 0), "published"));
+  g_assert_cmpuint (json_array_get_length (published), ==, 2);
+  run_rate = json_array_get_object_element (published, 0);
+  g_assert_cmpuint (json_object_get_size (run_rate), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (run_rate, "measure"), ==, "run-rate");
+  g_assert_true (json_node_is_null (member (run_rate, "year")));
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "value"), ==, 18.7e6);
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "computed"), ==, 18.7e6);
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "difference"), ==, 0);
+  five_years = json_array_get_object_element (published, 1);
+  g_assert_cmpstr (json_object_get_string_member (five_years, "measure"), ==, "cumulative");
+  g_assert_cmpint (json_object_get_int_member (five_years, "year"), ==, 2032);
+  g_assert_cmpfloat (json_object_get_double_member (five_years, "value"), ==, 57.1e6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (five_years, "computed"), 57.175e6,
+                                  0.01);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (five_years, "difference"), 75e3,
+                                  0.01);
+  published
+      = json_node_get_array (member (json_array_get_object_element (scenarios, 1), "published"));
+  g_assert_cmpuint (json_array_get_length (published), ==, 0);
+
+  /* a payback the study never reaches: computed and difference null */
+  {
+    g_autofree char *xml = NULL;
+    g_autofree char *study_path = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("lgr-published-XXXXXX", NULL);
+    g_autoptr (GError) write_error = NULL;
+    g_auto (LgrTestRun) empty = { 0 };
+    g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+    {
+      g_autoptr (GString) s = g_string_new (xml);
+      g_string_replace (s, "<published measure=\"run-rate\" value=\"18700000\">",
+                        "<published measure=\"payback-years\" value=\"3.3\">", 1);
+      g_string_replace (s, "<recurring amount=\"18700000\"", "<recurring amount=\"1\"", 1);
+      g_free (xml);
+      xml = g_string_free (g_steal_pointer (&s), FALSE);
+    }
+    study_path = g_build_filename (dir, "never.lgr", NULL);
+    g_assert_true (g_file_set_contents (study_path, xml, -1, &write_error));
+    empty = run_cli (NULL, "--summary=json", study_path, NULL);
+    g_assert_cmpint (empty.status, ==, 0);
+    g_assert_nonnull (strstr (empty.out,
+                              "{\"measure\": \"payback-years\", \"year\": null, \"value\": "
+                              "3.3, \"computed\": null, \"difference\": null}"));
+    lgr_test_remove_tree (dir);
+  }
+}
+
 static void
 test_summary_json (void)
 {
@@ -195,9 +261,9 @@ test_summary_json (void)
   JsonArray *scenarios = json_object_get_array_member (root, "scenarios");
   g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
   JsonObject *two = json_array_get_object_element (scenarios, 1);
-  const char *keys[] = { "id",           "name",  "payback_years",      "payback_year", "relapses",
-                         "peak_funding", "npv",   "total_net",          "run_rate",     "annual",
-                         "levers",       "items", "nothing_to_pay_back" };
+  const char *keys[] = { "id",           "name",  "payback_years",       "payback_year", "relapses",
+                         "peak_funding", "npv",   "total_net",           "run_rate",     "annual",
+                         "levers",       "items", "nothing_to_pay_back", "published" };
   g_assert_cmpuint (json_object_get_size (two), ==, G_N_ELEMENTS (keys));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     member (two, keys[i]);
@@ -495,6 +561,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/summary/json", test_summary_json);
+  g_test_add_func ("/cli/summary/published", test_summary_published);
   g_test_add_func ("/cli/summary/csv", test_summary_csv);
   g_test_add_func ("/cli/summary/locale", test_summary_locale);
   g_test_add_func ("/cli/summary/unchanged", test_summary_unchanged);
