@@ -550,6 +550,56 @@ test_report_stale_source (void)
                                   "when it was written, 50 per 10,000 children now."));
 }
 
+/* pdftotext's text of the report of study_path, white space made single spaces; NULL (the test skipped) without
+ * pdftotext. */
+static char *
+report_text (const char *study_path)
+{
+  g_autofree char *pdf = write_temp ("published.pdf", "");
+  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
+  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_auto (LgrTestRun) run = run_cli (NULL, arg, study_path, NULL);
+  g_autoptr (GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  int wait_status = 0;
+
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                     &wait_status, NULL))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  /* a table's cells as words: -layout keeps a row on one line, its gaps become one space */
+  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+}
+
+/* "Published figures checked": each figure of the bundled study beside the computed one, with
+ * the difference and its source; a study without published figures has no such section. */
+static void
+test_report_published (void)
+{
+  g_autofree char *bundled = bundled_path ();
+  g_autofree char *text = report_text (bundled);
+  g_autofree char *full = lgr_test_source_path ("tests", "files", "valid-full.lgr", NULL);
+  g_autofree char *without = NULL;
+  const char *section;
+
+  if (text == NULL)
+    return;
+  section = strstr (text, "Published figures checked");
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "Measure Published Computed Difference"));
+  g_assert_nonnull (strstr (section, "Run rate £18.7m £18.7m the same"));
+  g_assert_nonnull (strstr (section, "Source: Warwickshire County Council, final proposal for a "
+                                     "single unitary council, 28 November 2025"));
+  g_assert_nonnull (strstr (section, "Cumulative by 2032/33 £57.1m £57.2m £75k more"));
+
+  without = report_text (full);
+  g_assert_null (strstr (without, "Published figures checked"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -571,5 +621,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/report/stale-source", test_report_stale_source);
+  g_test_add_func ("/cli/report/published", test_report_published);
   return g_test_run ();
 }
