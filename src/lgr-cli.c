@@ -260,7 +260,7 @@ json_published (LgrWriter *out, const LgrResults *results, const LgrScenarioResu
         lgr_writer_append (out, "null");
       lgr_writer_append (out, ", ");
       json_key (out, "value");
-      json_number (out, p->value);
+      json_number (out, p->value + 0.0); /* a file's -0 is written 0: never -0 in an output */
       lgr_writer_append (out, ", ");
       json_key (out, "computed");
       if (has_computed)
