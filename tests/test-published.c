@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-document.h"
 #include "lgr-published.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
@@ -177,6 +178,23 @@ test_validate (void)
   g_assert_nonnull (strstr (error->message, "source"));
 }
 
+/* A shorter timeline that would leave a published year outside it is refused, saying why, and
+ * the study keeps its figures (the file must still load). */
+static void
+test_timeline_edit (void)
+{
+  g_autoptr (LgrDocument) document = lgr_document_new (lgr_test_load_bundled (), NULL);
+  g_autoptr (LgrStudy) settings = lgr_study_copy (lgr_document_get_study (document));
+  g_autoptr (GError) error = NULL;
+
+  settings->years = 5;
+  g_assert_false (lgr_document_set_study_settings (document, settings, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "scenario “one”: the published cumulative's year 2032 "
+                                            "is outside the timeline (2025/26 to 2029/30)"));
+  g_assert_cmpint (lgr_document_get_study (document)->years, ==, 10);
+}
+
 /* The computed figure is the summary's, and the difference obeys half a penny. */
 static void
 test_computed (void)
@@ -209,6 +227,38 @@ test_computed (void)
   g_assert_false (signbit (lgr_published_difference (1, 1.004)));
   g_assert_cmpfloat_with_epsilon (lgr_published_difference (1, 1.006), -0.006, 1e-12);
   g_assert_cmpfloat (lgr_published_difference (3.23, 3.3), <, 0);
+
+  /* words for each case: a payback sooner, none computed, a year the results do not cover */
+  {
+    LgrPublished p = { .measure = LGR_PUBLISHED_PAYBACK_YEARS, .value = 3.3 };
+    g_autofree char *sooner = lgr_published_format_difference (&p, -0.07);
+    g_autofree char *later = lgr_published_format_difference (&p, 1.5);
+    g_assert_cmpstr (sooner, ==, "0.07 years sooner");
+    g_assert_cmpstr (later, ==, "1.5 years later");
+  }
+  {
+    g_autoptr (LgrStudy) never = load_fixture ();
+    g_autoptr (LgrResults) never_results = NULL;
+    LgrScenario *scenario = g_ptr_array_index (never->scenarios, 0);
+    LgrPublished *p = g_ptr_array_index (scenario->published, 0);
+    LgrPublished *late = g_ptr_array_index (scenario->published, 1);
+    g_autofree char *none = NULL;
+    g_autofree char *outside = NULL;
+    /* every saving off: the transition costs are never paid back */
+    for (guint i = 0; i < scenario->levers->len; i++)
+      ((LgrLever *)g_ptr_array_index (scenario->levers, i))->enabled = FALSE;
+    for (guint i = 0; i < scenario->items->len; i++)
+      {
+        LgrItem *item = g_ptr_array_index (scenario->items, i);
+        item->enabled = lgr_item_kind_is_cost (item->kind);
+      }
+    late->year = 2099; /* as if the timeline had been shortened under it */
+    never_results = lgr_results_compute (never);
+    none = lgr_published_describe (p, never_results, &never_results->scenarios[0]);
+    outside = lgr_published_describe (late, never_results, &never_results->scenarios[0]);
+    g_assert_cmpstr (none, ==, "Published payback 4.5 years · no payback by 2034/35");
+    g_assert_cmpstr (outside, ==, "Published cumulative by 2099/00 −£1.5m · not in the timeline");
+  }
 }
 
 /* The bundled study's published figures beside the computed ones. */
@@ -249,6 +299,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/published/refused", test_refused);
   g_test_add_func ("/core/published/round-trip", test_round_trip);
   g_test_add_func ("/core/published/validate", test_validate);
+  g_test_add_func ("/core/published/timeline-edit", test_timeline_edit);
   g_test_add_func ("/core/published/computed", test_computed);
   g_test_add_func ("/core/published/bundled", test_bundled);
   return g_test_run ();

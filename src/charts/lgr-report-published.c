@@ -53,8 +53,10 @@ scenario_table (const LgrReportSink *sink, const LgrResults *results,
         }
       else
         {
-          computed = g_strdup (result->nothing_to_pay_back ? _ ("nothing to pay back")
-                                                           : _ ("no payback"));
+          computed
+              = g_strdup (lgr_published_measure_takes_year (p->measure) ? _ ("not in the timeline")
+                          : result->nothing_to_pay_back                 ? _ ("nothing to pay back")
+                                                                        : _ ("no payback"));
           difference = g_strdup ("—");
         }
       {

@@ -236,6 +236,9 @@ lgr_published_describe (const LgrPublished *published, const LgrResults *results
     {
       g_autofree char *last
           = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
+      if (lgr_published_measure_takes_year (published->measure))
+        /* Translators: "Published net in 2040/41 £3m · not in the timeline" */
+        return g_strdup_printf (_ ("Published %s %s · not in the timeline"), lower, value);
       if (result->nothing_to_pay_back)
         /* Translators: "Published payback 3.3 years · nothing to pay back" */
         return g_strdup_printf (_ ("Published %s %s · nothing to pay back"), lower, value);
