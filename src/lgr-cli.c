@@ -22,6 +22,7 @@
 #include "lgr-export.h"
 #include "lgr-workbook.h"
 #include "lgr-format.h"
+#include "lgr-published.h"
 #include "lgr-results.h"
 #include "lgr-rules.h"
 #include "lgr-study-io.h"
@@ -237,6 +238,46 @@ json_string_field (LgrWriter *out, const char *key, const char *value, const cha
   lgr_writer_append (out, after);
 }
 
+/* "published": each published figure beside the computed one (lgr-published.h); computed and
+ * difference null where the app computes none (no payback), year null where none is given. */
+static void
+json_published (LgrWriter *out, const LgrResults *results, const LgrScenarioResult *r)
+{
+  const GPtrArray *published = r->scenario->published;
+  json_key (out, "published");
+  lgr_writer_append_c (out, '[');
+  for (guint i = 0; i < published->len; i++)
+    {
+      const LgrPublished *p = g_ptr_array_index (published, i);
+      double computed = 0;
+      gboolean has_computed = lgr_published_computed (results, r, p, &computed);
+      lgr_writer_append (out, i ? ",\n        {" : "\n        {");
+      json_string_field (out, "measure", lgr_published_measure_names[p->measure], ", ");
+      json_key (out, "year");
+      if (p->has_year)
+        json_number (out, p->year);
+      else
+        lgr_writer_append (out, "null");
+      lgr_writer_append (out, ", ");
+      json_key (out, "value");
+      json_number (out, p->value + 0.0); /* a file's -0 is written 0: never -0 in an output */
+      lgr_writer_append (out, ", ");
+      json_key (out, "computed");
+      if (has_computed)
+        json_number (out, computed);
+      else
+        lgr_writer_append (out, "null");
+      lgr_writer_append (out, ", ");
+      json_key (out, "difference");
+      if (has_computed)
+        json_number (out, lgr_published_difference (computed, p->value));
+      else
+        lgr_writer_append (out, "null");
+      lgr_writer_append_c (out, '}');
+    }
+  lgr_writer_append (out, published->len ? "\n      ],\n      " : "],\n      ");
+}
+
 /* Written as it goes: memory stays small whatever the size of the study. */
 static void
 summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
@@ -306,6 +347,7 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
           lgr_writer_append_c (out, ',');
         }
       lgr_writer_append (out, "\n      ");
+      json_published (out, results, r);
 
       json_key (out, "annual");
       lgr_writer_append (out, "{\n        ");

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "lgr-chart-view.h"
+#include "lgr-published-view.h"
 #include "lgr-scenario-sidebar.h"
 #include "lgr-summary-card.h"
 #include "lgr-uncertainty-runner.h"
@@ -47,6 +48,7 @@ struct _LgrWindow
   GtkListBox *presentation_levers;
   GtkWidget *table_section;
   GtkStack *table_stack;
+  LgrPublishedView *published_view;
 
   GSettings *settings;
   LgrDraftStore *drafts;
@@ -115,6 +117,7 @@ LgrScenarioSidebar *lgr_window_get_sidebar (LgrWindow *self);
 LgrChartView *lgr_window_get_chart_view (LgrWindow *self);
 LgrSummaryCard *lgr_window_find_card (LgrWindow *self, const char *scenario_id);
 LgrYearTable *lgr_window_find_table (LgrWindow *self, const char *scenario_id);
+LgrPublishedView *lgr_window_get_published_view (LgrWindow *self);
 const char *lgr_window_get_verdict (LgrWindow *self);
 /* The Monte Carlo's sentence under the verdict while shown, else NULL; the runner. */
 const char *lgr_window_get_probability (LgrWindow *self);

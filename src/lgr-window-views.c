@@ -187,6 +187,7 @@ update_views (LgrWindow *self, gboolean all)
             gtk_stack_page_set_title (page, scenario->name);
           lgr_year_table_set_results (LGR_YEAR_TABLE (child), results);
         }
+      lgr_published_view_set_results (self->published_view, results);
       /* The chart borrows the results: old goes only after it has the new ones. */
       pass_uncertainty (self, results);
       lgr_chart_view_set_results_with_start (self->chart_view, results, start);

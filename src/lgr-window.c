@@ -260,6 +260,7 @@ lgr_window_class_init (LgrWindowClass *klass)
 
   g_type_ensure (LGR_TYPE_SCENARIO_SIDEBAR);
   g_type_ensure (LGR_TYPE_CHART_VIEW);
+  g_type_ensure (LGR_TYPE_PUBLISHED_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, toast_overlay);
@@ -289,6 +290,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_levers);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, published_view);
   _lgr_window_class_actions_init (widget_class);
   _lgr_window_class_snapshots_init (widget_class);
 }
@@ -398,6 +400,12 @@ lgr_window_find_table (LgrWindow *self, const char *scenario_id)
 {
   GtkWidget *child = gtk_stack_get_child_by_name (self->table_stack, scenario_id);
   return child ? LGR_YEAR_TABLE (child) : NULL;
+}
+
+LgrPublishedView *
+lgr_window_get_published_view (LgrWindow *self)
+{
+  return self->published_view;
 }
 
 const char *

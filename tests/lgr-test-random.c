@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "lgr-published.h"
 #include "lgr-rules.h"
 #include "lgr-snapshot.h"
 
@@ -384,6 +385,38 @@ random_snapshots (GRand *rand, LgrStudy *study)
     }
 }
 
+/* Published figures: up to three measures a scenario, each once, a year for net and
+ * cumulative within the timeline, values of either sign where the measure allows. */
+static void
+random_published (GRand *rand, LgrStudy *study)
+{
+  for (guint s = 0; s < study->scenarios->len; s++)
+    {
+      LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
+      guint n = g_rand_int_range (rand, 0, 4);
+      guint first = g_rand_int_range (rand, 0, LGR_N_PUBLISHED_MEASURES);
+      for (guint k = 0; k < n; k++)
+        {
+          LgrPublishedMeasure measure = (first + k * 3) % LGR_N_PUBLISHED_MEASURES;
+          gboolean signed_figure
+              = measure != LGR_PUBLISHED_PAYBACK_YEARS && measure != LGR_PUBLISHED_PEAK_FUNDING;
+          g_autofree char *source = random_text (rand, 12, TRUE);
+          LgrPublished *published
+              = lgr_published_new (measure,
+                                   measure == LGR_PUBLISHED_PAYBACK_YEARS
+                                       ? random_number (rand, 0, 60)
+                                       : random_number (rand, signed_figure ? -1e9 : 0, 1e9),
+                                   source);
+          if (lgr_published_measure_takes_year (measure))
+            {
+              published->has_year = TRUE;
+              published->year = study->first_year + g_rand_int_range (rand, 0, study->years);
+            }
+          g_ptr_array_add (scenario->published, published);
+        }
+    }
+}
+
 LgrStudy *
 lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_items, guint years)
 {
@@ -456,6 +489,11 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
     /* a copy of the generator, so that the studies made after this one stay as they were */
     g_autoptr (GRand) own = g_rand_copy (rand);
     random_snapshots (own, study);
+  }
+  {
+    g_autoptr (GRand) own = g_rand_copy (rand);
+    g_rand_set_seed (own, g_rand_int (own) ^ 0x70b1u);
+    random_published (own, study);
   }
   return study;
 }

@@ -172,6 +172,76 @@ series_at (JsonObject *object, const char *name, guint i)
   return json_array_get_double_element (json_node_get_array (member (object, name)), i);
 }
 
+/* "published": the bundled study's figures for One unitary beside the computed ones, none for
+ * Two unitaries; a payback with no computed payback is null, never a number. */
+static void
+test_summary_published (void)
+{
+  g_autofree char *path = bundled_path ();
+  g_auto (LgrTestRun) run = run_cli (NULL, "--summary=json", path, NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  JsonArray *scenarios, *published;
+  JsonObject *run_rate, *five_years;
+
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  scenarios = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "scenarios");
+  published
+      = json_node_get_array (member (json_array_get_object_element (scenarios, 0), "published"));
+  g_assert_cmpuint (json_array_get_length (published), ==, 2);
+  run_rate = json_array_get_object_element (published, 0);
+  g_assert_cmpuint (json_object_get_size (run_rate), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (run_rate, "measure"), ==, "run-rate");
+  g_assert_true (json_node_is_null (member (run_rate, "year")));
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "value"), ==, 18.7e6);
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "computed"), ==, 18.7e6);
+  g_assert_cmpfloat (json_object_get_double_member (run_rate, "difference"), ==, 0);
+  five_years = json_array_get_object_element (published, 1);
+  g_assert_cmpstr (json_object_get_string_member (five_years, "measure"), ==, "cumulative");
+  g_assert_cmpint (json_object_get_int_member (five_years, "year"), ==, 2032);
+  g_assert_cmpfloat (json_object_get_double_member (five_years, "value"), ==, 57.1e6);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (five_years, "computed"), 57.175e6,
+                                  0.01);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (five_years, "difference"), 75e3,
+                                  0.01);
+  published
+      = json_node_get_array (member (json_array_get_object_element (scenarios, 1), "published"));
+  g_assert_cmpuint (json_array_get_length (published), ==, 0);
+
+  /* a payback the study never reaches: computed and difference null */
+  {
+    g_autofree char *xml = NULL;
+    g_autofree char *study_path = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("lgr-published-XXXXXX", NULL);
+    g_autoptr (GError) write_error = NULL;
+    g_auto (LgrTestRun) empty = { 0 };
+    g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+    {
+      g_autoptr (GString) s = g_string_new (xml);
+      g_string_replace (s, "<published measure=\"run-rate\" value=\"18700000\">",
+                        "<published measure=\"payback-years\" value=\"3.3\">", 1);
+      g_string_replace (s, "<recurring amount=\"18700000\"", "<recurring amount=\"1\"", 1);
+      g_string_replace (s, "value=\"57100000\"", "value=\"-0\"", 1);
+      g_free (xml);
+      xml = g_string_free (g_steal_pointer (&s), FALSE);
+    }
+    study_path = g_build_filename (dir, "never.lgr", NULL);
+    g_assert_true (g_file_set_contents (study_path, xml, -1, &write_error));
+    empty = run_cli (NULL, "--summary=json", study_path, NULL);
+    g_assert_cmpint (empty.status, ==, 0);
+    g_assert_nonnull (strstr (empty.out,
+                              "{\"measure\": \"payback-years\", \"year\": null, \"value\": "
+                              "3.3, \"computed\": null, \"difference\": null}"));
+    /* a file's -0 is written 0 */
+    g_assert_nonnull (strstr (empty.out, "\"year\": 2032, \"value\": 0, "));
+    g_assert_null (strstr (empty.out, "-0,"));
+    lgr_test_remove_tree (dir);
+  }
+}
+
 static void
 test_summary_json (void)
 {
@@ -195,9 +265,9 @@ test_summary_json (void)
   JsonArray *scenarios = json_object_get_array_member (root, "scenarios");
   g_assert_cmpuint (json_array_get_length (scenarios), ==, 2);
   JsonObject *two = json_array_get_object_element (scenarios, 1);
-  const char *keys[] = { "id",           "name",  "payback_years",      "payback_year", "relapses",
-                         "peak_funding", "npv",   "total_net",          "run_rate",     "annual",
-                         "levers",       "items", "nothing_to_pay_back" };
+  const char *keys[] = { "id",           "name",  "payback_years",       "payback_year", "relapses",
+                         "peak_funding", "npv",   "total_net",           "run_rate",     "annual",
+                         "levers",       "items", "nothing_to_pay_back", "published" };
   g_assert_cmpuint (json_object_get_size (two), ==, G_N_ELEMENTS (keys));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     member (two, keys[i]);
@@ -484,6 +554,56 @@ test_report_stale_source (void)
                                   "when it was written, 50 per 10,000 children now."));
 }
 
+/* pdftotext's text of the report of study_path, white space made single spaces; NULL (the test skipped) without
+ * pdftotext. */
+static char *
+report_text (const char *study_path)
+{
+  g_autofree char *pdf = write_temp ("published.pdf", "");
+  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
+  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_auto (LgrTestRun) run = run_cli (NULL, arg, study_path, NULL);
+  g_autoptr (GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = NULL;
+  int wait_status = 0;
+
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                     &wait_status, NULL))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return NULL;
+    }
+  /* a table's cells as words: -layout keeps a row on one line, its gaps become one space */
+  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
+}
+
+/* "Published figures checked": each figure of the bundled study beside the computed one, with
+ * the difference and its source; a study without published figures has no such section. */
+static void
+test_report_published (void)
+{
+  g_autofree char *bundled = bundled_path ();
+  g_autofree char *text = report_text (bundled);
+  g_autofree char *full = lgr_test_source_path ("tests", "files", "valid-full.lgr", NULL);
+  g_autofree char *without = NULL;
+  const char *section;
+
+  if (text == NULL)
+    return;
+  section = strstr (text, "Published figures checked");
+  g_assert_nonnull (section);
+  g_assert_nonnull (strstr (section, "Measure Published Computed Difference"));
+  g_assert_nonnull (strstr (section, "Run rate £18.7m £18.7m the same"));
+  g_assert_nonnull (strstr (section, "Source: Warwickshire County Council, final proposal for a "
+                                     "single unitary council, 28 November 2025"));
+  g_assert_nonnull (strstr (section, "Cumulative by 2032/33 £57.1m £57.2m £75k more"));
+
+  without = report_text (full);
+  g_assert_null (strstr (without, "Published figures checked"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -495,6 +615,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/summary/json", test_summary_json);
+  g_test_add_func ("/cli/summary/published", test_summary_published);
   g_test_add_func ("/cli/summary/csv", test_summary_csv);
   g_test_add_func ("/cli/summary/locale", test_summary_locale);
   g_test_add_func ("/cli/summary/unchanged", test_summary_unchanged);
@@ -504,5 +625,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/export/errors", test_export_errors);
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/report/stale-source", test_report_stale_source);
+  g_test_add_func ("/cli/report/published", test_report_published);
   return g_test_run ();
 }

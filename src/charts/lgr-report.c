@@ -20,6 +20,7 @@
 #include "lgr-chart-private.h"
 #include "lgr-file-replace.h"
 #include "lgr-format.h"
+#include "lgr-report-published.h"
 #include "lgr-report-uncertainty.h"
 #include "lgr-report-snapshots.h"
 
@@ -635,6 +636,14 @@ uncertainty_section (Report *r)
   lgr_report_uncertainty_section (&sink, r->results, &r->uncertain);
 }
 
+static void
+published_section (Report *r)
+{
+  LgrReportSink sink
+      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
+  lgr_report_published_section (&sink, r->results);
+}
+
 /* Year-by-year tables: columns of years in blocks that fit the page width */
 
 static void
@@ -725,6 +734,7 @@ run_report (Report *r)
   r->y = r->top;
   title_page (r);
   summary_table (r);
+  published_section (r);
   for (guint i = 0; i < r->results->n_scenarios; i++)
     assumptions (r, &r->results->scenarios[i]);
   for (guint k = 0; k < LGR_N_CHARTS; k++)

@@ -13,6 +13,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lgr-published.h"
 #include "lgr-snapshot.h"
 #include "lgr-uncertainty-rules.h"
 
@@ -326,6 +327,9 @@ range_limits (LgrRange range, Limits *l)
       return TRUE;
     case LGR_RANGE_PERCENT:
       l->min = 0, l->max = 100;
+      return TRUE;
+    case LGR_RANGE_MONEY:
+      l->min = -LGR_MAX_AMOUNT, l->max = LGR_MAX_AMOUNT;
       return TRUE;
     default:
       return FALSE;
@@ -954,6 +958,7 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
         return fail_at (error, filename, scenario->line, NULL);
     }
   return lgr_uncertainty_check_drivers (study, filename, error)
+         && lgr_published_validate_all (study, filename, error)
          && lgr_snapshot_validate_all (study, filename, error);
 }
 

@@ -57,7 +57,8 @@ typedef enum
   LGR_RANGE_SEED,            /* Monte Carlo seed: whole number 0..2^53 */
   LGR_RANGE_PERCENT,         /* the default range: [0, 100] */
   LGR_RANGE_SETTING_PERCENT, /* benefit realisation, cost contingency: [0, 1000] */
-  LGR_RANGE_DISCOUNT         /* discount rate: [-50, 100] */
+  LGR_RANGE_DISCOUNT,        /* discount rate: [-50, 100] */
+  LGR_RANGE_MONEY            /* a published net or cumulative, either sign: [-10^12, 10^12] */
 } LgrRange;
 
 /* How long a text or other value may be, in characters. The default (0) is a name's. */

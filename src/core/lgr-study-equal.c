@@ -131,7 +131,8 @@ scenario_equal (const LgrScenario *a, const LgrScenario *b, gboolean colours)
 {
   if (!same_fields_but (LGR_OBJECT_SCENARIO, a, b, colours)
       || !same_objects (LGR_OBJECT_AUTHORITY, a->authorities, b->authorities)
-      || !same_objects (LGR_OBJECT_LEVER, a->levers, b->levers) || a->items->len != b->items->len)
+      || !same_objects (LGR_OBJECT_LEVER, a->levers, b->levers) || a->items->len != b->items->len
+      || !same_objects (LGR_OBJECT_PUBLISHED, a->published, b->published))
     return FALSE;
   for (guint i = 0; i < a->items->len; i++)
     if (!item_equal (g_ptr_array_index (a->items, i), g_ptr_array_index (b->items, i)))

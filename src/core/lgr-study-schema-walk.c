@@ -55,6 +55,8 @@ lgr_schema_foreach_object (LgrStudy *study, LgrObjectKind kind, LgrSchemaObjectF
                v++)
             func (&g_array_index (item->values, LgrYearValue, v), scenario, user_data);
         }
+      for (guint i = 0; kind == LGR_OBJECT_PUBLISHED && i < scenario->published->len; i++)
+        func (g_ptr_array_index (scenario->published, i), scenario, user_data);
     }
   for (guint i = 0; i < study->snapshots->len; i++)
     {

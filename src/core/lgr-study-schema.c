@@ -825,6 +825,7 @@ static const LgrSchemaChild scenario_children[] = {
   { LGR_ELEMENT_AUTHORITY, 2, 0, TRUE },
   { LGR_ELEMENT_LEVER, 3, 0, FALSE },
   { LGR_ELEMENT_ITEM, 3, 0, FALSE },
+  { LGR_ELEMENT_PUBLISHED, 4, 0, FALSE },
 };
 
 static const LgrSchemaChild lever_children[] = {
@@ -912,6 +913,10 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_SET]
   = { "set", LGR_OBJECT_SET, ATTRIBUTES (lgr_schema_set_attributes), .text = &lgr_schema_set_text,
       .begin = lgr_schema_begin_set, .end = lgr_schema_end_set },
+  [LGR_ELEMENT_PUBLISHED]
+  = { "published", LGR_OBJECT_PUBLISHED, ATTRIBUTES (lgr_schema_published_attributes),
+      .text = &lgr_schema_published_text, .begin = lgr_schema_begin_published,
+      .attributes_done = lgr_schema_published_done },
 };
 
 G_STATIC_ASSERT (LGR_N_ELEMENTS <= 32); /* LgrLoaderFrame.seen */

@@ -58,6 +58,7 @@ typedef enum
   LGR_ELEMENT_SNAPSHOT,          /* lgr-study-schema-snapshots.c */
   LGR_ELEMENT_SNAPSHOT_NOTE,
   LGR_ELEMENT_SET,
+  LGR_ELEMENT_PUBLISHED, /* lgr-study-schema-published.c */
   LGR_N_ELEMENTS
 } LgrElement;
 
@@ -75,6 +76,7 @@ typedef enum
   LGR_OBJECT_YEAR_VALUE, /* LgrYearValue */
   LGR_OBJECT_SNAPSHOT,   /* LgrSnapshot */
   LGR_OBJECT_SET,        /* LgrSnapshotSet */
+  LGR_OBJECT_PUBLISHED,  /* LgrPublished */
   LGR_N_OBJECTS
 } LgrObjectKind;
 
@@ -176,5 +178,11 @@ gpointer lgr_schema_begin_snapshot (LgrLoader *loader, LgrLoaderAttrs *attrs);
 gpointer lgr_schema_begin_set (LgrLoader *loader, LgrLoaderAttrs *attrs);
 void lgr_schema_end_set (LgrLoader *loader, LgrLoaderFrame *frame, gpointer object,
                          const char *text);
+
+/* The rows and handlers of <published> (lgr-study-schema-published.c). */
+extern const LgrSchemaAttribute lgr_schema_published_attributes[3];
+extern const LgrSchemaAttribute lgr_schema_published_text;
+gpointer lgr_schema_begin_published (LgrLoader *loader, LgrLoaderAttrs *attrs);
+void lgr_schema_published_done (LgrLoader *loader, LgrLoaderAttrs *attrs, gpointer object);
 
 G_END_DECLS

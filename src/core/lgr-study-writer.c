@@ -291,6 +291,8 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
         write_lever (out, g_ptr_array_index (scenario->levers, i));
       for (guint i = 0; i < scenario->items->len; i++)
         write_item (out, g_ptr_array_index (scenario->items, i));
+      for (guint i = 0; i < scenario->published->len; i++)
+        text_element (out, 2, LGR_ELEMENT_PUBLISHED, g_ptr_array_index (scenario->published, i));
       close_tag (out, 1, LGR_ELEMENT_SCENARIO);
     }
   for (guint s = 0; s < study->snapshots->len; s++)

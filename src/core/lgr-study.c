@@ -249,6 +249,7 @@ lgr_scenario_new (const char *id, const char *name)
   scenario->authorities = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_authority_free);
   scenario->levers = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_lever_free);
   scenario->items = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_item_free);
+  scenario->published = g_ptr_array_new_with_free_func ((GDestroyNotify)lgr_published_free);
   return scenario;
 }
 
@@ -259,6 +260,12 @@ copy_ptr_array (GPtrArray *array, GCopyFunc copy, GDestroyNotify free_func)
   for (guint i = 0; i < array->len; i++)
     g_ptr_array_add (result, copy (g_ptr_array_index (array, i), NULL));
   return result;
+}
+
+static gpointer
+copy_published (gconstpointer p, gpointer user_data)
+{
+  return lgr_published_copy (p);
 }
 
 static gpointer
@@ -310,6 +317,8 @@ lgr_scenario_copy (const LgrScenario *scenario)
       = copy_ptr_array (scenario->authorities, copy_authority, (GDestroyNotify)lgr_authority_free);
   copy->levers = copy_ptr_array (scenario->levers, copy_lever, (GDestroyNotify)lgr_lever_free);
   copy->items = copy_ptr_array (scenario->items, copy_item, (GDestroyNotify)lgr_item_free);
+  copy->published
+      = copy_ptr_array (scenario->published, copy_published, (GDestroyNotify)lgr_published_free);
   return copy;
 }
 
@@ -325,6 +334,7 @@ lgr_scenario_free (LgrScenario *scenario)
   g_ptr_array_unref (scenario->authorities);
   g_ptr_array_unref (scenario->levers);
   g_ptr_array_unref (scenario->items);
+  g_ptr_array_unref (scenario->published);
   g_free (scenario);
 }
 
@@ -477,6 +487,35 @@ lgr_bounds_given (const LgrBounds *bounds)
 }
 
 /* Studies */
+
+/* Published figures */
+
+LgrPublished *
+lgr_published_new (LgrPublishedMeasure measure, double value, const char *source)
+{
+  LgrPublished *published = g_new0 (LgrPublished, 1);
+  published->measure = measure;
+  published->value = value;
+  published->source = g_strdup (source);
+  return published;
+}
+
+LgrPublished *
+lgr_published_copy (const LgrPublished *published)
+{
+  LgrPublished *copy = g_memdup2 (published, sizeof *published);
+  copy->source = g_strdup (published->source);
+  return copy;
+}
+
+void
+lgr_published_free (LgrPublished *published)
+{
+  if (published == NULL)
+    return;
+  g_free (published->source);
+  g_free (published);
+}
 
 /* Snapshots */
 
@@ -712,6 +751,13 @@ const char *const lgr_snapshot_value_names[LGR_N_SNAPSHOT_VALUES + 1] = {
   [LGR_SNAPSHOT_COST_CONTINGENCY] = "settings.cost-contingency",
   [LGR_SNAPSHOT_COUNT_AVOIDANCE] = "settings.count-avoidance",
   [LGR_N_SNAPSHOT_VALUES] = NULL,
+};
+
+const char *const lgr_published_measure_names[LGR_N_PUBLISHED_MEASURES + 1] = {
+  [LGR_PUBLISHED_PAYBACK_YEARS] = "payback-years", [LGR_PUBLISHED_PEAK_FUNDING] = "peak-funding",
+  [LGR_PUBLISHED_TOTAL_NET] = "total-net",         [LGR_PUBLISHED_NPV] = "npv",
+  [LGR_PUBLISHED_RUN_RATE] = "run-rate",           [LGR_PUBLISHED_NET] = "net",
+  [LGR_PUBLISHED_CUMULATIVE] = "cumulative",       [LGR_N_PUBLISHED_MEASURES] = NULL,
 };
 
 static const char *

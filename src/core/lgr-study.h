@@ -171,6 +171,32 @@ typedef struct
   double source_value;
 } LgrItem;
 
+/* What a <published> figure states (lgr_published_measure_names gives the names in the file):
+ * the summary figures of a scenario, and its net or cumulative in one year. */
+typedef enum
+{
+  LGR_PUBLISHED_PAYBACK_YEARS,
+  LGR_PUBLISHED_PEAK_FUNDING,
+  LGR_PUBLISHED_TOTAL_NET,
+  LGR_PUBLISHED_NPV,
+  LGR_PUBLISHED_RUN_RATE,
+  LGR_PUBLISHED_NET,        /* in year */
+  LGR_PUBLISHED_CUMULATIVE, /* by the end of year */
+  LGR_N_PUBLISHED_MEASURES
+} LgrPublishedMeasure;
+
+/* A figure a published document gives for a scenario, kept to check against the computed one
+ * (src/core/lgr-published.h). */
+typedef struct
+{
+  LgrPublishedMeasure measure;
+  gboolean has_year; /* only for net and cumulative, and then required */
+  int year;
+  double value; /* pounds, or years for payback-years */
+  char *source; /* the document, required */
+  int line;     /* in the file it was read from, for messages; 0: none */
+} LgrPublished;
+
 typedef struct
 {
   char *id;
@@ -180,6 +206,7 @@ typedef struct
   GPtrArray *authorities; /* of LgrAuthority* */
   GPtrArray *levers;      /* of LgrLever* */
   GPtrArray *items;       /* of LgrItem* */
+  GPtrArray *published;   /* of LgrPublished*, in file order */
   int line;
 
   /* The scenario's own <settings>: each overrides the study's when given */
@@ -330,6 +357,10 @@ LgrSnapshot *lgr_snapshot_new (const char *id, const char *name);
 LgrSnapshot *lgr_snapshot_copy (const LgrSnapshot *snapshot);
 void lgr_snapshot_free (LgrSnapshot *snapshot);
 
+LgrPublished *lgr_published_new (LgrPublishedMeasure measure, double value, const char *source);
+LgrPublished *lgr_published_copy (const LgrPublished *published);
+void lgr_published_free (LgrPublished *published);
+
 LgrStudy *lgr_study_new (const char *title, int first_year, int years, int vesting_year);
 LgrStudy *lgr_study_copy (const LgrStudy *study);
 void lgr_study_free (LgrStudy *study);
@@ -361,6 +392,7 @@ extern const char *const lgr_benefit_names[LGR_N_BENEFITS + 1];
 extern const char *const lgr_item_kind_names[LGR_N_ITEM_KINDS + 1];
 extern const char *const lgr_item_pattern_names[LGR_N_ITEM_PATTERNS + 1];
 extern const char *const lgr_snapshot_value_names[LGR_N_SNAPSHOT_VALUES + 1];
+extern const char *const lgr_published_measure_names[LGR_N_PUBLISHED_MEASURES + 1];
 
 const char *lgr_cohort_basis_to_string (LgrCohortBasis basis);
 gboolean lgr_cohort_basis_from_string (const char *s, LgrCohortBasis *basis);
