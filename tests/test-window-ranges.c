@@ -134,11 +134,29 @@ test_wrong_side (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpfloat (lever (f, "two", "north-lac")->cohort_target_range.low, ==, 52);
 }
 
+typedef struct
+{
+  LgrWindow *window;
+  guint finished_before;
+} RunWait;
+
+/* A Monte Carlo run that started after the edit has finished. */
+static gboolean
+rerun_done (gpointer data)
+{
+  RunWait *wait = data;
+  LgrUncertaintyRunner *runner = lgr_window_get_uncertainty (wait->window);
+  return !lgr_window_get_update_pending (wait->window)
+         && !lgr_uncertainty_runner_get_running (runner)
+         && lgr_uncertainty_runner_get_n_finished (runner) > wait->finished_before;
+}
+
 static void
 test_link (LgrTestWindowFixture *f, gconstpointer data)
 {
   LgrRangeEditor *editor = editor_of (f, "one", "lac", LGR_RANGED_UNIT_COST_TARGET, NULL);
   GtkSwitch *linked = lgr_range_editor_get_linked (editor);
+  RunWait wait = { f->window, 0 };
 
   g_assert_false (gtk_switch_get_active (linked));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (linked)));
@@ -147,7 +165,12 @@ test_link (LgrTestWindowFixture *f, gconstpointer data)
                    "Two unitaries (North Warwickshire Council)\n"
                    "Two unitaries (South Warwickshire Council)");
 
+  /* The draws follow the edit: one quantity fewer, run again. */
+  g_assert_true (lgr_test_wait_until (rerun_done, &wait));
+  wait.finished_before
+      = lgr_uncertainty_runner_get_n_finished (lgr_window_get_uncertainty (f->window));
   gtk_switch_set_active (linked, TRUE);
+  g_assert_true (lgr_test_wait_until (rerun_done, &wait));
   g_assert_cmpstr (lever (f, "one", "lac")->unit_cost_driver, ==, "lac-weekly-cost");
   g_assert_cmpstr (lgr_document_get_undo_label (document_of (f)), ==,
                    "Link the range of “Children looked after” across scenarios");
