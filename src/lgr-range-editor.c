@@ -30,6 +30,13 @@ struct _LgrRangeEditor
   GtkWidget *linked_switch;
   GtkWidget *clear_row;
   GtkWidget *clear_button;
+
+  /* What is shown (update ()) */
+  gboolean has_shown;
+  LgrRangeInfo shown; /* its driver in shown_driver */
+  char *shown_driver;
+  int shown_measure;
+  gboolean shown_expanded;
 };
 
 G_DEFINE_FINAL_TYPE (LgrRangeEditor, lgr_range_editor, ADW_TYPE_EXPANDER_ROW)
@@ -179,7 +186,7 @@ summary (LgrRangeEditor *self, const LgrRangeInfo *info, const LgrLever *lever)
   /* Translators: "52 – 64 per 10,000 children", "£1,570 – £1,750 a week" */
   range = *unit ? g_strdup_printf (_ ("%s – %s %s"), low, high, unit)
                 : g_strdup_printf (_ ("%s – %s"), low, high);
-  if (info->driver != NULL && info->n_linked > 0)
+  if (info->driver != NULL && info->linked)
     /* Translators: "52 – 64 per 10,000 children, linked across scenarios" */
     return g_strdup_printf (_ ("%s, linked across scenarios"), range);
   return g_steal_pointer (&range);
@@ -187,6 +194,8 @@ summary (LgrRangeEditor *self, const LgrRangeInfo *info, const LgrLever *lever)
 
 static void on_linked (GtkSwitch *widget, GParamSpec *pspec, LgrRangeEditor *self);
 
+/* The link row: who the input moves with, or could. Only worked out while the editor is open,
+ * as it looks through every scenario. */
 static void
 show_link (LgrRangeEditor *self, const LgrRangeInfo *info)
 {
@@ -195,7 +204,14 @@ show_link (LgrRangeEditor *self, const LgrRangeInfo *info)
   g_autofree char *names = NULL;
   g_autofree char *text = NULL;
 
-  if (linked || (info->has_range && info->n_linkable > 0))
+  g_signal_handlers_block_by_func (self->linked_switch, on_linked, self);
+  if (gtk_switch_get_active (GTK_SWITCH (self->linked_switch)) != linked)
+    gtk_switch_set_active (GTK_SWITCH (self->linked_switch), linked);
+  g_signal_handlers_unblock_by_func (self->linked_switch, on_linked, self);
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+
+  if (info->has_range)
     names = lgr_range_describe_links (study, self->scenario_id, self->entry_id, self->quantity,
                                       linked);
   if (linked && names)
@@ -209,26 +225,53 @@ show_link (LgrRangeEditor *self, const LgrRangeInfo *info)
   else
     text = g_strdup (_ ("No input of the same name in a scenario has a range to link with"));
   lgr_row_set_action_subtitle (ADW_ACTION_ROW (self->linked_row), text);
-
-  g_signal_handlers_block_by_func (self->linked_switch, on_linked, self);
-  if (gtk_switch_get_active (GTK_SWITCH (self->linked_switch)) != linked)
-    gtk_switch_set_active (GTK_SWITCH (self->linked_switch), linked);
-  g_signal_handlers_unblock_by_func (self->linked_switch, on_linked, self);
   if (gtk_widget_get_sensitive (self->linked_switch) != (linked || names != NULL))
     gtk_widget_set_sensitive (self->linked_switch, linked || names != NULL);
 }
 
-/* Shows the input as the document has it now, touching only what differs. */
+/* Whether the editor shows info already, for a lever or item measured the same way (its
+ * units), folded or open as it is. */
+static gboolean
+shows (LgrRangeEditor *self, const LgrRangeInfo *info, int measure, gboolean expanded)
+{
+  const LgrRangeInfo *a = &self->shown;
+  return self->has_shown && a->applies == info->applies && a->has_range == info->has_range
+         && a->low == info->low && a->high == info->high && a->central == info->central
+         && g_strcmp0 (self->shown_driver, info->driver) == 0 && a->linked == info->linked
+         && a->default_range == info->default_range && self->shown_measure == measure
+         && self->shown_expanded == expanded;
+}
+
+static void
+remember (LgrRangeEditor *self, const LgrRangeInfo *info, int measure, gboolean expanded)
+{
+  self->has_shown = TRUE;
+  self->shown = *info;
+  self->shown.driver = NULL;
+  g_free (self->shown_driver);
+  self->shown_driver = g_strdup (info->driver);
+  self->shown_measure = measure;
+  self->shown_expanded = expanded;
+}
+
+/* Shows the input as the document has it now, touching only what differs; when the change
+ * was to something else (most are), nothing. */
 static void
 update (LgrRangeEditor *self)
 {
+  const LgrStudy *study = lgr_document_get_study (self->document);
   const LgrLever *lever = self->quantity == LGR_RANGED_ITEM_VALUE ? NULL : find_lever (self);
+  gboolean expanded = adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self));
+  int measure = lever ? (int)lever->basis * 8 + (int)lever->unit_period : is_spread (self);
   LgrRangeInfo info;
   g_autofree char *text = NULL;
 
-  if (!lgr_range_info_get (lgr_document_get_study (self->document), self->scenario_id,
-                           self->entry_id, self->quantity, &info))
+  if (!lgr_range_info_get (study, self->scenario_id, self->entry_id, self->quantity, &info))
     return;
+  /* Open, the link row depends on the other scenarios too: worked out again each time. */
+  if (!expanded && shows (self, &info, measure, expanded))
+    return;
+  remember (self, &info, measure, expanded);
   /* An item of values per year has no total or amount: its row is rebuilt if that changes. */
   if (gtk_widget_get_visible (GTK_WIDGET (self)) != info.applies)
     gtk_widget_set_visible (GTK_WIDGET (self), info.applies);
@@ -252,6 +295,14 @@ update (LgrRangeEditor *self)
   if (gtk_widget_get_sensitive (self->clear_button) != info.has_range)
     gtk_widget_set_sensitive (self->clear_button, info.has_range);
   show_link (self, &info);
+}
+
+static void
+on_expanded (GObject *object, GParamSpec *pspec, gpointer data)
+{
+  LgrRangeEditor *self = LGR_RANGE_EDITOR (object);
+  if (self->document != NULL)
+    update (self);
 }
 
 static void
@@ -324,6 +375,7 @@ lgr_range_editor_finalize (GObject *object)
   g_clear_object (&self->document);
   g_free (self->scenario_id);
   g_free (self->entry_id);
+  g_free (self->shown_driver);
   G_OBJECT_CLASS (lgr_range_editor_parent_class)->finalize (object);
 }
 
@@ -390,6 +442,7 @@ lgr_range_editor_init (LgrRangeEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-range-editor");
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   lgr_row_hide_folded_rows (ADW_EXPANDER_ROW (self), self->low_row);
 }
 

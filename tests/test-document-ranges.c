@@ -192,8 +192,13 @@ test_link (void)
   g_assert_true (lgr_range_info_get (lgr_document_get_study (document), "one", "lac",
                                      LGR_RANGED_UNIT_COST_TARGET, &info));
   g_assert_null (info.driver);
-  g_assert_cmpuint (info.n_linked, ==, 0);
-  g_assert_cmpuint (info.n_linkable, ==, 2);
+  g_assert_false (info.linked);
+  g_assert_cmpuint (lgr_range_count_links (lgr_document_get_study (document), "one", "lac",
+                                           LGR_RANGED_UNIT_COST_TARGET, TRUE),
+                    ==, 0);
+  g_assert_cmpuint (lgr_range_count_links (lgr_document_get_study (document), "one", "lac",
+                                           LGR_RANGED_UNIT_COST_TARGET, FALSE),
+                    ==, 2);
   names = lgr_range_describe_links (lgr_document_get_study (document), "one", "lac",
                                     LGR_RANGED_UNIT_COST_TARGET, FALSE);
   g_assert_cmpstr (names, ==,
@@ -210,7 +215,10 @@ test_link (void)
   g_assert_cmpuint (after, ==, before - 1);
   g_assert_true (lgr_range_info_get (lgr_document_get_study (document), "one", "lac",
                                      LGR_RANGED_UNIT_COST_TARGET, &info));
-  g_assert_cmpuint (info.n_linked, ==, 2);
+  g_assert_true (info.linked);
+  g_assert_cmpuint (lgr_range_count_links (lgr_document_get_study (document), "one", "lac",
+                                           LGR_RANGED_UNIT_COST_TARGET, TRUE),
+                    ==, 2);
   g_assert_true (lgr_study_validate (lgr_document_get_study (document), NULL, NULL));
   g_assert_true (lgr_document_undo (document));
   g_assert_null (lever (document, "one", "lac")->unit_cost_driver);

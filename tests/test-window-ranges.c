@@ -158,6 +158,8 @@ test_link (LgrTestWindowFixture *f, gconstpointer data)
   GtkSwitch *linked = lgr_range_editor_get_linked (editor);
   RunWait wait = { f->window, 0 };
 
+  /* What it would link is said once it is open. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (editor), TRUE);
   g_assert_false (gtk_switch_get_active (linked));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (linked)));
   g_assert_cmpstr (lgr_range_editor_get_link_text (editor), ==,
@@ -187,6 +189,7 @@ test_link (LgrTestWindowFixture *f, gconstpointer data)
 
   /* No range, nothing to link: the switch cannot be turned on. */
   editor = editor_of (f, "one", "lac", LGR_RANGED_GROWTH_COHORT, NULL);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (editor), TRUE);
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (lgr_range_editor_get_linked (editor))));
   g_assert_cmpstr (lgr_range_editor_get_link_text (editor), ==, "Give it a low and a high first");
 }

@@ -105,8 +105,8 @@ slot_has_range (const Slot *s)
                    : s->years->has_low && s->years->has_high;
 }
 
-/* Every input of kind quantity in the study, scenario by scenario. */
-typedef void (*SlotFunc) (LgrScenario *scenario, Slot *slot, gpointer data);
+/* Every input of kind quantity in the study, scenario by scenario, until func returns FALSE. */
+typedef gboolean (*SlotFunc) (LgrScenario *scenario, Slot *slot, gpointer data);
 
 static void
 for_each_slot (const LgrStudy *study, LgrRanged quantity, SlotFunc func, gpointer data)
@@ -122,8 +122,8 @@ for_each_slot (const LgrStudy *study, LgrRanged quantity, SlotFunc func, gpointe
             item_slot (g_ptr_array_index (entries, j), quantity, &slot);
           else
             lever_slot (g_ptr_array_index (entries, j), quantity, study, &slot);
-          if (slot.applies)
-            func (scenario, &slot, data);
+          if (slot.applies && !func (scenario, &slot, data))
+            return;
         }
     }
 }
@@ -158,6 +158,7 @@ typedef struct
 {
   const Slot *here;
   gboolean linked;
+  guint limit;      /* stop after this many, 0: find all */
   GPtrArray *found; /* of Found* */
 } Search;
 
@@ -167,7 +168,7 @@ typedef struct
   Slot slot;
 } Found;
 
-static void
+static gboolean
 collect (LgrScenario *scenario, Slot *slot, gpointer data)
 {
   Search *search = data;
@@ -175,26 +176,35 @@ collect (LgrScenario *scenario, Slot *slot, gpointer data)
   Found *found;
 
   if (slot->entry == here->entry || !slot_has_range (slot))
-    return;
+    return TRUE;
   if (search->linked)
     {
       if (*here->driver == NULL || g_strcmp0 (*slot->driver, *here->driver) != 0)
-        return;
+        return TRUE;
     }
   else if (g_strcmp0 (slot->name, here->name) != 0 || g_strcmp0 (slot->measure, here->measure) != 0)
-    return;
+    return TRUE;
   found = g_new (Found, 1);
   found->scenario = scenario;
   found->slot = *slot;
   g_ptr_array_add (search->found, found);
+  return search->limit == 0 || search->found->len < search->limit;
+}
+
+static GPtrArray *
+search_some (const LgrStudy *study, LgrRanged quantity, const Slot *here, gboolean linked,
+             guint limit)
+{
+  Search search = { here, linked, limit, g_ptr_array_new_with_free_func (g_free) };
+  if (!linked || *here->driver != NULL)
+    for_each_slot (study, quantity, collect, &search);
+  return search.found;
 }
 
 static GPtrArray *
 search_links (const LgrStudy *study, LgrRanged quantity, const Slot *here, gboolean linked)
 {
-  Search search = { here, linked, g_ptr_array_new_with_free_func (g_free) };
-  for_each_slot (study, quantity, collect, &search);
-  return search.found;
+  return search_some (study, quantity, here, linked, 0);
 }
 
 gboolean
@@ -202,7 +212,6 @@ lgr_range_info_get (const LgrStudy *study, const char *scenario_id, const char *
                     LgrRanged quantity, LgrRangeInfo *info)
 {
   g_autoptr (GPtrArray) linked = NULL;
-  g_autoptr (GPtrArray) linkable = NULL;
   Slot slot;
 
   g_return_val_if_fail (study != NULL && info != NULL, FALSE);
@@ -221,16 +230,29 @@ lgr_range_info_get (const LgrStudy *study, const char *scenario_id, const char *
       info->high = slot.bounds ? slot.bounds->high : slot.years->high;
     }
   info->driver = *slot.driver;
-  linked = search_links (study, quantity, &slot, TRUE);
-  linkable = search_links (study, quantity, &slot, FALSE);
-  info->n_linked = linked->len;
-  info->n_linkable = linkable->len;
+  linked = search_some (study, quantity, &slot, TRUE, 1);
+  info->linked = linked->len > 0;
   /* docs/uncertainty.md, "Default range": targets, totals and amounts without their own */
   if (!info->has_range && slot.central != 0
       && (quantity == LGR_RANGED_COHORT_TARGET || quantity == LGR_RANGED_UNIT_COST_TARGET
           || quantity == LGR_RANGED_ITEM_VALUE))
     info->default_range = study->default_range;
   return TRUE;
+}
+
+guint
+lgr_range_count_links (const LgrStudy *study, const char *scenario_id, const char *entry_id,
+                       LgrRanged quantity, gboolean linked)
+{
+  g_autoptr (GPtrArray) found = NULL;
+  Slot slot;
+
+  g_return_val_if_fail (study != NULL, 0);
+
+  if (!find_slot (study, scenario_id, entry_id, quantity, &slot) || !slot.applies)
+    return 0;
+  found = search_links (study, quantity, &slot, linked);
+  return found->len;
 }
 
 char *

@@ -28,16 +28,15 @@ typedef enum
   LGR_N_RANGED
 } LgrRanged;
 
-/* The range of one input as the study has it. */
+/* The range of one input as the study has it. Cheap: the window reads it on every change. */
 typedef struct
 {
-  gboolean applies;   /* FALSE: no such input (an item of values per year), nothing else set */
-  gboolean has_range; /* its own low and high */
-  double low, high;   /* with has_range */
-  double central;     /* the number itself */
-  const char *driver; /* borrowed from the study, or NULL */
-  guint n_linked;     /* the other inputs that share its driver now */
-  guint n_linkable;   /* the other inputs that linking would link (lgr_document_set_range_linked) */
+  gboolean applies;     /* FALSE: no such input (an item of values per year), nothing else set */
+  gboolean has_range;   /* its own low and high */
+  double low, high;     /* with has_range */
+  double central;       /* the number itself */
+  const char *driver;   /* borrowed from the study, or NULL */
+  gboolean linked;      /* another input shares its driver */
   double default_range; /* the study's default range (%) if it applies to this input, else 0 */
 } LgrRangeInfo;
 
@@ -46,8 +45,11 @@ typedef struct
 gboolean lgr_range_info_get (const LgrStudy *study, const char *scenario_id, const char *entry_id,
                              LgrRanged quantity, LgrRangeInfo *info);
 
-/* The inputs linked to this one now (linked TRUE) or that linking would link, in words: "Two
- * unitaries (South)", one per line; NULL if none. */
+/* How many other inputs share the input's driver now (linked TRUE), or how many linking would
+ * link (lgr_document_set_range_linked()); in words, "Two unitaries (South)", one a line, or
+ * NULL if none. */
+guint lgr_range_count_links (const LgrStudy *study, const char *scenario_id, const char *entry_id,
+                             LgrRanged quantity, gboolean linked);
 char *lgr_range_describe_links (const LgrStudy *study, const char *scenario_id,
                                 const char *entry_id, LgrRanged quantity, gboolean linked);
 
