@@ -64,9 +64,23 @@ test_folded (LgrTestWindowFixture *f, gconstpointer data)
                        lgr_range_editor_find (GTK_WIDGET (row), LGR_RANGED_GROWTH_COHORT))),
                    ==, "None: the number is taken as certain");
   /* The item rows: a total or an amount. */
-  g_assert_nonnull (lgr_range_editor_find (
-      lgr_scenario_sidebar_find_item_row (lgr_window_get_sidebar (f->window), "transition"),
-      LGR_RANGED_ITEM_VALUE));
+  {
+    LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+    LgrRangeEditor *total = lgr_range_editor_find (
+        lgr_scenario_sidebar_find_item_row (sidebar, "transition"), LGR_RANGED_ITEM_VALUE);
+    LgrRangeEditor *amount = lgr_range_editor_find (
+        lgr_scenario_sidebar_find_item_row (sidebar, "aggregation"), LGR_RANGED_ITEM_VALUE);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (total)), ==,
+                     "Range of the total");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (total)), ==,
+                     "£37,300,000 – £53,712,000, linked across scenarios");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (amount)), ==,
+                     "£5,340,000 – £7,480,000 a year");
+    lgr_number_row_commit_text (lgr_range_editor_get_high (amount), "8000000");
+    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (amount)), ==,
+                     "£5,340,000 – £8,000,000 a year");
+    g_assert_true (lgr_document_undo (document_of (f)));
+  }
 
   /* The whole lever row, wherever the sidebar is scrolled. */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -219,6 +233,29 @@ test_clear (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpstr (lever (f, "two", "north-lac")->unit_cost_driver, ==, "lac-weekly-cost");
 }
 
+/* "Plus or minus, on everything" is said where an input has no range of its own. */
+static void
+test_default_range (LgrTestWindowFixture *f, gconstpointer data)
+{
+  g_autoptr (LgrStudy) settings = lgr_study_copy (lgr_test_window_study (f));
+  g_autoptr (GError) error = NULL;
+  LgrRangeEditor *editor;
+
+  settings->default_range = 10;
+  g_assert_true (lgr_document_set_study_settings (document_of (f), settings, NULL, &error));
+  g_assert_no_error (error);
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "one");
+  editor = lgr_range_editor_find (
+      lgr_scenario_sidebar_find_item_row (lgr_window_get_sidebar (f->window), "aggregation"),
+      LGR_RANGED_ITEM_VALUE);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+                   "None of its own: ±10% (the study’s default range)");
+  /* A range of its own replaces it. */
+  lgr_number_row_commit_text (lgr_range_editor_get_low (editor), "15000000");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+                   "£15,000,000 – £18,700,000 a year");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -238,5 +275,6 @@ main (int argc, char **argv)
   LGR_TEST_WINDOW_ADD ("/window/ranges/wrong-side", test_wrong_side);
   LGR_TEST_WINDOW_ADD ("/window/ranges/link", test_link);
   LGR_TEST_WINDOW_ADD ("/window/ranges/clear", test_clear);
+  LGR_TEST_WINDOW_ADD ("/window/ranges/default-range", test_default_range);
   return g_test_run ();
 }
