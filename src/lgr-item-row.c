@@ -8,6 +8,7 @@
 #include "lgr-format.h"
 #include "lgr-item-row.h"
 #include "lgr-number-row.h"
+#include "lgr-range-editor.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 #include "lgr-source-editor.h"
@@ -532,6 +533,7 @@ lgr_item_row_class_init (LgrItemRowClass *klass)
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
   g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
+  g_type_ensure (LGR_TYPE_RANGE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrItemRow, enabled);
@@ -624,6 +626,7 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
                                          ? _ ("Phasing profile")
                                          : _ ("Realisation profile"));
     }
+  lgr_range_editors_bind (GTK_WIDGET (self), document, scenario_id, item_id, TRUE);
   update (self);
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
   return GTK_WIDGET (self);

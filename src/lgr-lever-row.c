@@ -11,6 +11,7 @@
 #include "lgr-conversions.h"
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
+#include "lgr-range-editor.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
 #include "lgr-source-editor.h"
@@ -832,6 +833,7 @@ lgr_lever_row_class_init (LgrLeverRowClass *klass)
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
   g_type_ensure (LGR_TYPE_SOURCE_EDITOR);
+  g_type_ensure (LGR_TYPE_RANGE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-lever-row.ui");
   for (int f = 0; f < LGR_LEVER_N_FIELDS; f++)
@@ -906,6 +908,7 @@ lgr_lever_row_new (LgrDocument *document, const char *scenario_id, const char *l
   g_return_val_if_fail (current_lever (self, NULL) != NULL, GTK_WIDGET (self));
   if (compact)
     make_compact (self);
+  lgr_range_editors_bind (GTK_WIDGET (self), document, scenario_id, lever_id, !compact);
   update (self);
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
   return GTK_WIDGET (self);

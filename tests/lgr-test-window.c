@@ -71,7 +71,8 @@ lgr_test_shoot (GtkWidget *widget, const char *name)
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   if (node == NULL)
     return;
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node, NULL);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, NULL);
   file = g_strconcat (name, ".png", NULL);
   path = g_build_filename (dir, file, NULL);
   gdk_texture_save_to_png (texture, path);

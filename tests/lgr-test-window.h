@@ -33,8 +33,8 @@ void lgr_test_window_init (int *argc, char ***argv);
 /* The study the fixture's window shows. */
 const LgrStudy *lgr_test_window_study (LgrTestWindowFixture *f);
 
-/* With LGR_SHOTS_DIR set, saves what a window shows as <dir>/<name>.png for people to look
- * at; the tests never compare pixels. */
+/* With LGR_SHOTS_DIR set, saves what a window (or any widget in one, whole) shows as
+ * <dir>/<name>.png for people to look at; the tests never compare pixels. */
 void lgr_test_shoot (GtkWidget *widget, const char *name);
 
 /* Selects the "two" scenario in the sidebar and returns the cohort target field of its
