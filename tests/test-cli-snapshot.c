@@ -233,8 +233,8 @@ test_report_pages (void)
   g_assert_nonnull (page);
   g_assert_nonnull (strstr (page, "Transition costs in both cases are estimates"));
   g_assert_nonnull (strstr (page, "The changes it makes"));
-  g_assert_nonnull (strstr (page, "Two unitaries, Transition costs: total from 37300000 to "
-                                  "53712000"));
+  g_assert_nonnull (strstr (page, "Two unitaries, Transition costs: total from £37,300,000 to "
+                                  "£53,712,000"));
   g_assert_nonnull (strstr (page, "Summary with the snapshot applied"));
   /* the peak funding of two unitaries with the overrun, and the chart's title */
   g_assert_nonnull (strstr (page, "£43.0m"));

@@ -292,7 +292,7 @@ test_describe (void)
                    "Two unitaries, Children looked after (North Warwickshire Council): target rate "
                    "from 55 to 60");
   g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
-                   "Two unitaries, Transition costs: total from 37300000 to 53712000");
+                   "Two unitaries, Transition costs: total from £37,300,000 to £53,712,000");
   g_assert_cmpstr (g_ptr_array_index (lines, 2), ==,
                    "Two unitaries, Children looked after (South Warwickshire Council): enabled "
                    "from on to off");

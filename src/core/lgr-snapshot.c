@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lgr-format.h"
 #include "lgr-number.h"
 #include "lgr-rules.h"
 #include "lgr-study-schema.h"
@@ -366,6 +367,8 @@ field_text (const Target *t, gconstpointer object)
       return g_strdup_printf ("%d", G_STRUCT_MEMBER (int, object, row->offset));
     case LGR_FIELD_NUMBER:
     case LGR_FIELD_COHORT_VALUE:
+      if (row->money)
+        return lgr_format_money_exact (G_STRUCT_MEMBER (double, object, row->offset));
       return lgr_number_to_string (G_STRUCT_MEMBER (double, object, row->offset));
     case LGR_FIELD_BOOL:
       return g_strdup (G_STRUCT_MEMBER (gboolean, object, row->offset) ? _ ("on") : _ ("off"));
@@ -414,7 +417,7 @@ lgr_snapshot_describe (const LgrStudy *study, const LgrSnapshot *snapshot)
         subject = g_strdup (_ ("Every scenario"));
       before = field_text (&t, old);
       after = field_text (&t, copy);
-      /* Translators: "Two unitaries, Transition costs: total from 37300000 to 53712000" */
+      /* Translators: "Two unitaries, Transition costs: total from £37,300,000 to £53,712,000" */
       g_ptr_array_add (lines, g_strdup_printf (_ ("%s: %s from %s to %s"), subject, what_of (&t),
                                                before, after));
       free_copy (&t, copy);

@@ -22,6 +22,7 @@ const LgrSchemaAttribute lgr_schema_lever_source_attributes[2] = {
     .offset = G_STRUCT_OFFSET (LgrLever, source_unit_cost),
     .has_offset = G_STRUCT_OFFSET (LgrLever, has_source_unit_cost),
     .range = LGR_RANGE_NON_NEGATIVE,
+    .money = TRUE,
     .what = N_ ("the unit cost the source was written for"),
     .write = LGR_WRITE_IF_SET },
 };
@@ -32,6 +33,7 @@ const LgrSchemaAttribute lgr_schema_item_source_attributes[1] = {
     .offset = G_STRUCT_OFFSET (LgrItem, source_value),
     .has_offset = G_STRUCT_OFFSET (LgrItem, has_source_value),
     .range = LGR_RANGE_NON_NEGATIVE,
+    .money = TRUE,
     .what = N_ ("the value the source was written for"),
     .write = LGR_WRITE_IF_SET },
 };

@@ -122,6 +122,7 @@ struct _LgrSchemaAttribute
   LgrLength length;         /* how long the value may be, as text (every type) */
   double fallback;          /* default of an optional NUMBER, BOOL or ENUM */
   const char *what;         /* names the value in messages ("target unit cost"), untranslated */
+  gboolean money;           /* a sum of pounds: shown to people as money (£32,112,000) */
   const char *const *names; /* LGR_FIELD_ENUM: the names in the file, by value, NULL-terminated */
   LgrWrite write;
   gboolean names_object; /* its value names the object in messages (an id, a band's name) */
