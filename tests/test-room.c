@@ -1,7 +1,7 @@
 /* test-room.c: nothing changed by accident, and the clicker's keys - the window under Xvfb, fed
  * real pointer and key events through xdotool (the XTEST extension) where the test needs GTK's
  * own event delivery: a wheel over a slider without focus scrolls the sidebar and leaves the
- * value alone; Page Down and Page Up step the presentation whatever has focus, after the
+ * value alone; Page Down and Page Up step the snapshots whatever has focus, after the
  * pointer has been over the chart. Without xdotool those parts are skipped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -294,10 +294,10 @@ test_wheel_over_slider (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-selected_is (gpointer data)
+title_starts (gpointer data)
 {
   gpointer *pair = data;
-  return g_strcmp0 (lgr_scenario_sidebar_get_selected (pair[0]), pair[1]) == 0;
+  return g_str_has_prefix (lgr_presentation_view_get_snapshot_title (pair[0]), pair[1]);
 }
 
 static gboolean
@@ -307,18 +307,20 @@ hovered (gpointer chart)
 }
 
 /* Presenting, the pointer over the chart and the focus on a lever's slider (the last thing
- * clicked): Page Down and Page Up, what a clicker sends, step the scenarios, and the slider
- * keeps its value. */
+ * clicked): Page Down and Page Up, what a clicker sends, step the snapshots and the slider keeps
+ * its value; Home (with the focus off the slider) goes back to the start. */
 static void
 test_clicker_keys (Fixture *f, gconstpointer data)
 {
   LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrPresentationView *view = lgr_window_get_presentation (f->window);
   GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
   g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
-  gpointer one[2] = { sidebar, "one" }, two[2] = { sidebar, "two" };
-  LgrChartView *chart = lgr_window_get_chart_view (f->window);
+  const char *start = lgr_test_window_study (f)->title;
+  gpointer first[2] = { view, "1 of 5: " }, second[2] = { view, "2 of 5: " },
+           back[2] = { view, (gpointer)start };
+  LgrChartView *chart = lgr_presentation_view_get_chart_view (view);
   GtkWidget *slider;
-  double value;
 
   lgr_scenario_sidebar_select (sidebar, "two");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
@@ -336,19 +338,26 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   slider = find_descendant (levers, GTK_TYPE_RANGE);
   g_assert_nonnull (slider);
   gtk_widget_grab_focus (slider);
-  value = gtk_range_get_value (GTK_RANGE (slider));
   g_assert_true (xdotool ("key --delay 30 Next"));
-  g_assert_true (wait_until (selected_is, one));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, second));
 
-  /* The slider of the scenario now shown has focus too: Page Up still steps. */
+  /* The slider (the North's rate) has focus again: Page Up still steps, and the slider shows the
+   * first snapshot's 60, not a page moved by the key. */
   slider = find_descendant (levers, GTK_TYPE_RANGE);
   gtk_widget_grab_focus (slider);
-  value = gtk_range_get_value (GTK_RANGE (slider));
   g_assert_true (xdotool ("key --delay 30 Prior"));
-  g_assert_true (wait_until (selected_is, two));
+  g_assert_true (wait_until (title_starts, first));
+  settle ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), ==, 60);
+
+  /* Home, off the slider: the start, every value as opened. */
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (xdotool ("key --delay 30 Home"));
+  g_assert_true (wait_until (title_starts, back));
   settle ();
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
-  (void)value;
   point_away ();
 }
 
