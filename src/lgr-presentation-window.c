@@ -48,6 +48,13 @@ action_forward (GtkWidget *widget, const char *name, GVariant *param)
   forward (LGR_PRESENTATION_WINDOW (widget), name);
 }
 
+/* Leave closes this window only: the editing window stays as it is. */
+static void
+action_leave (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, LgrPresentationWindow *self)
@@ -178,6 +185,7 @@ lgr_presentation_window_class_init (LgrPresentationWindowClass *klass)
 
   for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
     gtk_widget_class_install_action (widget_class, forwarded[i], NULL, action_forward);
+  gtk_widget_class_install_action (widget_class, "win.leave-presentation", NULL, action_leave);
   gtk_widget_class_install_property_action (widget_class, "win.lock-levers", "locked");
 }
 

@@ -450,7 +450,6 @@ static void
 action_leave_presentation (GtkWidget *widget, const char *name, GVariant *param)
 {
   _lgr_window_set_presenting (LGR_WINDOW (widget), FALSE);
-  _lgr_window_set_second_screen (LGR_WINDOW (widget), FALSE);
 }
 
 static void
