@@ -55,6 +55,9 @@ _lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
   g_object_notify (G_OBJECT (self), "presenting");
 
   gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
+  /* The banners about drafts are for whoever edits, not for the room; they stay as they are. */
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->draft_problem_revealer), !presenting);
   if (presenting)
     {
       _lgr_window_presentation_sync (self);

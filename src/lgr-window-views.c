@@ -309,7 +309,8 @@ lgr_window_set_document (LgrWindow *self, LgrDocument *document)
     lgr_draft_store_track (self->drafts, document, NULL);
   cancel_update (self);
   update_views (self, TRUE);
-  _lgr_window_presentation_sync (self);
+  /* A new study starts the room at its start. */
+  _lgr_window_set_snapshot (self, NULL);
 }
 
 /* How sure: the Monte Carlo and the switching values, from the runner when a run is done */
