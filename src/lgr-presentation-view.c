@@ -428,6 +428,13 @@ lgr_presentation_view_get_locked (LgrPresentationView *self)
   return self->locked;
 }
 
+void
+lgr_presentation_view_set_second_screen_button (LgrPresentationView *self, gboolean shown)
+{
+  g_return_if_fail (LGR_IS_PRESENTATION_VIEW (self));
+  gtk_widget_set_visible (self->second_screen_button, shown);
+}
+
 LgrChartView *
 lgr_presentation_view_get_chart_view (LgrPresentationView *self)
 {

@@ -38,6 +38,9 @@ void lgr_presentation_view_set_dark (LgrPresentationView *self, gboolean dark);
 void lgr_presentation_view_set_locked (LgrPresentationView *self, gboolean locked);
 gboolean lgr_presentation_view_get_locked (LgrPresentationView *self);
 
+/* Whether the Second Screen button is shown (not in the room's own window). */
+void lgr_presentation_view_set_second_screen_button (LgrPresentationView *self, gboolean shown);
+
 /* For tests and for focus */
 LgrChartView *lgr_presentation_view_get_chart_view (LgrPresentationView *self);
 /* The box of the levers: per council a heading (a GtkLabel with the council's name) and a

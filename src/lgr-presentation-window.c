@@ -29,10 +29,10 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* The owner's actions this window offers under the same names. */
-static const char *const forwarded[]
-    = { "win.next-snapshot",        "win.previous-snapshot", "win.back-to-start",
-        "win.next-scenario",        "win.previous-scenario", "win.leave-presentation",
-        "win.present-second-screen" };
+static const char *const forwarded[] = {
+  "win.next-snapshot", "win.previous-snapshot", "win.back-to-start",
+  "win.next-scenario", "win.previous-scenario",
+};
 
 static void
 forward (LgrPresentationWindow *self, const char *action)
@@ -196,6 +196,8 @@ lgr_presentation_window_init (LgrPresentationWindow *self)
 
   g_weak_ref_init (&self->owner, NULL);
   self->view = LGR_PRESENTATION_VIEW (lgr_presentation_view_new ());
+  /* It is the second screen: Leave closes it. */
+  lgr_presentation_view_set_second_screen_button (self->view, FALSE);
   adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->view));
   gtk_window_set_default_size (GTK_WINDOW (self), 1920, 1080);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
