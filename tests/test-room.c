@@ -301,6 +301,12 @@ title_starts (gpointer data)
 }
 
 static gboolean
+no_second_screen (gpointer window)
+{
+  return lgr_window_get_second_screen (window) == NULL;
+}
+
+static gboolean
 hovered (gpointer chart)
 {
   return lgr_chart_view_get_year (chart) >= 0;
@@ -359,6 +365,59 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   settle ();
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
   point_away ();
+}
+
+/* The room's view on its own window (as on a second screen, here on Xvfb's one monitor), with
+ * the keyboard focus in that window: the clicker's Page Down and Page Up step the snapshots of
+ * the editing window too, Home goes back to the start and Escape closes only the room's
+ * window. */
+static void
+test_second_screen_keys (Fixture *f, gconstpointer data)
+{
+#ifdef GDK_WINDOWING_X11
+  LgrPresentationView *main_view = lgr_window_get_presentation (f->window);
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  LgrPresentationWindow *room;
+  LgrPresentationView *view;
+  GdkSurface *surface;
+  g_autofree char *focus = NULL;
+  gpointer first[2] = { NULL, "1 of 5: " }, second[2] = { NULL, "2 of 5: " },
+           back[2] = { NULL, (gpointer)lgr_test_window_study (f)->title };
+
+  _lgr_window_present_on_monitor (f->window, NULL);
+  room = lgr_window_get_second_screen (f->window);
+  g_assert_nonnull (room);
+  view = lgr_presentation_window_get_view (room);
+  first[0] = second[0] = back[0] = view;
+  settle ();
+  surface = gtk_native_get_surface (GTK_NATIVE (room));
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("needs an X display");
+      return;
+    }
+  focus = g_strdup_printf ("windowfocus --sync %lu", (gulong)gdk_x11_surface_get_xid (surface));
+  if (!xdotool (focus))
+    return;
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, second));
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==,
+                   lgr_presentation_view_get_snapshot_title (main_view));
+  g_assert_true (xdotool ("key --delay 30 Prior"));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Home"));
+  g_assert_true (wait_until (title_starts, back));
+  settle ();
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  g_assert_true (xdotool ("key --delay 30 Escape"));
+  g_assert_true (wait_until (no_second_screen, f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  point_away ();
+#else
+  g_test_skip ("needs an X display");
+#endif
 }
 
 /* Whether button shows words of its own (a label, or a child that is or holds a GtkLabel). */
@@ -685,6 +744,7 @@ main (int argc, char *argv[])
   ADD ("/room/scroll/guard-picks", test_guard_picks);
   ADD ("/room/scroll/wheel-over-slider", test_wheel_over_slider);
   ADD ("/room/clicker/any-focus", test_clicker_keys);
+  ADD ("/room/clicker/second-screen", test_second_screen_keys);
   ADD ("/room/a11y/names", test_accessible_names);
   ADD ("/room/a11y/chart-years", test_chart_years_described);
   ADD ("/room/changes/marked", test_changes_marked);
