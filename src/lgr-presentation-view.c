@@ -12,6 +12,7 @@
 
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
+#include "lgr-scroll-guard.h"
 #include "lgr-summary-card.h"
 
 /* The chart's type, times the view's own scale (which grows with its width), for a room. */
@@ -32,6 +33,7 @@ struct _LgrPresentationView
   LgrChartView *chart_view;
   GtkLabel *scenario_title;
   GtkWidget *levers_box;
+  GtkScrolledWindow *levers_scroller;
 
   LgrDocument *document;
   LgrResults *shown; /* the chart borrows them: a reference */
@@ -447,6 +449,12 @@ lgr_presentation_view_get_levers (LgrPresentationView *self)
   return self->levers_box;
 }
 
+GtkScrolledWindow *
+lgr_presentation_view_get_levers_scroller (LgrPresentationView *self)
+{
+  return self->levers_scroller;
+}
+
 const char *
 lgr_presentation_view_get_snapshot_title (LgrPresentationView *self)
 {
@@ -574,6 +582,7 @@ lgr_presentation_view_class_init (LgrPresentationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, chart_view);
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, scenario_title);
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, levers_box);
+  gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, levers_scroller);
 }
 
 static void
@@ -581,4 +590,6 @@ lgr_presentation_view_init (LgrPresentationView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   lgr_chart_view_set_font_scale (self->chart_view, CHART_FONT_SCALE);
+  /* The wheel scrolls the levers, never a slider it passes over. */
+  lgr_scroll_guard_attach (self->levers_scroller);
 }

@@ -46,6 +46,8 @@ LgrChartView *lgr_presentation_view_get_chart_view (LgrPresentationView *self);
 /* The box of the levers: per council a heading (a GtkLabel with the council's name) and a
  * list of lever rows. */
 GtkWidget *lgr_presentation_view_get_levers (LgrPresentationView *self);
+/* The scrolled window of the levers (its wheel never moves a slider without focus). */
+GtkScrolledWindow *lgr_presentation_view_get_levers_scroller (LgrPresentationView *self);
 const char *lgr_presentation_view_get_snapshot_title (LgrPresentationView *self);
 /* The snapshot's note, or "" without one. */
 const char *lgr_presentation_view_get_snapshot_note (LgrPresentationView *self);

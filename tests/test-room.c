@@ -256,6 +256,41 @@ test_guard_picks (Fixture *f, gconstpointer data)
   g_assert_null (lgr_scroll_guard_pick (scroller, 4, at.y));
 }
 
+/* Presenting, the room's levers are guarded too: a wheel over a slider without focus scrolls
+ * the levers' column. */
+static void
+test_guard_presenting (Fixture *f, gconstpointer data)
+{
+  LgrPresentationView *view = lgr_window_get_presentation (f->window);
+  GtkScrolledWindow *scroller = lgr_presentation_view_get_levers_scroller (view);
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  GtkWidget *slider;
+  graphene_point_t at;
+  double value;
+
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  slider = find_descendant (lgr_window_get_presentation_levers (f->window), GTK_TYPE_RANGE);
+  g_assert_nonnull (slider);
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  at = centre_in (slider, GTK_WIDGET (scroller));
+  g_assert_true (lgr_scroll_guard_pick (scroller, at.x, at.y) == slider);
+  gtk_widget_grab_focus (slider);
+  g_assert_null (lgr_scroll_guard_pick (scroller, at.x, at.y));
+
+  /* Real notches of the wheel over it, without focus: no value changes. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  value = gtk_range_get_value (GTK_RANGE (slider));
+  if (!point_at (slider))
+    return;
+  g_assert_true (xdotool ("click --repeat 3 --delay 100 5"));
+  settle ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), ==, value);
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  point_away ();
+}
+
 /* Six notches of the wheel, a quarter of a second apart, the pointer left where it was over the
  * slider of a lever without focus: the sidebar scrolls, and neither that slider nor the others
  * that pass under the pointer change. With focus, the wheel moves the slider. */
@@ -750,6 +785,7 @@ main (int argc, char *argv[])
 #define ADD LGR_TEST_WINDOW_ADD
   ADD ("/room/scroll/guard-picks", test_guard_picks);
   ADD ("/room/scroll/wheel-over-slider", test_wheel_over_slider);
+  ADD ("/room/scroll/guard-presenting", test_guard_presenting);
   ADD ("/room/clicker/any-focus", test_clicker_keys);
   ADD ("/room/clicker/second-screen", test_second_screen_keys);
   ADD ("/room/a11y/names", test_accessible_names);
