@@ -1,11 +1,14 @@
 /* lgr-window-private.h: the window's struct, shared by the window's files, what each of them
  * offers the ones above it, and what the window's tests may look at. The files depend one way:
  * lgr-window.c -> lgr-window-actions.c -> lgr-window-views.c and lgr-window-dialogs.c;
- * lgr-window-views.c -> lgr-window-changes.c. */
+ * lgr-window-views.c -> lgr-window-changes.c and lgr-window-presentation.c ->
+ * lgr-window-dialogs.c. */
 #pragma once
 
 #include "lgr-chart-view.h"
 #include "lgr-published-view.h"
+#include "lgr-presentation-view.h"
+#include "lgr-presentation-window.h"
 #include "lgr-scenario-sidebar.h"
 #include "lgr-summary-card.h"
 #include "lgr-uncertainty-runner.h"
@@ -31,10 +34,10 @@ struct _LgrWindow
   GtkLabel *draft_label;
   GtkRevealer *draft_problem_revealer;
   GtkLabel *draft_problem_label;
+  LgrPresentationView *presentation; /* shown in place of the flap while presenting */
   AdwFlap *flap;
   LgrScenarioSidebar *sidebar;
   GtkWidget *main_box;
-  GtkLabel *presentation_title;
   GtkLabel *verdict_label;
   GtkLabel *probability_label;
   GtkProgressBar *uncertainty_progress;
@@ -44,8 +47,6 @@ struct _LgrWindow
   GtkWidget *chart_switcher;
   LgrChartView *chart_view;
   GtkLabel *year_label;
-  GtkWidget *presentation_box;
-  GtkListBox *presentation_levers;
   GtkWidget *table_section;
   GtkStack *table_stack;
   LgrPublishedView *published_view;
@@ -63,6 +64,9 @@ struct _LgrWindow
   AdwMessageDialog *dialog;
   GtkWindow *export_dialog;
   gboolean presenting;
+  gboolean levers_locked;               /* win.lock-levers */
+  LgrPresentationWindow *second_screen; /* win.present-second-screen, or NULL */
+  char *snapshot_id;                    /* the snapshot the room is at, NULL: the start */
   LgrChartKind chart;
   gboolean closing;
   LgrUncertaintyRunner *uncertainty; /* the Monte Carlo and switching values, in a thread */
@@ -88,8 +92,27 @@ void _lgr_window_show_draft_problem (LgrWindow *self);
  * lgr_window_set_document and lgr_window_offer_drafts) */
 void _lgr_window_views_init (LgrWindow *self);
 void _lgr_window_cancel_update (LgrWindow *self);
-void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
 void _lgr_window_step_scenario (LgrWindow *self, int delta);
+
+/* lgr-window-presentation.c: presentation mode, the second screen and stepping the snapshots
+ * (uses the dialogs) */
+void _lgr_window_set_presenting (LgrWindow *self, gboolean presenting);
+/* Shows or closes the room's view on another monitor (none: a toast says so). */
+void _lgr_window_set_second_screen (LgrWindow *self, gboolean shown);
+/* The room's window full screen on monitor (NULL: wherever it opens), whatever the number of
+ * monitors (tests use it with one). */
+void _lgr_window_present_on_monitor (LgrWindow *self, GdkMonitor *monitor);
+/* Shows the next (1) or previous (-1) snapshot from the start. */
+void _lgr_window_step_snapshot (LgrWindow *self, int delta);
+/* Records the snapshot the room is at (NULL: the start) and shows its name and note. */
+void _lgr_window_set_snapshot (LgrWindow *self, const char *snapshot_id);
+/* Brings the room's views up to the window's document, scenario, snapshot, chart and style. */
+void _lgr_window_presentation_sync (LgrWindow *self);
+void _lgr_window_presentation_set_uncertainty (LgrWindow *self, const LgrUncertaintyResults *u,
+                                               const LgrSensitivity *sensitivity);
+void _lgr_window_presentation_init (LgrWindow *self);
+void _lgr_window_presentation_dispose (LgrWindow *self);
+void _lgr_window_class_presentation_init (GtkWidgetClass *widget_class);
 
 /* lgr-window-changes.c: the cards and rows that differ from the study as opened or saved are
  * marked (calls none of the others) */
@@ -131,7 +154,10 @@ gboolean lgr_window_get_presenting (LgrWindow *self);
 gboolean lgr_window_get_draft_offered (LgrWindow *self);
 /* The banner saying unsaved changes are not protected: its text while shown, else NULL. */
 const char *lgr_window_get_draft_problem (LgrWindow *self);
+/* The room's view of presentation mode, its levers, and the second screen's window or NULL. */
+LgrPresentationView *lgr_window_get_presentation (LgrWindow *self);
 GtkWidget *lgr_window_get_presentation_levers (LgrWindow *self);
+LgrPresentationWindow *lgr_window_get_second_screen (LgrWindow *self);
 /* Writes every scenario's table as CSV, as "Export Table as CSV" does after its dialog. */
 gboolean lgr_window_export_csv_to (LgrWindow *self, GFile *file, GError **error);
 /* Writes the Excel workbook (lgr-workbook.h), as "Export Workbook" does after its dialog. */

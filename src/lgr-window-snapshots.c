@@ -79,12 +79,15 @@ action_apply_snapshot (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (GError) error = NULL;
   if (!lgr_document_apply_snapshot (self->document, g_variant_get_string (param, NULL), &error))
     _lgr_window_show_error (self, _ ("The Snapshot Could Not Be Applied"), error);
+  else
+    _lgr_window_set_snapshot (self, g_variant_get_string (param, NULL));
 }
 
 static void
 action_back_to_start (GtkWidget *widget, const char *name, GVariant *param)
 {
   LgrWindow *self = LGR_WINDOW (widget);
+  _lgr_window_set_snapshot (self, NULL);
   if (lgr_document_back_to_start (self->document, NULL))
     _lgr_window_toast (self, _ ("Back to the start (Ctrl+Z undoes this)"));
   else

@@ -1,8 +1,8 @@
 /* lgr-window-views.c: what the window shows. The sidebar, cards, verdict, chart and table
  * follow the document: the lever and item rows by themselves, the window's own views once a frame
- * after the document changed (see queue_update), touching only what changed; the presentation
- * mode; the banner offering drafts back. It calls nothing of lgr-window.c, lgr-window-actions.c
- * or lgr-window-dialogs.c. */
+ * after the document changed (see queue_update), touching only what changed (the room's views
+ * follow by themselves: lgr-window-presentation.c); the banner offering drafts back. It calls
+ * nothing of lgr-window.c, lgr-window-actions.c or lgr-window-dialogs.c. */
 #include <glib/gi18n.h>
 
 #include <math.h>
@@ -11,12 +11,6 @@
 #include "lgr-lever-row.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
-
-/* times the chart view's own (1.2 to 1.5 with its width): about 1.6 to 2 in all */
-#define PRESENTATION_FONT_SCALE 1.35
-#define PRESENTATION_MAX_LEVERS 4
-
-static void update_presentation_levers (LgrWindow *self);
 
 /* What the window shows */
 
@@ -137,6 +131,7 @@ pass_uncertainty (LgrWindow *self, const LgrResults *results)
   for (guint i = 0; same && i < u->n_scenarios; i++)
     same = g_strcmp0 (u->scenarios[i].scenario->id, results->scenarios[i].scenario->id) == 0;
   lgr_chart_view_set_uncertainty (self->chart_view, same ? u : NULL, same ? sensitivity : NULL);
+  _lgr_window_presentation_set_uncertainty (self, same ? u : NULL, same ? sensitivity : NULL);
 }
 
 /* Brings every view up to the document's results, touching only what changed: the cards of
@@ -193,8 +188,6 @@ update_views (LgrWindow *self, gboolean all)
       lgr_chart_view_set_results_with_start (self->chart_view, results, start);
       /* The draws start again on the study of now; their figures follow when done. */
       lgr_uncertainty_runner_restart (self->uncertainty, self->document);
-      if (self->presenting)
-        update_presentation_levers (self);
     }
   else
     lgr_chart_view_set_start (self->chart_view, start); /* saved: no starting point now */
@@ -289,6 +282,7 @@ static void
 on_dark_changed (AdwStyleManager *manager, GParamSpec *pspec, LgrWindow *self)
 {
   lgr_chart_view_set_dark (self->chart_view, is_dark ());
+  _lgr_window_presentation_sync (self);
   if (self->document)
     {
       /* the cards' swatches follow the chart's palette */
@@ -320,6 +314,8 @@ lgr_window_set_document (LgrWindow *self, LgrDocument *document)
     lgr_draft_store_track (self->drafts, document, NULL);
   cancel_update (self);
   update_views (self, TRUE);
+  /* A new study starts the room at its start. */
+  _lgr_window_set_snapshot (self, NULL);
 }
 
 /* How sure: the Monte Carlo and the switching values, from the runner when a run is done */
@@ -500,86 +496,6 @@ lgr_window_get_uncertainty (LgrWindow *self)
   return self->uncertainty;
 }
 
-/* Presentation */
-
-static int
-compare_by_saving (gconstpointer a, gconstpointer b, gpointer data)
-{
-  const LgrLeverResult *x = a, *y = b;
-  guint n = GPOINTER_TO_UINT (data);
-  double sx = n ? ABS (x->saving[n - 1]) : 0, sy = n ? ABS (y->saving[n - 1]) : 0;
-  return sx < sy ? 1 : sx > sy ? -1 : 0;
-}
-
-/* The selected scenario's main levers: those that save the most by the last year. */
-static void
-update_presentation_levers (LgrWindow *self)
-{
-  const LgrResults *results = lgr_document_get_results (self->document);
-  const char *scenario_id = lgr_scenario_sidebar_get_selected (self->sidebar);
-  const LgrScenarioResult *r = lgr_results_find (results, scenario_id);
-  g_autofree LgrLeverResult *levers = NULL;
-  g_autoptr (GString) key = g_string_new (scenario_id);
-  const char *old_key = g_object_get_data (G_OBJECT (self->presentation_levers), "lgr-key");
-  GtkWidget *child;
-  guint n;
-
-  if (r == NULL)
-    return;
-  if (g_strcmp0 (gtk_label_get_text (self->presentation_title), r->scenario->name) != 0)
-    gtk_label_set_text (self->presentation_title, r->scenario->name);
-  levers = g_memdup2 (r->levers, sizeof (LgrLeverResult) * r->n_levers);
-  g_qsort_with_data (levers, r->n_levers, sizeof (LgrLeverResult), compare_by_saving,
-                     GUINT_TO_POINTER (results->n_years));
-  n = MIN (r->n_levers, PRESENTATION_MAX_LEVERS);
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (key, "/%s", levers[i].lever->id);
-  /* Rows are kept while their scenario is shown, so a drag is not interrupted by a new order;
-   * each row follows the document by itself. */
-  if (old_key && old_key[0] && g_str_has_prefix (old_key, scenario_id)
-      && old_key[strlen (scenario_id)] == '/')
-    return;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->presentation_levers))))
-    gtk_list_box_remove (self->presentation_levers, child);
-  for (guint i = 0; i < n; i++)
-    gtk_list_box_append (self->presentation_levers, lgr_lever_row_new (self->document, scenario_id,
-                                                                       levers[i].lever->id, TRUE));
-  g_object_set_data_full (G_OBJECT (self->presentation_levers), "lgr-key", g_strdup (key->str),
-                          g_free);
-}
-
-void
-_lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
-{
-  if (!presenting == !self->presenting)
-    return;
-  self->presenting = presenting;
-  g_object_notify (G_OBJECT (self), "presenting");
-
-  gtk_revealer_set_reveal_child (self->header_revealer, !presenting);
-  adw_flap_set_reveal_flap (self->flap, !presenting && !adw_flap_get_folded (self->flap));
-  gtk_widget_set_visible (self->cards_area, !presenting);
-  gtk_widget_set_visible (self->table_section, !presenting);
-  gtk_widget_set_visible (self->chart_header, !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->presentation_title), presenting);
-  gtk_widget_set_visible (self->presentation_box, presenting);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->chart_view), presenting);
-  lgr_chart_view_set_font_scale (self->chart_view, presenting ? PRESENTATION_FONT_SCALE : 1.0);
-  if (presenting)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self), "lgr-presenting");
-      g_object_set_data (G_OBJECT (self->presentation_levers), "lgr-key", NULL);
-      update_presentation_levers (self);
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self), "lgr-presenting");
-      gtk_window_unfullscreen (GTK_WINDOW (self));
-    }
-}
-
 void
 _lgr_window_step_scenario (LgrWindow *self, int delta)
 {
@@ -598,8 +514,7 @@ on_selected_scenario (LgrScenarioSidebar *sidebar, GParamSpec *pspec, LgrWindow 
   _lgr_window_queue_marks (self);
   if (id && gtk_stack_get_child_by_name (self->table_stack, id))
     gtk_stack_set_visible_child_name (self->table_stack, id);
-  if (self->presenting)
-    update_presentation_levers (self);
+  _lgr_window_presentation_sync (self);
   update_switching (self);
 }
 

@@ -14,6 +14,8 @@ enum
   PROP_0,
   PROP_PRESENTING,
   PROP_CHART,
+  PROP_LEVERS_LOCKED,
+  PROP_SECOND_SCREEN,
   N_PROPS
 };
 
@@ -71,36 +73,45 @@ static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, LgrWindow *self)
 {
-  GtkWidget *focus;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean typing
+      = focus && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus) || GTK_IS_RANGE (focus));
 
-  if (!self->presenting)
+  if (!self->presenting && self->second_screen == NULL)
     return FALSE;
-  if (keyval == GDK_KEY_Escape)
+  if (keyval == GDK_KEY_Escape && self->presenting)
     {
       _lgr_window_set_presenting (self, FALSE);
       return TRUE;
     }
-  /* Page Down / Page Up are what a presentation clicker sends: they step whatever has focus,
-   * so a slider or an entry that last took a click never swallows them (a slider would move its
-   * value a page instead). */
+  /* Page Down / Page Up are what a presentation clicker sends: they step the snapshots whatever
+   * has focus, also while the room's view is on a second screen, so a slider or an entry that
+   * last took a click never swallows them (a slider would move its value a page instead). */
   switch (keyval)
     {
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      _lgr_window_step_scenario (self, -1);
+      if (state & GDK_CONTROL_MASK)
+        return FALSE;
+      _lgr_window_step_snapshot (self, -1);
       return TRUE;
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
-      _lgr_window_step_scenario (self, 1);
+      if (state & GDK_CONTROL_MASK)
+        return FALSE;
+      _lgr_window_step_snapshot (self, 1);
       return TRUE;
     default:
       break;
     }
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus && (GTK_IS_EDITABLE (focus) || GTK_IS_TEXT (focus) || GTK_IS_RANGE (focus)))
+  /* The rest only in the room's view, and not where a slider or an entry uses them. */
+  if (!self->presenting || typing)
     return FALSE;
   switch (keyval)
     {
+    case GDK_KEY_Home:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back-to-start", NULL);
+      return TRUE;
     case GDK_KEY_Left:
       _lgr_window_step_scenario (self, -1);
       return TRUE;
@@ -168,6 +179,12 @@ lgr_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSp
     case PROP_CHART:
       g_value_set_string (value, lgr_chart_kind_to_string (self->chart));
       break;
+    case PROP_LEVERS_LOCKED:
+      g_value_set_boolean (value, self->levers_locked);
+      break;
+    case PROP_SECOND_SCREEN:
+      g_value_set_boolean (value, self->second_screen != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -182,6 +199,7 @@ set_chart (LgrWindow *self, const char *name)
     return;
   self->chart = kind;
   lgr_chart_view_set_kind (self->chart_view, kind);
+  _lgr_window_presentation_sync (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
@@ -198,6 +216,16 @@ lgr_window_set_property (GObject *object, guint prop_id, const GValue *value, GP
     case PROP_CHART:
       set_chart (self, g_value_get_string (value));
       break;
+    case PROP_LEVERS_LOCKED:
+      if (!self->levers_locked != !g_value_get_boolean (value))
+        {
+          self->levers_locked = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_SECOND_SCREEN:
+      _lgr_window_set_second_screen (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -208,6 +236,7 @@ lgr_window_dispose (GObject *object)
 {
   LgrWindow *self = LGR_WINDOW (object);
 
+  _lgr_window_presentation_dispose (self);
   _lgr_window_cancel_update (self);
   _lgr_window_cancel_marks (self);
   _lgr_window_forget_dialog (self);
@@ -231,6 +260,7 @@ lgr_window_finalize (GObject *object)
   g_clear_object (&self->drafts);
   g_clear_pointer (&self->offered_drafts, g_ptr_array_unref);
   g_free (self->cards_key);
+  g_free (self->snapshot_id);
   g_clear_pointer (&self->shown, lgr_results_unref);
   G_OBJECT_CLASS (lgr_window_parent_class)->finalize (object);
 }
@@ -255,12 +285,21 @@ lgr_window_class_init (LgrWindowClass *klass)
   properties[PROP_CHART]
       = g_param_spec_string ("chart", NULL, NULL, "cashflow",
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the room's levers are locked against a stray click (win.lock-levers). */
+  properties[PROP_LEVERS_LOCKED]
+      = g_param_spec_boolean ("levers-locked", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the room's view is on another monitor (win.present-second-screen). */
+  properties[PROP_SECOND_SCREEN]
+      = g_param_spec_boolean ("second-screen", NULL, NULL, FALSE,
+                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   window_class->close_request = lgr_window_close_request;
 
   g_type_ensure (LGR_TYPE_SCENARIO_SIDEBAR);
   g_type_ensure (LGR_TYPE_CHART_VIEW);
   g_type_ensure (LGR_TYPE_PUBLISHED_VIEW);
+  g_type_ensure (LGR_TYPE_PRESENTATION_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, toast_overlay);
@@ -273,10 +312,10 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_label);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_problem_revealer);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, draft_problem_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, main_box);
-  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_title);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, probability_label);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, uncertainty_progress);
@@ -286,13 +325,12 @@ lgr_window_class_init (LgrWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, year_label);
-  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_box);
-  gtk_widget_class_bind_template_child (widget_class, LgrWindow, presentation_levers);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_section);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, table_stack);
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, published_view);
   _lgr_window_class_actions_init (widget_class);
   _lgr_window_class_snapshots_init (widget_class);
+  _lgr_window_class_presentation_init (widget_class);
 }
 
 static void
@@ -332,6 +370,7 @@ lgr_window_init (LgrWindow *self)
   /* The chart shown is a setting, remembered as it changes. */
   g_settings_bind (self->settings, "chart", self, "chart", G_SETTINGS_BIND_DEFAULT);
   _lgr_window_views_init (self);
+  _lgr_window_presentation_init (self);
 
   /* The wheel scrolls the sidebar and the page, never a slider it passes over. */
   lgr_scroll_guard_attach (GTK_SCROLLED_WINDOW (
@@ -452,10 +491,22 @@ lgr_window_get_draft_offered (LgrWindow *self)
   return gtk_revealer_get_reveal_child (self->draft_revealer);
 }
 
+LgrPresentationView *
+lgr_window_get_presentation (LgrWindow *self)
+{
+  return self->presentation;
+}
+
 GtkWidget *
 lgr_window_get_presentation_levers (LgrWindow *self)
 {
-  return GTK_WIDGET (self->presentation_levers);
+  return lgr_presentation_view_get_levers (self->presentation);
+}
+
+LgrPresentationWindow *
+lgr_window_get_second_screen (LgrWindow *self)
+{
+  return self->second_screen;
 }
 
 GtkWindow *

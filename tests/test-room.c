@@ -1,7 +1,7 @@
 /* test-room.c: nothing changed by accident, and the clicker's keys - the window under Xvfb, fed
  * real pointer and key events through xdotool (the XTEST extension) where the test needs GTK's
  * own event delivery: a wheel over a slider without focus scrolls the sidebar and leaves the
- * value alone; Page Down and Page Up step the presentation whatever has focus, after the
+ * value alone; Page Down and Page Up step the snapshots whatever has focus, after the
  * pointer has been over the chart. Without xdotool those parts are skipped.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -256,6 +256,41 @@ test_guard_picks (Fixture *f, gconstpointer data)
   g_assert_null (lgr_scroll_guard_pick (scroller, 4, at.y));
 }
 
+/* Presenting, the room's levers are guarded too: a wheel over a slider without focus scrolls
+ * the levers' column. */
+static void
+test_guard_presenting (Fixture *f, gconstpointer data)
+{
+  LgrPresentationView *view = lgr_window_get_presentation (f->window);
+  GtkScrolledWindow *scroller = lgr_presentation_view_get_levers_scroller (view);
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  GtkWidget *slider;
+  graphene_point_t at;
+  double value;
+
+  lgr_scenario_sidebar_select (lgr_window_get_sidebar (f->window), "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  slider = find_descendant (lgr_window_get_presentation_levers (f->window), GTK_TYPE_RANGE);
+  g_assert_nonnull (slider);
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  at = centre_in (slider, GTK_WIDGET (scroller));
+  g_assert_true (lgr_scroll_guard_pick (scroller, at.x, at.y) == slider);
+  gtk_widget_grab_focus (slider);
+  g_assert_null (lgr_scroll_guard_pick (scroller, at.x, at.y));
+
+  /* Real notches of the wheel over it, without focus: no value changes. */
+  gtk_root_set_focus (GTK_ROOT (f->window), NULL);
+  value = gtk_range_get_value (GTK_RANGE (slider));
+  if (!point_at (slider))
+    return;
+  g_assert_true (xdotool ("click --repeat 3 --delay 100 5"));
+  settle ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), ==, value);
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  point_away ();
+}
+
 /* Six notches of the wheel, a quarter of a second apart, the pointer left where it was over the
  * slider of a lever without focus: the sidebar scrolls, and neither that slider nor the others
  * that pass under the pointer change. With focus, the wheel moves the slider. */
@@ -294,10 +329,22 @@ test_wheel_over_slider (Fixture *f, gconstpointer data)
 }
 
 static gboolean
-selected_is (gpointer data)
+title_starts (gpointer data)
 {
   gpointer *pair = data;
-  return g_strcmp0 (lgr_scenario_sidebar_get_selected (pair[0]), pair[1]) == 0;
+  return g_str_has_prefix (lgr_presentation_view_get_snapshot_title (pair[0]), pair[1]);
+}
+
+static gboolean
+window_active (gpointer window)
+{
+  return gtk_window_is_active (window);
+}
+
+static gboolean
+no_second_screen (gpointer window)
+{
+  return lgr_window_get_second_screen (window) == NULL;
 }
 
 static gboolean
@@ -307,18 +354,20 @@ hovered (gpointer chart)
 }
 
 /* Presenting, the pointer over the chart and the focus on a lever's slider (the last thing
- * clicked): Page Down and Page Up, what a clicker sends, step the scenarios, and the slider
- * keeps its value. */
+ * clicked): Page Down and Page Up, what a clicker sends, step the snapshots and the slider keeps
+ * its value; Home (with the focus off the slider) goes back to the start. */
 static void
 test_clicker_keys (Fixture *f, gconstpointer data)
 {
   LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrPresentationView *view = lgr_window_get_presentation (f->window);
   GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
   g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
-  gpointer one[2] = { sidebar, "one" }, two[2] = { sidebar, "two" };
-  LgrChartView *chart = lgr_window_get_chart_view (f->window);
+  const char *start = lgr_test_window_study (f)->title;
+  gpointer first[2] = { view, "1 of 5: " }, second[2] = { view, "2 of 5: " },
+           back[2] = { view, (gpointer)start };
+  LgrChartView *chart = lgr_presentation_view_get_chart_view (view);
   GtkWidget *slider;
-  double value;
 
   lgr_scenario_sidebar_select (sidebar, "two");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
@@ -336,20 +385,81 @@ test_clicker_keys (Fixture *f, gconstpointer data)
   slider = find_descendant (levers, GTK_TYPE_RANGE);
   g_assert_nonnull (slider);
   gtk_widget_grab_focus (slider);
-  value = gtk_range_get_value (GTK_RANGE (slider));
   g_assert_true (xdotool ("key --delay 30 Next"));
-  g_assert_true (wait_until (selected_is, one));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, second));
 
-  /* The slider of the scenario now shown has focus too: Page Up still steps. */
+  /* The slider (the North's rate) has focus again: Page Up still steps, and the slider shows the
+   * first snapshot's 60, not a page moved by the key. */
   slider = find_descendant (levers, GTK_TYPE_RANGE);
   gtk_widget_grab_focus (slider);
-  value = gtk_range_get_value (GTK_RANGE (slider));
   g_assert_true (xdotool ("key --delay 30 Prior"));
-  g_assert_true (wait_until (selected_is, two));
+  g_assert_true (wait_until (title_starts, first));
+  settle ();
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (slider)), ==, 60);
+
+  /* Home, off the slider: the start, every value as opened. */
+  gtk_widget_grab_focus (GTK_WIDGET (chart));
+  g_assert_true (xdotool ("key --delay 30 Home"));
+  g_assert_true (wait_until (title_starts, back));
   settle ();
   g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
-  (void)value;
   point_away ();
+}
+
+/* The room's view on its own window (as on a second screen, here on Xvfb's one monitor), with
+ * the keyboard focus in that window: the clicker's Page Down and Page Up step the snapshots of
+ * the editing window too, Home goes back to the start and Escape closes only the room's
+ * window. */
+static void
+test_second_screen_keys (Fixture *f, gconstpointer data)
+{
+#ifdef GDK_WINDOWING_X11
+  LgrPresentationView *main_view = lgr_window_get_presentation (f->window);
+  g_autoptr (LgrStudy) before = lgr_study_copy (lgr_test_window_study (f));
+  LgrPresentationWindow *room;
+  LgrPresentationView *view;
+  GdkSurface *surface;
+  g_autofree char *focus = NULL;
+  gpointer first[2] = { NULL, "1 of 5: " }, second[2] = { NULL, "2 of 5: " },
+           back[2] = { NULL, (gpointer)lgr_test_window_study (f)->title };
+
+  _lgr_window_present_on_monitor (f->window, NULL);
+  room = lgr_window_get_second_screen (f->window);
+  g_assert_nonnull (room);
+  view = lgr_presentation_window_get_view (room);
+  first[0] = second[0] = back[0] = view;
+  settle ();
+  surface = gtk_native_get_surface (GTK_NATIVE (room));
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("needs an X display");
+      return;
+    }
+  /* The focus moved to the room's window, and known to GTK, before any key is sent. */
+  focus = g_strdup_printf ("windowfocus %lu", (gulong)gdk_x11_surface_get_xid (surface));
+  if (!xdotool (focus))
+    return;
+  g_assert_true (wait_until (window_active, room));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Next"));
+  g_assert_true (wait_until (title_starts, second));
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==,
+                   lgr_presentation_view_get_snapshot_title (main_view));
+  g_assert_true (xdotool ("key --delay 30 Prior"));
+  g_assert_true (wait_until (title_starts, first));
+  g_assert_true (xdotool ("key --delay 30 Home"));
+  g_assert_true (wait_until (title_starts, back));
+  settle ();
+  g_assert_true (lgr_study_equal (lgr_test_window_study (f), before));
+  g_assert_true (xdotool ("key --delay 30 Escape"));
+  g_assert_true (wait_until (no_second_screen, f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+#else
+  g_test_skip ("needs an X display");
+#endif
 }
 
 /* Whether button shows words of its own (a label, or a child that is or holds a GtkLabel). */
@@ -675,7 +785,9 @@ main (int argc, char *argv[])
 #define ADD LGR_TEST_WINDOW_ADD
   ADD ("/room/scroll/guard-picks", test_guard_picks);
   ADD ("/room/scroll/wheel-over-slider", test_wheel_over_slider);
+  ADD ("/room/scroll/guard-presenting", test_guard_presenting);
   ADD ("/room/clicker/any-focus", test_clicker_keys);
+  ADD ("/room/clicker/second-screen", test_second_screen_keys);
   ADD ("/room/a11y/names", test_accessible_names);
   ADD ("/room/a11y/chart-years", test_chart_years_described);
   ADD ("/room/changes/marked", test_changes_marked);

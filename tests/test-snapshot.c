@@ -381,6 +381,25 @@ test_document (void)
   g_assert_true (lgr_document_redo (document));
   g_assert_true (lgr_document_apply_snapshot (document, "three-quarters", NULL));
 
+  /* show: from the start, whatever was applied before, as one step; NULL: the start */
+  g_assert_true (lgr_document_show_snapshot (document, "one-lac-57", NULL));
+  g_assert_cmpfloat (north_lac_target (document), ==, 55);
+  g_assert_cmpfloat (lgr_document_get_study (document)->benefit_realisation, ==, 100);
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==,
+                   "Show “What if one unitary also lowered its looked-after children rate?”");
+  g_assert_true (lgr_document_show_snapshot (document, "lac-60", NULL));
+  g_assert_cmpfloat (north_lac_target (document), ==, 60);
+  g_assert_true (lgr_document_show_snapshot (document, NULL, NULL));
+  g_assert_cmpfloat (north_lac_target (document), ==, 55);
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==, "Back to the start");
+  g_assert_false (lgr_document_show_snapshot (document, "nope", &error));
+  g_clear_error (&error);
+  g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_document_undo (document));
+  g_assert_cmpfloat (north_lac_target (document), ==, 60);
+  g_assert_cmpfloat (lgr_document_get_study (document)->benefit_realisation, ==, 75);
+
   /* save as snapshot: the differences from the start, under a new id */
   g_assert_true (lgr_document_save_snapshot (document, "  My question?  ", &id, NULL));
   g_assert_cmpstr (id, ==, "my-question");

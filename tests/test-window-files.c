@@ -20,6 +20,19 @@
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 
+static GtkWidget *
+find_descendant_range (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_RANGE (child) ? child : find_descendant_range (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* Waiting on the main loop, never sleeping: lgr_test_wait_until and lgr_test_settle. */
 #define wait_until lgr_test_wait_until
 #define settle lgr_test_settle
@@ -201,12 +214,80 @@ test_draft_recovery (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The labels directly under box (the councils' headings of the room's levers). */
+static gboolean
+has_heading (GtkWidget *box, const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The lever rows under widget. */
+static guint
+count_lever_rows (GtkWidget *widget)
+{
+  guint n = LGR_IS_LEVER_ROW (widget);
+  if (n == 0)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+         child = gtk_widget_get_next_sibling (child))
+      n += count_lever_rows (child);
+  return n;
+}
+
+static double
+lever_target (Fixture *f, const char *scenario_id, const char *lever_id)
+{
+  const LgrScenario *s = lgr_study_find_scenario (lgr_test_window_study (f), scenario_id);
+  return lgr_scenario_find_lever (s, lever_id)->cohort_target;
+}
+
+/* Whether a label under root shows text. */
+static gboolean
+shows_label (GtkWidget *root, const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first widget under root whose action is name. */
+static GtkWidget *
+find_actionable (GtkWidget *root, const char *name)
+{
+  if (GTK_IS_ACTIONABLE (root)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_actionable (child, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Presentation mode: the room's view in place of the editing page - every council's levers
+ * under its name, one set of key figures per scenario, the snapshot's name and note, stepped
+ * with win.next-snapshot / win.previous-snapshot and back to the start, and the lock. */
 static void
 test_presentation (Fixture *f, gconstpointer data)
 {
   LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrPresentationView *view = lgr_window_get_presentation (f->window);
   GtkWidget *levers = lgr_window_get_presentation_levers (f->window);
-  GtkWidget *first;
+  const LgrStudy *study = lgr_test_window_study (f);
+  const LgrScenario *two = lgr_study_find_scenario (study, "two");
+  const LgrSnapshot *lac60 = g_ptr_array_index (study->snapshots, 0);
+  g_autofree char *title = NULL;
+  GtkWidget *slider;
 
   lgr_scenario_sidebar_select (sidebar, "two");
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
@@ -215,21 +296,130 @@ test_presentation (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
   g_assert_true (gtk_widget_is_visible (levers));
   lgr_test_shoot (GTK_WIDGET (f->window), "presentation");
-  first = gtk_widget_get_first_child (levers);
-  g_assert_true (LGR_IS_LEVER_ROW (first));
-  /* The lever that saves most in the two-unitary case is shown first. */
-  g_assert_nonnull (lgr_lever_row_get_field (LGR_LEVER_ROW (first), LGR_LEVER_FIELD_COHORT_TARGET));
 
+  /* Both councils of two unitaries, each under its name, and every lever of the scenario. */
+  g_assert_cmpuint (two->authorities->len, ==, 2);
+  for (guint a = 0; a < two->authorities->len; a++)
+    g_assert_true (
+        has_heading (levers, ((LgrAuthority *)g_ptr_array_index (two->authorities, a))->name));
+  g_assert_cmpuint (count_lever_rows (levers), ==, two->levers->len);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
+                        gtk_widget_observe_children (lgr_presentation_view_get_figures (view)))),
+                    ==, study->scenarios->len);
+  g_assert_cmpstr (lgr_presentation_view_get_verdict (view), ==,
+                   lgr_window_get_verdict (f->window));
+  /* Each scenario's payback, peak funding and net by the horizon, as its card says them. */
+  for (guint i = 0; i < study->scenarios->len; i++)
+    {
+      const LgrScenario *scenario = g_ptr_array_index (study->scenarios, i);
+      LgrSummaryCard *card = lgr_window_find_card (f->window, scenario->id);
+      LgrSummaryField fields[] = { LGR_SUMMARY_PAYBACK, LGR_SUMMARY_PEAK_FUNDING, LGR_SUMMARY_NET };
+      for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+        g_assert_true (shows_label (lgr_presentation_view_get_figures (view),
+                                    lgr_summary_card_get_value (card, fields[k])));
+    }
+
+  /* The start, then the first snapshot with its note, from the start each time. */
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==, study->title);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-snapshot", NULL);
+  title = g_strdup_printf ("1 of %u: %s", study->snapshots->len, lac60->name);
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==, title);
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_note (view), ==, lac60->note);
+  g_assert_cmpfloat (lever_target (f, "two", "north-lac"), ==, 60);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-snapshot", NULL);
+  g_assert_cmpfloat (lever_target (f, "two", "north-lac"), ==, 55);
+  g_assert_true (g_str_has_prefix (lgr_presentation_view_get_snapshot_title (view), "2 of "));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-snapshot", NULL);
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==, title);
+  lgr_test_shoot (GTK_WIDGET (f->window), "presentation-snapshot");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-to-start", NULL);
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==, study->title);
+  g_assert_cmpfloat (lever_target (f, "two", "north-lac"), ==, 55);
+
+  /* Locked, the levers cannot be used; Left and Right still step the scenarios. */
+  slider = find_descendant_range (levers);
+  g_assert_true (gtk_widget_is_sensitive (slider));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock-levers", NULL);
+  g_assert_true (lgr_presentation_view_get_locked (view));
+  g_assert_false (gtk_widget_is_sensitive (slider));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-scenario", NULL);
   g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "one");
+  settle ();
+  g_assert_cmpstr (lgr_presentation_view_get_scenario (view), ==, "one");
+  g_assert_false (gtk_widget_is_sensitive (find_descendant_range (levers)));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-scenario", NULL);
-  g_assert_cmpstr (lgr_scenario_sidebar_get_selected (sidebar), ==, "two");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock-levers", NULL);
+  g_assert_false (lgr_presentation_view_get_locked (view));
+  g_assert_true (gtk_widget_is_sensitive (find_descendant_range (levers)));
 
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
   settle ();
   g_assert_false (lgr_window_get_presenting (f->window));
   g_assert_false (gtk_widget_is_visible (levers));
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (lgr_window_find_card (f->window, "two"))));
+}
+
+static gboolean
+view_verdict_is (gpointer data)
+{
+  gpointer *pair = data;
+  return g_strcmp0 (lgr_presentation_view_get_verdict (pair[0]), lgr_window_get_verdict (pair[1]))
+         == 0;
+}
+
+/* The second screen: offered only with more than one monitor; the room's window follows the
+ * same document as the editing window, its keys and buttons act on that window, and the lock is
+ * shared. With one monitor under Xvfb the room's window is opened on it directly. */
+static void
+test_second_screen (Fixture *f, gconstpointer data)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  LgrPresentationView *main_view = lgr_window_get_presentation (f->window);
+  GtkWidget *button;
+  LgrPresentationWindow *room;
+  LgrPresentationView *view;
+  gpointer pair[2];
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.present", NULL);
+  settle ();
+  button = find_actionable (GTK_WIDGET (main_view), "win.present-second-screen");
+  g_assert_nonnull (button);
+  g_assert_cmpint (gtk_widget_get_sensitive (button), ==, g_list_model_get_n_items (monitors) > 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  settle ();
+
+  _lgr_window_present_on_monitor (f->window, NULL);
+  room = lgr_window_get_second_screen (f->window);
+  g_assert_nonnull (room);
+  g_assert_false (lgr_window_get_presenting (f->window));
+  view = lgr_presentation_window_get_view (room);
+  settle ();
+  lgr_test_shoot (GTK_WIDGET (room), "second-screen");
+
+  /* Live: an edit in the editing window shows in the room. */
+  lgr_number_row_commit_text (lgr_test_north_lac_target (f), "66");
+  pair[0] = view;
+  pair[1] = f->window;
+  g_assert_true (wait_until (view_verdict_is, pair));
+
+  /* The room's keys are the editing window's actions. */
+  gtk_widget_activate_action (GTK_WIDGET (room), "win.next-snapshot", NULL);
+  g_assert_true (g_str_has_prefix (lgr_presentation_view_get_snapshot_title (view), "1 of "));
+  g_assert_cmpstr (lgr_presentation_view_get_snapshot_title (view), ==,
+                   lgr_presentation_view_get_snapshot_title (main_view));
+  gtk_widget_activate_action (GTK_WIDGET (room), "win.lock-levers", NULL);
+  g_assert_true (lgr_presentation_view_get_locked (view));
+  g_assert_true (lgr_presentation_view_get_locked (main_view));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock-levers", NULL);
+  g_assert_false (lgr_presentation_view_get_locked (view));
+
+  /* The room's window has no Second Screen button; its Leave (as Escape) closes only it. */
+  g_assert_false (
+      gtk_widget_get_visible (find_actionable (GTK_WIDGET (view), "win.present-second-screen")));
+  gtk_widget_activate_action (GTK_WIDGET (room), "win.leave-presentation", NULL);
+  settle ();
+  g_assert_null (lgr_window_get_second_screen (f->window));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
 static gboolean
@@ -617,6 +807,7 @@ main (int argc, char *argv[])
   ADD ("/window/files/draft-recovery", test_draft_recovery);
   ADD ("/window/files/open-not-a-file", test_open_not_a_file);
   ADD ("/window/presentation", test_presentation);
+  ADD ("/window/presentation/second-screen", test_second_screen);
   ADD ("/window/export-dialog", test_export_dialog);
   ADD ("/window/export-dialog/size-cap", test_export_dialog_size_cap);
   ADD ("/window/export-dialog/shown-size", test_export_dialog_shown_size);

@@ -75,6 +75,33 @@ lgr_document_back_to_start (LgrDocument *self, GError **error)
   return _lgr_document_commit (self, copy, _ ("Back to the start"), NULL, error);
 }
 
+gboolean
+lgr_document_show_snapshot (LgrDocument *self, const char *id, GError **error)
+{
+  const LgrStudy *now = lgr_document_get_study (self);
+  g_autoptr (LgrSnapshot) back
+      = lgr_snapshot_from_differences (now, lgr_document_get_saved_study (self), "start", "start");
+  LgrSnapshot *snapshot = NULL;
+  g_autofree char *label = NULL;
+  LgrStudy *copy;
+
+  if (id != NULL)
+    copy = copy_with_snapshot (self, id, &snapshot, NULL, error);
+  else
+    copy = lgr_study_copy (now);
+  if (copy == NULL)
+    return FALSE;
+  if ((back != NULL && !lgr_snapshot_apply (copy, back, error))
+      || (snapshot != NULL && !lgr_snapshot_apply (copy, snapshot, error)))
+    {
+      lgr_study_free (copy);
+      return FALSE;
+    }
+  /* Translators: an undo label, "Show “What if savings arrive a year late?”" */
+  label = snapshot ? g_strdup_printf (_ ("Show “%s”"), snapshot->name) : NULL;
+  return _lgr_document_commit (self, copy, label ? label : _ ("Back to the start"), NULL, error);
+}
+
 /* An id from the name's letters and digits ("what-if-savings-arrive"), unique in study. */
 static char *
 snapshot_id_for (const LgrStudy *study, const char *name)

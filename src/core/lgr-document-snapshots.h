@@ -16,6 +16,10 @@ gboolean lgr_document_apply_snapshot (LgrDocument *self, const char *id, GError 
 /* Puts back every value a snapshot can change as it was at the start, keeping the snapshots and
  * any scenario added since. FALSE with error if nothing differs. */
 gboolean lgr_document_back_to_start (LgrDocument *self, GError **error);
+/* Shows one question of a session: every value back as at the start, then snapshot id's values
+ * (id NULL: the start alone), as one step, so stepping through the snapshots never piles one
+ * question on another. TRUE (and no step) when the study already shows it. */
+gboolean lgr_document_show_snapshot (LgrDocument *self, const char *id, GError **error);
 /* A new snapshot, last, of every difference from the start, named name; its id in *new_id if
  * not NULL. FALSE with error if nothing differs or the name is not valid. */
 gboolean lgr_document_save_snapshot (LgrDocument *self, const char *name, char **new_id,
