@@ -870,8 +870,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
       CHILDREN (scenario_children), .begin = begin_scenario },
   [LGR_ELEMENT_SCENARIO_DESCRIPTION]
   = { "description", LGR_OBJECT_SCENARIO, .text = &scenario_description_text },
-  [LGR_ELEMENT_AUTHORITY] = { "authority", LGR_OBJECT_AUTHORITY, N_ ("authority"),
-                              ATTRIBUTES (authority_attributes), .begin = begin_authority },
+  [LGR_ELEMENT_AUTHORITY]
+  = { "authority", LGR_OBJECT_AUTHORITY, N_ ("authority"), ATTRIBUTES (authority_attributes),
+      CHILDREN (lgr_schema_authority_children), .begin = begin_authority },
   [LGR_ELEMENT_LEVER] = { "lever", LGR_OBJECT_LEVER, N_ ("lever"), ATTRIBUTES (lever_attributes),
                           CHILDREN (lever_children), .begin = begin_lever },
   [LGR_ELEMENT_COHORT]
@@ -912,6 +913,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   [LGR_ELEMENT_SET]
   = { "set", LGR_OBJECT_SET, ATTRIBUTES (lgr_schema_set_attributes), .text = &lgr_schema_set_text,
       .begin = lgr_schema_begin_set, .end = lgr_schema_end_set },
+  [LGR_ELEMENT_AUTHORITY_SOURCE]
+  = { "source", LGR_OBJECT_AUTHORITY, ATTRIBUTES (lgr_schema_authority_source_attributes),
+      .text = &lgr_schema_authority_source_text },
 };
 
 G_STATIC_ASSERT (LGR_N_ELEMENTS <= 32); /* LgrLoaderFrame.seen */
