@@ -193,6 +193,7 @@ test_stale_authority_source (void)
   /* a mark without a note is refused */
   g_clear_pointer (&authority, lgr_authority_free);
   authority = lgr_authority_copy (authority_of (document, "two", "south"));
+  g_clear_pointer (&authority->source, g_free);
   authority->has_source_population = TRUE;
   g_assert_false (lgr_authority_validate (authority, &error));
   g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
