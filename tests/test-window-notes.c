@@ -20,6 +20,12 @@ note_row (LgrTestWindowFixture *f, const char *kind, const char *authority_id)
   return row;
 }
 
+static gboolean
+drawn (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
 /* Opens the row's popover, types text and closes it: what a user does. */
 static void
 type_note (LgrNoteRow *row, const char *text, const char *shot)
@@ -29,7 +35,7 @@ type_note (LgrNoteRow *row, const char *text, const char *shot)
 
   gtk_menu_button_popup (GTK_MENU_BUTTON (lgr_note_row_get_button (row)));
   lgr_test_settle ();
-  g_assert_true (gtk_widget_get_mapped (editor));
+  g_assert_true (lgr_test_wait_until (drawn, popover));
   lgr_source_editor_type_text (LGR_SOURCE_EDITOR (editor), text);
   if (shot)
     {
