@@ -127,7 +127,6 @@ sync_row (LgrNoteRow *self)
       self->shown = g_strdup (note);
       self->has_shown = TRUE;
       lgr_source_editor_set_text (LGR_SOURCE_EDITOR (self->editor), note);
-      lgr_source_editor_set_error (LGR_SOURCE_EDITOR (self->editor), NULL);
     }
   /* The subtitle: the note's first line, shortened; the whole note is one click away. */
   if (note)
@@ -221,6 +220,8 @@ set_kind (LgrNoteRow *self, const char *kind)
   lgr_source_editor_set_hint (LGR_SOURCE_EDITOR (self->editor), hint, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   label, -1);
+  /* Another note: one refused for the last is not kept for this one. */
+  lgr_source_editor_set_error (LGR_SOURCE_EDITOR (self->editor), NULL);
   self->has_shown = FALSE;
   sync_row (self);
 }
@@ -234,6 +235,8 @@ set_scenario_id (LgrNoteRow *self, const char *scenario_id)
   lgr_source_editor_commit (LGR_SOURCE_EDITOR (self->editor));
   g_free (self->scenario_id);
   self->scenario_id = g_strdup (scenario_id);
+  /* Another note: one refused for the last is not kept for this one. */
+  lgr_source_editor_set_error (LGR_SOURCE_EDITOR (self->editor), NULL);
   self->has_shown = FALSE;
   sync_row (self);
 }
@@ -347,6 +350,8 @@ lgr_note_row_set_target (LgrNoteRow *self, LgrDocument *document, const char *sc
   self->authority_id = g_strdup (authority_id);
   g_free (self->scenario_id);
   self->scenario_id = g_strdup (scenario_id);
+  /* Another note: one refused for the last is not kept for this one. */
+  lgr_source_editor_set_error (LGR_SOURCE_EDITOR (self->editor), NULL);
   self->has_shown = FALSE;
   sync_row (self);
 }

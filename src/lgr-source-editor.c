@@ -19,7 +19,8 @@ struct _LgrSourceEditor
   GtkWidget *error_label;
   GtkWidget *stale_box;
   GtkWidget *stale_label;
-  char *shown; /* the note as last set, trimmed; NULL: none */
+  char *shown; /* the note as last set or committed, trimmed; NULL: none */
+  char *given; /* the note as the document last gave it */
 };
 
 G_DEFINE_FINAL_TYPE (LgrSourceEditor, lgr_source_editor, GTK_TYPE_BOX)
@@ -78,6 +79,7 @@ lgr_source_editor_finalize (GObject *object)
   LgrSourceEditor *self = LGR_SOURCE_EDITOR (object);
 
   g_free (self->shown);
+  g_free (self->given);
   G_OBJECT_CLASS (lgr_source_editor_parent_class)->finalize (object);
 }
 
@@ -177,6 +179,12 @@ lgr_source_editor_set_text (LgrSourceEditor *self, const char *text)
 
   g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
 
+  /* A refused note stays as typed, with the reason, until the document's note changes. */
+  if (gtk_widget_get_visible (self->error_label) && g_strcmp0 (text, self->given) == 0)
+    return;
+  g_free (self->given);
+  self->given = g_strdup (text);
+  lgr_source_editor_set_error (self, NULL);
   now = lgr_source_editor_get_text (self);
   g_free (self->shown);
   self->shown = trimmed (text);

@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "lgr-lever-row.h"
 #include "lgr-note-row.h"
 #include "lgr-source-editor.h"
 #include "lgr-test-util.h"
@@ -188,11 +189,63 @@ test_descriptions (LgrTestWindowFixture *f, gconstpointer data)
   }
 }
 
+/* A lever's note too long for the file: refused with the reason in its popover, and what was
+ * typed stays there through other edits until the user changes it. */
+static void
+test_lever_note_refused (LgrTestWindowFixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  g_autofree char *long_text = g_strnfill (10001, 'x');
+  g_autofree char *had = NULL;
+  LgrSourceEditor *editor;
+  GtkWidget *popover;
+  const LgrLever *lever;
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  lgr_test_settle ();
+  editor = LGR_SOURCE_EDITOR (
+      lgr_lever_row_get_source_editor (lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac")));
+  popover = gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_POPOVER);
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  had = g_strdup (lever->source);
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lgr_source_editor_type_text (editor, long_text);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_cmpstr (lever->source, ==, had);
+  g_assert_nonnull (lgr_source_editor_get_error (editor));
+  g_assert_nonnull (strstr (lgr_source_editor_get_error (editor), "at most 10000 are allowed"));
+
+  g_assert_true (lgr_document_set_study_description (f->window->document, "Another edit.", NULL));
+  lgr_test_settle ();
+  {
+    g_autofree char *kept = lgr_source_editor_get_text (editor);
+    g_assert_cmpstr (kept, ==, long_text);
+  }
+
+  /* shortened, it is taken and the reason goes */
+  gtk_popover_popup (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lgr_source_editor_type_text (editor, "A shorter note.");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  lgr_test_settle ();
+  lever = lgr_scenario_find_lever (lgr_study_find_scenario (lgr_test_window_study (f), "two"),
+                                   "north-lac");
+  g_assert_cmpstr (lever->source, ==, "A shorter note.");
+  g_assert_null (lgr_source_editor_get_error (editor));
+}
+
 int
 main (int argc, char *argv[])
 {
   lgr_test_window_init (&argc, &argv);
   LGR_TEST_WINDOW_ADD ("/window/notes/authority-source", test_authority_source);
   LGR_TEST_WINDOW_ADD ("/window/notes/descriptions", test_descriptions);
+  LGR_TEST_WINDOW_ADD ("/window/notes/lever-note-refused", test_lever_note_refused);
   return g_test_run ();
 }
