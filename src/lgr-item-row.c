@@ -519,7 +519,8 @@ on_source_committed (LgrSourceEditor *editor, const char *text, LgrItemRow *self
   item = lgr_item_copy (current);
   g_free (item->source);
   item->source = g_strdup (text);
-  apply_item (self, item, NULL, NULL);
+  if (!apply_item (self, item, NULL, NULL))
+    lgr_source_editor_set_error (editor, self->error); /* the text stays as typed */
 }
 
 static void

@@ -271,13 +271,15 @@ on_source_committed (LgrSourceEditor *editor, const char *text, LgrLeverRow *sel
 {
   const LgrLever *current = current_lever (self, NULL);
   g_autoptr (LgrLever) lever = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (!current || g_strcmp0 (current->source, text) == 0)
     return;
   lever = lgr_lever_copy (current);
   g_free (lever->source);
   lever->source = g_strdup (text);
-  apply_lever (self, lever, NULL, NULL);
+  if (!lgr_document_set_lever (self->document, self->scenario_id, lever, NULL, &error))
+    lgr_source_editor_set_error (editor, error->message); /* the text stays as typed */
 }
 
 static void

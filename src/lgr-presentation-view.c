@@ -305,11 +305,15 @@ update (LgrPresentationView *self)
   update_levers (self, study);
   if (results != self->shown)
     {
-      /* The chart borrows the results: the old ones go only after it has the new ones. */
+      /* The chart borrows the results: the old ones go only after it has the new ones. The
+       * starting point (the study as opened) is drawn while anything differs from it. */
       g_autoptr (LgrResults) old = self->shown;
       self->shown = lgr_results_ref (results);
-      lgr_chart_view_set_results (self->chart_view, self->shown);
+      lgr_chart_view_set_results_with_start (self->chart_view, self->shown,
+                                             lgr_document_get_start_results (self->document));
     }
+  else
+    lgr_chart_view_set_start (self->chart_view, lgr_document_get_start_results (self->document));
 }
 
 static gboolean

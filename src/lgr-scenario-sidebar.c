@@ -11,6 +11,7 @@
 #include "lgr-chart-view.h"
 #include "lgr-format.h"
 #include "lgr-item-row.h"
+#include "lgr-note-row.h"
 #include "lgr-number-row.h"
 #include "lgr-row-helpers.h"
 #include "lgr-rules.h"
@@ -414,7 +415,7 @@ on_add_authority (GtkButton *button, LgrScenarioSidebar *self)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
 }
 
-/* An authority's editors (ui/lgr-authority-editor.ui): its name, populations and removal.
+/* An authority's editors (ui/lgr-authority-editor.ui): name, populations, source, removal.
  * Returns a reference. */
 static GtkWidget *
 new_authority_editor (LgrScenarioSidebar *self, const LgrAuthority *authority)
@@ -439,6 +440,8 @@ new_authority_editor (LgrScenarioSidebar *self, const LgrAuthority *authority)
       g_signal_connect_object (row, "value-changed", G_CALLBACK (on_authority_changed), self, 0);
       g_object_set_data (G_OBJECT (expander), f == 0 ? "lgr-population" : "lgr-children", row);
     }
+  lgr_note_row_set_target (LGR_NOTE_ROW (gtk_builder_get_object (builder, "source_row")),
+                           self->document, self->selected, authority->id);
   g_object_set_data_full (remove, "lgr-authority", g_strdup (authority->id), g_free);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_authority_remove), self, 0);
   g_object_set_data (G_OBJECT (expander), "lgr-name-row", name_row);
@@ -836,6 +839,7 @@ lgr_scenario_sidebar_class_init (LgrScenarioSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "lgrsidebar");
 
   g_type_ensure (LGR_TYPE_NUMBER_ROW);
+  g_type_ensure (LGR_TYPE_NOTE_ROW);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/lgrexplorer/Explorer/lgr-scenario-sidebar.ui");
   for (int i = 0; i < N_SETTINGS; i++)
@@ -892,6 +896,7 @@ lgr_scenario_sidebar_set_document (LgrScenarioSidebar *self, LgrDocument *docume
   g_clear_pointer (&self->selected, g_free);
   /* Rows of the previous document go. */
   fill_levers_and_items (self, NULL);
+  lgr_note_row_set_document_below (GTK_WIDGET (self), document);
   on_document_changed (document, self);
   rebuild (self);
 }

@@ -1,4 +1,4 @@
-/* lgr-source-editor.c: a lever's or an item's source note, editable (lgr-source-editor.h).
+/* lgr-source-editor.c: a source note or a description, editable (lgr-source-editor.h).
  *
  * A GtkTextView, because a note runs to several lines and paragraphs. The row hands the
  * committed text to the document as one edit, so a note typed in one sitting is one undo step;
@@ -14,10 +14,13 @@ struct _LgrSourceEditor
 {
   GtkBox parent_instance;
 
+  GtkWidget *hint;
   GtkWidget *view;
+  GtkWidget *error_label;
   GtkWidget *stale_box;
   GtkWidget *stale_label;
-  char *shown; /* the note as last set, trimmed; NULL: none */
+  char *shown; /* the note as last set or committed, trimmed; NULL: none */
+  char *given; /* the note as the document last gave it */
 };
 
 G_DEFINE_FINAL_TYPE (LgrSourceEditor, lgr_source_editor, GTK_TYPE_BOX)
@@ -76,6 +79,7 @@ lgr_source_editor_finalize (GObject *object)
   LgrSourceEditor *self = LGR_SOURCE_EDITOR (object);
 
   g_free (self->shown);
+  g_free (self->given);
   G_OBJECT_CLASS (lgr_source_editor_parent_class)->finalize (object);
 }
 
@@ -94,8 +98,9 @@ lgr_source_editor_class_init (LgrSourceEditorClass *klass)
 static void
 lgr_source_editor_init (LgrSourceEditor *self)
 {
-  GtkWidget *hint = gtk_label_new (_ ("Where these numbers come from: publisher, title, date, "
-                                      "page or table, and how derived numbers were derived."));
+  GtkWidget *hint = self->hint
+      = gtk_label_new (_ ("Where these numbers come from: publisher, title, date, "
+                          "page or table, and how derived numbers were derived."));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *done = gtk_button_new_with_mnemonic (_ ("_Done"));
   GtkEventController *focus = gtk_event_controller_focus_new ();
@@ -126,6 +131,15 @@ lgr_source_editor_init (LgrSourceEditor *self)
   gtk_widget_set_size_request (scroller, 400, 220);
   gtk_widget_add_css_class (scroller, "card");
   gtk_box_append (GTK_BOX (self), scroller);
+
+  /* Why a note was refused (too long): the text typed stays above it. */
+  self->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->error_label), 40);
+  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
+  gtk_widget_add_css_class (self->error_label, "error");
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_box_append (GTK_BOX (self), self->error_label);
 
   self->stale_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->stale_label = gtk_label_new (NULL);
@@ -165,6 +179,12 @@ lgr_source_editor_set_text (LgrSourceEditor *self, const char *text)
 
   g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
 
+  /* A refused note stays as typed, with the reason, until the document's note changes. */
+  if (gtk_widget_get_visible (self->error_label) && g_strcmp0 (text, self->given) == 0)
+    return;
+  g_free (self->given);
+  self->given = g_strdup (text);
+  lgr_source_editor_set_error (self, NULL);
   now = lgr_source_editor_get_text (self);
   g_free (self->shown);
   self->shown = trimmed (text);
@@ -225,5 +245,31 @@ lgr_source_editor_get_stale (LgrSourceEditor *self)
   g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
   return gtk_widget_get_visible (self->stale_box)
              ? gtk_label_get_text (GTK_LABEL (self->stale_label))
+             : NULL;
+}
+
+void
+lgr_source_editor_set_hint (LgrSourceEditor *self, const char *hint, const char *label)
+{
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+  gtk_label_set_text (GTK_LABEL (self->hint), hint);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->view), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+void
+lgr_source_editor_set_error (LgrSourceEditor *self, const char *message)
+{
+  g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
+  gtk_label_set_text (GTK_LABEL (self->error_label), message ? message : "");
+  gtk_widget_set_visible (self->error_label, message != NULL);
+}
+
+const char *
+lgr_source_editor_get_error (LgrSourceEditor *self)
+{
+  g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
+  return gtk_widget_get_visible (self->error_label)
+             ? gtk_label_get_text (GTK_LABEL (self->error_label))
              : NULL;
 }

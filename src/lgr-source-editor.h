@@ -1,5 +1,6 @@
-/* lgr-source-editor.h: the source note of a lever or an item, shown and edited in its row's
- * popover: several lines of plain text, handed to the row as one edit when the user is done.
+/* lgr-source-editor.h: the source note of a lever, an item or an authority, or a description,
+ * shown and edited in its row's popover: several lines of plain text, handed to the row as one
+ * edit when the user is done.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,5 +32,12 @@ void lgr_source_editor_commit (LgrSourceEditor *self);
  * note with a button that emits "confirmed" (the note still holds); NULL hides both. */
 void lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning);
 const char *lgr_source_editor_get_stale (LgrSourceEditor *self);
+
+/* What the editor asks for (a description rather than a source), and the note's accessible
+ * name. */
+void lgr_source_editor_set_hint (LgrSourceEditor *self, const char *hint, const char *label);
+/* Why the text was refused, under it (NULL hides it); the text stays as typed. */
+void lgr_source_editor_set_error (LgrSourceEditor *self, const char *message);
+const char *lgr_source_editor_get_error (LgrSourceEditor *self);
 
 G_END_DECLS

@@ -476,6 +476,11 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
           LgrAuthority *authority = lgr_authority_new (aid, aname);
           authority->population = random_number (rand, 0, 2e6);
           authority->child_population = random_number (rand, 0, 5e5);
+          authority->source = maybe_text (rand, 12, TRUE);
+          if (authority->source && (authority->has_source_population = g_rand_boolean (rand)))
+            authority->source_population = random_number (rand, 0, 2e6);
+          if (authority->source && (authority->has_source_child_population = g_rand_boolean (rand)))
+            authority->source_child_population = random_number (rand, 0, 5e5);
           g_ptr_array_add (scenario->authorities, authority);
         }
       for (guint l = 0; l < n_levers; l++)

@@ -7,6 +7,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "lgr-study-edits.h"
 #include "lgr-study-io.h"
 #include "lgr-test-util.h"
 
@@ -604,6 +605,47 @@ test_report_published (void)
   g_assert_null (strstr (without, "Published figures checked"));
 }
 
+/* The North's population changed after its note: the report gives the note under the
+ * authority and says that it predates the change. */
+static void
+test_report_authority_source (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  LgrAuthority *north
+      = lgr_scenario_find_authority (lgr_study_find_scenario (study, "two"), "north");
+  g_autoptr (LgrAuthority) before = NULL;
+  g_autofree char *path = write_temp ("stale-authority.lgr", "");
+  g_autofree char *pdf = write_temp ("report.pdf", "");
+  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
+  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  g_free (north->source);
+  north->source = g_strdup ("A test note on the North's populations.");
+  before = lgr_authority_copy (north);
+  north->population = 320000;
+  lgr_authority_note_source_change (north, before);
+  g_assert_true (north->has_source_population);
+  g_assert_true (lgr_study_save_path (study, path, NULL));
+  g_auto (LgrTestRun) run = run_cli (NULL, arg, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
+                     &wait_status, &error))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+  g_strdelimit (text, "\n", ' ');
+  g_assert_nonnull (strstr (text, "population 320,000, of whom 66,100 children"));
+  g_assert_nonnull (strstr (text, "Source: A test note on the North's populations."));
+  g_assert_nonnull (strstr (text, "This source predates a change: population 313,600 when it was "
+                                  "written, 320,000 now."));
+  g_assert_null (strstr (text, "children aged 0–17 66,100 when"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -626,5 +668,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/report", test_report);
   g_test_add_func ("/cli/report/stale-source", test_report_stale_source);
   g_test_add_func ("/cli/report/published", test_report_published);
+  g_test_add_func ("/cli/report/authority-source", test_report_authority_source);
   return g_test_run ();
 }

@@ -120,6 +120,128 @@ test_stale_source (void)
   g_assert_no_error (error);
 }
 
+static const LgrAuthority *
+authority_of (LgrDocument *document, const char *scenario_id, const char *authority_id)
+{
+  const LgrScenario *scenario
+      = lgr_study_find_scenario (lgr_document_get_study (document), scenario_id);
+  g_assert_nonnull (scenario);
+  g_assert_nonnull (lgr_scenario_find_authority (scenario, authority_id));
+  return lgr_scenario_find_authority (scenario, authority_id);
+}
+
+/* The same for an authority's populations: the note written, then the population changed,
+ * remembers what it was written for; confirmed (marks cleared, values kept) it is forgotten. */
+static void
+test_stale_authority_source (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (LgrAuthority) authority = NULL;
+  g_autoptr (LgrStudy) reloaded = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *xml = NULL;
+  const LgrAuthority *now;
+
+  authority = lgr_authority_copy (authority_of (document, "two", "north"));
+  g_free (authority->source);
+  authority->source = g_strdup ("Office for National Statistics, mid-year estimates.");
+  authority->has_source_population = TRUE; /* an edited note drops any mark */
+  authority->source_population = 1;
+  g_assert_true (lgr_document_set_authority (document, "two", authority, NULL, &error));
+  now = authority_of (document, "two", "north");
+  g_assert_cmpstr (now->source, ==, "Office for National Statistics, mid-year estimates.");
+  g_assert_false (now->has_source_population);
+
+  g_clear_pointer (&authority, lgr_authority_free);
+  authority = lgr_authority_copy (now);
+  authority->population = 320000;
+  authority->child_population = 67000;
+  g_assert_true (lgr_document_set_authority (document, "two", authority, NULL, &error));
+  authority->population = 321000; /* still written for the first */
+  g_assert_true (lgr_document_set_authority (document, "two", authority, NULL, &error));
+  now = authority_of (document, "two", "north");
+  g_assert_true (now->has_source_population);
+  g_assert_cmpfloat (now->source_population, ==, 313600);
+  g_assert_true (now->has_source_child_population);
+  g_assert_cmpfloat (now->source_child_population, ==, 66100);
+
+  xml = lgr_study_to_xml (lgr_document_get_study (document), NULL);
+  g_assert_nonnull (strstr (xml, "<source checked-population=\"313600\" "
+                                 "checked-child-population=\"66100\">Office for National"));
+  reloaded = lgr_study_load_data (xml, strlen (xml), "stale.lgr", &error);
+  g_assert_no_error (error);
+  g_assert_true (lgr_study_equal (reloaded, lgr_document_get_study (document)));
+
+  /* the child population back to its value: that mark goes, the other stays */
+  g_clear_pointer (&authority, lgr_authority_free);
+  authority = lgr_authority_copy (now);
+  authority->child_population = 66100;
+  g_assert_true (lgr_document_set_authority (document, "two", authority, NULL, &error));
+  now = authority_of (document, "two", "north");
+  g_assert_true (now->has_source_population);
+  g_assert_false (now->has_source_child_population);
+
+  /* Still True: the marks cleared with the values as they are, one undo step */
+  g_clear_pointer (&authority, lgr_authority_free);
+  authority = lgr_authority_copy (now);
+  authority->has_source_population = FALSE;
+  g_assert_true (lgr_document_set_authority (document, "two", authority, NULL, &error));
+  g_assert_false (authority_of (document, "two", "north")->has_source_population);
+  g_assert_true (lgr_document_undo (document));
+  g_assert_true (authority_of (document, "two", "north")->has_source_population);
+
+  /* a mark without a note is refused */
+  g_clear_pointer (&authority, lgr_authority_free);
+  authority = lgr_authority_copy (authority_of (document, "two", "south"));
+  g_clear_pointer (&authority->source, g_free);
+  authority->has_source_population = TRUE;
+  g_assert_false (lgr_authority_validate (authority, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+}
+
+/* The study's and a scenario's description and the benchmarks' source: one undo step each,
+ * trimmed, blank removes; unchanged text is no step; too long is refused with a message. */
+static void
+test_notes (void)
+{
+  g_autoptr (LgrDocument) document = new_bundled_document ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *had = g_strdup (lgr_document_get_study (document)->description);
+  g_autofree char *long_text = g_strnfill (10001, 'x');
+  const LgrStudy *study;
+
+  g_assert_true (lgr_document_set_study_description (document, "  Two lines\nof text.\n", &error));
+  g_assert_no_error (error);
+  study = lgr_document_get_study (document);
+  g_assert_cmpstr (study->description, ==, "Two lines\nof text.");
+  g_assert_cmpstr (lgr_document_get_undo_label (document), ==, "Change the study’s description");
+  g_assert_true (lgr_document_undo (document));
+  g_assert_cmpstr (lgr_document_get_study (document)->description, ==, had);
+  g_assert_false (lgr_document_can_undo (document));
+
+  g_assert_true (lgr_document_set_scenario_description (document, "two", "Two councils.", &error));
+  g_assert_cmpstr (lgr_study_find_scenario (lgr_document_get_study (document), "two")->description,
+                   ==, "Two councils.");
+  g_assert_true (
+      lgr_document_set_scenario_description (document, "two", " Two councils. ", &error));
+  g_assert_true (lgr_document_undo (document));
+  g_assert_false (lgr_document_can_undo (document)); /* the unchanged text was no step */
+  g_assert_false (lgr_document_set_scenario_description (document, "nowhere", "x", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (lgr_document_set_benchmarks_source (document, "CIPFA, 2024", &error));
+  g_assert_cmpstr (lgr_document_get_study (document)->benchmarks_source, ==, "CIPFA, 2024");
+  g_assert_true (lgr_document_set_benchmarks_source (document, "  ", &error));
+  g_assert_null (lgr_document_get_study (document)->benchmarks_source);
+  g_assert_true (lgr_document_undo (document));
+  g_assert_cmpstr (lgr_document_get_study (document)->benchmarks_source, ==, "CIPFA, 2024");
+
+  g_assert_false (lgr_document_set_study_description (document, long_text, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_cmpstr (lgr_document_get_study (document)->description, ==, had);
+}
+
 static void
 count_changed (LgrDocument *document, guint *count)
 {
@@ -689,6 +811,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/document/refused", test_refused);
   g_test_add_func ("/core/document/edit-stretches-range", test_edit_stretches_range);
   g_test_add_func ("/core/document/stale-source", test_stale_source);
+  g_test_add_func ("/core/document/stale-authority-source", test_stale_authority_source);
+  g_test_add_func ("/core/document/notes", test_notes);
   g_test_add_func ("/core/document/merge-drag", test_merge_drag);
   g_test_add_func ("/core/document/scenarios", test_scenarios);
   g_test_add_func ("/core/document/levers-items", test_levers_items);

@@ -69,6 +69,14 @@ test_valid_full (void)
   one = g_ptr_array_index (study->scenarios, 1);
   g_assert_cmpstr (((LgrAuthority *)one->authorities->pdata[0])->id, ==, "north");
   g_assert_null (one->colour);
+
+  /* an authority's note and what it was written for; none where the file gives none */
+  g_assert_cmpstr (((LgrAuthority *)one->authorities->pdata[0])->source, ==,
+                   "Office for National Statistics, Mid-year population estimates.");
+  g_assert_true (((LgrAuthority *)one->authorities->pdata[0])->has_source_population);
+  g_assert_cmpfloat (((LgrAuthority *)one->authorities->pdata[0])->source_population, ==, 600000);
+  g_assert_false (((LgrAuthority *)one->authorities->pdata[0])->has_source_child_population);
+  g_assert_null (((LgrAuthority *)two->authorities->pdata[0])->source);
 }
 
 static void
@@ -260,8 +268,19 @@ test_missing_parts (void)
       "", 2, "the study has no <timeline>");
   lgr_test_assert_change_refused (
       "    <authority id=\"north\" name=\"County\" population=\"607604\" "
-      "child-population=\"125781\"/>\n",
+      "child-population=\"125781\"><source checked-population=\"600000\">Office for National "
+      "Statistics, Mid-year population estimates.</source></authority>\n",
       "", 37, "scenario “one” has no <authority>");
+  /* an authority's note: what it was written for must be a number, and needs the note */
+  lgr_test_assert_change_refused ("checked-population=\"600000\"", "checked-population=\"-1\"", 38,
+                                  "the population the source was written for");
+  lgr_test_assert_change_refused (
+      "<source checked-population=\"600000\">Office for National Statistics, Mid-year "
+      "population estimates.</source>",
+      "<source checked-population=\"600000\"></source>", 38, "needs the note's text");
+  lgr_test_assert_change_refused (
+      "population estimates.</source></authority>",
+      "population estimates.</source><source>Again</source></authority>", 38, "<source>");
   lgr_test_assert_change_refused (
       "      <cohort basis=\"child-population\" baseline=\"72.8\" target=\"55\"/>\n", "", 16,
       "lever “north-lac” has no <cohort>");

@@ -526,6 +526,25 @@ item_block (Report *r, const LgrItem *item)
     }
 }
 
+/* Where an authority's populations come from, and whether they changed since. */
+static void
+authority_source (Report *r, const LgrAuthority *a)
+{
+  source_line (r, a->source);
+  if (a->has_source_population)
+    {
+      g_autofree char *then = lgr_format_count (a->source_population, 0);
+      g_autofree char *now = lgr_format_count (a->population, 0);
+      stale_line (r, _ ("population"), then, now);
+    }
+  if (a->has_source_child_population)
+    {
+      g_autofree char *then = lgr_format_count (a->source_child_population, 0);
+      g_autofree char *now = lgr_format_count (a->child_population, 0);
+      stale_line (r, _ ("children aged 0–17"), then, now);
+    }
+}
+
 static void
 assumptions (Report *r, const LgrScenarioResult *sr)
 {
@@ -547,6 +566,8 @@ assumptions (Report *r, const LgrScenarioResult *sr)
       g_autofree char *line = g_strdup_printf (
           _ ("%s: population %s, of whom %s children aged 0–17."), authority_name, pop, child);
       paragraph (r, FONT_BODY, line, r->theme->text, 0, 0);
+      if (a->source)
+        authority_source (r, a);
     }
   if (sc->levers->len)
     heading (r, FONT_H2, _ ("Levers"));

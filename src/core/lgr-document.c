@@ -717,6 +717,7 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
 {
   LgrScenario *scenario;
   LgrStudy *copy;
+  LgrAuthority *stored;
   int index;
 
   g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
@@ -727,7 +728,9 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   copy = copy_with_entry (self, scenario_id, AUTHORITY, authority->id, &scenario, &index, error);
   if (copy == NULL)
     return FALSE;
-  replace_at (scenario->authorities, index, lgr_authority_copy (authority));
+  stored = lgr_authority_copy (authority);
+  lgr_authority_note_source_change (stored, g_ptr_array_index (scenario->authorities, index));
+  replace_at (scenario->authorities, index, stored);
   return commit_change (self, copy, authority->name, merge_key, error);
 }
 

@@ -129,6 +129,14 @@ gboolean lgr_document_import_scenarios (LgrDocument *self, const LgrStudy *other
 gboolean lgr_document_set_study_settings (LgrDocument *self, const LgrStudy *settings,
                                           const char *merge_key, GError **error);
 
+/* The study's description, a scenario's and the benchmarks' source (lgr-document-notes.c): the
+ * text as typed, trimmed; blank removes it. One undo step each; nothing if unchanged. */
+gboolean lgr_document_set_study_description (LgrDocument *self, const char *description,
+                                             GError **error);
+gboolean lgr_document_set_scenario_description (LgrDocument *self, const char *scenario_id,
+                                                const char *description, GError **error);
+gboolean lgr_document_set_benchmarks_source (LgrDocument *self, const char *source, GError **error);
+
 /* Saving: atomic (lgr-file-replace.h). On success the document is unmodified and file becomes
  * its file. Two cases are questions for the user, refused unless flags give the answer:
  * - the target is read-only: LGR_FILE_REPLACE_ERROR_READ_ONLY;

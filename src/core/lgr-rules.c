@@ -629,8 +629,7 @@ check_source_marks (const char *source, gboolean marked, GError **error)
   if (!marked || (source && *source))
     return TRUE;
   g_set_error_literal (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                       _ ("a <source> with checked-target, checked-unit-cost or checked-value "
-                          "needs the note's text"));
+                       _ ("a <source> with a checked-… attribute needs the note's text"));
   return FALSE;
 }
 
@@ -860,10 +859,7 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
       if (!lgr_check_id (a->id, error))
         return fail_at (error, filename, a->line, _ ("authority"));
       if (!claim_id (ids, a->id, a->line, where, filename, error)
-          || !CHECK_TEXT (a->name, N_ ("the name"), TRUE, error)
-          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->population, N_ ("population"), error)
-          || !CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, a->child_population, N_ ("child population"),
-                           error))
+          || !lgr_authority_validate (a, error))
         {
           g_autofree char *actx = describe (_ ("authority"), a->id);
           return fail_at (error, filename, a->line, actx);
@@ -970,7 +966,17 @@ lgr_authority_validate (const LgrAuthority *authority, GError **error)
   return CHECK_TEXT (authority->name, N_ ("the name"), TRUE, error)
          && CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->population, N_ ("population"), error)
          && CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->child_population,
-                         N_ ("child population"), error);
+                         N_ ("child population"), error)
+         && CHECK_TEXT_OF (authority->source, N_ ("the source"), FALSE, NOTE, error)
+         && check_source_marks (
+             authority->source,
+             authority->has_source_population || authority->has_source_child_population, error)
+         && (!authority->has_source_population
+             || CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->source_population,
+                             N_ ("the population the source was written for"), error))
+         && (!authority->has_source_child_population
+             || CHECK_RANGE (LGR_RANGE_NON_NEGATIVE, authority->source_child_population,
+                             N_ ("the child population the source was written for"), error));
 }
 
 gboolean

@@ -328,3 +328,24 @@ lgr_item_note_source_change (LgrItem *item, const LgrItem *before)
   mark_change (&item->has_source_value, &item->source_value, item_value (item),
                item_value (before));
 }
+
+void
+lgr_authority_note_source_change (LgrAuthority *authority, const LgrAuthority *before)
+{
+  if (authority->source == NULL || g_strcmp0 (authority->source, before->source) != 0)
+    {
+      authority->has_source_population = authority->has_source_child_population = FALSE;
+      return;
+    }
+  if (authority->population == before->population
+      && authority->child_population == before->child_population)
+    return; /* as for a lever */
+  authority->has_source_population = before->has_source_population;
+  authority->source_population = before->source_population;
+  authority->has_source_child_population = before->has_source_child_population;
+  authority->source_child_population = before->source_child_population;
+  mark_change (&authority->has_source_population, &authority->source_population,
+               authority->population, before->population);
+  mark_change (&authority->has_source_child_population, &authority->source_child_population,
+               authority->child_population, before->child_population);
+}

@@ -54,5 +54,7 @@ void lgr_study_set_settings (LgrStudy *study, const LgrStudy *settings);
  * confirms the note. The same for an item's spread total or recurring amount. */
 void lgr_lever_note_source_change (LgrLever *lever, const LgrLever *before);
 void lgr_item_note_source_change (LgrItem *item, const LgrItem *before);
+/* The same for an authority's population and child population. */
+void lgr_authority_note_source_change (LgrAuthority *authority, const LgrAuthority *before);
 
 G_END_DECLS

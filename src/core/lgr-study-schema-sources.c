@@ -1,5 +1,5 @@
 /* lgr-study-schema-sources.c: the rows of the schema table (lgr-study-schema.c) for the
- * text and attributes of a lever's and an item's <source>, "changed since the source"
+ * text and attributes of a lever's, an item's and an authority's <source>, "changed since the source"
  * (docs/format.md), kept apart so that the table's file stays under 1,000 lines.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,6 +38,23 @@ const LgrSchemaAttribute lgr_schema_item_source_attributes[1] = {
     .write = LGR_WRITE_IF_SET },
 };
 
+const LgrSchemaAttribute lgr_schema_authority_source_attributes[2] = {
+  { .name = "checked-population",
+    .type = LGR_FIELD_NUMBER,
+    .offset = G_STRUCT_OFFSET (LgrAuthority, source_population),
+    .has_offset = G_STRUCT_OFFSET (LgrAuthority, has_source_population),
+    .range = LGR_RANGE_NON_NEGATIVE,
+    .what = N_ ("the population the source was written for"),
+    .write = LGR_WRITE_IF_SET },
+  { .name = "checked-child-population",
+    .type = LGR_FIELD_NUMBER,
+    .offset = G_STRUCT_OFFSET (LgrAuthority, source_child_population),
+    .has_offset = G_STRUCT_OFFSET (LgrAuthority, has_source_child_population),
+    .range = LGR_RANGE_NON_NEGATIVE,
+    .what = N_ ("the child population the source was written for"),
+    .write = LGR_WRITE_IF_SET },
+};
+
 /* The notes */
 const LgrSchemaAttribute lgr_schema_lever_source_text = {
   .type = LGR_FIELD_TEXT,
@@ -53,4 +70,16 @@ const LgrSchemaAttribute lgr_schema_item_source_text = {
   .offset = G_STRUCT_OFFSET (LgrItem, source),
   .what = N_ ("the source"),
   .write = LGR_WRITE_IF_SET,
+};
+
+const LgrSchemaAttribute lgr_schema_authority_source_text = {
+  .type = LGR_FIELD_TEXT,
+  .length = LGR_LENGTH_NOTE,
+  .offset = G_STRUCT_OFFSET (LgrAuthority, source),
+  .what = N_ ("the source"),
+  .write = LGR_WRITE_IF_SET,
+};
+
+const LgrSchemaChild lgr_schema_authority_children[1] = {
+  { LGR_ELEMENT_AUTHORITY_SOURCE, 0, 1, FALSE },
 };

@@ -876,8 +876,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
       CHILDREN (scenario_children), .begin = begin_scenario },
   [LGR_ELEMENT_SCENARIO_DESCRIPTION]
   = { "description", LGR_OBJECT_SCENARIO, .text = &scenario_description_text },
-  [LGR_ELEMENT_AUTHORITY] = { "authority", LGR_OBJECT_AUTHORITY, N_ ("authority"),
-                              ATTRIBUTES (authority_attributes), .begin = begin_authority },
+  [LGR_ELEMENT_AUTHORITY]
+  = { "authority", LGR_OBJECT_AUTHORITY, N_ ("authority"), ATTRIBUTES (authority_attributes),
+      CHILDREN (lgr_schema_authority_children), .begin = begin_authority },
   [LGR_ELEMENT_LEVER] = { "lever", LGR_OBJECT_LEVER, N_ ("lever"), ATTRIBUTES (lever_attributes),
                           CHILDREN (lever_children), .begin = begin_lever },
   [LGR_ELEMENT_COHORT]
@@ -922,6 +923,9 @@ static const LgrSchemaElement elements[LGR_N_ELEMENTS] = {
   = { "published", LGR_OBJECT_PUBLISHED, ATTRIBUTES (lgr_schema_published_attributes),
       .text = &lgr_schema_published_text, .begin = lgr_schema_begin_published,
       .attributes_done = lgr_schema_published_done },
+  [LGR_ELEMENT_AUTHORITY_SOURCE]
+  = { "source", LGR_OBJECT_AUTHORITY, ATTRIBUTES (lgr_schema_authority_source_attributes),
+      .text = &lgr_schema_authority_source_text },
 };
 
 G_STATIC_ASSERT (LGR_N_ELEMENTS <= 32); /* LgrLoaderFrame.seen */

@@ -58,7 +58,8 @@ typedef enum
   LGR_ELEMENT_SNAPSHOT,          /* lgr-study-schema-snapshots.c */
   LGR_ELEMENT_SNAPSHOT_NOTE,
   LGR_ELEMENT_SET,
-  LGR_ELEMENT_PUBLISHED, /* lgr-study-schema-published.c */
+  LGR_ELEMENT_PUBLISHED,        /* lgr-study-schema-published.c */
+  LGR_ELEMENT_AUTHORITY_SOURCE, /* lgr-study-schema-sources.c */
   LGR_N_ELEMENTS
 } LgrElement;
 

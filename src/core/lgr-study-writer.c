@@ -182,6 +182,21 @@ text_element (GString *out, int level, LgrElement el, gconstpointer object)
   g_string_append_printf (out, "</%s>\n", e->name);
 }
 
+/* Empty unless it has a note, so that a file without notes keeps its bytes. */
+static void
+write_authority (GString *out, const LgrAuthority *authority)
+{
+  if (authority->source == NULL)
+    {
+      empty_element (out, 2, LGR_ELEMENT_AUTHORITY, authority);
+      return;
+    }
+  open_tag (out, 2, LGR_ELEMENT_AUTHORITY, authority);
+  g_string_append (out, ">\n");
+  text_element (out, 3, LGR_ELEMENT_AUTHORITY_SOURCE, authority);
+  close_tag (out, 2, LGR_ELEMENT_AUTHORITY);
+}
+
 static void
 write_lever (GString *out, const LgrLever *lever)
 {
@@ -286,7 +301,7 @@ lgr_study_to_xml (const LgrStudy *study, gsize *length)
           || lgr_bounds_given (&scenario->cost_contingency_range))
         empty_element (out, 2, LGR_ELEMENT_SCENARIO_SETTINGS, scenario);
       for (guint i = 0; i < scenario->authorities->len; i++)
-        empty_element (out, 2, LGR_ELEMENT_AUTHORITY, g_ptr_array_index (scenario->authorities, i));
+        write_authority (out, g_ptr_array_index (scenario->authorities, i));
       for (guint i = 0; i < scenario->levers->len; i++)
         write_lever (out, g_ptr_array_index (scenario->levers, i));
       for (guint i = 0; i < scenario->items->len; i++)

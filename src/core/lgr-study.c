@@ -91,6 +91,7 @@ lgr_authority_copy (const LgrAuthority *authority)
   LgrAuthority *copy = g_memdup2 (authority, sizeof *authority);
   copy->id = g_strdup (authority->id);
   copy->name = g_strdup (authority->name);
+  copy->source = g_strdup (authority->source);
   return copy;
 }
 
@@ -101,6 +102,7 @@ lgr_authority_free (LgrAuthority *authority)
     return;
   g_free (authority->id);
   g_free (authority->name);
+  g_free (authority->source);
   g_free (authority);
 }
 

@@ -89,6 +89,13 @@ typedef struct
   double population;
   double child_population; /* aged 0-17 */
   int line;                /* line in the file it was read from, 0 if none */
+
+  char *source; /* where the populations come from; may be NULL */
+  /* The populations the source was written for, as for a lever's (docs/format.md) */
+  gboolean has_source_population;
+  double source_population;
+  gboolean has_source_child_population;
+  double source_child_population;
 } LgrAuthority;
 
 typedef struct
