@@ -133,6 +133,7 @@ gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError
  * check that the id is unique (the lever may replace one with the same id): see
  * lgr_scenario_has_id(), or validate the whole study with the change applied. */
 gboolean lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error);
+/* An item's authority is checked against its scenario by lgr_study_validate() only. */
 gboolean lgr_item_validate (const LgrItem *item, GError **error);
 
 /* An authority's own values: its name, population and child population (not its id). */
