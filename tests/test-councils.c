@@ -5,8 +5,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
+#include "lgr-document.h"
 #include "lgr-results-authority.h"
+#include "lgr-study-edits.h"
 #include "lgr-test-util.h"
 
 /* The figures of a part, in the order of LgrScenarioResult's. */
@@ -150,6 +153,59 @@ test_items (void)
   g_assert_cmpfloat (split->parts[1].total_net, ==, -2000000);
 }
 
+/* An edit may move an item to a council of its scenario and back, never to one it does not
+ * have; a council that an item names is not removed from under it. */
+static void
+test_document (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (LgrDocument) document = lgr_document_new_bundled (&error);
+  g_autoptr (LgrItem) item = NULL;
+  const LgrScenario *two;
+
+  g_assert_no_error (error);
+  two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  item = lgr_item_copy (lgr_scenario_find_item (two, "transition"));
+
+  item->authority_id = g_strdup ("warwickshire"); /* one unitary's, not two's */
+  g_assert_false (lgr_document_set_item (document, "two", item, NULL, &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "there is no authority “warwickshire” in scenario "
+                                            "“two”"));
+  g_clear_error (&error);
+
+  g_free (item->authority_id);
+  item->authority_id = g_strdup ("south");
+  g_assert_true (lgr_document_set_item (document, "two", item, NULL, &error));
+  g_assert_no_error (error);
+  two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  g_assert_cmpstr (lgr_scenario_find_item (two, "transition")->authority_id, ==, "south");
+
+  g_assert_true (lgr_document_undo (document));
+  two = lgr_study_find_scenario (lgr_document_get_study (document), "two");
+  g_assert_null (lgr_scenario_find_item (two, "transition")->authority_id);
+}
+
+/* valid-full.lgr's South has no lever, only the item "ict": that keeps it. */
+static void
+test_remove_authority (void)
+{
+  g_autofree char *xml = lgr_test_read_fixture ("valid-full.lgr");
+  g_autoptr (LgrStudy) study = lgr_test_load_string (xml);
+  LgrScenario *two = lgr_study_find_scenario (study, "two");
+  g_autoptr (GError) error = NULL;
+
+  g_assert_false (lgr_scenario_check_remove_authority (two, "south", &error));
+  g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "“South” cannot be removed: the item “ICT dual running” belongs to it (move or "
+                   "remove it first)");
+  g_clear_error (&error);
+  g_clear_pointer (&lgr_scenario_find_item (two, "ict")->authority_id, g_free);
+  g_assert_true (lgr_scenario_check_remove_authority (two, "south", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -157,5 +213,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/councils/random-sums", test_random_sums);
   g_test_add_func ("/core/councils/bundled", test_bundled);
   g_test_add_func ("/core/councils/items", test_items);
+  g_test_add_func ("/core/councils/document", test_document);
+  g_test_add_func ("/core/councils/remove-authority", test_remove_authority);
   return g_test_run ();
 }

@@ -798,11 +798,11 @@ lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError *
 }
 
 gboolean
-lgr_item_validate (const LgrItem *item, GError **error)
+lgr_item_validate_in (const LgrItem *item, const LgrScenario *scenario, GError **error)
 {
   g_autofree char *context = NULL;
   g_return_val_if_fail (item != NULL, FALSE);
-  if (item_check (item, NULL, NULL, error))
+  if (item_check (item, scenario, NULL, error))
     return TRUE;
   context = describe (_ ("item"), item->id);
   return fail_at (error, NULL, 0, context);
