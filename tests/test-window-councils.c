@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "lgr-format.h"
+#include "lgr-item-council-row.h"
 #include "lgr-results-authority.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
@@ -100,10 +101,93 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   lgr_test_shoot (GTK_WIDGET (f->window), "councils-north-transition");
 }
 
+static GtkWidget *
+find_council_row (GtkWidget *widget)
+{
+  if (LGR_IS_ITEM_COUNCIL_ROW (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_council_row (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* An item's row chooses its council: the choice is an undoable edit of the item, and the
+ * table follows. */
+static void
+test_item_council (LgrTestWindowFixture *f, gconstpointer data)
+{
+  LgrScenarioSidebar *sidebar = lgr_window_get_sidebar (f->window);
+  LgrDocument *document = lgr_window_get_document (f->window);
+  LgrCouncilTable *councils
+      = lgr_year_table_get_councils (lgr_window_find_table (f->window, "two"));
+  GtkWidget *item_row, *row;
+  GListModel *choices;
+  g_autoptr (GtkStringObject) first = NULL;
+  g_autoptr (GtkStringObject) second = NULL;
+  g_autofree char *south = NULL;
+
+  lgr_scenario_sidebar_select (sidebar, "one");
+  lgr_test_settle ();
+  row = find_council_row (lgr_scenario_sidebar_find_item_row (sidebar, "transition"));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (row)); /* one council: nothing to choose */
+
+  lgr_scenario_sidebar_select (sidebar, "two");
+  lgr_test_settle ();
+  item_row = lgr_scenario_sidebar_find_item_row (sidebar, "transition");
+  row = find_council_row (item_row);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  choices = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+  g_assert_cmpuint (g_list_model_get_n_items (choices), ==, 3);
+  first = g_list_model_get_item (choices, 0);
+  second = g_list_model_get_item (choices, 2);
+  g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Shared by the option");
+  g_assert_cmpstr (gtk_string_object_get_string (second), ==, "South Warwickshire Council");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (item_row), TRUE);
+  lgr_test_settle ();
+  {
+    /* the sidebar scrolled to the row, for the picture */
+    GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+    GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+    graphene_point_t at;
+    if (gtk_widget_compute_point (row, content, &GRAPHENE_POINT_INIT (0, 0), &at))
+      gtk_adjustment_set_value (
+          gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), at.y - 400);
+  }
+  lgr_test_settle ();
+  lgr_test_shoot (GTK_WIDGET (f->window), "councils-item-row");
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  g_assert_true (lgr_test_wait_until (views_updated, f->window));
+  lgr_test_settle ();
+  g_assert_cmpstr (lgr_scenario_find_item (
+                       lgr_study_find_scenario (lgr_test_window_study (f), "two"), "transition")
+                       ->authority_id,
+                   ==, "south");
+  south = lgr_council_table_dup_cell (councils, 1, 0);
+  g_assert_cmpstr (south, ==, "South Warwickshire Council (5 levers, 1 item)");
+  assert_councils_shown (f);
+
+  /* undone: shared again, in the row too */
+  g_assert_true (lgr_document_undo (document));
+  g_assert_true (lgr_test_wait_until (views_updated, f->window));
+  lgr_test_settle ();
+  row = find_council_row (lgr_scenario_sidebar_find_item_row (sidebar, "transition"));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  assert_councils_shown (f);
+}
+
 int
 main (int argc, char *argv[])
 {
   lgr_test_window_init (&argc, &argv);
   LGR_TEST_WINDOW_ADD ("/window/councils", test_councils);
+  LGR_TEST_WINDOW_ADD ("/window/councils/item-row", test_item_council);
   return g_test_run ();
 }
