@@ -206,6 +206,31 @@ test_remove_authority (void)
   g_assert_no_error (error);
 }
 
+/* A split is shown for 2 to LGR_MAX_COUNCILS authorities; beyond, it would be gigabytes. */
+static void
+test_many_authorities (void)
+{
+  g_autofree char *xml = lgr_test_read_fixture ("valid-full.lgr");
+  g_autoptr (LgrStudy) study = lgr_test_load_string (xml);
+  LgrScenario *two = lgr_study_find_scenario (study, "two");
+
+  while (two->authorities->len < LGR_MAX_COUNCILS)
+    {
+      g_autofree char *id = g_strdup_printf ("extra-%u", two->authorities->len);
+      g_ptr_array_add (two->authorities, lgr_authority_new (id, "Extra"));
+    }
+  {
+    g_autoptr (LgrResults) results = lgr_results_compute (study);
+    g_assert_true (lgr_scenario_result_has_councils (lgr_results_find (results, "two")));
+    check_sums (results);
+  }
+  g_ptr_array_add (two->authorities, lgr_authority_new ("one-too-many", "Extra"));
+  {
+    g_autoptr (LgrResults) results = lgr_results_compute (study);
+    g_assert_false (lgr_scenario_result_has_councils (lgr_results_find (results, "two")));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -215,5 +240,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/councils/items", test_items);
   g_test_add_func ("/core/councils/document", test_document);
   g_test_add_func ("/core/councils/remove-authority", test_remove_authority);
+  g_test_add_func ("/core/councils/many-authorities", test_many_authorities);
   return g_test_run ();
 }

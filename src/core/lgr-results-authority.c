@@ -17,7 +17,8 @@ gboolean
 lgr_scenario_result_has_councils (const LgrScenarioResult *result)
 {
   g_return_val_if_fail (result != NULL, FALSE);
-  return result->scenario->authorities->len > 1;
+  return result->scenario->authorities->len > 1
+         && result->scenario->authorities->len <= LGR_MAX_COUNCILS;
 }
 
 /* The part of an authority id: its index among the scenario's authorities (the first of an id,

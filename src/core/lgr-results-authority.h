@@ -38,7 +38,13 @@ typedef struct
   LgrAuthorityPart *parts; /* one block with the split: no need to free them */
 } LgrAuthoritySplit;
 
-/* Whether the scenario has several authorities, so that a split says more than its total. */
+/* The most authorities a scenario may have for its split to be shown: an option has a handful
+ * of councils; a file may hold a quarter of a million, whose split would take gigabytes and a
+ * table no one could read. */
+#define LGR_MAX_COUNCILS 64
+
+/* Whether the scenario has several authorities (at most LGR_MAX_COUNCILS), so that the
+ * outputs show its split. */
 gboolean lgr_scenario_result_has_councils (const LgrScenarioResult *result);
 /* The split of one scenario of results (kept alive by the caller while the split is used). */
 LgrAuthoritySplit *lgr_authority_split_new (const LgrResults *results,
