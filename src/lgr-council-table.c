@@ -5,10 +5,12 @@
  * changes (authorities or years); otherwise only the labels whose text changed are set, and
  * not at all while the table is not shown (another scenario's page). */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lgr-council-table.h"
 #include "lgr-figure-label.h"
 #include "lgr-format.h"
+#include "lgr-number.h"
 #include "lgr-results-authority.h"
 
 struct _LgrCouncilTable
@@ -143,6 +145,54 @@ show_results (LgrCouncilTable *self)
                                                             : split->parts[row].total_net);
           set_cell (self, row + 1, t + 1, text);
         }
+    }
+}
+
+void
+lgr_council_table_append_text (GString *out, const LgrResults *results, const char *scenario_id,
+                               char separator)
+{
+  const LgrScenarioResult *r = lgr_results_find (results, scenario_id);
+  g_autoptr (LgrAuthoritySplit) split = NULL;
+  g_autofree char *scenario_name = NULL;
+  guint n = results->n_years;
+
+  if (r == NULL || !lgr_scenario_result_has_councils (r))
+    return;
+  split = lgr_authority_split_new (results, r);
+  scenario_name = lgr_format_truncate (r->scenario->name, LGR_FORMAT_MAX_NAME_CHARS);
+  g_string_append_printf (out, "\n%s", _ ("Net by council"));
+  for (guint t = 0; t < n; t++)
+    {
+      g_autofree char *year = lgr_format_financial_year (results->first_year + (int)t);
+      g_string_append_printf (out, "%c%s", separator, year);
+    }
+  g_string_append_printf (out, "%c%s\n", separator, _ ("Total"));
+  for (guint row = 0; row <= split->n_parts; row++)
+    {
+      gboolean whole = row == split->n_parts;
+      const double *net = whole ? r->net : split->parts[row].net;
+      g_autofree char *label = whole ? g_strdup_printf (_ ("%s: net"), scenario_name)
+                                     : lgr_authority_part_label (&split->parts[row]);
+
+      /* a label with the separator or a quote is quoted, as CSV does */
+      if (strchr (label, separator) || strchr (label, '"'))
+        {
+          g_auto (GStrv) parts = g_strsplit (label, "\"", -1);
+          g_autofree char *doubled = g_strjoinv ("\"\"", parts);
+          g_string_append_printf (out, "\"%s\"", doubled);
+        }
+      else
+        g_string_append (out, label);
+      for (guint t = 0; t <= n; t++)
+        {
+          g_autofree char *number = lgr_number_to_string (t < n   ? net[t]
+                                                          : whole ? r->total_net
+                                                                  : split->parts[row].total_net);
+          g_string_append_c (out, separator);
+          g_string_append (out, number);
+        }
+      g_string_append_c (out, '\n');
     }
 }
 

@@ -26,4 +26,9 @@ guint lgr_council_table_get_n_rows (LgrCouncilTable *self);
 /* The text of a cell as shown: column 0 names the row, 1 to n the years, n + 1 the total. */
 char *lgr_council_table_dup_cell (LgrCouncilTable *self, guint row, guint column);
 
+/* For Copy Table: after a blank line, the split of scenario_id as text (cells separated by
+ * separator, numbers unrounded with a dot decimal), if it has one. */
+void lgr_council_table_append_text (GString *out, const LgrResults *results,
+                                    const char *scenario_id, char separator);
+
 G_END_DECLS

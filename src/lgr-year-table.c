@@ -103,6 +103,7 @@ lgr_year_table_format (const LgrResults *results, const char *scenario_id, char 
         }
       g_string_append_c (out, '\n');
     }
+  lgr_council_table_append_text (out, results, scenario_id, separator);
   return g_string_free (out, FALSE);
 }
 

@@ -2,6 +2,7 @@
  * several authorities (src/lgr-council-table.c), under Xvfb: its rows, their figures against
  * the core, an edit that moves an item to a council, none for a scenario with one authority. */
 #include <adwaita.h>
+#include <string.h>
 
 #include "lgr-format.h"
 #include "lgr-item-council-row.h"
@@ -82,6 +83,19 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
       lgr_test_settle ();
     }
   lgr_test_shoot (GTK_WIDGET (f->window), "councils");
+
+  /* Copy Table: the split follows the figures, unrounded */
+  {
+    g_autoptr (LgrResults) results = lgr_results_compute (lgr_test_window_study (f));
+    g_autofree char *text = lgr_year_table_format (results, "two", '\t');
+    g_autofree char *one = lgr_year_table_format (results, "one", '\t');
+    const char *split = strstr (text, "\n\nNet by council\t2025/26\t");
+    g_assert_nonnull (split);
+    g_assert_nonnull (strstr (split, "\tTotal\nNorth Warwickshire Council (5 levers)\t0\t0\t0\t"));
+    g_assert_nonnull (strstr (split, "\nShared items (2 items)\t0\t-11190000\t"));
+    g_assert_nonnull (strstr (split, "\nTwo unitaries: net\t0\t-11190000\t"));
+    g_assert_null (strstr (one, "Net by council"));
+  }
 
   /* the transition costs become the North's: its row says so, and the figures follow */
   item = lgr_item_copy (lgr_scenario_find_item (
