@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lgr-cli-councils.h"
 #include "lgr-cli-snapshot.h"
 #include "lgr-cli-uncertainty.h"
 #include "lgr-csv.h"
@@ -363,6 +364,7 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
       lgr_writer_append (out, "\n        ");
       json_series (out, "cumulative", r->cumulative, n, TRUE);
       lgr_writer_append (out, "\n      },\n      ");
+      lgr_cli_councils_json (out, results, r, ",\n      ");
 
       json_key (out, "levers");
       lgr_writer_append_c (out, '[');
@@ -398,6 +400,12 @@ summary_json (LgrWriter *out, const LgrStudy *study, const LgrResults *results)
           const LgrItemResult *it = &r->items[i];
           lgr_writer_append (out, i ? ",\n        {" : "\n        {");
           json_string_field (out, "id", it->item->id, ", ");
+          json_key (out, "authority");
+          if (it->item->authority_id)
+            lgr_writer_append_json_string (out, it->item->authority_id);
+          else
+            lgr_writer_append (out, "null");
+          lgr_writer_append (out, ", ");
           json_string_field (out, "kind", lgr_item_kind_to_string (it->item->kind), ", ");
           json_series (out, "values", it->values, n, TRUE);
           lgr_writer_append_c (out, '}');

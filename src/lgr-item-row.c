@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "lgr-format.h"
+#include "lgr-item-council-row.h"
 #include "lgr-item-row.h"
 #include "lgr-number-row.h"
 #include "lgr-range-editor.h"
@@ -628,6 +629,13 @@ lgr_item_row_new (LgrDocument *document, const char *scenario_id, const char *it
                                          : _ ("Realisation profile"));
     }
   lgr_range_editors_bind (GTK_WIDGET (self), document, scenario_id, item_id, TRUE);
+  /* whose item it is, in an option with several councils: before the remove row */
+  g_object_ref (self->remove_row);
+  adw_expander_row_remove (ADW_EXPANDER_ROW (self), self->remove_row);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                            lgr_item_council_row_new (document, scenario_id, item_id));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (self), self->remove_row);
+  g_object_unref (self->remove_row);
   update (self);
   g_signal_connect_object (document, "changed", G_CALLBACK (on_document_changed), self, 0);
   return GTK_WIDGET (self);

@@ -7,6 +7,7 @@
  * label's new text makes the whole window lay itself out again. */
 #include <glib/gi18n.h>
 
+#include "lgr-council-table.h"
 #include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-rules.h"
@@ -21,6 +22,7 @@ struct _LgrYearTable
   GtkStringList *years; /* the model: one string per year */
   GtkWidget *view;
   GtkWidget *scroller; /* around the view */
+  GtkWidget *councils; /* the split by council under it (LgrCouncilTable) */
   GPtrArray *cells;    /* of GtkListItem*, every cell the factories set up (not owned) */
   gboolean stale;      /* results changed while the table was not mapped or out of view */
   guint n_refreshes;
@@ -101,6 +103,7 @@ lgr_year_table_format (const LgrResults *results, const char *scenario_id, char 
         }
       g_string_append_c (out, '\n');
     }
+  lgr_council_table_append_text (out, results, scenario_id, separator);
   return g_string_free (out, FALSE);
 }
 
@@ -397,6 +400,9 @@ lgr_year_table_init (LgrYearTable *self)
   gtk_widget_set_halign (button, GTK_ALIGN_END);
   g_signal_connect (button, "clicked", G_CALLBACK (on_copy), self);
   gtk_box_append (GTK_BOX (self), button);
+
+  self->councils = lgr_council_table_new ();
+  gtk_box_append (GTK_BOX (self), self->councils);
 }
 
 GtkWidget *
@@ -430,6 +436,7 @@ lgr_year_table_set_results (LgrYearTable *self, const LgrResults *results)
                && results->first_year == self->results->first_year;
   old = g_steal_pointer (&self->results);
   self->results = results ? lgr_results_ref (results) : NULL;
+  lgr_council_table_set_results (LGR_COUNCIL_TABLE (self->councils), results, self->scenario_id);
   if (same_years)
     {
       /* The rows stay; their figures are brought up to date now if in view, else when in view. */
@@ -485,4 +492,11 @@ lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column)
             lgr_figure_label_get_text (LGR_FIGURE_LABEL (gtk_list_item_get_child (item))));
     }
   return NULL;
+}
+
+LgrCouncilTable *
+lgr_year_table_get_councils (LgrYearTable *self)
+{
+  g_return_val_if_fail (LGR_IS_YEAR_TABLE (self), NULL);
+  return LGR_COUNCIL_TABLE (self->councils);
 }

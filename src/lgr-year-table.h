@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "lgr-council-table.h"
 #include "lgr-results.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ char *lgr_year_table_dup_cell (LgrYearTable *self, guint row, LgrYearColumn colu
 /* The text a cell's label has now (NULL if that row is not bound): what the results say once the
  * cell has been in view since they arrived (for tests). */
 char *lgr_year_table_dup_label (LgrYearTable *self, guint row, LgrYearColumn column);
+
+/* The split by council under the table (hidden for a scenario with one authority). */
+LgrCouncilTable *lgr_year_table_get_councils (LgrYearTable *self);
 
 /* The scenario's table as text: separator ',' gives CSV (quoted header), '\t' tab-separated
  * values for the clipboard. Numbers with a dot decimal, unrounded. */

@@ -196,11 +196,19 @@ random_lever (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, g
 }
 
 static LgrItem *
-random_item (GRand *rand, const LgrStudy *study, guint n)
+random_item (GRand *rand, const LgrStudy *study, const LgrScenario *scenario, guint n)
 {
   g_autofree char *id = g_strdup_printf ("item_%u", n);
   g_autofree char *name = random_name (rand, "Item", n);
   LgrItem *item = lgr_item_new (id, name, n % LGR_N_ITEM_KINDS); /* every kind */
+  /* shared or one authority's, from n rather than the generator, so that every other random
+   * value stays as it was; never the last authority's, which may then have nothing of its own
+   * (the schema test changes the id of such an authority) */
+  guint owner = n % scenario->authorities->len;
+
+  if (owner + 1 < scenario->authorities->len)
+    item->authority_id
+        = g_strdup (((LgrAuthority *)g_ptr_array_index (scenario->authorities, owner))->id);
 
   item->enabled = g_rand_int_range (rand, 0, 4) != 0;
   /* every pattern: spreads on one-off costs, recurring or values on any kind */
@@ -486,7 +494,7 @@ lgr_test_random_study (GRand *rand, guint n_scenarios, guint n_levers, guint n_i
       for (guint l = 0; l < n_levers; l++)
         g_ptr_array_add (scenario->levers, random_lever (rand, study, scenario, l));
       for (guint i = 0; i < n_items; i++)
-        g_ptr_array_add (scenario->items, random_item (rand, study, i));
+        g_ptr_array_add (scenario->items, random_item (rand, study, scenario, i));
       g_ptr_array_add (study->scenarios, scenario);
     }
   random_uncertainty (study);

@@ -59,7 +59,9 @@ test_valid_full (void)
   g_assert_cmpint (item->line, ==, 23);
   g_assert_cmpint (item->pattern, ==, LGR_ITEM_PATTERN_SPREAD);
   g_assert_cmpfloat (item->total, ==, 37300000);
+  g_assert_null (item->authority_id); /* shared by the scenario */
   item = g_ptr_array_index (two->items, 2);
+  g_assert_cmpstr (item->authority_id, ==, "south");
   g_assert_cmpint (item->pattern, ==, LGR_ITEM_PATTERN_VALUES);
   g_assert_cmpuint (item->values->len, ==, 2);
   g_assert_cmpint (g_array_index (item->values, LgrYearValue, 1).year, ==, 2028);
@@ -561,6 +563,11 @@ test_unknown_authority (void)
   /* an authority of another scenario does not count */
   lgr_test_assert_change_refused ("authority=\"north\"", "authority=\"county\"", 16,
                                   "there is no authority “county”");
+  /* an item's, by the same rule */
+  lgr_test_assert_change_refused ("authority=\"south\" kind", "authority=\"east\" kind", 30,
+                                  "item “ict”: there is no authority “east” in scenario “two”");
+  lgr_test_assert_change_refused ("authority=\"south\" kind", "authority=\"so uth\" kind", 30,
+                                  "“so uth” is not a valid id");
 }
 
 /* Spreads */

@@ -22,6 +22,7 @@
 #include "lgr-format.h"
 #include "lgr-report-published.h"
 #include "lgr-report-uncertainty.h"
+#include "lgr-report-councils.h"
 #include "lgr-report-snapshots.h"
 
 #define A4_WIDTH 595.0
@@ -665,6 +666,15 @@ published_section (Report *r)
   lgr_report_published_section (&sink, r->results);
 }
 
+/* "Per council": lgr-report-councils.c, through the same writing functions */
+static void
+councils_section (Report *r)
+{
+  LgrReportSink sink
+      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
+  lgr_report_councils_section (&sink, r->results);
+}
+
 /* Year-by-year tables: columns of years in blocks that fit the page width */
 
 static void
@@ -771,6 +781,7 @@ run_report (Report *r)
   space (r, 8);
   for (guint i = 0; i < r->results->n_scenarios; i++)
     year_table (r, &r->results->scenarios[i]);
+  councils_section (r);
   for (guint i = 0; i < lgr_report_snapshot_pages (r->study); i++)
     {
       page_break (r);

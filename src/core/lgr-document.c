@@ -705,7 +705,7 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
   stretched = lgr_item_copy (item);
   lgr_uncertainty_stretch_item (stretched, g_ptr_array_index (scenario->items, index));
   lgr_item_note_source_change (stretched, g_ptr_array_index (scenario->items, index));
-  if (!lgr_item_validate (stretched, error))
+  if (!lgr_item_validate_in (stretched, scenario, error))
     return drop_copy (copy, FALSE);
   replace_at (scenario->items, index, g_steal_pointer (&stretched));
   return commit_change (self, copy, item->name, merge_key, error);

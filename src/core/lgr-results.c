@@ -180,6 +180,56 @@ compute_summary (const LgrStudy *study, LgrScenarioResult *r, guint n)
   r->peak_funding = lowest < 0 ? -lowest : 0;
 }
 
+LgrFigure
+lgr_lever_figure (const LgrLever *lever)
+{
+  return lever->benefit == LGR_BENEFIT_CASHABLE ? LGR_FIGURE_CASHABLE : LGR_FIGURE_AVOIDANCE;
+}
+
+LgrFigure
+lgr_item_figure (const LgrItem *item)
+{
+  switch (item->kind)
+    {
+    case LGR_ITEM_KIND_ONE_OFF_COST:
+      return LGR_FIGURE_ONE_OFF;
+    case LGR_ITEM_KIND_RECURRING_COST:
+      return LGR_FIGURE_RECURRING;
+    case LGR_ITEM_KIND_SAVING:
+      return LGR_FIGURE_CASHABLE;
+    case LGR_ITEM_KIND_AVOIDANCE:
+      return LGR_FIGURE_AVOIDANCE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* docs/model.md, "Annual and cumulative figures". */
+void
+lgr_results_settle (const LgrStudy *study, const LgrScenario *scenario, guint n,
+                    double *const sums[LGR_N_FIGURES], double *net, double *cumulative)
+{
+  /* a scenario's own settings override the study's (docs/model.md) */
+  double R = lgr_scenario_benefit_realisation (scenario, study) / 100.0;
+  double K = 1.0 + lgr_scenario_cost_contingency (scenario, study) / 100.0;
+  double *cashable = sums[LGR_FIGURE_CASHABLE], *avoidance = sums[LGR_FIGURE_AVOIDANCE];
+  double *one_off = sums[LGR_FIGURE_ONE_OFF], *recurring = sums[LGR_FIGURE_RECURRING];
+  double total = 0;
+
+  for (guint t = 0; t < n; t++)
+    {
+      cashable[t] *= R;
+      avoidance[t] *= R;
+      one_off[t] *= K;
+      recurring[t] *= K;
+      net[t] = cashable[t] - one_off[t] - recurring[t];
+      if (study->count_avoidance)
+        net[t] += avoidance[t];
+      total += net[t];
+      cumulative[t] = total;
+    }
+}
+
 /* The scenario's authorities by id when it has many, else NULL: a search per lever made a study
  * with 60,000 authorities and 40,000 levers take 20 s to compute. The first of an id wins, as in
  * lgr_scenario_find_authority(). */
@@ -235,9 +285,6 @@ lgr_results_compute (const LgrStudy *study)
       const LgrScenario *scenario = g_ptr_array_index (study->scenarios, s);
       LgrScenarioResult *r = &results->scenarios[s];
       g_autoptr (GHashTable) authorities = authorities_by_id (scenario);
-      /* a scenario's own settings override the study's (docs/model.md) */
-      double R = lgr_scenario_benefit_realisation (scenario, study) / 100.0;
-      double K = 1.0 + lgr_scenario_cost_contingency (scenario, study) / 100.0;
       r->scenario = scenario;
       r->cashable_savings = NEXT_SERIES ();
       r->cost_avoidance = NEXT_SERIES ();
@@ -245,6 +292,8 @@ lgr_results_compute (const LgrStudy *study)
       r->recurring_costs = NEXT_SERIES ();
       r->net = NEXT_SERIES ();
       r->cumulative = NEXT_SERIES ();
+      double *sums[LGR_N_FIGURES]
+          = { r->cashable_savings, r->cost_avoidance, r->one_off_costs, r->recurring_costs };
 
       r->n_levers = scenario->levers->len;
       r->levers = lever_results;
@@ -265,8 +314,7 @@ lgr_results_compute (const LgrStudy *study)
           lr->scenario_spend = NEXT_SERIES ();
           compute_lever (study, lr, n);
 
-          double *target = lr->lever->benefit == LGR_BENEFIT_CASHABLE ? r->cashable_savings
-                                                                      : r->cost_avoidance;
+          double *target = sums[lgr_lever_figure (lr->lever)];
           for (guint t = 0; t < n; t++)
             target[t] += lr->saving[t];
         }
@@ -281,41 +329,12 @@ lgr_results_compute (const LgrStudy *study)
           ir->values = NEXT_SERIES ();
           compute_item (study, ir, n);
 
-          double *target = NULL;
-          switch (ir->item->kind)
-            {
-            case LGR_ITEM_KIND_ONE_OFF_COST:
-              target = r->one_off_costs;
-              break;
-            case LGR_ITEM_KIND_RECURRING_COST:
-              target = r->recurring_costs;
-              break;
-            case LGR_ITEM_KIND_SAVING:
-              target = r->cashable_savings;
-              break;
-            case LGR_ITEM_KIND_AVOIDANCE:
-              target = r->cost_avoidance;
-              break;
-            default:
-              g_assert_not_reached ();
-            }
+          double *target = sums[lgr_item_figure (ir->item)];
           for (guint t = 0; t < n; t++)
             target[t] += ir->values[t];
         }
 
-      double cumulative = 0;
-      for (guint t = 0; t < n; t++)
-        {
-          r->cashable_savings[t] *= R;
-          r->cost_avoidance[t] *= R;
-          r->one_off_costs[t] *= K;
-          r->recurring_costs[t] *= K;
-          r->net[t] = r->cashable_savings[t] - r->one_off_costs[t] - r->recurring_costs[t];
-          if (study->count_avoidance)
-            r->net[t] += r->cost_avoidance[t];
-          cumulative += r->net[t];
-          r->cumulative[t] = cumulative;
-        }
+      lgr_results_settle (study, scenario, n, sums, r->net, r->cumulative);
       compute_summary (study, r, n);
       r->nothing_to_pay_back = TRUE;
       for (guint i = 0; i < scenario->levers->len && r->nothing_to_pay_back; i++)

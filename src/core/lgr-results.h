@@ -111,6 +111,27 @@ typedef struct
   int crossover_index;           /* first year from which B stays above A to the end; -1 if never */
 } LgrComparison;
 
+/* The four of a scenario's annual figures that its levers and items add to, as
+ * LgrScenarioResult names them. */
+typedef enum
+{
+  LGR_FIGURE_CASHABLE,
+  LGR_FIGURE_AVOIDANCE,
+  LGR_FIGURE_ONE_OFF,
+  LGR_FIGURE_RECURRING,
+  LGR_N_FIGURES
+} LgrFigure;
+
+/* Which figure a lever's saving or an item's values add to (docs/model.md). */
+LgrFigure lgr_lever_figure (const LgrLever *lever);
+LgrFigure lgr_item_figure (const LgrItem *item);
+/* docs/model.md, "Annual and cumulative figures": sums (the levers' savings and items' values
+ * added up per figure, n years each) get the scenario's benefit realisation and cost
+ * contingency in place, and net and cumulative are made from them. The one place for it: the
+ * scenario's figures are made so, and so are its councils' parts (lgr-results-authority.h). */
+void lgr_results_settle (const LgrStudy *study, const LgrScenario *scenario, guint n,
+                         double *const sums[LGR_N_FIGURES], double *net, double *cumulative);
+
 LgrResults *lgr_results_compute (const LgrStudy *study);
 /* Results are immutable, reference-counted snapshots: whoever keeps them takes a reference and
  * drops it when done; the last reference frees them. lgr_results_free() drops one reference

@@ -620,8 +620,6 @@ describe (const char *kind, const char *id)
   return g_strdup_printf (_ ("%s “%s”"), kind, id && g_utf8_validate (id, -1, NULL) ? id : "?");
 }
 
-/* authorities: the scenario's authority ids as a set, or NULL to search the scenario (a set
- * keeps checking a scenario with many levers and authorities linear). */
 /* A "changed since the source" mark (checked-*) belongs to a note. */
 static gboolean
 check_source_marks (const char *source, gboolean marked, GError **error)
@@ -633,34 +631,41 @@ check_source_marks (const char *source, gboolean marked, GError **error)
   return FALSE;
 }
 
+/* A lever's or item's authority names one of its scenario (if known). authorities: their ids
+ * as a set, or NULL to search the scenario (a set keeps checking many levers linear). */
+static gboolean
+authority_check (const char *id, const LgrScenario *scenario, GHashTable *authorities,
+                 GError **error)
+{
+  if (id == NULL || !lgr_check_id (id, error))
+    {
+      g_clear_error (error);
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("the authority “%s” is not a valid id"),
+                   id && g_utf8_validate (id, -1, NULL) ? id : "");
+      return FALSE;
+    }
+  if (scenario != NULL
+      && (authorities != NULL ? !g_hash_table_contains (authorities, id)
+                              : lgr_scenario_find_authority (scenario, id) == NULL))
+    {
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("there is no authority “%s” in scenario “%s”"), id,
+                   scenario->id ? scenario->id : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *authorities,
              GError **error)
 {
   if (!lgr_check_id (lever->id, error) || !CHECK_TEXT (lever->name, N_ ("the name"), TRUE, error)
       || !CHECK_TEXT (lever->service, N_ ("the service"), FALSE, error)
-      || !CHECK_TEXT_OF (lever->source, N_ ("the source"), FALSE, NOTE, error))
+      || !CHECK_TEXT_OF (lever->source, N_ ("the source"), FALSE, NOTE, error)
+      || !authority_check (lever->authority_id, scenario, authorities, error))
     return FALSE;
-  if (lever->authority_id == NULL || !lgr_check_id (lever->authority_id, error))
-    {
-      g_clear_error (error);
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _ ("the authority “%s” is not a valid id"),
-                   lever->authority_id && g_utf8_validate (lever->authority_id, -1, NULL)
-                       ? lever->authority_id
-                       : "");
-      return FALSE;
-    }
-  if (scenario != NULL
-      && (authorities != NULL
-              ? !g_hash_table_contains (authorities, lever->authority_id)
-              : lgr_scenario_find_authority (scenario, lever->authority_id) == NULL))
-    {
-      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
-                   _ ("there is no authority “%s” in scenario “%s”"), lever->authority_id,
-                   scenario->id ? scenario->id : "");
-      return FALSE;
-    }
   if ((guint)lever->benefit >= LGR_N_BENEFITS || (guint)lever->basis >= LGR_N_COHORT_BASES
       || (guint)lever->unit_period >= LGR_N_UNIT_PERIODS)
     {
@@ -699,9 +704,11 @@ lever_check (const LgrLever *lever, const LgrScenario *scenario, GHashTable *aut
 }
 
 static gboolean
-item_check (const LgrItem *item, GError **error)
+item_check (const LgrItem *item, const LgrScenario *scenario, GHashTable *authorities,
+            GError **error)
 {
   if (!lgr_check_id (item->id, error) || !CHECK_TEXT (item->name, N_ ("the name"), TRUE, error)
+      || (item->authority_id && !authority_check (item->authority_id, scenario, authorities, error))
       || !CHECK_TEXT_OF (item->source, N_ ("the source"), FALSE, NOTE, error)
       || !check_source_marks (item->source, item->has_source_value, error)
       || (item->has_source_value
@@ -794,11 +801,11 @@ lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError *
 }
 
 gboolean
-lgr_item_validate (const LgrItem *item, GError **error)
+lgr_item_validate_in (const LgrItem *item, const LgrScenario *scenario, GError **error)
 {
   g_autofree char *context = NULL;
   g_return_val_if_fail (item != NULL, FALSE);
-  if (item_check (item, error))
+  if (item_check (item, scenario, NULL, error))
     return TRUE;
   context = describe (_ ("item"), item->id);
   return fail_at (error, NULL, 0, context);
@@ -879,7 +886,7 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
   for (guint i = 0; i < scenario->items->len; i++)
     {
       const LgrItem *item = g_ptr_array_index (scenario->items, i);
-      if (!item_check (item, error)
+      if (!item_check (item, scenario, authorities, error)
           || !claim_id (ids, item->id, item->line, where, filename, error))
         {
           g_autofree char *ictx = describe (_ ("item"), item->id);

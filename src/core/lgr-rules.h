@@ -134,7 +134,14 @@ gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError
  * check that the id is unique (the lever may replace one with the same id): see
  * lgr_scenario_has_id(), or validate the whole study with the change applied. */
 gboolean lgr_lever_validate (const LgrLever *lever, const LgrScenario *scenario, GError **error);
-gboolean lgr_item_validate (const LgrItem *item, GError **error);
+/* An item in scenario: its authority, if it names one, must be one of scenario's (not checked
+ * without a scenario). */
+gboolean lgr_item_validate_in (const LgrItem *item, const LgrScenario *scenario, GError **error);
+static inline gboolean
+lgr_item_validate (const LgrItem *item, GError **error)
+{
+  return lgr_item_validate_in (item, NULL, error);
+}
 
 /* An authority's own values: its name, population and child population (not its id). */
 gboolean lgr_authority_validate (const LgrAuthority *authority, GError **error);

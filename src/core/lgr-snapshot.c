@@ -217,7 +217,7 @@ changed_copy (const LgrStudy *study, const LgrSnapshotSet *set, Target *t, GErro
       if (!parse_into (t, set->text, copy, error))
         return NULL;
       lgr_uncertainty_stretch_item (copy, t->item);
-      if (!lgr_item_validate (copy, error))
+      if (!lgr_item_validate_in (copy, t->scenario, error))
         return NULL;
       return g_steal_pointer (&copy);
     }

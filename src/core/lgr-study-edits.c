@@ -69,6 +69,17 @@ lgr_scenario_check_remove_authority (const LgrScenario *scenario, const char *au
                    authority->name, users->str);
       return FALSE;
     }
+  for (guint i = 0; i < scenario->items->len; i++)
+    {
+      const LgrItem *item = g_ptr_array_index (scenario->items, i);
+      if (g_strcmp0 (item->authority_id, authority_id) != 0)
+        continue;
+      g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,
+                   _ ("“%s” cannot be removed: the item “%s” belongs to it (move or remove it "
+                      "first)"),
+                   authority->name, item->name);
+      return FALSE;
+    }
   if (scenario->authorities->len <= 1)
     {
       g_set_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID,

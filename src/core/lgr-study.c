@@ -187,6 +187,7 @@ lgr_item_copy (const LgrItem *item)
   LgrItem *copy = g_memdup2 (item, sizeof *item);
   copy->id = g_strdup (item->id);
   copy->name = g_strdup (item->name);
+  copy->authority_id = g_strdup (item->authority_id);
   copy->source = g_strdup (item->source);
   copy->driver = g_strdup (item->driver);
   lgr_profile_copy (&copy->profile, &item->profile);
@@ -201,6 +202,7 @@ lgr_item_free (LgrItem *item)
     return;
   g_free (item->id);
   g_free (item->name);
+  g_free (item->authority_id);
   g_free (item->source);
   g_free (item->driver);
   lgr_profile_clear (&item->profile);

@@ -150,6 +150,9 @@ typedef struct
 {
   char *id;
   char *name;
+  /* the authority of its scenario whose cost or saving it is, or NULL: shared by the
+   * scenario's authorities (docs/format.md) */
+  char *authority_id;
   LgrItemKind kind;
   gboolean enabled;
   LgrItemPattern pattern;
