@@ -645,8 +645,8 @@ test_validate_checks_every_field (void)
                 break;
               value = field_string (row, g_array_index (objects, Found, 0).object);
               if (lgr_study_validate (broken, NULL, NULL))
-                g_error ("lgr_study_validate() accepts %s = %s: check it in lgr-rules.c", label,
-                         value);
+                g_error ("lgr_study_validate() accepts %s = %s: check it in lgr-study-validate.c",
+                         label, value);
             }
         }
     }

@@ -204,3 +204,29 @@ lgr_document_duplicate_as_cases (LgrDocument *self, const char *scenario_id, dou
     *stretch_id = g_steal_pointer (&stretch_new);
   return TRUE;
 }
+
+/* A scenario's authorities: a new one (they are changed and removed in lgr-document.c) */
+
+gboolean
+lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const char *name,
+                            char **new_id, GError **error)
+{
+  LgrScenario *scenario;
+  LgrStudy *copy;
+  g_autofree char *stripped = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!(stripped = _lgr_document_typed_name (name, error))
+      || !(copy = _lgr_document_copy_with_scenario (self, scenario_id, &scenario, error)))
+    return FALSE;
+  stem = lgr_id_stem (stripped, "authority");
+  id = lgr_scenario_unique_id (scenario, stem);
+  g_ptr_array_add (scenario->authorities, lgr_authority_new (id, stripped));
+  label = g_strdup_printf (_ ("Add “%s”"), stripped);
+  return _lgr_document_commit_addition (self, copy, label, &id, new_id, error);
+}

@@ -924,31 +924,7 @@ lgr_document_set_item_kind (LgrDocument *self, const char *scenario_id, const ch
   return edit_entry (self, scenario_id, ITEM, item_id, convert_kind, kind, error);
 }
 
-/* Authorities */
-
-gboolean
-lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const char *name,
-                            char **new_id, GError **error)
-{
-  LgrScenario *scenario;
-  LgrStudy *copy;
-  g_autofree char *stripped = NULL;
-  g_autofree char *stem = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *label = NULL;
-
-  g_return_val_if_fail (LGR_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (!(stripped = _lgr_document_typed_name (name, error))
-      || !(copy = copy_with_scenario (self, scenario_id, &scenario, error)))
-    return FALSE;
-  stem = lgr_id_stem (stripped, "authority");
-  id = lgr_scenario_unique_id (scenario, stem);
-  g_ptr_array_add (scenario->authorities, lgr_authority_new (id, stripped));
-  label = g_strdup_printf (_ ("Add “%s”"), stripped);
-  return commit_addition (self, copy, label, &id, new_id, error);
-}
+/* Authorities (added in lgr-document-scenarios.c) */
 
 gboolean
 lgr_document_remove_authority (LgrDocument *self, const char *scenario_id, const char *authority_id,

@@ -150,4 +150,17 @@ gboolean lgr_authority_validate (const LgrAuthority *authority, GError **error);
  * a title, and every value in range. */
 gboolean lgr_study_validate_settings (const LgrStudy *settings, GError **error);
 
+/* The checks of a rule file (lgr-rules.c, lgr-study-validate.c), quick when the value is good:
+ * what (untranslated, N_) is translated only when the check fails. */
+#define LGR_CHECK_RANGE(range, value, what, error)                                                 \
+  (lgr_range_contains ((range), (value)) || lgr_check_range ((range), (value), _ (what), (error)))
+/* Text of at most LGR_LENGTH_length characters */
+#define LGR_CHECK_TEXT_OF(text, what, required, length, error)                                     \
+  ((lgr_text_is_valid ((text), (required))                                                         \
+    || lgr_check_text ((text), _ (what), (required), (error)))                                     \
+   && lgr_check_length ((text), LGR_LENGTH_##length, _ (what), (error)))
+/* Text of a name's length at most */
+#define LGR_CHECK_TEXT(text, what, required, error)                                                \
+  LGR_CHECK_TEXT_OF (text, what, required, NAME, error)
+
 G_END_DECLS
