@@ -1,6 +1,8 @@
 /* test-window-published.c: the window's published figures below the year table - a row for
  * each figure of the bundled study with the comparison and the source in full, following edits,
  * and hidden for a study without any - under Xvfb. */
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "lgr-test-util.h"
@@ -16,6 +18,13 @@ static const char *
 row_subtitle (LgrPublishedView *view, guint i)
 {
   return adw_action_row_get_subtitle (lgr_published_view_get_row (view, i));
+}
+
+/* The window's views follow an edit at its next frame. */
+static gboolean
+run_rate_followed (gpointer data)
+{
+  return strstr (row_title (data, 0), "computed £20.0m") != NULL;
 }
 
 static void
@@ -53,7 +62,7 @@ test_rows (LgrTestWindowFixture *f, gconstpointer data)
   aggregation->amount = 20e6;
   g_assert_true (lgr_document_set_item (document, "one", aggregation, NULL, &error));
   g_assert_no_error (error);
-  lgr_test_settle ();
+  g_assert_true (lgr_test_wait_until (run_rate_followed, view));
   g_assert_cmpstr (row_title (view, 0), ==,
                    "Published run rate £18.7m · computed £20.0m · £1.3m more");
 
