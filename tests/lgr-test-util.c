@@ -177,6 +177,49 @@ lgr_test_run_cli (const char *locale, const char *first_arg, ...)
   return run;
 }
 
+char *
+lgr_test_pdf_text (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr (GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *out = NULL;
+  int wait_status = 0;
+
+  if (pdftotext == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  return g_regex_replace_literal (blanks, out, -1, 0, " ", 0, NULL);
+}
+
+char *
+lgr_test_report_text (const char *study_path, const char *snapshot_option)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lgr-report-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
+  char *text;
+
+  {
+    g_auto (LgrTestRun) run
+        = snapshot_option ? lgr_test_run_cli ("C.UTF-8", option, snapshot_option, study_path, NULL)
+                          : lgr_test_run_cli ("C.UTF-8", option, study_path, NULL);
+    if (run.status != 0)
+      g_printerr ("%s", run.err);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  text = lgr_test_pdf_text (pdf);
+  lgr_test_remove_tree (dir);
+  return text;
+}
+
 void
 lgr_test_assert_refused (const char *xml, gsize length, LgrStudyError code, int line,
                          const char *gist)

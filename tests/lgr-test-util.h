@@ -70,6 +70,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LgrTestRun, lgr_test_run_clear)
  * (DISPLAY and WAYLAND_DISPLAY point nowhere); asserts that it exited. */
 LgrTestRun lgr_test_run_cli (const char *locale, const char *first_arg, ...) G_GNUC_NULL_TERMINATED;
 
+/* pdftotext's text of a PDF, white space made single spaces (-layout keeps a table's row on one
+ * line, so its cells read as words in order); NULL, with the test marked skipped, where
+ * pdftotext is not installed. */
+char *lgr_test_pdf_text (const char *pdf);
+/* The text of the report lgr-explorer --report writes for study_path (as lgr_test_pdf_text()),
+ * with snapshot_option ("--snapshot=ID") if not NULL; the command must succeed. */
+char *lgr_test_report_text (const char *study_path, const char *snapshot_option);
+
 /* The text of tests/files/NAME. */
 char *lgr_test_read_fixture (const char *name);
 /* tests/files/valid-full.lgr with from (which must occur once) replaced by to. */

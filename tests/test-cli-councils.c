@@ -137,34 +137,12 @@ test_summary_items (void)
 static void
 test_report (void)
 {
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *path = lgr_test_source_path ("data", "studies", "warwickshire.lgr", NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *option = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autofree char *text = lgr_test_report_text (path, NULL);
   const char *section;
-  int wait_status = 0;
 
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
-  dir = g_dir_make_tmp ("lgr-councils-XXXXXX", NULL);
-  pdf = g_build_filename (dir, "report.pdf", NULL);
-  option = g_strconcat ("--report=", pdf, NULL);
-  {
-    g_auto (LgrTestRun) run = lgr_test_run_cli ("C.UTF-8", option, path, NULL);
-    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-    g_assert_cmpint (run.status, ==, 0);
-    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                  NULL, &text, NULL, &wait_status, &error);
-    g_assert_no_error (error);
-  }
-  lgr_test_remove_tree (dir);
-
+  if (text == NULL)
+    return;
   section = strstr (text, "Per council: Two unitaries");
   g_assert_nonnull (section);
   g_assert_null (strstr (text, "Per council: One unitary")); /* one authority */

@@ -121,24 +121,6 @@ count_new_grey (const char *before, const char *after)
   return n;
 }
 
-/* pdftotext's text of a file, or NULL if pdftotext is not there. */
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  if (pdftotext == NULL)
-    return NULL;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  return out;
-}
-
 /* An export of chart to dir/name, with the snapshot option if not NULL. */
 static char *
 export_chart (const char *dir, const char *name, const char *chart, const char *snapshot)
@@ -176,40 +158,20 @@ test_start_line (void)
       g_assert_cmpuint (n_again, ==, 0);
 
       g_autofree char *pdf = export_chart (dir, "late.pdf", charts[i], "--snapshot=savings-late");
-      g_autofree char *text = pdf_text (pdf);
+      g_autofree char *text = lgr_test_pdf_text (pdf);
       if (text != NULL)
         g_assert_nonnull (strstr (text, "Starting point"));
       g_autofree char *plain_pdf = export_chart (dir, "plain.pdf", charts[i], NULL);
-      g_autofree char *plain_text = pdf_text (plain_pdf);
+      g_autofree char *plain_text = lgr_test_pdf_text (plain_pdf);
       if (plain_text != NULL)
         g_assert_null (strstr (plain_text, "Starting point"));
     }
   g_autofree char *difference
       = export_chart (dir, "difference.pdf", "difference", "--snapshot=savings-late");
-  g_autofree char *text = pdf_text (difference);
+  g_autofree char *text = lgr_test_pdf_text (difference);
   if (text != NULL)
     g_assert_null (strstr (text, "Starting point"));
   lgr_test_remove_tree (dir);
-}
-
-/* pdftotext's text of the report of path, with the snapshot option if not NULL. */
-static char *
-report_text (const char *dir, const char *path, const char *snapshot)
-{
-  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
-  g_autofree char *option = g_strconcat ("--report=", pdf, NULL);
-  g_auto (LgrTestRun) run = snapshot ? lgr_test_run_cli ("C.UTF-8", option, snapshot, path, NULL)
-                                     : lgr_test_run_cli ("C.UTF-8", option, path, NULL);
-  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_autoptr (GError) error = NULL;
-  char *out = NULL;
-  int wait_status = 0;
-
-  g_assert_cmpint (run.status, ==, 0);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                NULL, &out, NULL, &wait_status, &error);
-  g_assert_no_error (error);
-  return out;
 }
 
 /* Without --snapshot, a page per snapshot: name, note, changes, table and chart. */
@@ -217,18 +179,12 @@ static void
 test_report_pages (void)
 {
   g_autofree char *path = bundled_path ();
-  g_autofree char *dir = g_dir_make_tmp ("lgr-snapshot-XXXXXX", NULL);
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *all = NULL;
   g_autofree char *one = NULL;
   const char *page;
 
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
-  all = report_text (dir, path, NULL);
+  if (!(all = lgr_test_report_text (path, NULL)))
+    return;
   page = strstr (all, "Snapshot: What if transition costs overrun by 44%?");
   g_assert_nonnull (page);
   g_assert_nonnull (strstr (page, "Transition costs in both cases are estimates"));
@@ -247,10 +203,9 @@ test_report_pages (void)
   g_assert_nonnull (strstr (all, "Snapshot: What if one unitary also lowered"));
 
   /* with one applied: that study's report, without snapshot pages */
-  one = report_text (dir, path, "--snapshot=transition-overrun");
+  one = lgr_test_report_text (path, "--snapshot=transition-overrun");
   g_assert_null (strstr (one, "Snapshot: "));
   g_assert_nonnull (strstr (one, "£43.0m"));
-  lgr_test_remove_tree (dir);
 }
 
 static void

@@ -533,53 +533,15 @@ test_report_stale_source (void)
   g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
   LgrLever *lac = lgr_scenario_find_lever (lgr_study_find_scenario (study, "one"), "lac");
   g_autofree char *path = write_temp ("stale.lgr", "");
-  g_autofree char *pdf = write_temp ("report.pdf", "");
-  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
-  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
   g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
 
   lgr_test_set_cohort_target (lac, 50);
   g_assert_true (lac->has_source_target);
   g_assert_true (lgr_study_save_path (study, path, NULL));
-  g_auto (LgrTestRun) run = run_cli (NULL, arg, path, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                     &wait_status, &error))
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
-  g_strdelimit (text, "\n", ' ');
+  if (!(text = lgr_test_report_text (path, NULL)))
+    return;
   g_assert_nonnull (strstr (text, "This source predates a change: target 64 per 10,000 children "
                                   "when it was written, 50 per 10,000 children now."));
-}
-
-/* pdftotext's text of the report of study_path, white space made single spaces; NULL (the test skipped) without
- * pdftotext. */
-static char *
-report_text (const char *study_path)
-{
-  g_autofree char *pdf = write_temp ("published.pdf", "");
-  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
-  const char *pdftotext[] = { "pdftotext", "-layout", pdf, "-", NULL };
-  g_auto (LgrTestRun) run = run_cli (NULL, arg, study_path, NULL);
-  g_autoptr (GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
-  g_autofree char *text = NULL;
-  int wait_status = 0;
-
-  g_assert_cmpint (run.status, ==, 0);
-  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                     &wait_status, NULL))
-    {
-      g_test_skip ("pdftotext is not installed");
-      return NULL;
-    }
-  /* a table's cells as words: -layout keeps a row on one line, its gaps become one space */
-  return g_regex_replace_literal (blanks, text, -1, 0, " ", 0, NULL);
 }
 
 /* "Published figures checked": each figure of the bundled study beside the computed one, with
@@ -588,7 +550,7 @@ static void
 test_report_published (void)
 {
   g_autofree char *bundled = bundled_path ();
-  g_autofree char *text = report_text (bundled);
+  g_autofree char *text = lgr_test_report_text (bundled, NULL);
   g_autofree char *full = lgr_test_source_path ("tests", "files", "valid-full.lgr", NULL);
   g_autofree char *without = NULL;
   const char *section;
@@ -603,7 +565,7 @@ test_report_published (void)
                                      "single unitary council, 28 November 2025"));
   g_assert_nonnull (strstr (section, "Cumulative by 2032/33 £57.1m £57.2m £75k more"));
 
-  without = report_text (full);
+  without = lgr_test_report_text (full, NULL);
   g_assert_null (strstr (without, "Published figures checked"));
 }
 
@@ -617,12 +579,7 @@ test_report_authority_source (void)
       = lgr_scenario_find_authority (lgr_study_find_scenario (study, "two"), "north");
   g_autoptr (LgrAuthority) before = NULL;
   g_autofree char *path = write_temp ("stale-authority.lgr", "");
-  g_autofree char *pdf = write_temp ("report.pdf", "");
-  g_autofree char *arg = g_strconcat ("--report=", pdf, NULL);
-  const char *pdftotext[] = { "pdftotext", pdf, "-", NULL };
   g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  int wait_status = 0;
 
   g_free (north->source);
   north->source = g_strdup ("A test note on the North's populations.");
@@ -631,16 +588,8 @@ test_report_authority_source (void)
   lgr_authority_note_source_change (north, before);
   g_assert_true (north->has_source_population);
   g_assert_true (lgr_study_save_path (study, path, NULL));
-  g_auto (LgrTestRun) run = run_cli (NULL, arg, path, NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  if (!g_spawn_sync (NULL, (char **)pdftotext, NULL,
-                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text, NULL,
-                     &wait_status, &error))
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
-  g_strdelimit (text, "\n", ' ');
+  if (!(text = lgr_test_report_text (path, NULL)))
+    return;
   g_assert_nonnull (strstr (text, "population 320,000, of whom 66,100 children"));
   g_assert_nonnull (strstr (text, "Source: A test note on the North's populations."));
   g_assert_nonnull (strstr (text, "This source predates a change: population 313,600 when it was "
