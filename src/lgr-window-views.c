@@ -252,6 +252,8 @@ on_document_changed (LgrDocument *document, LgrWindow *self)
 static void
 on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
 {
+  /* at once, not at the next frame: Ctrl+Z right after an edit must find Undo enabled */
+  update_actions (self);
   queue_update (self);
 }
 
