@@ -9,6 +9,7 @@
 #include "lgr-summary-card.h"
 #include "lgr-uncertainty-runner.h"
 #include "lgr-window.h"
+#include "lgr-wrap-label.h"
 #include "lgr-year-table.h"
 
 G_BEGIN_DECLS
@@ -34,7 +35,7 @@ struct _LgrWindow
   LgrScenarioSidebar *sidebar;
   GtkWidget *main_box;
   GtkLabel *presentation_title;
-  GtkLabel *verdict_label;
+  LgrWrapLabel *verdict_label;
   GtkLabel *probability_label;
   GtkProgressBar *uncertainty_progress;
   GtkWidget *cards_area;

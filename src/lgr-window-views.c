@@ -165,8 +165,7 @@ update_views (LgrWindow *self, gboolean all)
   if (all || results != old)
     {
       g_autofree char *verdict = lgr_results_verdict (results);
-      if (g_strcmp0 (gtk_label_get_text (self->verdict_label), verdict) != 0)
-        gtk_label_set_text (self->verdict_label, verdict);
+      lgr_wrap_label_set_text (self->verdict_label, verdict);
 
       for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
            child = gtk_widget_get_next_sibling (child), i++)

@@ -63,6 +63,8 @@ typedef struct
   double edit_ms; /* of which in the edit: the document and its "changed" handlers */
   double wall_ms; /* per change, median of the runs */
   double min_ms, max_ms;
+  guint verdict_resizes; /* changes after which the verdict asked for a new layout */
+  guint n_changes;
 } Figures;
 
 /* Opens a window on study (taken), moves one lever of the shown scenario n_changes times per run
@@ -78,6 +80,7 @@ measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n
   double cpu[N_RUNS], edit[N_RUNS], wall[N_RUNS];
   Figures figures;
   double base;
+  guint verdict_resizes;
 
   lgr_window_set_document (window, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
@@ -92,6 +95,7 @@ measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n
   base = lgr_scenario_find_lever (
              lgr_study_find_scenario (lgr_document_get_study (document), scenario_id), lever_id)
              ->cohort_target;
+  verdict_resizes = lgr_wrap_label_get_n_resizes (window->verdict_label);
   for (guint run = 0; run < N_RUNS; run++)
     {
       double start_cpu = cpu_ms (), edit_cpu = 0;
@@ -119,6 +123,8 @@ measure (LgrStudy *study, const char *scenario_id, const char *lever_id, guint n
       cpu[run] = (cpu_ms () - start_cpu) / n_changes;
       wall[run] = (double)(g_get_monotonic_time () - start_wall) / 1e3 / n_changes;
     }
+  figures.verdict_resizes = lgr_wrap_label_get_n_resizes (window->verdict_label) - verdict_resizes;
+  figures.n_changes = N_RUNS * n_changes;
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, &n_paints);
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
@@ -144,6 +150,8 @@ report (const char *what, Figures f, double goal_ms)
   printf ("%-44s %7.2f ms in the edit (the document and its \"changed\" handlers), %.2f ms in the "
           "frame\n",
           "", f.edit_ms, f.cpu_ms - f.edit_ms);
+  printf ("%-44s the verdict laid the window out again after %u of %u changes\n", "",
+          f.verdict_resizes, f.n_changes);
   fflush (stdout);
 }
 
