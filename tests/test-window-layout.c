@@ -295,6 +295,38 @@ assert_same_wrapped (GtkWidget *a, GtkWidget *b)
   g_assert_cmpint (gtk_widget_get_height (a), ==, gtk_widget_get_height (b));
 }
 
+static void
+count_paint (GdkFrameClock *clock, guint *n_paints)
+{
+  (*n_paints)++;
+}
+
+static gboolean
+painted (gpointer n_paints)
+{
+  return *(guint *)n_paints > 0;
+}
+
+/* Waits for window's next frame: laid out and painted. */
+static void
+wait_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint n_paints = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &n_paints);
+
+  gtk_widget_queue_draw (window);
+  g_assert_true (lgr_test_wait_until (painted, &n_paints));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+grown (gpointer widget)
+{
+  return gtk_widget_get_height (widget)
+         > GPOINTER_TO_INT (g_object_get_data (widget, "lgr-test-height"));
+}
+
 /* A wrap label measures and draws as a wrapping GtkLabel with the same text and style does (the
  * verdict, a lever row's summary); a new text that measures the same only redraws, one that
  * wraps differently lays the window out again. */
@@ -339,7 +371,7 @@ test_wrap_label (void)
       gtk_box_append (GTK_BOX (box), wrapped[i]);
     }
   gtk_window_present (GTK_WINDOW (window));
-  lgr_test_settle ();
+  wait_frame (window);
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
@@ -350,7 +382,7 @@ test_wrap_label (void)
         gtk_label_set_text (GTK_LABEL (labels[i]), texts[t]);
         lgr_wrap_label_set_text (LGR_WRAP_LABEL (wrapped[i]), texts[t]);
         g_assert_cmpstr (lgr_wrap_label_get_text (LGR_WRAP_LABEL (wrapped[i])), ==, texts[t]);
-        lgr_test_settle ();
+        wait_frame (window);
         assert_same_wrapped (labels[i], wrapped[i]);
         if (*texts[t] == '\0')
           continue; /* nothing drawn */
@@ -364,7 +396,7 @@ test_wrap_label (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 200, -1);
   gtk_label_set_text (GTK_LABEL (labels[0]), texts[2]);
   lgr_wrap_label_set_text (LGR_WRAP_LABEL (wrapped[0]), texts[2]);
-  lgr_test_settle ();
+  wait_frame (window);
   assert_same_wrapped (labels[0], wrapped[0]);
   gtk_window_destroy (GTK_WINDOW (window));
   lgr_test_settle ();
@@ -387,8 +419,8 @@ test_wrap_label (void)
     lgr_test_settle ();
     lgr_wrap_label_set_text (label, texts[2]);
     g_assert_cmpuint (lgr_wrap_label_get_n_resizes (label), ==, n_resizes + 1);
-    lgr_test_settle ();
-    g_assert_cmpint (gtk_widget_get_height (wrapped[0]), >, height);
+    g_object_set_data (G_OBJECT (label), "lgr-test-height", GINT_TO_POINTER (height));
+    g_assert_true (lgr_test_wait_until (grown, label));
   }
   gtk_window_destroy (GTK_WINDOW (window));
   lgr_test_settle ();
