@@ -11,6 +11,7 @@
 #include <adwaita.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/resource.h>
 
 #include "lgr-test-util.h"
@@ -34,20 +35,33 @@ on_after_paint (GdkFrameClock *clock, guint *n_paints)
   (*n_paints)++;
 }
 
+static gboolean
+wake (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
 /* Runs the main loop until a frame has been painted since *n_paints was paint_mark and no event
- * is left, or until the timeout. */
+ * is left. A window that paints nothing for the timeout after a change has stalled (not a slow
+ * machine): that ends the benchmark, with a message. */
 static void
 wait_for_frame (guint *n_paints, guint paint_mark)
 {
   gint64 end = g_get_monotonic_time () + TIMEOUT_US;
+  guint waker = g_timeout_add (100, wake, NULL); /* so that the loop sees the time pass */
 
   while (g_get_monotonic_time () < end)
     {
       if (*n_paints > paint_mark && !g_main_context_pending (NULL))
-        return;
+        {
+          g_source_remove (waker);
+          return;
+        }
       g_main_context_iteration (NULL, TRUE);
     }
-  g_printerr ("bench-window: no frame was painted within the timeout\n");
+  g_printerr ("bench-window: no frame was painted within %d s of a change: the window stalled\n",
+              (int)(TIMEOUT_US / G_USEC_PER_SEC));
+  exit (1);
 }
 
 static int
