@@ -199,7 +199,9 @@ main (int argc, char **argv)
   for (guint i = 0; i < first->levers->len && lever == NULL; i++)
     {
       const LgrLever *l = g_ptr_array_index (first->levers, i);
-      if (l->enabled && l->cohort_target > 0)
+      /* a target a drag can move: the random studies carry extreme values too (5e-324, which
+       * a 0.1% step leaves unchanged, so the window would have nothing to paint) */
+      if (l->enabled && l->cohort_target >= 1 && l->cohort_target <= 1e6)
         lever = l;
     }
   if (lever == NULL)
