@@ -227,6 +227,7 @@ static void
 show_stale_source (LgrLeverRow *self, const LgrLever *lever)
 {
   g_autoptr (GString) warning = g_string_new (NULL);
+  const char *icon;
 
   if (lever->source && lever->has_source_target)
     {
@@ -246,9 +247,10 @@ show_stale_source (LgrLeverRow *self, const LgrLever *lever)
     }
   lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor),
                                warning->len ? warning->str : NULL);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button),
-                                 warning->len ? "dialog-warning-symbolic"
-                                              : "dialog-information-symbolic");
+  icon = warning->len ? "dialog-warning-symbolic" : "dialog-information-symbolic";
+  /* setting it makes a new image, and lays the window out again, even when it is the same */
+  if (g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (self->source_button)), icon) != 0)
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button), icon);
 }
 
 /* The note still holds: the marks go, as one edit. */

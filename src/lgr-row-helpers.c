@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "lgr-format.h"
+#include "lgr-row-summary.h"
 
 void
 lgr_row_set_title (AdwPreferencesRow *row, const char *title)
@@ -18,8 +19,7 @@ lgr_row_set_title (AdwPreferencesRow *row, const char *title)
 void
 lgr_row_set_expander_subtitle (AdwExpanderRow *row, const char *subtitle)
 {
-  if (g_strcmp0 (adw_expander_row_get_subtitle (row), subtitle) != 0)
-    adw_expander_row_set_subtitle (row, subtitle);
+  lgr_row_set_summary (row, subtitle);
 }
 
 void

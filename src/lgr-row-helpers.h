@@ -20,6 +20,8 @@
 G_BEGIN_DECLS
 
 void lgr_row_set_title (AdwPreferencesRow *row, const char *title);
+/* In a wrap label, so that a new text of the same size only redraws (lgr-row-summary.h):
+ * lgr_row_get_summary gives it back. */
 void lgr_row_set_expander_subtitle (AdwExpanderRow *row, const char *subtitle);
 void lgr_row_set_action_subtitle (AdwActionRow *row, const char *subtitle);
 void lgr_row_set_label_text (GtkWidget *label, const char *text);

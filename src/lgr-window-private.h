@@ -13,6 +13,7 @@
 #include "lgr-summary-card.h"
 #include "lgr-uncertainty-runner.h"
 #include "lgr-window.h"
+#include "lgr-wrap-label.h"
 #include "lgr-year-table.h"
 
 G_BEGIN_DECLS
@@ -38,7 +39,7 @@ struct _LgrWindow
   AdwFlap *flap;
   LgrScenarioSidebar *sidebar;
   GtkWidget *main_box;
-  GtkLabel *verdict_label;
+  LgrWrapLabel *verdict_label;
   GtkLabel *probability_label;
   GtkProgressBar *uncertainty_progress;
   GtkWidget *cards_area;

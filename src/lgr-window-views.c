@@ -162,8 +162,7 @@ update_views (LgrWindow *self, gboolean all)
   if (all || results != old)
     {
       g_autofree char *verdict = lgr_results_verdict (results);
-      if (g_strcmp0 (gtk_label_get_text (self->verdict_label), verdict) != 0)
-        gtk_label_set_text (self->verdict_label, verdict);
+      lgr_wrap_label_set_text (self->verdict_label, verdict);
 
       for (child = gtk_widget_get_first_child (GTK_WIDGET (self->cards_box)); child;
            child = gtk_widget_get_next_sibling (child), i++)
@@ -250,6 +249,8 @@ on_document_changed (LgrDocument *document, LgrWindow *self)
 static void
 on_document_notify (LgrDocument *document, GParamSpec *pspec, LgrWindow *self)
 {
+  /* at once, not at the next frame: Ctrl+Z right after an edit must find Undo enabled */
+  update_actions (self);
   queue_update (self);
 }
 

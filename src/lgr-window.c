@@ -300,6 +300,7 @@ lgr_window_class_init (LgrWindowClass *klass)
   g_type_ensure (LGR_TYPE_CHART_VIEW);
   g_type_ensure (LGR_TYPE_PUBLISHED_VIEW);
   g_type_ensure (LGR_TYPE_PRESENTATION_VIEW);
+  g_type_ensure (LGR_TYPE_WRAP_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/lgrexplorer/Explorer/lgr-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LgrWindow, toast_overlay);
@@ -450,7 +451,7 @@ lgr_window_get_published_view (LgrWindow *self)
 const char *
 lgr_window_get_verdict (LgrWindow *self)
 {
-  return gtk_label_get_text (self->verdict_label);
+  return lgr_wrap_label_get_text (self->verdict_label);
 }
 
 gboolean

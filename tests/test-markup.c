@@ -14,10 +14,12 @@
 #include "lgr-export-dialog.h"
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
+#include "lgr-row-summary.h"
 #include "lgr-scenario-sidebar.h"
 #include "lgr-summary-card.h"
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
+#include "lgr-wrap-label.h"
 
 #define TIMEOUT_S 10
 
@@ -112,6 +114,9 @@ find_shown (GtkWidget *widget, gpointer data)
   if (GTK_IS_LABEL (widget)
       && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), shown->text) == 0)
     shown->found = TRUE;
+  if (LGR_IS_WRAP_LABEL (widget) && gtk_widget_get_visible (widget)
+      && g_strcmp0 (lgr_wrap_label_get_text (LGR_WRAP_LABEL (widget)), shown->text) == 0)
+    shown->found = TRUE;
   if (GTK_IS_TEXT_VIEW (widget)) /* an editable note */
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
@@ -155,7 +160,7 @@ check_widget (GtkWidget *widget, gpointer data)
       if (ADW_IS_ACTION_ROW (widget))
         subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
       else if (ADW_IS_EXPANDER_ROW (widget))
-        subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (widget));
+        subtitle = lgr_row_get_summary (ADW_EXPANDER_ROW (widget));
       if (title && *title)
         assert_shown (widget, title);
       if (subtitle && *subtitle)

@@ -11,6 +11,7 @@
 
 #include "lgr-item-row.h"
 #include "lgr-lever-row.h"
+#include "lgr-row-summary.h"
 #include "lgr-scenario-sidebar.h"
 #include "lgr-source-editor.h"
 #include "lgr-test-util.h"
@@ -201,7 +202,7 @@ test_edit_touches_one_row (Fixture *f, gconstpointer data)
 {
   Touches t;
   LgrLeverRow *row = row_of (f, "lever-20");
-  const char *before = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+  const char *before = lgr_row_get_summary (ADW_EXPANDER_ROW (row));
   g_autofree char *subtitle = g_strdup (before);
   const LgrScenario *two;
 
@@ -211,7 +212,7 @@ test_edit_touches_one_row (Fixture *f, gconstpointer data)
   lgr_test_settle ();
   g_assert_cmpfloat (
       lgr_number_row_get_value (field_of (f, "lever-20", LGR_LEVER_FIELD_COHORT_TARGET)), ==, 33);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), !=, subtitle);
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (row)), !=, subtitle);
   g_assert_cmpuint (touches_of (&t, "lever-20"), >, 0);
   two = lgr_study_find_scenario (lgr_document_get_study (f->document), "two");
   for (guint i = 0; i < two->levers->len; i++)
@@ -232,7 +233,7 @@ test_undo_restores (Fixture *f, gconstpointer data)
   LgrLeverRow *row = row_of (f, "north-lac");
   LgrNumberRow *target = field_of (f, "north-lac", LGR_LEVER_FIELD_COHORT_TARGET);
   LgrNumberRow *cost = field_of (f, "north-lac", LGR_LEVER_FIELD_UNIT_COST_TARGET);
-  g_autofree char *subtitle = g_strdup (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)));
+  g_autofree char *subtitle = g_strdup (lgr_row_get_summary (ADW_EXPANDER_ROW (row)));
   g_autofree char *cost_text = g_strdup (gtk_editable_get_text (lgr_number_row_get_entry (cost)));
   GtkWidget *name = lgr_lever_row_get_editor (row, LGR_LEVER_EDITOR_NAME);
 
@@ -253,7 +254,7 @@ test_undo_restores (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (lgr_number_row_get_value (target), ==, 55);
   g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (target)), ==, "55");
   g_assert_cmpstr (gtk_editable_get_text (lgr_number_row_get_entry (cost)), ==, cost_text);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, subtitle);
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (row)), ==, subtitle);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Children looked after");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "Children looked after");

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "lgr-figure-label.h"
+#include "lgr-wrap-label.h"
 #include "lgr-test-util.h"
 #include "lgr-window-private.h"
 
@@ -273,6 +274,158 @@ test_figure_label (void)
   lgr_test_settle ();
 }
 
+static void
+assert_same_wrapped (GtkWidget *a, GtkWidget *b)
+{
+  int min_width;
+
+  assert_same_measure (a, b);
+  gtk_widget_measure (a, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  for (int width = min_width; width < min_width + 600; width += 37)
+    {
+      int min_a, nat_a, bmin_a, bnat_a, min_b, nat_b, bmin_b, bnat_b;
+      gtk_widget_measure (a, GTK_ORIENTATION_VERTICAL, width, &min_a, &nat_a, &bmin_a, &bnat_a);
+      gtk_widget_measure (b, GTK_ORIENTATION_VERTICAL, width, &min_b, &nat_b, &bmin_b, &bnat_b);
+      g_assert_cmpint (min_a, ==, min_b);
+      g_assert_cmpint (nat_a, ==, nat_b);
+      g_assert_cmpint (bmin_a, ==, bmin_b);
+      g_assert_cmpint (bnat_a, ==, bnat_b);
+    }
+  g_assert_cmpint (gtk_widget_get_width (a), ==, gtk_widget_get_width (b));
+  g_assert_cmpint (gtk_widget_get_height (a), ==, gtk_widget_get_height (b));
+}
+
+static void
+count_paint (GdkFrameClock *clock, guint *n_paints)
+{
+  (*n_paints)++;
+}
+
+static gboolean
+painted (gpointer n_paints)
+{
+  return *(guint *)n_paints > 0;
+}
+
+/* Waits for window's next frame: laid out and painted. */
+static void
+wait_frame (GtkWidget *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  guint n_paints = 0;
+  gulong id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint), &n_paints);
+
+  gtk_widget_queue_draw (window);
+  g_assert_true (lgr_test_wait_until (painted, &n_paints));
+  g_signal_handler_disconnect (clock, id);
+}
+
+static gboolean
+grown (gpointer widget)
+{
+  return gtk_widget_get_height (widget)
+         > GPOINTER_TO_INT (g_object_get_data (widget, "lgr-test-height"));
+}
+
+/* A wrap label measures and draws as a wrapping GtkLabel with the same text and style does (the
+ * verdict, a lever row's summary); a new text that measures the same only redraws, one that
+ * wraps differently lays the window out again. */
+static void
+test_wrap_label (void)
+{
+  static const struct
+  {
+    const char *css_class;
+    PangoWrapMode mode;
+  } styles[] = {
+    { "title-3", PANGO_WRAP_WORD },
+    { "subtitle", PANGO_WRAP_WORD_CHAR },
+  };
+  static const char *const texts[] = {
+    "Two unitaries is £341.6m better than one over 10 years, payback in 2029/30.",
+    "Two unitaries is £346.1m better than one over 10 years, payback in 2029/30.",
+    "Two unitaries is £341.4m better than one over 10 years, payback in 2029/30, and the "
+    "reorganisation pays for itself twice over before the end of the period.",
+    "target 56.1 per 10,000 children, £1,570 a week",
+    "",
+    "Supercalifragilisticexpialidocious-and-more-words-without-spaces",
+  };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *labels[G_N_ELEMENTS (styles)], *wrapped[G_N_ELEMENTS (styles)];
+
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 320, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      labels[i] = gtk_label_new (texts[0]);
+      wrapped[i] = lgr_wrap_label_new (texts[0]);
+      gtk_label_set_wrap (GTK_LABEL (labels[i]), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (labels[i]), styles[i].mode);
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0);
+      lgr_wrap_label_set_wrap_mode (LGR_WRAP_LABEL (wrapped[i]), styles[i].mode);
+      lgr_wrap_label_set_xalign (LGR_WRAP_LABEL (wrapped[i]), 0);
+      gtk_widget_add_css_class (labels[i], styles[i].css_class);
+      gtk_widget_add_css_class (wrapped[i], styles[i].css_class);
+      gtk_box_append (GTK_BOX (box), labels[i]);
+      gtk_box_append (GTK_BOX (box), wrapped[i]);
+    }
+  gtk_window_present (GTK_WINDOW (window));
+  wait_frame (window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+      {
+        g_autoptr (GBytes) drawn = NULL;
+        g_autoptr (GBytes) expected = NULL;
+
+        gtk_label_set_text (GTK_LABEL (labels[i]), texts[t]);
+        lgr_wrap_label_set_text (LGR_WRAP_LABEL (wrapped[i]), texts[t]);
+        g_assert_cmpstr (lgr_wrap_label_get_text (LGR_WRAP_LABEL (wrapped[i])), ==, texts[t]);
+        wait_frame (window);
+        assert_same_wrapped (labels[i], wrapped[i]);
+        if (*texts[t] == '\0')
+          continue; /* nothing drawn */
+        drawn = render (wrapped[i]);
+        expected = render (labels[i]);
+        if (!g_bytes_equal (drawn, expected))
+          g_error ("wrap label \"%s\" (style %u) is not drawn as a GtkLabel draws it", texts[t], i);
+      }
+
+  /* the window narrower: both wrap again, alike */
+  gtk_window_set_default_size (GTK_WINDOW (window), 200, -1);
+  gtk_label_set_text (GTK_LABEL (labels[0]), texts[2]);
+  lgr_wrap_label_set_text (LGR_WRAP_LABEL (wrapped[0]), texts[2]);
+  wait_frame (window);
+  assert_same_wrapped (labels[0], wrapped[0]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  lgr_test_settle ();
+
+  /* Laid out by its window alone: the same digits in another order keep every size and only
+   * redraw; more lines lay the window out again, and the window follows. */
+  window = gtk_window_new ();
+  wrapped[0] = lgr_wrap_label_new (texts[0]);
+  gtk_widget_set_size_request (wrapped[0], 300, -1);
+  gtk_window_set_child (GTK_WINDOW (window), wrapped[0]);
+  gtk_window_present (GTK_WINDOW (window));
+  lgr_test_settle ();
+  {
+    LgrWrapLabel *label = LGR_WRAP_LABEL (wrapped[0]);
+    guint n_resizes = lgr_wrap_label_get_n_resizes (label);
+    int height = gtk_widget_get_height (wrapped[0]);
+
+    lgr_wrap_label_set_text (label, texts[1]);
+    g_assert_cmpuint (lgr_wrap_label_get_n_resizes (label), ==, n_resizes);
+    lgr_test_settle ();
+    lgr_wrap_label_set_text (label, texts[2]);
+    g_assert_cmpuint (lgr_wrap_label_get_n_resizes (label), ==, n_resizes + 1);
+    g_object_set_data (G_OBJECT (label), "lgr-test-height", GINT_TO_POINTER (height));
+    g_assert_true (lgr_test_wait_until (grown, label));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  lgr_test_settle ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -285,5 +438,6 @@ main (int argc, char *argv[])
   ADD ("/window-layout/hidden-sidebar", test_hidden_sidebar);
 #undef ADD
   g_test_add_func ("/window-layout/figure-label", test_figure_label);
+  g_test_add_func ("/window-layout/wrap-label", test_wrap_label);
   return g_test_run ();
 }

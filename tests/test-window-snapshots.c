@@ -192,6 +192,40 @@ test_start_line (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_null (strstr (lgr_chart_view_get_description (view), "starting point"));
 }
 
+static void
+count_change (GMenuModel *menu, int position, int removed, int added, guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* A lever change leaves the menu alone (rebuilding it rebuilds its popover); a renamed snapshot
+ * is shown under its new name. */
+static void
+test_menu_kept (LgrTestWindowFixture *f, gconstpointer data)
+{
+  GMenuModel *menu = G_MENU_MODEL (f->window->snapshot_menu);
+  const LgrScenario *two = lgr_study_find_scenario (lgr_test_window_study (f), "two");
+  g_autoptr (LgrLever) lever = lgr_lever_copy (lgr_scenario_find_lever (two, "north-lac"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  guint n_changes = 0;
+
+  g_signal_connect (menu, "items-changed", G_CALLBACK (count_change), &n_changes);
+  lever->cohort_target = 57;
+  g_assert_true (lgr_document_set_lever (f->window->document, "two", lever, NULL, &error));
+  g_assert_no_error (error);
+  lgr_test_settle ();
+  g_assert_cmpuint (n_changes, ==, 0);
+
+  g_assert_true (lgr_document_rename_snapshot (f->window->document, "lac-60", "Sixty", &error));
+  g_assert_no_error (error);
+  lgr_test_settle ();
+  g_assert_cmpuint (n_changes, >, 0);
+  g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_LABEL, "s", &label));
+  g_assert_cmpstr (label, ==, "Sixty");
+  g_signal_handlers_disconnect_by_func (menu, count_change, &n_changes);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -199,5 +233,6 @@ main (int argc, char *argv[])
   LGR_TEST_WINDOW_ADD ("/window/snapshots/menu-apply-save-back", test_snapshots);
   LGR_TEST_WINDOW_ADD ("/window/snapshots/manage", test_manage);
   LGR_TEST_WINDOW_ADD ("/window/snapshots/start-line", test_start_line);
+  LGR_TEST_WINDOW_ADD ("/window/snapshots/menu-kept", test_menu_kept);
   return g_test_run ();
 }
