@@ -6,6 +6,7 @@
 
 #include "lgr-lever-row.h"
 #include "lgr-range-editor.h"
+#include "lgr-row-summary.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 #include "lgr-window-private.h"
@@ -55,12 +56,12 @@ test_folded (LgrTestWindowFixture *f, gconstpointer data)
       g_assert_nonnull (e);
       g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (e)));
     }
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "55 – 64 per 10,000 children");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (
                        lgr_range_editor_find (GTK_WIDGET (row), LGR_RANGED_UNIT_COST_TARGET))),
                    ==, "£1,570 – £1,750 a week, linked across scenarios");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (
                        lgr_range_editor_find (GTK_WIDGET (row), LGR_RANGED_GROWTH_COHORT))),
                    ==, "None: the number is taken as certain");
   /* The item rows: a total or an amount. */
@@ -72,12 +73,12 @@ test_folded (LgrTestWindowFixture *f, gconstpointer data)
         lgr_scenario_sidebar_find_item_row (sidebar, "aggregation"), LGR_RANGED_ITEM_VALUE);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (total)), ==,
                      "Range of the total");
-    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (total)), ==,
+    g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (total)), ==,
                      "£37,300,000 – £53,712,000, linked across scenarios");
-    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (amount)), ==,
+    g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (amount)), ==,
                      "£5,340,000 – £7,480,000 a year");
     lgr_number_row_commit_text (lgr_range_editor_get_high (amount), "8000000");
-    g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (amount)), ==,
+    g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (amount)), ==,
                      "£5,340,000 – £8,000,000 a year");
     g_assert_true (lgr_document_undo (document_of (f)));
   }
@@ -104,7 +105,7 @@ test_edit_and_undo (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpfloat (lever (f, "two", "north-lac")->cohort_target_range.low, ==, 50);
   lgr_number_row_commit_text (high, "70.5");
   g_assert_cmpfloat (lever (f, "two", "north-lac")->cohort_target_range.high, ==, 70.5);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "50 – 70.5 per 10,000 children");
   g_assert_cmpstr (lgr_document_get_undo_label (document_of (f)), ==,
                    "Change the range of “Children looked after”");
@@ -116,7 +117,7 @@ test_edit_and_undo (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_true (lgr_document_undo (document_of (f)));
   g_assert_cmpfloat (lgr_number_row_get_value (low), ==, 55);
   g_assert_false (lgr_document_can_undo (document_of (f)));
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "55 – 64 per 10,000 children");
 }
 
@@ -194,7 +195,7 @@ test_link (LgrTestWindowFixture *f, gconstpointer data)
                    "Moves as one with:\n"
                    "Two unitaries (North Warwickshire Council)\n"
                    "Two unitaries (South Warwickshire Council)");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "£1,570 – £1,949 a week, linked across scenarios");
 
   g_assert_true (lgr_document_undo (document_of (f)));
@@ -218,7 +219,7 @@ test_clear (LgrTestWindowFixture *f, gconstpointer data)
   g_signal_emit_by_name (clear, "clicked");
   g_assert_false (lever (f, "two", "south-lac")->unit_cost_target_range.has_low);
   g_assert_null (lever (f, "two", "north-lac")->unit_cost_driver);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "None: the number is taken as certain");
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (clear)));
   /* Without a range both bounds show the number: typing one gives a range again. */
@@ -248,11 +249,11 @@ test_default_range (LgrTestWindowFixture *f, gconstpointer data)
   editor = lgr_range_editor_find (
       lgr_scenario_sidebar_find_item_row (lgr_window_get_sidebar (f->window), "aggregation"),
       LGR_RANGED_ITEM_VALUE);
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "None of its own: ±10% (the study’s default range)");
   /* A range of its own replaces it. */
   lgr_number_row_commit_text (lgr_range_editor_get_low (editor), "15000000");
-  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (editor)), ==,
+  g_assert_cmpstr (lgr_row_get_summary (ADW_EXPANDER_ROW (editor)), ==,
                    "£15,000,000 – £18,700,000 a year");
 }
 
