@@ -17,15 +17,31 @@ struct _LgrPrintOperation
 
 G_DEFINE_FINAL_TYPE (LgrPrintOperation, lgr_print_operation, GTK_TYPE_PRINT_OPERATION)
 
+/* A printed chart: the light style, with its title */
+static void
+chart_options (LgrPrintOperation *self, LgrChartOptions *options)
+{
+  lgr_chart_options_init (options, self->kind);
+  options->style = LGR_CHART_STYLE_LIGHT;
+  options->show_title = TRUE;
+}
+
 static void
 lgr_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *context)
 {
   LgrPrintOperation *self = LGR_PRINT_OPERATION (operation);
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
   if (!self->report)
     {
+      LgrChartOptions options;
+      chart_options (self, &options);
+      g_autofree char *title = lgr_export_chart_pdf_title (self->results, &options);
+      lgr_export_print_metadata (cr, title);
       gtk_print_operation_set_n_pages (operation, 1);
       return;
     }
+  /* GtkPrintOperation has no metadata of its own: a PDF it writes gets the report's */
+  lgr_export_print_metadata (cr, self->study->title);
   /* The whole sheet (the report keeps its own margins), in points; drawn once, not per page */
   g_clear_pointer (&self->pages, lgr_report_pages_free);
   self->pages
@@ -61,9 +77,7 @@ lgr_print_operation_draw_page (GtkPrintOperation *operation, GtkPrintContext *co
       lgr_report_pages_draw (self->pages, cr, page);
       return;
     }
-  lgr_chart_options_init (&options, self->kind);
-  options.style = LGR_CHART_STYLE_LIGHT;
-  options.show_title = TRUE;
+  chart_options (self, &options);
   lgr_chart_draw (cr, self->results, &options, gtk_print_context_get_width (context),
                   gtk_print_context_get_height (context));
 }

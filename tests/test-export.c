@@ -269,9 +269,10 @@ test_report_outline (void)
       gboolean child = tabs > 1;
       g_ptr_array_add (child ? children : top, g_strndup (q + 1, e - q - 1));
       /* every entry links to a page, in the order of the report */
-      const char *hash = strchr (e, '#');
+      const char *hash = strstr (e, "#page=");
       g_assert_nonnull (hash);
-      int page = atoi (hash + 1);
+      int page = atoi (hash + strlen ("#page="));
+      g_assert_cmpint (page, >=, 1);
       g_assert_cmpint (page, >=, last_page);
       last_page = page;
     }
@@ -300,6 +301,143 @@ test_report_outline (void)
         found |= strcmp (g_ptr_array_index (children, j), entry) == 0;
       g_assert_true (found);
     }
+}
+
+/* An entry of a PDF's outline as mutool shows it: its depth (0 at the top), title and page. */
+typedef struct
+{
+  guint depth;
+  char *title;
+  int page;
+} OutlineEntry;
+
+static void
+outline_entry_free (gpointer p)
+{
+  OutlineEntry *e = p;
+  g_free (e->title);
+  g_free (e);
+}
+
+/* mutool show FILE outline: a line an entry, a tab deeper for a child, the title in quotes,
+ * then "#page..." */
+static GPtrArray *
+outline_entries (const char *tree)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func (outline_entry_free);
+  g_auto (GStrv) lines = g_strsplit (tree, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *q = strchr (lines[i], '"');
+      if (q == NULL)
+        continue;
+      const char *e = strchr (q + 1, '"');
+      g_assert_nonnull (e);
+      const char *hash = strstr (e, "#page=");
+      g_assert_nonnull (hash);
+      OutlineEntry *entry = g_new0 (OutlineEntry, 1);
+      for (const char *c = lines[i]; c < q; c++)
+        entry->depth += *c == '\t';
+      entry->depth = entry->depth ? entry->depth - 1 : 0;
+      entry->title = g_strndup (q + 1, e - q - 1);
+      entry->page = atoi (hash + strlen ("#page="));
+      g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+/* The titles of the entries directly under the top-level entry called parent, in order. */
+static GPtrArray *
+outline_children (GPtrArray *entries, const char *parent)
+{
+  GPtrArray *children = g_ptr_array_new ();
+  gboolean found = FALSE;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      OutlineEntry *e = g_ptr_array_index (entries, i);
+      if (e->depth == 0)
+        {
+          if (found)
+            break;
+          found = strcmp (e->title, parent) == 0;
+        }
+      else if (found && e->depth == 1)
+        g_ptr_array_add (children, e->title);
+    }
+  g_assert_true (found);
+  return children;
+}
+
+static gboolean
+has_title (GPtrArray *titles, const char *title)
+{
+  for (guint i = 0; i < titles->len; i++)
+    if (strcmp (g_ptr_array_index (titles, i), title) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The sections written in their own files have their sub-sections in the outline: "How sure
+ * are we?" (its charts and tables), "Published figures checked" and "Per council" (a scenario
+ * each), and "Snapshots" with an entry a snapshot, each at its own page, the last page last. */
+static void
+test_report_outline_sections (void)
+{
+  g_autoptr (LgrStudy) study = lgr_charts_test_warwickshire ();
+  g_autoptr (LgrResults) results = lgr_results_compute (study);
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_assert_true (lgr_report_write_pdf (study, results, path, &error));
+  g_assert_no_error (error);
+  const char *outline[] = { "mutool", "show", path, "outline", NULL };
+  g_autofree char *tree = run (outline);
+  lgr_test_remove_tree (dir);
+  if (tree == NULL)
+    {
+      g_test_skip ("mutool (mupdf-tools) is not installed");
+      return;
+    }
+  g_autoptr (GPtrArray) entries = outline_entries (tree);
+
+  g_autoptr (GPtrArray) sure = outline_children (entries, "How sure are we?");
+  g_assert_true (has_title (sure, lgr_chart_kind_title (LGR_CHART_UNCERTAINTY)));
+  g_assert_true (has_title (sure, lgr_chart_kind_title (LGR_CHART_TORNADO)));
+  g_assert_true (has_title (sure, "Switching values"));
+  g_assert_true (has_title (sure, "The inputs with a range"));
+
+  /* the bundled study publishes figures for some scenarios, and splits some by council */
+  g_autoptr (GPtrArray) published = outline_children (entries, "Published figures checked");
+  g_autoptr (GPtrArray) councils = outline_children (entries, "Per council");
+  guint n_published = 0, n_split = 0;
+  for (guint i = 0; i < results->n_scenarios; i++)
+    {
+      const LgrScenario *sc = results->scenarios[i].scenario;
+      g_autofree char *split = g_strdup_printf ("Per council: %s", sc->name);
+      n_published += has_title (published, sc->name);
+      n_split += has_title (councils, split);
+    }
+  g_assert_cmpuint (n_published, >, 0);
+  g_assert_cmpuint (n_published, ==, published->len);
+  g_assert_cmpuint (n_split, >, 0);
+  g_assert_cmpuint (n_split, ==, councils->len);
+
+  g_autoptr (GPtrArray) snapshots = outline_children (entries, "Snapshots");
+  g_assert_cmpuint (study->snapshots->len, >, 1);
+  g_assert_cmpuint (snapshots->len, ==, study->snapshots->len);
+  int n_pages = lgr_report_n_pages (study, results);
+  guint first = 0;
+  while (strcmp (((OutlineEntry *)g_ptr_array_index (entries, first))->title, "Snapshots"))
+    first++;
+  for (guint i = 0; i < study->snapshots->len; i++)
+    {
+      const LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, i);
+      OutlineEntry *e = g_ptr_array_index (entries, first + 1 + i);
+      g_assert_cmpstr (e->title, ==, snapshot->name);
+      g_assert_cmpint (e->page, ==, n_pages - (int)study->snapshots->len + 1 + (int)i);
+    }
+  g_assert_cmpint (((OutlineEntry *)g_ptr_array_index (entries, first))->page, ==,
+                   n_pages - (int)study->snapshots->len + 1);
 }
 
 static void
@@ -470,6 +608,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/errors", test_export_errors);
   g_test_add_func ("/export/pdf/metadata", test_pdf_metadata);
   g_test_add_func ("/export/report/outline", test_report_outline);
+  g_test_add_func ("/export/report/outline-sections", test_report_outline_sections);
   g_test_add_func ("/export/report/bundled", test_report_bundled);
   g_test_add_func ("/export/report/bundled-file", test_report_bundled_file);
   g_test_add_func ("/export/report/sixty-years", test_report_sixty_years);

@@ -45,6 +45,23 @@ lgr_export_pdf_metadata (cairo_surface_t *surface, const char *title)
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "LGR Explorer");
 }
 
+char *
+lgr_export_chart_pdf_title (const LgrResults *results, const LgrChartOptions *options)
+{
+  const char *chart = options->title ? options->title : lgr_chart_kind_title (options->kind);
+  const char *study = results->study ? results->study->title : NULL;
+  /* the chart's title and the study's: "Cumulative net cashflow – Warwickshire: ..." */
+  return study && *study ? g_strdup_printf ("%s – %s", chart, study) : g_strdup (chart);
+}
+
+void
+lgr_export_print_metadata (cairo_t *cr, const char *title)
+{
+  cairo_surface_t *target = cr ? cairo_get_target (cr) : NULL;
+  if (target && cairo_surface_get_type (target) == CAIRO_SURFACE_TYPE_PDF)
+    lgr_export_pdf_metadata (target, title);
+}
+
 static cairo_status_t
 append_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
@@ -137,11 +154,7 @@ render_vector (const LgrResults *results, const LgrChartOptions *options, LgrExp
   else
     {
       surface = cairo_pdf_surface_create_for_stream (append_bytes, bytes, width, height);
-      const char *chart = options->title ? options->title : lgr_chart_kind_title (options->kind);
-      const char *study = results->study ? results->study->title : NULL;
-      /* the chart's title and the study's: "Cumulative net cashflow – Warwickshire: ..." */
-      g_autofree char *title
-          = study && *study ? g_strdup_printf ("%s – %s", chart, study) : g_strdup (chart);
+      g_autofree char *title = lgr_export_chart_pdf_title (results, options);
       lgr_export_pdf_metadata (surface, title);
     }
   cairo_t *cr = cairo_create (surface);

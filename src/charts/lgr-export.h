@@ -39,6 +39,13 @@ gboolean lgr_export_chart (const LgrResults *results, const LgrChartOptions *opt
                            LgrExportFormat format, const char *path, double width, double height,
                            double scale, GError **error);
 
+/* A chart's PDF title: its title and the study's ("Cumulative net cashflow – Warwickshire..."). */
+char *lgr_export_chart_pdf_title (const LgrResults *results, const LgrChartOptions *options);
+
+/* Printing: when cr draws into a PDF (the print dialog's "Print to File", an export), gives it
+ * the title, author and creator that the exports carry; otherwise does nothing. */
+void lgr_export_print_metadata (cairo_t *cr, const char *title);
+
 /* The same into memory (for the clipboard): PNG bytes. */
 GBytes *lgr_export_chart_png_bytes (const LgrResults *results, const LgrChartOptions *options,
                                     double width, double height, double scale, GError **error);

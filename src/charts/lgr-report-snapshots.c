@@ -114,6 +114,14 @@ lgr_report_snapshot_pages (const LgrStudy *study)
   return study->snapshots->len;
 }
 
+const char *
+lgr_report_snapshot_name (const LgrStudy *study, guint index)
+{
+  g_return_val_if_fail (index < study->snapshots->len, NULL);
+  const LgrSnapshot *snapshot = g_ptr_array_index (study->snapshots, index);
+  return snapshot->name ? snapshot->name : "";
+}
+
 void
 lgr_report_snapshot_draw (cairo_t *cr, PangoContext *context, const LgrChartTheme *theme,
                           const LgrStudy *study, guint index, double x, double y, double width,

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * snapshots the command line takes away). */
 guint lgr_report_snapshot_pages (const LgrStudy *study);
 
+/* The name of snapshot index, as its page's heading gives it (for the report's outline). */
+const char *lgr_report_snapshot_name (const LgrStudy *study, guint index);
+
 /* Draws the page of snapshot index in the box (x, y, width, height) of cr. */
 void lgr_report_snapshot_draw (cairo_t *cr, PangoContext *context, const LgrChartTheme *theme,
                                const LgrStudy *study, guint index, double x, double y, double width,

@@ -617,6 +617,8 @@ static void
 sink_heading (gpointer p, gboolean major, const char *text)
 {
   heading (p, major ? FONT_H1 : FONT_H2, text);
+  if (!major)
+    outline (p, TRUE, text);
 }
 
 static void
@@ -647,32 +649,21 @@ sink_chart (gpointer p, const LgrChartOptions *options, double h)
       lgr_chart_draw (r->cr, r->results, options, r->width, h);
       cairo_restore (r->cr);
     }
+  /* an entry under the section, as a minor heading has */
+  outline (r, TRUE, options->title ? options->title : lgr_chart_kind_title (options->kind));
   r->y += h + 14;
 }
 
-static void
-uncertainty_section (Report *r)
+static LgrReportSink
+report_sink (Report *r)
 {
-  LgrReportSink sink
-      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
-  lgr_report_uncertainty_section (&sink, r->results, &r->uncertain);
-}
-
-static void
-published_section (Report *r)
-{
-  LgrReportSink sink
-      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
-  lgr_report_published_section (&sink, r->results);
-}
-
-/* "Per council": lgr-report-councils.c, through the same writing functions */
-static void
-councils_section (Report *r)
-{
-  LgrReportSink sink
-      = { r, r->width, sink_page_break, sink_heading, sink_paragraph, sink_table_row, sink_chart };
-  lgr_report_councils_section (&sink, r->results);
+  return (LgrReportSink){ .report = r,
+                          .width = r->width,
+                          .page_break = sink_page_break,
+                          .heading = sink_heading,
+                          .paragraph = sink_paragraph,
+                          .table_row = sink_table_row,
+                          .chart = sink_chart };
 }
 
 /* Year-by-year tables: columns of years in blocks that fit the page width */
@@ -761,16 +752,18 @@ footer (Report *r, int page)
 static void
 run_report (Report *r)
 {
+  /* the sections in their own files write through the report's functions */
+  LgrReportSink sink = report_sink (r);
   r->page = 0;
   r->y = r->top;
   title_page (r);
   summary_table (r);
-  published_section (r);
+  lgr_report_published_section (&sink, r->results);
   for (guint i = 0; i < r->results->n_scenarios; i++)
     assumptions (r, &r->results->scenarios[i]);
   for (guint k = 0; k < LGR_N_CHARTS; k++)
     chart_page (r, (LgrChartKind)k);
-  uncertainty_section (r);
+  lgr_report_uncertainty_section (&sink, r->results, &r->uncertain);
   page_break (r);
   heading (r, FONT_H1, _ ("Year-by-year figures"));
   g_autofree char *note = g_strdup (
@@ -781,10 +774,14 @@ run_report (Report *r)
   space (r, 8);
   for (guint i = 0; i < r->results->n_scenarios; i++)
     year_table (r, &r->results->scenarios[i]);
-  councils_section (r);
+  lgr_report_councils_section (&sink, r->results);
   for (guint i = 0; i < lgr_report_snapshot_pages (r->study); i++)
     {
       page_break (r);
+      /* "Snapshots" with an entry a snapshot under it, each at its page's top */
+      if (i == 0)
+        outline (r, FALSE, _ ("Snapshots"));
+      outline (r, TRUE, lgr_report_snapshot_name (r->study, i));
       if (drawing (r))
         lgr_report_snapshot_draw (r->cr, r->context, r->theme, r->study, i, r->x, r->y, r->width,
                                   r->bottom - r->y);
