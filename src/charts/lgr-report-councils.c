@@ -24,12 +24,11 @@ council_table (const LgrReportSink *sink, const LgrResults *results, const LgrSc
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   guint n = results->n_years, n_columns = n + 1; /* the years, then the total */
   guint n_rows = split->n_parts + 1;             /* the parts, then the scenario */
-  double label_w = 160, col_w = 50;
-  guint per_block = (guint)MAX (1.0, floor ((sink->width - label_w) / col_w));
-  guint n_blocks = (n_columns + per_block - 1) / per_block;
+  double label_w = 160;
+  LgrReportBlocks blocks = lgr_report_blocks (sink->width, label_w, n_columns);
+  guint per_block = blocks.per_block, n_blocks = blocks.n_blocks;
+  double col_w = blocks.column_width;
 
-  per_block = (n_columns + n_blocks - 1) / n_blocks;
-  col_w = (sink->width - label_w) / per_block;
   for (guint p = 0; p < split->n_parts; p++)
     g_ptr_array_add (labels, lgr_authority_part_label (&split->parts[p]));
   /* Translators: the row that the councils and shared items add up to: "Two unitaries: net" */

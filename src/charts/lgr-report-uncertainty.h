@@ -6,6 +6,8 @@
  */
 #pragma once
 
+#include <math.h>
+
 #include "lgr-chart-options.h"
 #include "lgr-results.h"
 
@@ -24,6 +26,28 @@ typedef struct
                      gboolean bold);
   void (*chart) (gpointer report, const LgrChartOptions *options, double height);
 } LgrReportSink;
+
+/* A table of n_columns figures too wide for the text column split into blocks of rows, beside a
+ * label column label_width wide: how many blocks, at most how many columns each (as even as can
+ * be), and each column's width (a figure takes at least 50 points). */
+typedef struct
+{
+  guint n_blocks;
+  guint per_block;
+  double column_width;
+} LgrReportBlocks;
+
+static inline LgrReportBlocks
+lgr_report_blocks (double width, double label_width, guint n_columns)
+{
+  LgrReportBlocks b;
+  b.per_block = (guint)MAX (1.0, floor ((width - label_width) / 50));
+  b.n_blocks = (n_columns + b.per_block - 1) / b.per_block;
+  if (b.n_blocks > 0)
+    b.per_block = (n_columns + b.n_blocks - 1) / b.n_blocks;
+  b.column_width = (width - label_width) / b.per_block;
+  return b;
+}
 
 /* The Monte Carlo and the tornado of a study, computed once for every run over the report. */
 typedef struct _LgrReportUncertain LgrReportUncertain;

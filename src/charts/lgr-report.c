@@ -690,11 +690,10 @@ year_table (Report *r, const LgrScenarioResult *s)
     { _ ("Cumulative"), s->cumulative, TRUE },
   };
   guint n = res->n_years;
-  double label_w = 110, col_w = 50;
-  guint per_block = (guint)MAX (1.0, floor ((r->width - label_w) / col_w));
-  guint n_blocks = (n + per_block - 1) / per_block;
-  per_block = n_blocks ? (n + n_blocks - 1) / n_blocks : per_block;
-  col_w = (r->width - label_w) / per_block;
+  double label_w = 110;
+  LgrReportBlocks blocks = lgr_report_blocks (r->width, label_w, n);
+  guint per_block = blocks.per_block, n_blocks = blocks.n_blocks;
+  double col_w = blocks.column_width;
 
   for (guint b = 0; b < n_blocks; b++)
     {
