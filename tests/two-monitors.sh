@@ -2,7 +2,7 @@
 # two-monitors.sh PROGRAM [ARGS...]: runs a window test on an X server with two 1920x1080
 # monitors side by side (Xorg's dummy driver; Xvfb gives GTK one monitor whatever xrandr says),
 # then stops the server. Exits 77 (skipped) without Xorg, the dummy driver or xrandr, or when
-# Xorg cannot start (it needs root); otherwise with the program's status.
+# Xorg cannot start; otherwise with the program's status.
 # Debian packages: xserver-xorg-core, xserver-xorg-video-dummy, x11-xserver-utils.
 set -u
 
