@@ -40,12 +40,12 @@ child_done (gpointer data)
   return ((Child *)data)->done;
 }
 
-/* Runs xdotool with the arguments while the windows go on handling events; FALSE (and the test
- * skipped) without xdotool or an X display. */
+/* Runs program (xdotool or xrandr) with the arguments while the windows go on handling events;
+ * FALSE (and the test skipped) without it or an X display. */
 static gboolean
-xdotool (const char *arguments)
+run (const char *program, const char *arguments)
 {
-  g_autofree char *path = g_find_program_in_path ("xdotool");
+  g_autofree char *path = g_find_program_in_path (program);
   g_autofree char *command = NULL;
   g_auto (GStrv) argv = NULL;
   g_autoptr (GError) error = NULL;
@@ -56,7 +56,7 @@ xdotool (const char *arguments)
   if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
 #endif
     {
-      g_test_skip ("needs xdotool and an X display");
+      g_test_skip_printf ("needs %s and an X display", program);
       return FALSE;
     }
   command = g_strdup_printf ("%s %s", path, arguments);
@@ -68,6 +68,12 @@ xdotool (const char *arguments)
   g_assert_true (wait_until (child_done, &child));
   g_assert_true (g_spawn_check_wait_status (child.status, NULL));
   return TRUE;
+}
+
+static gboolean
+xdotool (const char *arguments)
+{
+  return run ("xdotool", arguments);
 }
 
 static gboolean
@@ -340,6 +346,42 @@ test_escape (Fixture *f, gconstpointer data)
   g_assert_true (monitor_of (GTK_WINDOW (room)) != monitor_of (GTK_WINDOW (f->window)));
 }
 
+static gboolean
+one_monitor (gpointer window)
+{
+  return g_list_model_get_n_items (gdk_display_get_monitors (gtk_widget_get_display (window))) == 1;
+}
+
+static gboolean
+two_monitors (gpointer window)
+{
+  return g_list_model_get_n_items (gdk_display_get_monitors (gtk_widget_get_display (window))) == 2;
+}
+
+/* The projector unplugged while the room's view is on it: the room's window goes, the editing
+ * window stays, and Second Screen is no longer offered until a second monitor is back. */
+static void
+test_unplugged (Fixture *f, gconstpointer data)
+{
+  GtkWidget *button = find_actionable (GTK_WIDGET (lgr_window_get_presentation (f->window)),
+                                       "win.present-second-screen");
+
+  open_room (f);
+  if (!run ("xrandr", "--output DUMMY1 --off"))
+    return;
+  g_assert_true (wait_until (one_monitor, f->window));
+  g_assert_true (wait_until (no_second_screen, f->window));
+  settle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
+  g_assert_false (gtk_widget_get_sensitive (button));
+
+  g_assert_true (run ("xrandr", "--output DUMMY1 --mode 1920x1080 --right-of DUMMY0"));
+  g_assert_true (wait_until (two_monitors, f->window));
+  settle ();
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_true (monitor_of (GTK_WINDOW (open_room (f))) != monitor_of (GTK_WINDOW (f->window)));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -357,6 +399,7 @@ main (int argc, char *argv[])
   ADD ("/two-screens/edit-shows", test_edit_shows);
   ADD ("/two-screens/page-down", test_page_down);
   ADD ("/two-screens/escape", test_escape);
+  ADD ("/two-screens/unplugged", test_unplugged);
 #undef ADD
   return g_test_run ();
 }
