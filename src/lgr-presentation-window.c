@@ -161,6 +161,16 @@ lgr_presentation_window_set_property (GObject *object, guint prop_id, const GVal
 }
 
 static void
+lgr_presentation_window_dispose (GObject *object)
+{
+  /* GTK 4.8 keeps a handler on the monitor of gtk_window_fullscreen_on_monitor() past the
+   * window's end; unplugging that monitor later would call it on freed memory. Unfullscreening
+   * drops it. */
+  gtk_window_unfullscreen (GTK_WINDOW (object));
+  G_OBJECT_CLASS (lgr_presentation_window_parent_class)->dispose (object);
+}
+
+static void
 lgr_presentation_window_finalize (GObject *object)
 {
   g_weak_ref_clear (&LGR_PRESENTATION_WINDOW (object)->owner);
@@ -173,6 +183,7 @@ lgr_presentation_window_class_init (LgrPresentationWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = lgr_presentation_window_dispose;
   object_class->finalize = lgr_presentation_window_finalize;
   object_class->get_property = lgr_presentation_window_get_property;
   object_class->set_property = lgr_presentation_window_set_property;

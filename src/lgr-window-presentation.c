@@ -225,10 +225,10 @@ on_monitors_changed (GListModel *monitors, guint position, guint removed, guint 
 {
   gboolean two = g_list_model_get_n_items (monitors) > 1;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-second-screen",
-                                 two || self->second_screen != NULL);
   if (!two && self->second_screen)
     _lgr_window_set_second_screen (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present-second-screen",
+                                 two || self->second_screen != NULL);
 }
 
 void
