@@ -6,6 +6,7 @@
 #include "lgr-chart.h"
 #include "lgr-figure-label.h"
 #include "lgr-format.h"
+#include "lgr-results-authority.h"
 #include "lgr-summary-card.h"
 
 struct _LgrSummaryCard
@@ -18,6 +19,7 @@ struct _LgrSummaryCard
   GtkWidget *net_caption;
   GtkWidget *changed_label;
   GtkWidget *range_label;
+  GtkWidget *councils_label;
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
 
   char *scenario_id;
@@ -54,6 +56,42 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+char *
+lgr_summary_format_councils (const LgrScenarioResult *result, const LgrResults *results)
+{
+  g_autoptr (LgrAuthoritySplit) split = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *last_year = NULL;
+
+  g_return_val_if_fail (result != NULL && results != NULL, NULL);
+  if (!lgr_scenario_result_has_councils (result))
+    return NULL;
+
+  split = lgr_authority_split_new (results, result);
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      const LgrAuthorityPart *part = &split->parts[p];
+      g_autofree char *money = lgr_format_money (part->total_net);
+      g_autofree char *name = NULL;
+
+      /* nothing is shared when no item is: a zero there would only be noise */
+      if (part->authority == NULL && part->n_items == 0)
+        continue;
+      name = part->authority
+                 ? lgr_format_truncate (part->authority->name, LGR_FORMAT_MAX_NAME_CHARS)
+                 : g_strdup (_ ("shared"));
+      if (text->len)
+        g_string_append (text, " · ");
+      /* Translators: a council's (or the shared items') net on a summary card:
+       * "North Warwickshire Council £207.2m" */
+      g_string_append_printf (text, _ ("%s %s"), name, money);
+    }
+  last_year = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
+  /* Translators: the split by council on a summary card, then its year:
+   * "North Warwickshire Council £207.2m · shared £1.5m (net by 2034/35)" */
+  return g_strdup_printf (_ ("%s (net by %s)"), text->str, last_year);
 }
 
 static void
@@ -94,6 +132,7 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, net_caption);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, changed_label);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, range_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, councils_label);
   for (guint f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     gtk_widget_class_bind_template_child_full (widget_class, value_ids[f], FALSE,
                                                G_STRUCT_OFFSET (LgrSummaryCard, values)
@@ -183,6 +222,14 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
       g_autofree char *text = lgr_summary_format (result, results, f);
       lgr_figure_label_set_text (LGR_FIGURE_LABEL (self->values[f]), text);
     }
+  {
+    g_autofree char *councils = lgr_summary_format_councils (result, results);
+
+    if (councils)
+      set_label_text (self->councils_label, councils);
+    if (!councils != !gtk_widget_get_visible (self->councils_label))
+      gtk_widget_set_visible (self->councils_label, councils != NULL);
+  }
   if (g_strcmp0 (describe, self->description) != 0)
     {
       /* The tooltip is asked for when shown (on_query_tooltip): setting it here would ask the
@@ -242,6 +289,15 @@ lgr_summary_card_get_changed (LgrSummaryCard *self)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), FALSE);
   return gtk_widget_get_visible (self->changed_label);
+}
+
+const char *
+lgr_summary_card_get_councils (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
+  return gtk_widget_get_visible (self->councils_label)
+             ? gtk_label_get_text (GTK_LABEL (self->councils_label))
+             : NULL;
 }
 
 void

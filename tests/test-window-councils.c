@@ -1,12 +1,14 @@
 /* test-window-councils.c: the split by council under the year-by-year table of a scenario with
- * several authorities (src/lgr-council-table.c), under Xvfb: its rows, their figures against
- * the core, an edit that moves an item to a council, none for a scenario with one authority. */
+ * several authorities (src/lgr-council-table.c) and on its summary card, under Xvfb: its rows,
+ * their figures against the core, an edit that moves an item to a council, none for a scenario
+ * with one authority. */
 #include <adwaita.h>
 #include <string.h>
 
 #include "lgr-format.h"
 #include "lgr-item-council-row.h"
 #include "lgr-results-authority.h"
+#include "lgr-summary-card.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 
@@ -46,6 +48,43 @@ assert_councils_shown (LgrTestWindowFixture *f)
     }
 }
 
+/* The card of scenario "two" shows each council's net by the horizon and the shared items',
+ * as the core's split of the document's study; the card of "one" shows none. */
+static void
+assert_card_councils (LgrTestWindowFixture *f, gboolean shared)
+{
+  LgrSummaryCard *card = lgr_window_find_card (f->window, "two");
+  g_autoptr (LgrResults) results = lgr_results_compute (lgr_test_window_study (f));
+  const LgrScenarioResult *two = lgr_results_find (results, "two");
+  g_autoptr (LgrAuthoritySplit) split = lgr_authority_split_new (results, two);
+  g_autoptr (GString) expected = g_string_new (NULL);
+  const char *shown = lgr_summary_card_get_councils (card);
+  GtkWidget *label;
+
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      g_autofree char *money = lgr_format_money (split->parts[p].total_net);
+      if (split->parts[p].authority == NULL && !shared)
+        continue;
+      g_string_append_printf (
+          expected, "%s%s %s", p ? " · " : "",
+          split->parts[p].authority ? split->parts[p].authority->name : "shared", money);
+    }
+  g_string_append (expected, " (net by 2034/35)");
+  g_assert_cmpstr (shown, ==, expected->str);
+  g_assert_null (lgr_summary_card_get_councils (lgr_window_find_card (f->window, "one")));
+
+  /* visible without hovering: a label of the card, drawn at its size */
+  label = gtk_widget_get_last_child (GTK_WIDGET (card));
+  while (
+      label
+      && !(GTK_IS_LABEL (label) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), shown) == 0))
+    label = gtk_widget_get_prev_sibling (label);
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_cmpint (gtk_widget_get_width (label), >, 0);
+}
+
 static void
 test_councils (LgrTestWindowFixture *f, gconstpointer data)
 {
@@ -74,6 +113,8 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpstr (shared, ==, "Shared items (2 items)");
   g_assert_cmpstr (whole, ==, "Two unitaries: net");
   assert_councils_shown (f);
+  assert_card_councils (f, TRUE);
+  lgr_test_shoot (GTK_WIDGET (f->window), "councils-card");
 
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
   if (scroller)
@@ -112,6 +153,7 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpstr (north, ==, "North Warwickshire Council (5 levers, 1 item)");
   g_assert_cmpstr (shared, ==, "Shared items (1 item)");
   assert_councils_shown (f);
+  assert_card_councils (f, TRUE);
   lgr_test_shoot (GTK_WIDGET (f->window), "councils-north-transition");
 }
 
