@@ -39,7 +39,8 @@ char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *res
  * £133.0m · shared £1.5m (net by 2034/35)", the shared part only when items are shared; NULL for
  * a scenario with one authority. */
 char *lgr_summary_format_councils (const LgrScenarioResult *result, const LgrResults *results);
-/* The split the card shows, or NULL when it shows none. */
+/* The split the card shows (a row per part, under "By council, net by 2034/35"), as that one
+ * line, or NULL when it shows none. */
 const char *lgr_summary_card_get_councils (LgrSummaryCard *self);
 
 /* Marked (the word "Changed", an accent outline) while the scenario differs from the study as
