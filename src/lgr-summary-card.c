@@ -6,6 +6,7 @@
 #include "lgr-chart.h"
 #include "lgr-figure-label.h"
 #include "lgr-format.h"
+#include "lgr-results-authority.h"
 #include "lgr-summary-card.h"
 
 struct _LgrSummaryCard
@@ -18,6 +19,10 @@ struct _LgrSummaryCard
   GtkWidget *net_caption;
   GtkWidget *changed_label;
   GtkWidget *range_label;
+  GtkWidget *councils_grid; /* a row per council: its name, its net in an LgrFigureLabel */
+  GtkWidget *councils_caption;
+  guint n_council_rows;
+  char *councils; /* the split as one line (lgr_summary_format_councils()), or NULL */
   GtkWidget *values[LGR_SUMMARY_N_FIELDS];
 
   char *scenario_id;
@@ -56,6 +61,42 @@ lgr_summary_format (const LgrScenarioResult *r, const LgrResults *results, LgrSu
     }
 }
 
+char *
+lgr_summary_format_councils (const LgrScenarioResult *result, const LgrResults *results)
+{
+  g_autoptr (LgrAuthoritySplit) split = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autofree char *last_year = NULL;
+
+  g_return_val_if_fail (result != NULL && results != NULL, NULL);
+  if (!lgr_scenario_result_has_councils (result))
+    return NULL;
+
+  split = lgr_authority_split_new (results, result);
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      const LgrAuthorityPart *part = &split->parts[p];
+      g_autofree char *money = lgr_format_money (part->total_net);
+      g_autofree char *name = NULL;
+
+      /* nothing is shared when no item is: a zero there would only be noise */
+      if (part->authority == NULL && part->n_items == 0)
+        continue;
+      name = part->authority
+                 ? lgr_format_truncate (part->authority->name, LGR_FORMAT_MAX_NAME_CHARS)
+                 : g_strdup (_ ("shared"));
+      if (text->len)
+        g_string_append (text, " · ");
+      /* Translators: a council's (or the shared items') net on a summary card:
+       * "North Warwickshire Council £207.2m" */
+      g_string_append_printf (text, _ ("%s %s"), name, money);
+    }
+  last_year = lgr_format_financial_year (results->first_year + (int)results->n_years - 1);
+  /* Translators: the split by council on a summary card, then its year:
+   * "North Warwickshire Council £207.2m · shared £1.5m (net by 2034/35)" */
+  return g_strdup_printf (_ ("%s (net by %s)"), text->str, last_year);
+}
+
 static void
 lgr_summary_card_dispose (GObject *object)
 {
@@ -69,6 +110,7 @@ lgr_summary_card_finalize (GObject *object)
   LgrSummaryCard *self = LGR_SUMMARY_CARD (object);
   g_free (self->scenario_id);
   g_free (self->description);
+  g_free (self->councils);
   g_clear_object (&self->swatch_css);
   g_clear_pointer (&self->colour, g_free);
   G_OBJECT_CLASS (lgr_summary_card_parent_class)->finalize (object);
@@ -94,6 +136,8 @@ lgr_summary_card_class_init (LgrSummaryCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, net_caption);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, changed_label);
   gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, range_label);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, councils_grid);
+  gtk_widget_class_bind_template_child (widget_class, LgrSummaryCard, councils_caption);
   for (guint f = 0; f < LGR_SUMMARY_N_FIELDS; f++)
     gtk_widget_class_bind_template_child_full (widget_class, value_ids[f], FALSE,
                                                G_STRUCT_OFFSET (LgrSummaryCard, values)
@@ -129,6 +173,71 @@ set_label_text (GtkWidget *label, const char *text)
 {
   if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
     gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+/* One row per part of the split, the shared part only when items are shared. The names and
+ * rows change only when the councils do; a figure changes without laying the window out again,
+ * as the card's other figures. */
+static void
+update_councils (LgrSummaryCard *self, const LgrScenarioResult *result, const LgrResults *results,
+                 const char *last_year)
+{
+  g_autofree char *councils = lgr_summary_format_councils (result, results);
+  g_autoptr (LgrAuthoritySplit) split = NULL;
+  g_autofree char *caption = NULL;
+  guint row = 0;
+
+  if (g_strcmp0 (councils, self->councils) != 0)
+    {
+      g_free (self->councils);
+      self->councils = g_steal_pointer (&councils);
+    }
+  if (!self->councils != !gtk_widget_get_visible (self->councils_grid))
+    gtk_widget_set_visible (self->councils_grid, self->councils != NULL);
+  if (self->councils == NULL)
+    return;
+
+  /* Translators: the caption over a card's split by council: "By council, net by 2034/35" */
+  caption = g_strdup_printf (_ ("By council, net by %s"), last_year);
+  set_label_text (self->councils_caption, caption);
+  split = lgr_authority_split_new (results, result);
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      const LgrAuthorityPart *part = &split->parts[p];
+      g_autofree char *money = NULL;
+      g_autofree char *name = NULL;
+      GtkWidget *name_label, *value;
+
+      if (part->authority == NULL && part->n_items == 0)
+        continue;
+      row++;
+      if (row > self->n_council_rows)
+        {
+          name_label = gtk_label_new (NULL);
+          gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+          gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+          gtk_widget_add_css_class (name_label, "caption");
+          value = lgr_figure_label_new (NULL);
+          lgr_figure_label_set_xalign (LGR_FIGURE_LABEL (value), 1);
+          gtk_widget_set_hexpand (value, TRUE);
+          gtk_widget_add_css_class (value, "caption");
+          gtk_widget_add_css_class (value, "numeric");
+          gtk_grid_attach (GTK_GRID (self->councils_grid), name_label, 0, (int)row, 1, 1);
+          gtk_grid_attach (GTK_GRID (self->councils_grid), value, 1, (int)row, 1, 1);
+          self->n_council_rows = row;
+        }
+      name_label = gtk_grid_get_child_at (GTK_GRID (self->councils_grid), 0, (int)row);
+      value = gtk_grid_get_child_at (GTK_GRID (self->councils_grid), 1, (int)row);
+      name = part->authority
+                 ? lgr_format_truncate (part->authority->name, LGR_FORMAT_MAX_NAME_CHARS)
+                 : g_strdup (_ ("Shared items"));
+      money = lgr_format_money (part->total_net);
+      set_label_text (name_label, name);
+      lgr_figure_label_set_text (LGR_FIGURE_LABEL (value), money);
+    }
+  /* fewer parts than before (a council removed, no item shared any more) */
+  for (; self->n_council_rows > row; self->n_council_rows--)
+    gtk_grid_remove_row (GTK_GRID (self->councils_grid), (int)self->n_council_rows);
 }
 
 GtkWidget *
@@ -183,6 +292,7 @@ lgr_summary_card_update (LgrSummaryCard *self, const LgrScenarioResult *result,
       g_autofree char *text = lgr_summary_format (result, results, f);
       lgr_figure_label_set_text (LGR_FIGURE_LABEL (self->values[f]), text);
     }
+  update_councils (self, result, results, last_year);
   if (g_strcmp0 (describe, self->description) != 0)
     {
       /* The tooltip is asked for when shown (on_query_tooltip): setting it here would ask the
@@ -242,6 +352,13 @@ lgr_summary_card_get_changed (LgrSummaryCard *self)
 {
   g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), FALSE);
   return gtk_widget_get_visible (self->changed_label);
+}
+
+const char *
+lgr_summary_card_get_councils (LgrSummaryCard *self)
+{
+  g_return_val_if_fail (LGR_IS_SUMMARY_CARD (self), NULL);
+  return self->councils;
 }
 
 void

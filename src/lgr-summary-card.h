@@ -34,6 +34,15 @@ const char *lgr_summary_card_get_value (LgrSummaryCard *self, LgrSummaryField fi
 char *lgr_summary_format (const LgrScenarioResult *result, const LgrResults *results,
                           LgrSummaryField field);
 
+/* The split of net by the horizon by council, for a scenario with several authorities
+ * (lgr-results-authority.h): "North Warwickshire Council £207.2m · South Warwickshire Council
+ * £133.0m · shared £1.5m (net by 2034/35)", the shared part only when items are shared; NULL for
+ * a scenario with one authority. */
+char *lgr_summary_format_councils (const LgrScenarioResult *result, const LgrResults *results);
+/* The split the card shows (a row per part, under "By council, net by 2034/35"), as that one
+ * line, or NULL when it shows none. */
+const char *lgr_summary_card_get_councils (LgrSummaryCard *self);
+
 /* Marked (the word "Changed", an accent outline) while the scenario differs from the study as
  * opened or saved. */
 void lgr_summary_card_set_changed (LgrSummaryCard *self, gboolean changed);

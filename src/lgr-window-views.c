@@ -9,6 +9,7 @@
 
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
+#include "lgr-results-authority.h"
 #include "lgr-study-io.h"
 #include "lgr-window-private.h"
 
@@ -113,7 +114,7 @@ same_scenario_result (const LgrResults *ra, guint i, const LgrResults *rb)
          && a->npv == b->npv && a->total_net == b->total_net && a->run_rate == b->run_rate
          && SAME_SERIES (cashable_savings) && SAME_SERIES (cost_avoidance)
          && SAME_SERIES (one_off_costs) && SAME_SERIES (recurring_costs) && SAME_SERIES (net)
-         && SAME_SERIES (cumulative);
+         && SAME_SERIES (cumulative) && lgr_scenario_result_same_split (a, b, (guint)n);
 }
 
 #undef SAME_SERIES

@@ -153,6 +153,40 @@ test_items (void)
   g_assert_cmpfloat (split->parts[1].total_net, ==, -2000000);
 }
 
+/* Two results split alike only while every council's levers and items are the same: moving an
+ * item or renaming a council changes the split though the scenario's figures stay. */
+static void
+test_same_split (void)
+{
+  g_autoptr (LgrStudy) study = lgr_test_load_bundled ();
+  g_autoptr (LgrStudy) moved = lgr_study_copy (study);
+  g_autoptr (LgrStudy) renamed = lgr_study_copy (study);
+  g_autoptr (LgrResults) a = NULL, b = NULL, c = NULL, d = NULL;
+  LgrItem *item = lgr_scenario_find_item (lgr_study_find_scenario (moved, "two"), "transition");
+  LgrAuthority *north
+      = lgr_scenario_find_authority (lgr_study_find_scenario (renamed, "two"), "north");
+
+  item->authority_id = g_strdup ("north");
+  g_free (north->name);
+  north->name = g_strdup ("Warwickshire North Council");
+  a = lgr_results_compute (study);
+  b = lgr_results_compute (study);
+  c = lgr_results_compute (moved);
+  d = lgr_results_compute (renamed);
+
+  g_assert_true (lgr_scenario_result_same_split (lgr_results_find (a, "two"),
+                                                 lgr_results_find (b, "two"), a->n_years));
+  g_assert_cmpfloat (lgr_results_find (a, "two")->total_net, ==,
+                     lgr_results_find (c, "two")->total_net);
+  g_assert_false (lgr_scenario_result_same_split (lgr_results_find (a, "two"),
+                                                  lgr_results_find (c, "two"), a->n_years));
+  g_assert_false (lgr_scenario_result_same_split (lgr_results_find (a, "two"),
+                                                  lgr_results_find (d, "two"), a->n_years));
+  /* one authority: no split, so nothing to differ */
+  g_assert_true (lgr_scenario_result_same_split (lgr_results_find (a, "one"),
+                                                 lgr_results_find (c, "one"), a->n_years));
+}
+
 /* An edit may move an item to a council of its scenario and back, never to one it does not
  * have; a council that an item names is not removed from under it. */
 static void
@@ -238,6 +272,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/councils/random-sums", test_random_sums);
   g_test_add_func ("/core/councils/bundled", test_bundled);
   g_test_add_func ("/core/councils/items", test_items);
+  g_test_add_func ("/core/councils/same-split", test_same_split);
   g_test_add_func ("/core/councils/document", test_document);
   g_test_add_func ("/core/councils/remove-authority", test_remove_authority);
   g_test_add_func ("/core/councils/many-authorities", test_many_authorities);

@@ -1,12 +1,15 @@
 /* test-window-councils.c: the split by council under the year-by-year table of a scenario with
- * several authorities (src/lgr-council-table.c), under Xvfb: its rows, their figures against
- * the core, an edit that moves an item to a council, none for a scenario with one authority. */
+ * several authorities (src/lgr-council-table.c) and on its summary card, under Xvfb: its rows,
+ * their figures against the core, an edit that moves an item to a council, none for a scenario
+ * with one authority. */
 #include <adwaita.h>
 #include <string.h>
 
+#include "lgr-figure-label.h"
 #include "lgr-format.h"
 #include "lgr-item-council-row.h"
 #include "lgr-results-authority.h"
+#include "lgr-summary-card.h"
 #include "lgr-test-util.h"
 #include "lgr-test-window.h"
 
@@ -46,6 +49,78 @@ assert_councils_shown (LgrTestWindowFixture *f)
     }
 }
 
+/* The label or figure label under widget whose text is text. */
+static GtkWidget *
+find_text (GtkWidget *widget, const char *text)
+{
+  if ((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+      || (LGR_IS_FIGURE_LABEL (widget)
+          && g_strcmp0 (lgr_figure_label_get_text (LGR_FIGURE_LABEL (widget)), text) == 0))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text (c, text);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The card of scenario "two" shows each council's net by the horizon and the shared items',
+ * as the core's split of the document's study; the card of "one" shows none. */
+static void
+assert_card_councils (LgrTestWindowFixture *f, gboolean shared)
+{
+  LgrSummaryCard *card = lgr_window_find_card (f->window, "two");
+  g_autoptr (LgrResults) results = lgr_results_compute (lgr_test_window_study (f));
+  const LgrScenarioResult *two = lgr_results_find (results, "two");
+  g_autoptr (LgrAuthoritySplit) split = lgr_authority_split_new (results, two);
+  g_autoptr (GString) expected = g_string_new (NULL);
+  const char *shown = lgr_summary_card_get_councils (card);
+
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      g_autofree char *money = lgr_format_money (split->parts[p].total_net);
+      if (split->parts[p].authority == NULL && !shared)
+        continue;
+      g_string_append_printf (
+          expected, "%s%s %s", p ? " · " : "",
+          split->parts[p].authority ? split->parts[p].authority->name : "shared", money);
+    }
+  g_string_append (expected, " (net by 2034/35)");
+  g_assert_cmpstr (shown, ==, expected->str);
+  g_assert_null (lgr_summary_card_get_councils (lgr_window_find_card (f->window, "one")));
+
+  /* visible without hovering: each council's name and net are drawn on the card */
+  for (guint p = 0; p < split->n_parts; p++)
+    {
+      g_autofree char *money = lgr_format_money (split->parts[p].total_net);
+      const char *name
+          = split->parts[p].authority ? split->parts[p].authority->name : "Shared items";
+      GtkWidget *name_label, *figure;
+
+      if (split->parts[p].authority == NULL && !shared)
+        continue;
+      name_label = find_text (GTK_WIDGET (card), name);
+      g_assert_nonnull (name_label);
+      figure = find_text (gtk_widget_get_parent (name_label), money);
+      g_assert_true (gtk_widget_get_mapped (name_label));
+      g_assert_true (LGR_IS_FIGURE_LABEL (figure));
+      g_assert_true (gtk_widget_get_mapped (figure));
+      g_assert_cmpint (gtk_widget_get_width (figure), >, 0);
+    }
+  {
+    /* the rows do not widen the card: the two cards still share a line */
+    graphene_point_t at_one, at_two;
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (lgr_window_find_card (f->window, "one")),
+                                             GTK_WIDGET (f->window), &GRAPHENE_POINT_INIT (0, 0),
+                                             &at_one));
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (card), GTK_WIDGET (f->window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &at_two));
+    g_assert_cmpfloat (at_one.y, ==, at_two.y);
+  }
+}
+
 static void
 test_councils (LgrTestWindowFixture *f, gconstpointer data)
 {
@@ -53,6 +128,8 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   LgrYearTable *table = lgr_window_find_table (f->window, "two");
   LgrCouncilTable *councils = lgr_year_table_get_councils (table);
   GtkWidget *scroller;
+  LgrFigureLabel *north_figure;
+  guint n_resizes;
   g_autoptr (LgrItem) item = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *north = NULL;
@@ -74,6 +151,8 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpstr (shared, ==, "Shared items (2 items)");
   g_assert_cmpstr (whole, ==, "Two unitaries: net");
   assert_councils_shown (f);
+  assert_card_councils (f, TRUE);
+  lgr_test_shoot (GTK_WIDGET (f->window), "councils-card");
 
   scroller = gtk_widget_get_ancestor (GTK_WIDGET (table), GTK_TYPE_SCROLLED_WINDOW);
   if (scroller)
@@ -97,7 +176,13 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
     g_assert_null (strstr (one, "Net by council"));
   }
 
-  /* the transition costs become the North's: its row says so, and the figures follow */
+  /* the transition costs become the North's: its row says so, and the figures follow; on the
+   * card, the North's new net (as wide) is drawn without laying the window out again */
+  north_figure = LGR_FIGURE_LABEL (find_text (
+      gtk_widget_get_parent (find_text (GTK_WIDGET (lgr_window_find_card (f->window, "two")),
+                                        "North Warwickshire Council")),
+      "£207.2m"));
+  n_resizes = lgr_figure_label_get_n_resizes (north_figure);
   item = lgr_item_copy (lgr_scenario_find_item (
       lgr_study_find_scenario (lgr_document_get_study (document), "two"), "transition"));
   item->authority_id = g_strdup ("north");
@@ -112,6 +197,9 @@ test_councils (LgrTestWindowFixture *f, gconstpointer data)
   g_assert_cmpstr (north, ==, "North Warwickshire Council (5 levers, 1 item)");
   g_assert_cmpstr (shared, ==, "Shared items (1 item)");
   assert_councils_shown (f);
+  assert_card_councils (f, TRUE);
+  g_assert_cmpstr (lgr_figure_label_get_text (north_figure), ==, "£169.9m");
+  g_assert_cmpuint (lgr_figure_label_get_n_resizes (north_figure), ==, n_resizes);
   lgr_test_shoot (GTK_WIDGET (f->window), "councils-north-transition");
 }
 

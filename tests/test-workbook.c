@@ -173,6 +173,48 @@ compare_row (GPtrArray *sheet, guint row, JsonArray *values, const char *what)
   return n;
 }
 
+/* The row of a sheet whose column col holds text, from row from, or -1. */
+static int
+row_of (GPtrArray *sheet, guint from, guint col, const char *text)
+{
+  for (guint r = from; r < sheet->len; r++)
+    if (g_str_equal (cell (sheet, r, col), text))
+      return (int)r;
+  return -1;
+}
+
+/* A scenario with several authorities nets each council's lines under its items, as the JSON's
+ * "authorities" and "shared" (lgr-results-authority.h); one without has no such rows. */
+static guint
+compare_councils (GPtrArray *sheet, JsonObject *sc)
+{
+  const char *id = json_object_get_string_member (sc, "id");
+  int row = row_of (sheet, ROW_LEVERS, 0, "Net by council (after the settings, as the net above)");
+  JsonArray *authorities;
+  guint compared = 0, n;
+
+  if (!json_object_has_member (sc, "authorities"))
+    {
+      g_assert_cmpint (row, ==, -1);
+      return 0;
+    }
+  g_assert_cmpint (row, >, 0);
+  authorities = json_object_get_array_member (sc, "authorities");
+  n = json_array_get_length (authorities);
+  for (guint a = 0; a <= n; a++)
+    {
+      JsonObject *part = a < n ? json_array_get_object_element (authorities, a)
+                               : json_object_get_object_member (sc, "shared");
+      g_autofree char *what = g_strdup_printf (
+          "%s council %s net", id, a < n ? json_object_get_string_member (part, "id") : "shared");
+      g_assert_cmpstr (cell (sheet, row + 1 + a, 1), ==,
+                       a < n ? json_object_get_string_member (part, "id") : "(shared)");
+      compared
+          += compare_row (sheet, row + 1 + a, json_object_get_array_member (part, "net"), what);
+    }
+  return compared;
+}
+
 /* Every yearly figure of every scenario, lever and item, and the summary, against the JSON.
  * Returns how many figures were compared. */
 static guint
@@ -231,6 +273,7 @@ compare_workbook (GPtrArray *sheets, JsonNode *root)
           compared += compare_row (sheet, ROW_LEVERS + n_levers * LEVER_ROWS + 1 + i,
                                    json_object_get_array_member (item, "values"), what);
         }
+      compared += compare_councils (sheet, sc);
 
       /* Summary: scenario, payback years, payback year, peak funding, NPV, total, run rate */
       guint row = 4 + s;
@@ -401,6 +444,8 @@ test_edges (void)
       if (item->pattern == LGR_ITEM_PATTERN_RECURRING)
         item->growth = -100;
     }
+  /* the South's transition costs: its net by council takes them, with the contingency */
+  lgr_scenario_find_item (two, "transition")->authority_id = g_strdup ("south");
 
   g_autofree char *dir = g_dir_make_tmp ("lgr-workbook-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "edges.lgr", NULL);
@@ -502,10 +547,28 @@ test_changed_input (void)
   g_assert_cmpfloat (cell_number (inputs, realisation, 1), ==, 100);
   g_assert_cmpfloat (cell_number (inputs, lac, 7), ==, 55); /* column H: Target */
 
+  /* each item's council (column D) and each authority's source (column F) */
+  guint authorities = find_row (inputs, find_row (inputs, 0, 0, "Authorities"), 1, "Authority");
+  guint north = find_row (inputs, authorities, 1, "north");
+  g_autoptr (LgrStudy) opened = lgr_test_load_bundled ();
+  const LgrAuthority *north_authority
+      = lgr_scenario_find_authority (lgr_study_find_scenario (opened, "two"), "north");
+  g_assert_nonnull (north_authority->source);
+  g_assert_cmpstr (cell (inputs, authorities, 5), ==, "Source");
+  g_assert_cmpstr (cell (inputs, north, 5), ==, north_authority->source);
+  guint items = find_row (inputs, find_row (inputs, 0, 0, "Items"), 1, "Item");
+  g_assert_cmpstr (cell (inputs, items, 3), ==, "Authority");
+  guint transition
+      = find_row (inputs, find_row (inputs, items, 0, "Two unitaries"), 1, "transition");
+  g_assert_cmpstr (cell (inputs, transition, 3), ==, "(shared)");
+
   g_autofree char *set_realisation = g_strdup_printf ("B%u=75", realisation + 1);
   g_autofree char *set_target = g_strdup_printf ("H%u=50", lac + 1);
+  /* the two unitaries' transition costs typed in as the North's */
+  g_autofree char *set_council = g_strdup_printf ("D%u='north", transition + 1);
   g_autofree char *script = lgr_test_source_path ("tests", "xlsx-set-cells.py", NULL);
-  const char *edit[] = { "python3", script, xlsx, changed, "1", set_realisation, set_target, NULL };
+  const char *edit[]
+      = { "python3", script, xlsx, changed, "1", set_realisation, set_target, set_council, NULL };
   g_auto (LgrTestRun) edited = run_argv (NULL, edit);
   g_assert_cmpstr (edited.err, ==, "");
   g_assert_cmpint (edited.status, ==, 0);
@@ -515,6 +578,8 @@ test_changed_input (void)
   LgrLever *lever = lgr_scenario_find_lever (lgr_study_find_scenario (study, "two"), "north-lac");
   g_assert_nonnull (lever);
   lgr_test_set_cohort_target (lever, 50);
+  lgr_scenario_find_item (lgr_study_find_scenario (study, "two"), "transition")->authority_id
+      = g_strdup ("north");
   g_autofree char *path = g_build_filename (dir, "changed.lgr", NULL);
   g_assert_true (lgr_study_save_path (study, path, NULL));
 

@@ -8,6 +8,7 @@
 #include "lgr-results-authority.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "lgr-format.h"
 
@@ -19,6 +20,48 @@ lgr_scenario_result_has_councils (const LgrScenarioResult *result)
   g_return_val_if_fail (result != NULL, FALSE);
   return result->scenario->authorities->len > 1
          && result->scenario->authorities->len <= LGR_MAX_COUNCILS;
+}
+
+gboolean
+lgr_scenario_result_same_split (const LgrScenarioResult *a, const LgrScenarioResult *b,
+                                guint n_years)
+{
+  const GPtrArray *aa, *ba;
+  gsize bytes = n_years * sizeof (double);
+
+  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
+  aa = a->scenario->authorities;
+  ba = b->scenario->authorities;
+  if (lgr_scenario_result_has_councils (a) != lgr_scenario_result_has_councils (b))
+    return FALSE;
+  if (!lgr_scenario_result_has_councils (a))
+    return TRUE; /* no split to show */
+  if (aa->len != ba->len || a->n_levers != b->n_levers || a->n_items != b->n_items)
+    return FALSE;
+  for (guint i = 0; i < aa->len; i++)
+    {
+      const LgrAuthority *x = g_ptr_array_index (aa, i), *y = g_ptr_array_index (ba, i);
+      if (g_strcmp0 (x->id, y->id) != 0 || g_strcmp0 (x->name, y->name) != 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < a->n_levers; i++)
+    {
+      const LgrLeverResult *x = &a->levers[i], *y = &b->levers[i];
+      if (g_strcmp0 (x->authority ? x->authority->id : NULL, y->authority ? y->authority->id : NULL)
+              != 0
+          || lgr_lever_figure (x->lever) != lgr_lever_figure (y->lever)
+          || memcmp (x->saving, y->saving, bytes) != 0)
+        return FALSE;
+    }
+  for (guint i = 0; i < a->n_items; i++)
+    {
+      const LgrItemResult *x = &a->items[i], *y = &b->items[i];
+      if (g_strcmp0 (x->item->authority_id, y->item->authority_id) != 0
+          || lgr_item_figure (x->item) != lgr_item_figure (y->item)
+          || memcmp (x->values, y->values, bytes) != 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The part of an authority id: its index among the scenario's authorities (the first of an id,

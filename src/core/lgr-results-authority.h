@@ -46,6 +46,11 @@ typedef struct
 /* Whether the scenario has several authorities (at most LGR_MAX_COUNCILS), so that the
  * outputs show its split. */
 gboolean lgr_scenario_result_has_councils (const LgrScenarioResult *result);
+/* Whether two results of a scenario split alike, given the same settings and years: the same
+ * authorities, levers and items, each of the same council, with the same series. Cheap (no
+ * split made), for a view that redraws a split only when it changed. */
+gboolean lgr_scenario_result_same_split (const LgrScenarioResult *a, const LgrScenarioResult *b,
+                                         guint n_years);
 /* The split of one scenario of results (kept alive by the caller while the split is used). */
 LgrAuthoritySplit *lgr_authority_split_new (const LgrResults *results,
                                             const LgrScenarioResult *result);

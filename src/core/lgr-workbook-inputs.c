@@ -101,6 +101,13 @@ write_item_row (Book *b, lxw_worksheet *ws, guint row, const LgrScenario *s, con
   worksheet_write_string (ws, row, IT_SCENARIO, s->name, NULL);
   worksheet_write_string (ws, row, IT_ID, it->id, NULL);
   worksheet_write_string (ws, row, IT_NAME, it->name, NULL);
+  /* as lgr-results-authority.c: an id the scenario does not have is shared too; in brackets, as
+   * no id has them */
+  worksheet_write_string (ws, row, IT_AUTHORITY,
+                          it->authority_id && lgr_scenario_find_authority (s, it->authority_id)
+                              ? it->authority_id
+                              : _ ("(shared)"),
+                          NULL);
   worksheet_write_string (ws, row, IT_KIND, lgr_item_kind_to_string (it->kind), b->text_input);
   worksheet_write_string (ws, row, IT_PATTERN, lgr_item_pattern_to_string (it->pattern), NULL);
   if (it->pattern == LGR_ITEM_PATTERN_SPREAD)
@@ -218,6 +225,7 @@ lgr_workbook_write_inputs (Book *b)
                                             _ ("Name"),
                                             _ ("Population"),
                                             _ ("Child population (0-17)"),
+                                            _ ("Source"),
                                             NULL };
   write_headers (b, ws, row++, authority_headers, 0);
   for (guint s = 0; s < st->scenarios->len; s++)
@@ -232,6 +240,7 @@ lgr_workbook_write_inputs (Book *b)
           worksheet_write_string (ws, row, 2, a->name, NULL);
           worksheet_write_number (ws, row, 3, a->population, b->number_input);
           worksheet_write_number (ws, row, 4, a->child_population, b->number_input);
+          worksheet_write_string (ws, row, 5, a->source ? a->source : "", b->wrap);
         }
     }
   row++;
@@ -278,6 +287,7 @@ lgr_workbook_write_inputs (Book *b)
   const char *const item_headers[] = { _ ("Scenario"),
                                        _ ("Item"),
                                        _ ("Name"),
+                                       _ ("Authority"),
                                        _ ("Kind"),
                                        _ ("Pattern"),
                                        _ ("Total (spread)"),

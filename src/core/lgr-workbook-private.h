@@ -44,6 +44,7 @@ enum
   IT_SCENARIO,
   IT_ID,
   IT_NAME,
+  IT_AUTHORITY, /* its council's id, or "(shared)" */
   IT_KIND,
   IT_PATTERN,
   IT_TOTAL,

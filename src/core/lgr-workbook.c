@@ -17,6 +17,7 @@
 
 #include "lgr-file-replace.h"
 #include "lgr-format.h"
+#include "lgr-results-authority.h"
 #include "lgr-workbook-private.h"
 
 /* Excel's "below zero" for money: below minus half a penny, as lgr_money_is_negative() */
@@ -289,6 +290,68 @@ write_totals (Book *b, lxw_worksheet *ws, const LgrScenarioResult *r, guint last
     }
 }
 
+/* Per council (docs/model.md, "Per-council figures"): a scenario with several authorities tags
+ * each lever's saving and each item with its council in the column after the years - the id on
+ * the Inputs when it is one of the scenario's authorities, else SHARED_TAG - and nets each
+ * council's lines with SUMIFS on that tag, with the scenario's settings, under its items. */
+/* no id has brackets (lgr-rules.c), so no council's lines count as shared */
+#define SHARED_TAG "(shared)"
+
+static void
+write_council_tag (Book *b, lxw_worksheet *ws, guint row, const LgrScenario *sc, guint in_row,
+                   guint in_col, const LgrAuthority *authority)
+{
+  const LgrAuthority *first = g_ptr_array_index (sc->authorities, 0);
+  guint from = GPOINTER_TO_UINT (g_hash_table_lookup (b->authority_rows, first));
+  g_autofree char *id = input_cell (in_row, in_col);
+  g_autofree char *f
+      = g_strdup_printf ("=IF(ISNUMBER(MATCH(%s,Inputs!$B$%u:$B$%u,0)),%s,\"" SHARED_TAG "\")", id,
+                         from, from + sc->authorities->len - 1, id);
+  worksheet_write_formula_str (ws, row, FIRST_YEAR_COL + b->n, f, b->note,
+                               authority ? authority->id : SHARED_TAG);
+}
+
+static void
+write_councils (Book *b, lxw_worksheet *ws, const LgrScenarioResult *r, guint last_row, guint row)
+{
+  g_autoptr (LgrAuthoritySplit) split = lgr_authority_split_new (b->results, r);
+  char tag_col[8];
+
+  col_name (FIRST_YEAR_COL + b->n, tag_col);
+  worksheet_write_string (ws, row++, 0, _ ("Net by council (after the settings, as the net above)"),
+                          b->bold);
+  for (guint p = 0; p < split->n_parts; p++, row++)
+    {
+      const LgrAuthorityPart *part = &split->parts[p];
+      g_autofree char *label = lgr_authority_part_label (part);
+      worksheet_write_string (ws, row, 0, label, NULL);
+      worksheet_write_string (ws, row, 1, part->authority ? part->authority->id : SHARED_TAG,
+                              b->note);
+      for (guint t = 0; t < b->n; t++)
+        {
+          guint col = FIRST_YEAR_COL + t;
+          char c[8];
+          col_name (col, c);
+          g_autofree char *tags = g_strdup_printf ("$C$%u:$C$%u", SR_LEVERS + 1, last_row + 1);
+          g_autofree char *who
+              = g_strdup_printf ("$%s$%u:$%s$%u", tag_col, SR_LEVERS + 1, tag_col, last_row + 1);
+          g_autofree char *vals
+              = g_strdup_printf ("%s$%u:%s$%u", c, SR_LEVERS + 1, c, last_row + 1);
+#define SUMIFS(tag) g_strdup_printf ("SUMIFS(%s,%s,\"%s\",%s,$B%u)", vals, tags, tag, who, row + 1)
+          g_autofree char *cashable = SUMIFS ("cashable"), *saving = SUMIFS ("saving"),
+                          *avoid = SUMIFS ("avoidance"), *one_off = SUMIFS ("one-off-cost"),
+                          *recurring = SUMIFS ("recurring-cost");
+#undef SUMIFS
+          g_autofree char *f
+              = g_strdup_printf ("=$B$%u/100*(%s+%s)-(1+$B$%u/100)*%s-(1+$B$%u/"
+                                 "100)*%s+IF(CountAvoidance,$B$%u/100*%s,0)",
+                                 SR_CASHABLE + 1, cashable, saving, SR_ONE_OFF + 1, one_off,
+                                 SR_RECURRING + 1, recurring, SR_AVOIDANCE + 1, avoid);
+          formula (b, ws, row, col, f, b->money, part->net[t]);
+        }
+    }
+}
+
 static void
 write_scenario (Book *b, guint index, guint *lever_row, guint *item_row)
 {
@@ -307,13 +370,30 @@ write_scenario (Book *b, guint index, guint *lever_row, guint *item_row)
   guint row = SR_LEVERS;
   worksheet_write_string (ws, row, 0, _ ("Levers (before benefit realisation)"), b->bold);
   worksheet_write_string (ws, row++, 2, _ ("Counts as"), b->header);
+  gboolean councils = lgr_scenario_result_has_councils (r);
+  if (councils)
+    worksheet_write_string (ws, SR_LABELS, FIRST_YEAR_COL + b->n, _ ("Council"), b->header);
   for (guint i = 0; i < r->n_levers; i++)
-    row = write_lever_block (b, ws, row, &r->levers[i], (*lever_row)++);
+    {
+      if (councils)
+        write_council_tag (b, ws, row + 7, r->scenario, *lever_row, LV_AUTHORITY,
+                           r->levers[i].authority);
+      row = write_lever_block (b, ws, row, &r->levers[i], (*lever_row)++);
+    }
   worksheet_write_string (ws, row++, 0, _ ("Items (before benefit realisation and contingency)"),
                           b->bold);
   for (guint i = 0; i < r->n_items; i++)
-    write_item_line (b, ws, row++, &r->items[i], (*item_row)++);
+    {
+      if (councils)
+        write_council_tag (b, ws, row, r->scenario, *item_row, IT_AUTHORITY,
+                           r->items[i].item->authority_id ? lgr_scenario_find_authority (
+                               r->scenario, r->items[i].item->authority_id)
+                                                          : NULL);
+      write_item_line (b, ws, row++, &r->items[i], (*item_row)++);
+    }
   write_totals (b, ws, r, row - 1);
+  if (councils)
+    write_councils (b, ws, r, row - 1, row + 1);
 
   worksheet_set_column (ws, 0, 0, 50, NULL);
   worksheet_set_column (ws, 1, 1, 20, NULL);
