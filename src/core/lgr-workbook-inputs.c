@@ -246,27 +246,16 @@ lgr_workbook_write_inputs (Book *b)
   row++;
 
   worksheet_write_string (ws, row++, 0, _ ("Levers"), b->bold);
-  const char *const lever_headers[] = { _ ("Scenario"),
-                                        _ ("Lever"),
-                                        _ ("Name"),
-                                        _ ("Authority"),
-                                        _ ("Service"),
-                                        _ ("Basis"),
-                                        _ ("Baseline"),
-                                        _ ("Target"),
-                                        _ ("Unit cost per"),
-                                        _ ("Unit cost baseline"),
-                                        _ ("Unit cost target"),
-                                        _ ("Cohort growth % a year"),
-                                        _ ("Unit cost growth % a year"),
-                                        _ ("Realisation start"),
-                                        _ ("Enabled"),
-                                        _ ("Benefit"),
-                                        _ ("Population of the basis"),
-                                        _ ("Baseline people"),
-                                        _ ("Target people"),
-                                        _ ("Periods a year"),
-                                        NULL };
+  const char *const lever_headers[]
+      = { _ ("Scenario"), _ ("Lever"), _ ("Name"), _ ("Authority"), _ ("Service"), _ ("Basis"),
+          _ ("Baseline"), _ ("Target"), _ ("Unit cost per"), _ ("Unit cost baseline"),
+          _ ("Unit cost target"),
+          /* xgettext:no-c-format */
+          _ ("Cohort growth % a year"),
+          /* xgettext:no-c-format */
+          _ ("Unit cost growth % a year"), _ ("Realisation start"), _ ("Enabled"), _ ("Benefit"),
+          _ ("Population of the basis"), _ ("Baseline people"), _ ("Target people"),
+          _ ("Periods a year"), NULL };
   write_headers (b, ws, row, lever_headers, 0);
   for (guint i = 0; i < b->lever_profile_cols; i++)
     {
@@ -284,18 +273,11 @@ lgr_workbook_write_inputs (Book *b)
   row++;
 
   worksheet_write_string (ws, row++, 0, _ ("Items"), b->bold);
-  const char *const item_headers[] = { _ ("Scenario"),
-                                       _ ("Item"),
-                                       _ ("Name"),
-                                       _ ("Authority"),
-                                       _ ("Kind"),
-                                       _ ("Pattern"),
-                                       _ ("Total (spread)"),
-                                       _ ("Amount a year (recurring)"),
-                                       _ ("Growth % a year (recurring)"),
-                                       _ ("Start"),
-                                       _ ("Enabled"),
-                                       NULL };
+  const char *const item_headers[]
+      = { _ ("Scenario"), _ ("Item"), _ ("Name"), _ ("Authority"), _ ("Kind"), _ ("Pattern"),
+          _ ("Total (spread)"), _ ("Amount a year (recurring)"),
+          /* xgettext:no-c-format */
+          _ ("Growth % a year (recurring)"), _ ("Start"), _ ("Enabled"), NULL };
   write_headers (b, ws, row, item_headers, 0);
   for (guint i = 0; i < b->item_profile_cols; i++)
     {
