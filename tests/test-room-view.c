@@ -2,7 +2,8 @@
  * council of two unitaries named on screen wherever the levers are scrolled, with how many
  * levers are below; the controls' column keeps its width however long the snapshot's note; the
  * snapshot's title says "(changed)" once a value differs from the snapshot as shown, after an
- * edit or an undo. Screenshots (LGR_SHOTS_DIR) to look at.
+ * edit or an undo; toasts sized for the room while presenting. Screenshots (LGR_SHOTS_DIR) to
+ * look at.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -222,6 +223,24 @@ test_title_changed (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (title_is, &is_start_changed));
 }
 
+/* Toasts are sized for the room while presenting (the style's .lgr-presenting rules), and for
+ * the desk again after. */
+static void
+test_toasts_large (Fixture *f, gconstpointer data)
+{
+  GtkWidget *overlay = GTK_WIDGET (f->window->toast_overlay);
+
+  g_assert_false (gtk_widget_has_css_class (overlay, "lgr-presenting"));
+  present_two (f);
+  g_assert_true (gtk_widget_has_css_class (overlay, "lgr-presenting"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.back-to-start", NULL);
+  settle ();
+  lgr_test_shoot (GTK_WIDGET (f->window), "room-view-toast");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.leave-presentation", NULL);
+  settle ();
+  g_assert_false (gtk_widget_has_css_class (overlay, "lgr-presenting"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -232,6 +251,7 @@ main (int argc, char *argv[])
   ADD ("/room-view/levers/councils-pinned", test_councils_pinned);
   ADD ("/room-view/controls/fixed-width", test_controls_fixed);
   ADD ("/room-view/title/changed", test_title_changed);
+  ADD ("/room-view/toasts/large", test_toasts_large);
 #undef ADD
   return g_test_run ();
 }
