@@ -256,7 +256,7 @@ update_levers (LgrPresentationView *self, const LgrStudy *study)
              NULL);
 }
 
-/* The pinned headings: while the levers scroll, the councils whose headings are scrolled past
+/* The pinned headings: the councils whose headings are at the top of the view or scrolled past
  * keep them pinned at the top (with how many of their levers are below the view, or above it
  * once they are all gone) and those not yet reached are pinned at the bottom with how many
  * levers are below, so every council stays named on screen. */
@@ -308,7 +308,7 @@ static void
 update_pinned (LgrPresentationView *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->levers_scroller);
-  GtkWidget *content = gtk_widget_get_parent (self->levers_box);
+  GtkWidget *content = self->levers_box; /* the scrolled content, from its top */
   double top = gtk_adjustment_get_value (adj);
   /* What the bottom heading covers is not in view either. */
   double bottom = top + gtk_adjustment_get_page_size (adj)
@@ -340,7 +340,7 @@ update_pinned (LgrPresentationView *self)
       text = pinned_text (council, hidden);
       if (y + height > bottom + 1)
         g_string_append_printf (below, "%s%s", below->len ? "\n" : "", text);
-      else if (y < top - 1)
+      else if (y <= top + 1)
         {
           guint n = list_y + list_height > top ? 0 : count_rows (list);
           g_autofree char *gone
