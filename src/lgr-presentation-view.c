@@ -1,7 +1,9 @@
 /* lgr-presentation-view.c: the room's view of a study (lgr-presentation-view.h). It follows the
  * document by itself, once a frame after a change and only while it is on screen; the lever rows
  * follow the document on their own and are built again only when the scenario, its levers or
- * its councils change, so a drag is never interrupted.
+ * its councils change, so a drag is never interrupted. While the levers scroll, the councils'
+ * headings stay pinned over them; the snapshot's title says "(changed)" once a value differs
+ * from the snapshot as shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
