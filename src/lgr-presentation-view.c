@@ -311,9 +311,13 @@ update_pinned (LgrPresentationView *self)
 {
   GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->levers_scroller);
   GtkWidget *content = self->levers_box; /* the scrolled content, from its top */
-  double top = gtk_adjustment_get_value (adj);
+  /* What the top heading covers is not in view either. */
+  double top = gtk_adjustment_get_value (adj)
+               + (gtk_widget_get_visible (GTK_WIDGET (self->pinned_top))
+                      ? gtk_widget_get_height (GTK_WIDGET (self->pinned_top))
+                      : 0);
   /* What the bottom heading covers is not in view either. */
-  double bottom = top + gtk_adjustment_get_page_size (adj)
+  double bottom = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)
                   - (gtk_widget_get_visible (GTK_WIDGET (self->pinned_bottom))
                          ? gtk_widget_get_height (GTK_WIDGET (self->pinned_bottom))
                          : 0);
@@ -354,10 +358,12 @@ update_pinned (LgrPresentationView *self)
           g_string_append_printf (above, "%s%s", above->len ? "\n" : "", gone ? gone : text);
         }
     }
-  show_pinned (self->pinned_top, above);
-  /* Shown or hidden, the bottom heading changes what is in view: once more with that. */
-  if (gtk_widget_get_visible (GTK_WIDGET (self->pinned_bottom)) != (below->len > 0))
+  /* A pinned heading shown, hidden or of another height changes what is in view: once more
+   * with that (it only ever covers more, so this settles). */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->pinned_bottom)) != (below->len > 0)
+      || g_strcmp0 (gtk_label_get_text (self->pinned_top), above->str) != 0)
     queue_pinned (self);
+  show_pinned (self->pinned_top, above);
   show_pinned (self->pinned_bottom, below);
 }
 
