@@ -1,7 +1,9 @@
 /* lgr-presentation-view.c: the room's view of a study (lgr-presentation-view.h). It follows the
  * document by itself, once a frame after a change and only while it is on screen; the lever rows
  * follow the document on their own and are built again only when the scenario, its levers or
- * its councils change, so a drag is never interrupted.
+ * its councils change, so a drag is never interrupted. While the levers scroll, the councils'
+ * headings stay pinned over them; the snapshot's title says "(changed)" once a value differs
+ * from the snapshot as shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +15,7 @@
 #include "lgr-format.h"
 #include "lgr-lever-row.h"
 #include "lgr-scroll-guard.h"
+#include "lgr-snapshot.h"
 #include "lgr-summary-card.h"
 
 /* The chart's type, times the view's own scale (which grows with its width), for a room. */
@@ -34,6 +37,8 @@ struct _LgrPresentationView
   GtkLabel *scenario_title;
   GtkWidget *levers_box;
   GtkScrolledWindow *levers_scroller;
+  GtkLabel *pinned_top;
+  GtkLabel *pinned_bottom;
 
   LgrDocument *document;
   LgrResults *shown; /* the chart borrows them: a reference */
@@ -43,6 +48,8 @@ struct _LgrPresentationView
   char *levers_key;  /* the scenario, levers and councils the lever rows were built for */
   gboolean locked;
   guint update_tick;
+  guint pinned_tick;
+  gboolean title_settled; /* FALSE while the snapshot is being set: no "(changed)" yet */
 };
 
 G_DEFINE_FINAL_TYPE (LgrPresentationView, lgr_presentation_view, GTK_TYPE_WIDGET)
@@ -214,6 +221,7 @@ add_group (LgrPresentationView *self, const LgrScenario *scenario, const char *h
           gtk_widget_add_css_class (label, "lgr-presentation-council");
           gtk_box_append (GTK_BOX (self->levers_box), label);
           list = gtk_list_box_new ();
+          g_object_set_data (G_OBJECT (label), "lgr-list", list);
           gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
           gtk_widget_add_css_class (list, "boxed-list");
           gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -250,7 +258,154 @@ update_levers (LgrPresentationView *self, const LgrStudy *study)
              NULL);
 }
 
+/* The pinned headings: the councils whose headings are at the top of the view or scrolled past
+ * keep them pinned at the top (with how many of their levers are below the view, or above it
+ * once they are all gone) and those not yet reached are pinned at the bottom with how many
+ * levers are below, so every council stays named on screen. */
+
+/* The top of widget and its height in the coordinates of content, or FALSE before layout. */
+static gboolean
+extent_in (GtkWidget *widget, GtkWidget *content, double *y, double *height)
+{
+  graphene_point_t out;
+
+  if (!gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &out))
+    return FALSE;
+  *y = out.y;
+  *height = gtk_widget_get_height (widget);
+  return TRUE;
+}
+
+static char *
+pinned_text (const char *council, guint below)
+{
+  if (below == 0)
+    return g_strdup (council);
+  /* Translators: a council's heading pinned above or below its levers, "South Warwickshire
+   * Council · 5 levers below" */
+  return g_strdup_printf (ngettext ("%s · %u lever below", "%s · %u levers below", below), council,
+                          below);
+}
+
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
+}
+
+static void
+show_pinned (GtkLabel *label, GString *text)
+{
+  set_text (label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), text->len > 0);
+}
+
+static void queue_pinned (LgrPresentationView *self);
+
+static void
+update_pinned (LgrPresentationView *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->levers_scroller);
+  GtkWidget *content = self->levers_box; /* the scrolled content, from its top */
+  /* What the top heading covers is not in view either. */
+  double top = gtk_adjustment_get_value (adj)
+               + (gtk_widget_get_visible (GTK_WIDGET (self->pinned_top))
+                      ? gtk_widget_get_height (GTK_WIDGET (self->pinned_top))
+                      : 0);
+  /* What the bottom heading covers is not in view either. */
+  double bottom = gtk_adjustment_get_value (adj) + gtk_adjustment_get_page_size (adj)
+                  - (gtk_widget_get_visible (GTK_WIDGET (self->pinned_bottom))
+                         ? gtk_widget_get_height (GTK_WIDGET (self->pinned_bottom))
+                         : 0);
+  g_autoptr (GString) above = g_string_new (NULL);
+  g_autoptr (GString) below = g_string_new (NULL);
+
+  for (GtkWidget *heading = gtk_widget_get_first_child (self->levers_box); heading;
+       heading = gtk_widget_get_next_sibling (heading))
+    {
+      GtkWidget *list = g_object_get_data (G_OBJECT (heading), "lgr-list");
+      const char *council = list ? gtk_label_get_text (GTK_LABEL (heading)) : NULL;
+      double y, height, list_y, list_height;
+      guint hidden = 0;
+      g_autofree char *text = NULL;
+
+      if (list == NULL || !extent_in (heading, content, &y, &height)
+          || !extent_in (list, content, &list_y, &list_height))
+        continue;
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          double row_y, row_height;
+          if (extent_in (row, content, &row_y, &row_height) && row_y + row_height > bottom + 1)
+            hidden++;
+        }
+      text = pinned_text (council, hidden);
+      if (y + height > bottom + 1)
+        g_string_append_printf (below, "%s%s", below->len ? "\n" : "", text);
+      else if (y <= top + 1)
+        {
+          guint n = list_y + list_height > top ? 0 : count_rows (list);
+          g_autofree char *gone
+              /* Translators: a council's heading pinned above the view once all its levers are
+               * scrolled past, "North Warwickshire Council · 5 levers above" */
+              = n ? g_strdup_printf (ngettext ("%s · %u lever above", "%s · %u levers above", n),
+                                     council, n)
+                  : NULL;
+          g_string_append_printf (above, "%s%s", above->len ? "\n" : "", gone ? gone : text);
+        }
+    }
+  /* A pinned heading shown, hidden or of another height changes what is in view: once more
+   * with that (it only ever covers more, so this settles). */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->pinned_bottom)) != (below->len > 0)
+      || g_strcmp0 (gtk_label_get_text (self->pinned_top), above->str) != 0)
+    queue_pinned (self);
+  show_pinned (self->pinned_top, above);
+  show_pinned (self->pinned_bottom, below);
+}
+
+static gboolean
+on_pinned_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  LGR_PRESENTATION_VIEW (widget)->pinned_tick = 0;
+  update_pinned (LGR_PRESENTATION_VIEW (widget));
+  return G_SOURCE_REMOVE;
+}
+
+/* After the next layout: the adjustment changes while the levers are allocated. */
+static void
+queue_pinned (LgrPresentationView *self)
+{
+  if (self->pinned_tick == 0)
+    self->pinned_tick
+        = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_pinned_tick, NULL, NULL);
+}
+
+static void
+on_levers_scrolled (GtkAdjustment *adj, LgrPresentationView *self)
+{
+  queue_pinned (self);
+}
+
 /* The snapshot's name and note */
+
+/* Whether any value differs from the start with snapshot (NULL: none) applied, as the room was
+ * shown it: then the title says so, since the room no longer sees the question as asked. */
+static gboolean
+differs_from_shown (LgrPresentationView *self, const LgrSnapshot *snapshot)
+{
+  g_autoptr (LgrStudy) shown = lgr_study_copy (lgr_document_get_saved_study (self->document));
+  g_autoptr (LgrSnapshot) differences = NULL;
+
+  if (snapshot != NULL && !lgr_snapshot_apply (shown, snapshot, NULL))
+    return TRUE;
+  differences = lgr_snapshot_from_differences (shown, lgr_document_get_study (self->document),
+                                               "now", "now");
+  return differences != NULL;
+}
 
 static void
 update_snapshot (LgrPresentationView *self, const LgrStudy *study)
@@ -276,6 +431,14 @@ update_snapshot (LgrPresentationView *self, const LgrStudy *study)
       note = study->snapshots->len > 0
                  ? _ ("The study as opened. Page Down shows the first question.")
                  : _ ("The study as opened.");
+    }
+  if (self->title_settled && differs_from_shown (self, snapshot))
+    {
+      /* Translators: the snapshot's title once a value has been changed since it was shown,
+       * "1 of 5: What if the LAC rate only falls to 60? (changed)" */
+      g_autofree char *changed = g_strdup_printf (_ ("%s (changed)"), title);
+      g_free (title);
+      title = g_steal_pointer (&changed);
     }
   set_text (self->snapshot_title, title);
   set_text (self->snapshot_note, note);
@@ -388,8 +551,13 @@ lgr_presentation_view_set_snapshot (LgrPresentationView *self, const char *snaps
     return;
   g_free (self->snapshot_id);
   self->snapshot_id = g_strdup (snapshot_id);
+  /* The window sets the snapshot just before or after putting its values in place: whether
+   * they differ is known once they are, on the next update. */
+  self->title_settled = FALSE;
   if (self->document)
     update_snapshot (self, lgr_document_get_study (self->document));
+  self->title_settled = TRUE;
+  queue_update (self);
 }
 
 void
@@ -457,6 +625,12 @@ GtkScrolledWindow *
 lgr_presentation_view_get_levers_scroller (LgrPresentationView *self)
 {
   return self->levers_scroller;
+}
+
+GtkLabel *
+lgr_presentation_view_get_pinned (LgrPresentationView *self, gboolean bottom)
+{
+  return bottom ? self->pinned_bottom : self->pinned_top;
 }
 
 const char *
@@ -534,6 +708,11 @@ lgr_presentation_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->update_tick);
       self->update_tick = 0;
     }
+  if (self->pinned_tick)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pinned_tick);
+      self->pinned_tick = 0;
+    }
   if (self->document)
     g_signal_handlers_disconnect_by_data (self->document, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LGR_TYPE_PRESENTATION_VIEW);
@@ -587,13 +766,21 @@ lgr_presentation_view_class_init (LgrPresentationViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, scenario_title);
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, levers_box);
   gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, levers_scroller);
+  gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, pinned_top);
+  gtk_widget_class_bind_template_child (widget_class, LgrPresentationView, pinned_bottom);
 }
 
 static void
 lgr_presentation_view_init (LgrPresentationView *self)
 {
+  GtkAdjustment *adj;
+
+  self->title_settled = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   lgr_chart_view_set_font_scale (self->chart_view, CHART_FONT_SCALE);
   /* The wheel scrolls the levers, never a slider it passes over. */
   lgr_scroll_guard_attach (self->levers_scroller);
+  adj = gtk_scrolled_window_get_vadjustment (self->levers_scroller);
+  g_signal_connect_object (adj, "value-changed", G_CALLBACK (on_levers_scrolled), self, 0);
+  g_signal_connect_object (adj, "changed", G_CALLBACK (on_levers_scrolled), self, 0);
 }

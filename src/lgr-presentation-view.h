@@ -48,6 +48,10 @@ LgrChartView *lgr_presentation_view_get_chart_view (LgrPresentationView *self);
 GtkWidget *lgr_presentation_view_get_levers (LgrPresentationView *self);
 /* The scrolled window of the levers (its wheel never moves a slider without focus). */
 GtkScrolledWindow *lgr_presentation_view_get_levers_scroller (LgrPresentationView *self);
+/* The council headings pinned at the top (bottom FALSE) or the bottom of the levers while the
+ * levers scroll: "North Warwickshire Council · 3 levers below", one a line; hidden when none. */
+GtkLabel *lgr_presentation_view_get_pinned (LgrPresentationView *self, gboolean bottom);
+/* Ends with " (changed)" once a value differs from the snapshot (or the start) as shown. */
 const char *lgr_presentation_view_get_snapshot_title (LgrPresentationView *self);
 /* The snapshot's note, or "" without one. */
 const char *lgr_presentation_view_get_snapshot_note (LgrPresentationView *self);

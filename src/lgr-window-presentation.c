@@ -58,6 +58,11 @@ _lgr_window_set_presenting (LgrWindow *self, gboolean presenting)
   /* The banners about drafts are for whoever edits, not for the room; they stay as they are. */
   gtk_widget_set_visible (GTK_WIDGET (self->draft_revealer), !presenting);
   gtk_widget_set_visible (GTK_WIDGET (self->draft_problem_revealer), !presenting);
+  /* Toasts are read from the back of the room too (resources/style.css). */
+  if (presenting)
+    gtk_widget_add_css_class (GTK_WIDGET (self->toast_overlay), "lgr-presenting");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->toast_overlay), "lgr-presenting");
   if (presenting)
     {
       _lgr_window_presentation_sync (self);
