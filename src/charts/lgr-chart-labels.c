@@ -288,16 +288,17 @@ occupancy_taken (const Occupancy *g, const LgrChartRect *box)
          != 0;
 }
 
-/* The free place in the plot nearest the point, on a grid of half a line (at most 200 a side):
- * for the leader. Places are tried nearest first, so the search stops at the first free one
+/* The free place in bounds (the plot or a part of it) nearest the point, on a grid of half a
+ * line (at most 200 a side of the plot): for the leader. Places are tried nearest first, so the search stops at the first free one
  * whose leader crosses nothing. */
 static gboolean
-place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds, double px,
-           double py, double w, double h, LgrChartRect *chosen)
+place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *plot,
+           const LgrChartRect *bounds, double px, double py, double w, double h,
+           LgrChartRect *chosen)
 {
   if (bounds->width < w || bounds->height < h)
     return FALSE;
-  double step = MAX (MAX (h / 2, 1.0), MAX (bounds->width, bounds->height) / 200);
+  double step = MAX (MAX (h / 2, 1.0), MAX (plot->width, plot->height) / 200);
   guint nx = (guint)floor ((bounds->width - w) / step) + 1;
   guint ny = (guint)floor ((bounds->height - h) / step) + 1;
   Occupancy grid;
@@ -352,7 +353,7 @@ place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect 
           = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
       /* a leader across a line costs as much as a longer one around it; one across another
        * label only serves in a crowd where nothing else is free */
-      double d = c->distance + 40 * layout->unit * leader_crossings (o, bounds, &leader)
+      double d = c->distance + 40 * layout->unit * leader_crossings (o, plot, &leader)
                  + (leader_crosses_label (layout, &leader) ? 1e6 * layout->unit : 0);
       if (d < best)
         {
@@ -395,7 +396,16 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char 
        * line, which beats no figure at all (only a plot too small for its labels gets there) */
       if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
         {
-          leader = place_far (layout, &o, &bounds, px, py, w + 2 * halo, h + 2 * halo, &chosen);
+          /* first among the places within a dozen lines of the point (a few thousand), then
+           * anywhere in the plot (up to 40,000): most labels find room close by */
+          double r = 12 * (h + 2 * halo);
+          LgrChartRect near = { MAX (px - r, bounds.x), MAX (py - r, bounds.y), 0, 0 };
+          near.width = MIN (px + r, bounds.x + bounds.width) - near.x;
+          near.height = MIN (py + r, bounds.y + bounds.height) - near.y;
+          leader
+              = place_far (layout, &o, &bounds, &near, px, py, w + 2 * halo, h + 2 * halo, &chosen)
+                || place_far (layout, &o, &bounds, &bounds, px, py, w + 2 * halo, h + 2 * halo,
+                              &chosen);
           found = leader
                   || place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, FALSE,
                                  &chosen);
