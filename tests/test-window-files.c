@@ -303,9 +303,11 @@ test_presentation (Fixture *f, gconstpointer data)
     g_assert_true (
         has_heading (levers, ((LgrAuthority *)g_ptr_array_index (two->authorities, a))->name));
   g_assert_cmpuint (count_lever_rows (levers), ==, two->levers->len);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (
-                        gtk_widget_observe_children (lgr_presentation_view_get_figures (view)))),
-                    ==, study->scenarios->len);
+  {
+    g_autoptr (GListModel) figures
+        = gtk_widget_observe_children (lgr_presentation_view_get_figures (view));
+    g_assert_cmpuint (g_list_model_get_n_items (figures), ==, study->scenarios->len);
+  }
   g_assert_cmpstr (lgr_presentation_view_get_verdict (view), ==,
                    lgr_window_get_verdict (f->window));
   /* Each scenario's payback, peak funding and net by the horizon, as its card says them. */

@@ -159,9 +159,12 @@ test_descriptions (LgrTestWindowFixture *f, gconstpointer data)
                    "The districts' proposal.");
   lgr_scenario_sidebar_select (sidebar, "one");
   lgr_test_settle ();
-  g_assert_cmpstr (
-      lgr_source_editor_get_text (LGR_SOURCE_EDITOR (lgr_note_row_get_editor (scenario_row))), ==,
-      lgr_study_find_scenario (lgr_test_window_study (f), "one")->description);
+  {
+    g_autofree char *shown
+        = lgr_source_editor_get_text (LGR_SOURCE_EDITOR (lgr_note_row_get_editor (scenario_row)));
+    g_assert_cmpstr (shown, ==,
+                     lgr_study_find_scenario (lgr_test_window_study (f), "one")->description);
+  }
   activate (f, "win.undo");
   g_assert_cmpstr (lgr_study_find_scenario (lgr_test_window_study (f), "two")->description, !=,
                    "The districts' proposal.");
