@@ -2,6 +2,9 @@
 #include "lgr-test-window.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "lgr-lever-row.h"
 #include "lgr-test-util.h"
@@ -89,4 +92,53 @@ lgr_test_north_lac_target (LgrTestWindowFixture *f)
   row = lgr_scenario_sidebar_find_lever_row (sidebar, "north-lac");
   g_assert_nonnull (row);
   return lgr_lever_row_get_field (row, LGR_LEVER_FIELD_COHORT_TARGET);
+}
+
+typedef struct
+{
+  gboolean done;
+  int status;
+} Child;
+
+static void
+on_child_exit (GPid pid, int status, gpointer data)
+{
+  Child *child = data;
+  child->status = status;
+  child->done = TRUE;
+  g_spawn_close_pid (pid);
+}
+
+static gboolean
+child_done (gpointer data)
+{
+  return ((Child *)data)->done;
+}
+
+gboolean
+lgr_test_run_x_tool (const char *program, const char *arguments)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+  g_autofree char *command = NULL;
+  g_auto (GStrv) argv = NULL;
+  g_autoptr (GError) error = NULL;
+  Child child = { FALSE, 0 };
+  GPid pid;
+
+#ifdef GDK_WINDOWING_X11
+  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip_printf ("needs %s and an X display", program);
+      return FALSE;
+    }
+  command = g_strdup_printf ("%s %s", path, arguments);
+  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
+  g_assert_true (
+      g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  g_child_watch_add (pid, on_child_exit, &child);
+  g_assert_true (lgr_test_wait_until (child_done, &child));
+  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
+  return TRUE;
 }

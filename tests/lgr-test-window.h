@@ -41,4 +41,9 @@ void lgr_test_shoot (GtkWidget *widget, const char *name);
  * "north-lac" lever row. */
 LgrNumberRow *lgr_test_north_lac_target (LgrTestWindowFixture *f);
 
+/* Runs program (xdotool, xrandr) with arguments (split as a shell would) while the windows go
+ * on handling events and drawing frames, as they would with a person at the mouse; asserts it
+ * succeeded. FALSE, with the test skipped, without the program or an X display. */
+gboolean lgr_test_run_x_tool (const char *program, const char *arguments);
+
 G_END_DECLS

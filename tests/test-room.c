@@ -120,53 +120,11 @@ scroll_into_view (GtkWidget *widget)
   settle ();
 }
 
-typedef struct
-{
-  gboolean done;
-  int status;
-} Child;
-
-static void
-on_child_exit (GPid pid, int status, gpointer data)
-{
-  Child *child = data;
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-child_done (gpointer data)
-{
-  return ((Child *)data)->done;
-}
-
-/* Runs xdotool with the arguments while the window goes on handling events and drawing frames
- * (as it would with a person at the mouse); FALSE (and the test skipped) where it cannot. */
+/* xdotool with the arguments, the window going on meanwhile; FALSE (skipped) where it cannot. */
 static gboolean
 xdotool (const char *arguments)
 {
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-  g_autofree char *command = NULL;
-  g_auto (GStrv) argv = NULL;
-  g_autoptr (GError) error = NULL;
-  Child child = { FALSE, 0 };
-  GPid pid;
-
-  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-    {
-      g_test_skip ("needs xdotool and an X display");
-      return FALSE;
-    }
-  command = g_strdup_printf ("%s %s", path, arguments);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (
-      g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &child);
-  g_assert_true (wait_until (child_done, &child));
-  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
-  return TRUE;
+  return lgr_test_run_x_tool ("xdotool", arguments);
 }
 
 /* Moves the real pointer to the centre of widget. */

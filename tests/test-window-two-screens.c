@@ -19,61 +19,10 @@
 
 typedef LgrTestWindowFixture Fixture;
 
-typedef struct
-{
-  gboolean done;
-  int status;
-} Child;
-
-static void
-on_child_exit (GPid pid, int status, gpointer data)
-{
-  Child *child = data;
-  child->status = status;
-  child->done = TRUE;
-  g_spawn_close_pid (pid);
-}
-
-static gboolean
-child_done (gpointer data)
-{
-  return ((Child *)data)->done;
-}
-
-/* Runs program (xdotool or xrandr) with the arguments while the windows go on handling events;
- * FALSE (and the test skipped) without it or an X display. */
-static gboolean
-run (const char *program, const char *arguments)
-{
-  g_autofree char *path = g_find_program_in_path (program);
-  g_autofree char *command = NULL;
-  g_auto (GStrv) argv = NULL;
-  g_autoptr (GError) error = NULL;
-  Child child = { FALSE, 0 };
-  GPid pid;
-
-#ifdef GDK_WINDOWING_X11
-  if (path == NULL || !GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
-#endif
-    {
-      g_test_skip_printf ("needs %s and an X display", program);
-      return FALSE;
-    }
-  command = g_strdup_printf ("%s %s", path, arguments);
-  g_assert_true (g_shell_parse_argv (command, NULL, &argv, &error));
-  g_assert_true (
-      g_spawn_async (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
-  g_assert_no_error (error);
-  g_child_watch_add (pid, on_child_exit, &child);
-  g_assert_true (wait_until (child_done, &child));
-  g_assert_true (g_spawn_check_wait_status (child.status, NULL));
-  return TRUE;
-}
-
 static gboolean
 xdotool (const char *arguments)
 {
-  return run ("xdotool", arguments);
+  return lgr_test_run_x_tool ("xdotool", arguments);
 }
 
 static gboolean
@@ -371,7 +320,7 @@ test_unplugged (Fixture *f, gconstpointer data)
   g_assert_true (wait_until (no_second_screen, f->window));
   settle ();
   open_room (f);
-  if (!run ("xrandr", "--output DUMMY1 --off"))
+  if (!lgr_test_run_x_tool ("xrandr", "--output DUMMY1 --off"))
     return;
   g_assert_true (wait_until (one_monitor, f->window));
   g_assert_true (wait_until (no_second_screen, f->window));
@@ -379,7 +328,8 @@ test_unplugged (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->window)));
   g_assert_false (gtk_widget_get_sensitive (button));
 
-  g_assert_true (run ("xrandr", "--output DUMMY1 --mode 1920x1080 --right-of DUMMY0"));
+  g_assert_true (
+      lgr_test_run_x_tool ("xrandr", "--output DUMMY1 --mode 1920x1080 --right-of DUMMY0"));
   g_assert_true (wait_until (two_monitors, f->window));
   settle ();
   g_assert_true (gtk_widget_get_sensitive (button));
