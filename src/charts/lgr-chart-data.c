@@ -224,10 +224,11 @@ lgr_chart_data_alloc (const LgrResults *results, const LgrChartOptions *options,
     data->subtitle = g_strdup (study_title);
   if (options->source)
     data->source = g_strdup (options->source);
-  else
+  else if (options->show_title)
     {
       /* the documents behind the shown scenarios' levers and items; a builder showing only
-       * some of them names theirs (lgr_chart_data_set_citations()) */
+       * some of them names theirs (lgr_chart_data_set_citations()). Only a chart with its
+       * title has the source line: the window's chart (every change) does not look. */
       g_autoptr (GPtrArray) cited = g_ptr_array_new_with_free_func (g_free);
       g_autoptr (GArray) shown = lgr_chart_shown_scenarios (results, options);
       for (guint k = 0; k < shown->len; k++)
