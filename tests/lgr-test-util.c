@@ -200,6 +200,30 @@ lgr_test_pdf_text (const char *pdf)
 }
 
 char *
+lgr_test_pdf_info (const char *path, const char *field)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo (poppler-utils) is not installed");
+      return NULL;
+    }
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+  const char *line = strstr (out, field);
+  g_assert_nonnull (line);
+  line += strlen (field);
+  return g_strstrip (g_strndup (line, strcspn (line, "\n")));
+}
+
+char *
 lgr_test_report_text (const char *study_path, const char *snapshot_option)
 {
   g_autofree char *dir = g_dir_make_tmp ("lgr-report-XXXXXX", NULL);

@@ -77,6 +77,9 @@ char *lgr_test_pdf_text (const char *pdf);
 /* The text of the report lgr-explorer --report writes for study_path (as lgr_test_pdf_text()),
  * with snapshot_option ("--snapshot=ID") if not NULL; the command must succeed. */
 char *lgr_test_report_text (const char *study_path, const char *snapshot_option);
+/* pdfinfo's value of field ("Title:", "Author:") for the PDF at path, without the spaces around
+ * it (the field must be there); NULL, with the test marked skipped, without pdfinfo. */
+char *lgr_test_pdf_info (const char *path, const char *field);
 
 /* The text of tests/files/NAME. */
 char *lgr_test_read_fixture (const char *name);

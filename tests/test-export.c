@@ -179,19 +179,6 @@ test_pdf_size (void)
   lgr_test_remove_tree (dir);
 }
 
-/* pdfinfo's value of key ("Title:", "Author:", ...), or NULL. */
-static char *
-info_value (const char *info, const char *key)
-{
-  const char *line = strstr (info, key);
-  if (line == NULL)
-    return NULL;
-  line += strlen (key);
-  const char *end = strchr (line, '\n');
-  g_autofree char *value = g_strndup (line, end ? (gsize)(end - line) : strlen (line));
-  return g_strdup (g_strstrip (value));
-}
-
 /* A chart's PDF names its chart and study, and who made it. */
 static void
 test_pdf_metadata (void)
@@ -205,21 +192,16 @@ test_pdf_metadata (void)
   g_autoptr (GError) error = NULL;
   g_assert_true (lgr_export_chart (results, &o, LGR_EXPORT_PDF, path, 1920, 1080, 1, &error));
   g_assert_no_error (error);
-  const char *info[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (info);
+  g_autofree char *title = lgr_test_pdf_info (path, "Title:");
+  g_autofree char *author = title ? lgr_test_pdf_info (path, "Author:") : NULL;
+  g_autofree char *creator = title ? lgr_test_pdf_info (path, "Creator:") : NULL;
   lgr_test_remove_tree (dir);
-  if (out == NULL)
-    {
-      g_test_skip ("pdfinfo is not installed");
-      return;
-    }
-  g_autofree char *title = info_value (out, "Title:");
+  if (title == NULL)
+    return; /* skipped: no pdfinfo */
   g_autofree char *expected
       = g_strdup_printf ("%s – %s", lgr_chart_kind_title (LGR_CHART_SAVINGS), study->title);
   g_assert_cmpstr (title, ==, expected);
-  g_autofree char *author = info_value (out, "Author:");
   g_assert_cmpstr (author, ==, "LGR Explorer");
-  g_autofree char *creator = info_value (out, "Creator:");
   g_assert_cmpstr (creator, ==, "LGR Explorer");
 }
 
@@ -236,19 +218,17 @@ test_report_outline (void)
   g_assert_true (lgr_report_write_pdf (study, results, path, &error));
   g_assert_no_error (error);
 
-  const char *info[] = { "pdfinfo", path, NULL };
-  g_autofree char *out = run (info);
+  g_autofree char *title = lgr_test_pdf_info (path, "Title:");
+  g_autofree char *author = title ? lgr_test_pdf_info (path, "Author:") : NULL;
   const char *outline[] = { "mutool", "show", path, "outline", NULL };
   g_autofree char *tree = run (outline);
   lgr_test_remove_tree (dir);
-  if (out == NULL || tree == NULL)
+  if (title == NULL || tree == NULL)
     {
       g_test_skip ("pdfinfo or mutool (mupdf-tools) is not installed");
       return;
     }
-  g_autofree char *title = info_value (out, "Title:");
   g_assert_cmpstr (title, ==, study->title);
-  g_autofree char *author = info_value (out, "Author:");
   g_assert_cmpstr (author, ==, "LGR Explorer");
 
   /* mutool: one line an entry, a tab deeper for a child, the title in quotes, then the link */

@@ -424,23 +424,6 @@ test_second_screen (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
-/* A field of pdfinfo's answer ("Title:"), without the spaces around it. */
-static char *
-pdf_field (const char *path, const char *field)
-{
-  g_autofree char *out = NULL;
-  const char *argv[] = { "pdfinfo", path, NULL };
-  int status;
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
-                               NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-  const char *line = strstr (out, field);
-  g_assert_nonnull (line);
-  line += strlen (field);
-  return g_strstrip (g_strndup (line, strcspn (line, "\n")));
-}
-
 static gboolean
 has_preview (gpointer data)
 {
@@ -486,12 +469,12 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
   if (pdfinfo != NULL)
     {
-      g_autofree char *title = pdf_field (pdf, "Title:");
+      g_autofree char *title = lgr_test_pdf_info (pdf, "Title:");
       g_autofree char *expected
           = g_strdup_printf ("North LAC at 55 – %s",
                              lgr_document_get_study (lgr_window_get_document (f->window))->title);
       g_assert_cmpstr (title, ==, expected);
-      g_autofree char *author = pdf_field (pdf, "Author:");
+      g_autofree char *author = lgr_test_pdf_info (pdf, "Author:");
       g_assert_cmpstr (author, ==, "LGR Explorer");
     }
 
@@ -652,9 +635,9 @@ test_print_report (Fixture *f, gconstpointer data)
   g_assert_cmpint (pages, ==, expected);
   g_assert_cmpfloat_with_epsilon (width, 595.28, 1.0);
   g_assert_cmpfloat_with_epsilon (height, 841.89, 1.0);
-  g_autofree char *title = pdf_field (path, "Title:");
+  g_autofree char *title = lgr_test_pdf_info (path, "Title:");
   g_assert_cmpstr (title, ==, lgr_document_get_study (document)->title);
-  g_autofree char *author = pdf_field (path, "Author:");
+  g_autofree char *author = lgr_test_pdf_info (path, "Author:");
   g_assert_cmpstr (author, ==, "LGR Explorer");
 
   /* A chart is one landscape page. */
@@ -665,7 +648,7 @@ test_print_report (Fixture *f, gconstpointer data)
   pdf_info (chart_path, &pages, &width, &height);
   g_assert_cmpint (pages, ==, 1);
   g_assert_cmpfloat (width, >, height);
-  g_autofree char *chart_title = pdf_field (chart_path, "Title:");
+  g_autofree char *chart_title = lgr_test_pdf_info (chart_path, "Title:");
   g_autofree char *expected_title
       = g_strdup_printf ("%s – %s", lgr_chart_kind_title (LGR_CHART_SAVINGS),
                          lgr_document_get_study (document)->title);
