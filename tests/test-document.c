@@ -28,6 +28,13 @@ copy_lever (LgrDocument *document, const char *scenario_id, const char *lever_id
   return lgr_lever_copy (lgr_scenario_find_lever (scenario, lever_id));
 }
 
+static const LgrLever *
+find_lever (LgrDocument *document, const char *scenario_id, const char *lever_id)
+{
+  return lgr_scenario_find_lever (
+      lgr_study_find_scenario (lgr_document_get_study (document), scenario_id), lever_id);
+}
+
 static double
 cumulative_end (LgrDocument *document, const char *scenario_id)
 {
@@ -343,16 +350,117 @@ test_merge_drag (void)
   /* A second drag is a second step. */
   lever->cohort_target = 40;
   g_assert_true (lgr_document_set_lever (document, "two", lever, "drag", NULL));
+  {
+    /* Results held by a view keep their study through the drag's later steps (the results own
+     * the study they were computed for), and a plain edit after the drag is its own step. */
+    g_autoptr (LgrResults) held = lgr_results_ref (lgr_document_get_results (document));
+    lever->cohort_target = 38;
+    g_assert_true (lgr_document_set_lever (document, "two", lever, "drag", NULL));
+    lever->cohort_target = 36;
+    g_assert_true (lgr_document_set_lever (document, "two", lever, "drag", NULL));
+    g_assert_cmpfloat (
+        lgr_scenario_find_lever (lgr_study_find_scenario (held->study, "two"), "north-lac")
+            ->cohort_target,
+        ==, 40);
+    lever->cohort_target = 30;
+    g_assert_true (lgr_document_set_lever (document, "two", lever, NULL, NULL));
+    g_assert_true (lgr_document_undo (document));
+    g_assert_cmpfloat (find_lever (document, "two", "north-lac")->cohort_target, ==, 36);
+    g_assert_true (lgr_document_redo (document));
+    g_assert_cmpfloat (find_lever (document, "two", "north-lac")->cohort_target, ==, 30);
+    g_assert_true (lgr_document_undo (document));
+  }
 
   g_assert_true (lgr_document_undo (document));
-  g_assert_cmpfloat (
-      lgr_scenario_find_lever (lgr_study_find_scenario (lgr_document_get_study (document), "two"),
-                               "north-lac")
-          ->cohort_target,
-      ==, 50);
+  g_assert_cmpfloat (find_lever (document, "two", "north-lac")->cohort_target, ==, 50);
   g_assert_true (lgr_document_undo (document));
   g_assert_true (lgr_study_equal (lgr_document_get_study (document), original));
   g_assert_false (lgr_document_can_undo (document));
+}
+
+/* A lever's edit checks its scenario and the rules across scenarios, not the whole study again
+ * (lgr_study_validate_scenario_edit()): it refuses what the whole check refuses, with the same
+ * words, on random studies each given one edit in one scenario. */
+static void
+test_scenario_edit_checks (void)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (31);
+  guint n_refused = 0;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr (LgrStudy) study = lgr_test_random_study (rand, 3, 4, 2, 10);
+      g_autoptr (GError) whole_error = NULL;
+      g_autoptr (GError) edit_error = NULL;
+      LgrScenario *scenario = g_ptr_array_index (
+          study->scenarios, g_rand_int_range (rand, 0, (gint32)study->scenarios->len));
+      LgrLever *lever = g_ptr_array_index (
+          scenario->levers, g_rand_int_range (rand, 0, (gint32)scenario->levers->len));
+      LgrScenario *other = g_ptr_array_index (study->scenarios, 0) == scenario
+                               ? g_ptr_array_index (study->scenarios, 1)
+                               : g_ptr_array_index (study->scenarios, 0);
+      LgrLever *linked = g_ptr_array_index (other->levers, 0);
+      double t;
+
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0: /* a target anywhere, in range or not */
+          lever->cohort_target = g_rand_double_range (rand, -100, 20000);
+          break;
+        case 1: /* a range on the wrong side of its number */
+          t = lever->cohort_target;
+          lever->cohort_target_range = (LgrBounds){ TRUE, TRUE, t + 1, t + 2 };
+          break;
+        case 2: /* linked to another scenario's lever, measured the same way or not */
+          g_free (linked->cohort_driver);
+          linked->cohort_driver = g_strdup ("shared");
+          t = linked->cohort_target;
+          linked->cohort_target_range = (LgrBounds){ TRUE, TRUE, t * 0.9, t * 1.1 };
+          if (!lgr_study_validate (study, NULL, NULL))
+            continue; /* not a valid study before the edit */
+          g_free (lever->cohort_driver);
+          lever->cohort_driver = g_strdup ("shared");
+          t = lever->cohort_target;
+          lever->cohort_target_range = (LgrBounds){ TRUE, TRUE, t * 0.9, t * 1.1 };
+          break;
+        default: /* an authority the scenario does not have */
+          g_free (lever->authority_id);
+          lever->authority_id = g_strdup ("nowhere");
+          break;
+        }
+      gboolean whole = lgr_study_validate (study, NULL, &whole_error);
+      gboolean edit = lgr_study_validate_scenario_edit (study, scenario, &edit_error);
+      g_assert_cmpint (whole, ==, edit);
+      if (!whole)
+        {
+          g_assert_cmpstr (whole_error->message, ==, edit_error->message);
+          n_refused++;
+        }
+    }
+  g_assert_cmpuint (n_refused, >, 100);
+
+  /* Through the document: a link across scenarios that measures two things is refused. */
+  {
+    g_autoptr (LgrDocument) document = new_bundled_document ();
+    g_autoptr (LgrLever) one = copy_lever (document, "one", "lac");
+    g_autoptr (LgrLever) two = copy_lever (document, "two", "north-lac");
+    g_autoptr (GError) error = NULL;
+
+    one->cohort_driver = g_strdup ("lac");
+    one->cohort_target_range
+        = (LgrBounds){ TRUE, TRUE, one->cohort_target - 5, one->cohort_target + 5 };
+    g_assert_true (lgr_document_set_lever (document, "one", one, NULL, &error));
+    g_assert_no_error (error);
+    two->basis = LGR_COHORT_BASIS_COUNT;
+    two->cohort_baseline = 350;
+    two->cohort_target = 300;
+    two->cohort_driver = g_strdup ("lac");
+    two->cohort_target_range = (LgrBounds){ TRUE, TRUE, 250, 350 };
+    g_assert_false (lgr_document_set_lever (document, "two", two, "drag", &error));
+    g_assert_error (error, LGR_STUDY_ERROR, LGR_STUDY_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "linked ranges must measure the same thing"));
+    g_assert_cmpint (find_lever (document, "two", "north-lac")->basis, !=, LGR_COHORT_BASIS_COUNT);
+  }
 }
 
 static void
@@ -511,13 +619,6 @@ test_save (void)
 
   g_assert_cmpint (g_unlink (path), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static const LgrLever *
-find_lever (LgrDocument *document, const char *scenario_id, const char *lever_id)
-{
-  return lgr_scenario_find_lever (
-      lgr_study_find_scenario (lgr_document_get_study (document), scenario_id), lever_id);
 }
 
 /* Name, authority, service and benefit through set_lever, each checked by the rules. */
@@ -814,6 +915,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/core/document/stale-authority-source", test_stale_authority_source);
   g_test_add_func ("/core/document/notes", test_notes);
   g_test_add_func ("/core/document/merge-drag", test_merge_drag);
+  g_test_add_func ("/core/document/scenario-edit-checks", test_scenario_edit_checks);
   g_test_add_func ("/core/document/scenarios", test_scenarios);
   g_test_add_func ("/core/document/levers-items", test_levers_items);
   g_test_add_func ("/core/document/settings-revert", test_settings_revert);

@@ -230,3 +230,14 @@ lgr_document_add_authority (LgrDocument *self, const char *scenario_id, const ch
   label = g_strdup_printf (_ ("Add “%s”"), stripped);
   return _lgr_document_commit_addition (self, copy, label, &id, new_id, error);
 }
+
+/* A name as typed, stripped, or NULL with error set (lgr-document-private.h). */
+char *
+_lgr_document_typed_name (const char *name, GError **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name));
+
+  if (!lgr_check_text (stripped, _ ("the name"), TRUE, error))
+    return NULL;
+  return g_steal_pointer (&stripped);
+}

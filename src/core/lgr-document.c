@@ -34,8 +34,9 @@ struct _LgrDocument
   GObject parent_instance;
 
   LgrStudy *study;
+  gboolean study_in_results; /* study is owned by results, not by the document */
   guint serial;
-  LgrResults *results;
+  LgrResults *results; /* of study */
 
   LgrStudy *saved;
   LgrResults *saved_results; /* of saved: the results when it was opened or saved */
@@ -121,16 +122,24 @@ notify_state (LgrDocument *self, State before)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
-/* Replaces the current study (taking ownership) and returns the old one to the caller; the
- * results are recomputed for the new study. */
+/* Replaces the current study (taking ownership) and computes its results. A drag's later
+ * steps (merging) hand the study to the results, which own it: one copy of the study a step,
+ * not two. Otherwise the results get a copy, and the old study goes back to the caller for the
+ * undo stack (NULL when merging), where pointers into it stay good. */
 static LgrStudy *
-swap_study (LgrDocument *self, LgrStudy *study)
+swap_study (LgrDocument *self, LgrStudy *study, gboolean merging)
 {
   LgrStudy *old = self->study;
+
+  if (self->study_in_results)
+    old = merging ? NULL : lgr_study_copy (old); /* the results' goes with them */
+  else if (merging)
+    g_clear_pointer (&old, lgr_study_free);
   /* A new snapshot for every change; whoever holds the old one keeps it. */
   g_clear_pointer (&self->results, lgr_results_unref);
   self->study = study;
-  self->results = lgr_results_compute_owning (lgr_study_copy (study));
+  self->study_in_results = merging;
+  self->results = lgr_results_compute_owning (merging ? study : lgr_study_copy (study));
   return old;
 }
 
@@ -139,8 +148,10 @@ lgr_document_finalize (GObject *object)
 {
   LgrDocument *self = LGR_DOCUMENT (object);
 
+  if (!self->study_in_results)
+    lgr_study_free (self->study);
+  self->study = NULL;
   g_clear_pointer (&self->results, lgr_results_unref);
-  g_clear_pointer (&self->study, lgr_study_free);
   g_clear_pointer (&self->saved_results, lgr_results_unref);
   g_clear_pointer (&self->saved, lgr_study_free);
   g_clear_object (&self->file);
@@ -377,7 +388,7 @@ step_across (LgrDocument *self, GPtrArray *from, GPtrArray *to)
 
   lgr_document_end_merge (self);
   step = steal_last (from);
-  old = swap_study (self, step->study);
+  old = swap_study (self, step->study, FALSE);
   g_ptr_array_add (to, step_new (old, step->label, self->serial));
   self->serial = step->serial;
   step->study = NULL;
@@ -402,17 +413,20 @@ lgr_document_redo (LgrDocument *self)
   return step_across (self, self->redo, self->undo);
 }
 
-/* Makes candidate (owned) the current study as one undoable step, if it obeys the rules. */
+/* Makes candidate (owned) the current study as one undoable step, if it obeys the rules. When
+ * only one scenario's entries changed (edited, in candidate), only it and the rules across
+ * scenarios are checked again: the current study obeys them all. */
 static gboolean
-commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *merge_key,
-        GError **error)
+commit_edit (LgrDocument *self, LgrStudy *candidate, const LgrScenario *edited, const char *label,
+             const char *merge_key, GError **error)
 {
   State before = get_state (self);
   LgrStudy *old;
   gboolean merging;
 
   lgr_snapshot_drop_stale (candidate);
-  if (!lgr_study_validate (candidate, NULL, error))
+  if (edited ? !lgr_study_validate_scenario_edit (candidate, edited, error)
+             : !lgr_study_validate (candidate, NULL, error))
     {
       lgr_study_free (candidate);
       return FALSE;
@@ -426,10 +440,8 @@ commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *m
   merging = merge_key != NULL && self->merge_key != NULL && g_str_equal (merge_key, self->merge_key)
             && self->undo->len > 0 && self->serial != self->saved_serial;
 
-  old = swap_study (self, candidate);
-  if (merging)
-    lgr_study_free (old);
-  else
+  old = swap_study (self, candidate, merging);
+  if (!merging)
     {
       g_ptr_array_add (self->undo, step_new (old, label, self->serial));
       if (self->undo->len > MAX_UNDO)
@@ -444,6 +456,13 @@ commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *m
   g_signal_emit (self, signals[CHANGED], 0);
   notify_state (self, before);
   return TRUE;
+}
+
+static gboolean
+commit (LgrDocument *self, LgrStudy *candidate, const char *label, const char *merge_key,
+        GError **error)
+{
+  return commit_edit (self, candidate, NULL, label, merge_key, error);
 }
 
 gboolean
@@ -583,13 +602,14 @@ replace_at (GPtrArray *array, int index, gpointer element)
   g_ptr_array_insert (array, index, element);
 }
 
-/* Commits copy as the undo step "Change “name”". */
+/* Commits copy as the undo step "Change “name”"; scenario, if not NULL, is the one scenario of
+ * copy in which an entry was replaced by one with the same id. */
 static gboolean
-commit_change (LgrDocument *self, LgrStudy *copy, const char *name, const char *merge_key,
-               GError **error)
+commit_change (LgrDocument *self, LgrStudy *copy, const LgrScenario *scenario, const char *name,
+               const char *merge_key, GError **error)
 {
   g_autofree char *label = g_strdup_printf (_ ("Change “%s”"), name);
-  return commit (self, copy, label, merge_key, error);
+  return commit_edit (self, copy, scenario, label, merge_key, error);
 }
 
 /* Commits copy, to which an entry with id (owned) was added; then *new_id, if not NULL, takes
@@ -619,16 +639,6 @@ commit_removal (LgrDocument *self, LgrStudy *copy, LgrScenario *scenario, EntryK
 }
 
 /* For the other edit files (lgr-document-private.h). */
-
-char *
-_lgr_document_typed_name (const char *name, GError **error)
-{
-  g_autofree char *stripped = g_strstrip (g_strdup (name));
-
-  if (!lgr_check_text (stripped, _ ("the name"), TRUE, error))
-    return NULL;
-  return g_steal_pointer (&stripped);
-}
 
 gboolean
 _lgr_document_commit (LgrDocument *self, LgrStudy *candidate, const char *label,
@@ -685,7 +695,7 @@ lgr_document_set_lever (LgrDocument *self, const char *scenario_id, const LgrLev
   if (!lgr_lever_validate (stretched, scenario, error))
     return drop_copy (copy, FALSE);
   replace_at (scenario->levers, index, g_steal_pointer (&stretched));
-  return commit_change (self, copy, lever->name, merge_key, error);
+  return commit_change (self, copy, scenario, lever->name, merge_key, error);
 }
 
 gboolean
@@ -708,7 +718,7 @@ lgr_document_set_item (LgrDocument *self, const char *scenario_id, const LgrItem
   if (!lgr_item_validate_in (stretched, scenario, error))
     return drop_copy (copy, FALSE);
   replace_at (scenario->items, index, g_steal_pointer (&stretched));
-  return commit_change (self, copy, item->name, merge_key, error);
+  return commit_change (self, copy, scenario, item->name, merge_key, error);
 }
 
 gboolean
@@ -731,7 +741,7 @@ lgr_document_set_authority (LgrDocument *self, const char *scenario_id,
   stored = lgr_authority_copy (authority);
   lgr_authority_note_source_change (stored, g_ptr_array_index (scenario->authorities, index));
   replace_at (scenario->authorities, index, stored);
-  return commit_change (self, copy, authority->name, merge_key, error);
+  return commit_change (self, copy, scenario, authority->name, merge_key, error);
 }
 
 gboolean
@@ -849,7 +859,7 @@ edit_entry (LgrDocument *self, const char *scenario_id, EntryKind kind, const ch
   switch (edit (copy, scenario, entry, value, error))
     {
     case EDIT_DONE:
-      return commit_change (self, copy, entry_name (kind, entry), NULL, error);
+      return commit_change (self, copy, NULL, entry_name (kind, entry), NULL, error);
     case EDIT_UNCHANGED:
       return drop_copy (copy, TRUE);
     case EDIT_REFUSED:

@@ -129,6 +129,11 @@ gboolean lgr_check_spread (const LgrProfile *profile, GError **error);
  * the file's display name and messages carry each object's line) and by editors before they
  * apply a change (filename NULL). Sets LGR_STUDY_ERROR_INVALID. */
 gboolean lgr_study_validate (const LgrStudy *study, const char *filename, GError **error);
+/* The same for a study that was valid before one of its scenarios changed (its content, not
+ * its id) and nothing else: the scenario and the rules across scenarios. A drag's step checks
+ * one scenario, not all of them. */
+gboolean lgr_study_validate_scenario_edit (const LgrStudy *study, const LgrScenario *scenario,
+                                           GError **error);
 
 /* Same for one lever or item in its scenario (used by editors; no file, no line). These do not
  * check that the id is unique (the lever may replace one with the same id): see

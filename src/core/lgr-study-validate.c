@@ -332,6 +332,15 @@ scenario_check (const LgrScenario *scenario, const char *filename, GError **erro
   return TRUE;
 }
 
+/* The rules that tie scenarios together: linked ranges, published figures, snapshots. */
+static gboolean
+check_across_scenarios (const LgrStudy *study, const char *filename, GError **error)
+{
+  return lgr_uncertainty_check_drivers (study, filename, error)
+         && lgr_published_validate_all (study, filename, error)
+         && lgr_snapshot_validate_all (study, filename, error);
+}
+
 gboolean
 lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
 {
@@ -398,9 +407,18 @@ lgr_study_validate (const LgrStudy *study, const char *filename, GError **error)
       if (!claim_id (scenario_ids, scenario->id, scenario->line, _ ("the study"), filename, error))
         return fail_at (error, filename, scenario->line, NULL);
     }
-  return lgr_uncertainty_check_drivers (study, filename, error)
-         && lgr_published_validate_all (study, filename, error)
-         && lgr_snapshot_validate_all (study, filename, error);
+  return check_across_scenarios (study, filename, error);
+}
+
+gboolean
+lgr_study_validate_scenario_edit (const LgrStudy *study, const LgrScenario *scenario,
+                                  GError **error)
+{
+  g_return_val_if_fail (study != NULL && scenario != NULL, FALSE);
+
+  /* The rest of the study is as it was, and it was valid: what the edit can break is in the
+   * scenario itself and in what refers across scenarios. */
+  return scenario_check (scenario, NULL, error) && check_across_scenarios (study, NULL, error);
 }
 
 gboolean

@@ -76,16 +76,21 @@ static gboolean
 check_limits (const LgrSchemaAttribute *row, gconstpointer object, GError **error)
 {
   LgrRange range = row->range;
-  const char *what = _ (row->what);
   double v = value_of (row, object);
+  LgrCohortBasis basis = 0;
 
   if (row->type == LGR_FIELD_COHORT_VALUE)
     {
-      LgrCohortBasis basis = ((const LgrLever *)object)->basis;
+      basis = ((const LgrLever *)object)->basis;
       range = lgr_cohort_range (basis);
-      what = lgr_cohort_value_name (basis, g_str_has_prefix (row->name, "target"));
     }
-  return lgr_range_contains (range, v) || lgr_check_range (range, v, what, error);
+  if (lgr_range_contains (range, v))
+    return TRUE; /* the words of the message only when it is given: every edit checks these */
+  return lgr_check_range (range, v,
+                          row->type == LGR_FIELD_COHORT_VALUE ? lgr_cohort_value_name (
+                              basis, g_str_has_prefix (row->name, "target"))
+                                                              : _ (row->what),
+                          error);
 }
 
 static gboolean
@@ -110,17 +115,22 @@ check_pair (const LgrSchemaElement *e, const LgrSchemaAttribute *low, gconstpoin
     return fail (attribute, low->name, error,
                  /* Translators: "start-low and start-high need a start" */
                  _ ("%s and %s need a %s"), low->name, high->name, central->name);
-  l = lgr_number_to_string (value_of (low, object));
-  c = lgr_number_to_string (value_of (central, object));
-  h = lgr_number_to_string (value_of (high, object));
   if (value_of (low, object) > value_of (central, object))
-    /* Translators: "target-low 58 is above the target 55" */
-    return fail (attribute, low->name, error, _ ("%s %s is above the %s %s"), low->name, l,
-                 central->name, c);
+    {
+      l = lgr_number_to_string (value_of (low, object));
+      c = lgr_number_to_string (value_of (central, object));
+      /* Translators: "target-low 58 is above the target 55" */
+      return fail (attribute, low->name, error, _ ("%s %s is above the %s %s"), low->name, l,
+                   central->name, c);
+    }
   if (value_of (high, object) < value_of (central, object))
-    /* Translators: "target-high 50 is below the target 55" */
-    return fail (attribute, high->name, error, _ ("%s %s is below the %s %s"), high->name, h,
-                 central->name, c);
+    {
+      h = lgr_number_to_string (value_of (high, object));
+      c = lgr_number_to_string (value_of (central, object));
+      /* Translators: "target-high 50 is below the target 55" */
+      return fail (attribute, high->name, error, _ ("%s %s is below the %s %s"), high->name, h,
+                   central->name, c);
+    }
   return TRUE;
 }
 
