@@ -20,18 +20,21 @@ struct _LgrCouncilTable
   LgrResults *results; /* a reference, or NULL */
   char *scenario_id;
   GtkWidget *grid;
-  guint n_rows;    /* of figures, shown in the grid */
-  guint n_columns; /* the name, the years and the total */
+  GPtrArray *cells; /* of GtkWidget (owned by the grid): the figures' rows, row by row */
+  guint n_rows;     /* of figures, shown in the grid */
+  guint n_columns;  /* the name, the years and the total */
   int first_year;
   gboolean stale; /* results changed while the table was not mapped */
 };
 
 G_DEFINE_FINAL_TYPE (LgrCouncilTable, lgr_council_table, GTK_TYPE_BOX)
 
+/* A cell of the figures' rows (row 1 is the first under the header). Kept in an array: the
+ * grid finds a child by walking them all, and every change sets every cell. */
 static GtkWidget *
 cell (LgrCouncilTable *self, guint row, guint column)
 {
-  return gtk_grid_get_child_at (GTK_GRID (self->grid), (int)column, (int)row);
+  return g_ptr_array_index (self->cells, (row - 1) * self->n_columns + column);
 }
 
 static void
@@ -52,6 +55,7 @@ clear_grid (LgrCouncilTable *self)
 
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_ptr_array_set_size (self->cells, 0);
   self->n_rows = self->n_columns = 0;
 }
 
@@ -100,6 +104,7 @@ build_grid (LgrCouncilTable *self, guint n_rows, guint n_years, int first_year)
             gtk_widget_add_css_class (label, "numeric");
           }
         gtk_grid_attach (GTK_GRID (self->grid), label, (int)c, (int)r, 1, 1);
+        g_ptr_array_add (self->cells, label);
       }
 }
 
@@ -213,6 +218,7 @@ lgr_council_table_finalize (GObject *object)
 
   g_clear_pointer (&self->results, lgr_results_unref);
   g_free (self->scenario_id);
+  g_ptr_array_unref (self->cells);
   G_OBJECT_CLASS (lgr_council_table_parent_class)->finalize (object);
 }
 
@@ -228,6 +234,7 @@ lgr_council_table_init (LgrCouncilTable *self)
 {
   GtkWidget *title, *scrolled;
 
+  self->cells = g_ptr_array_new ();
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self), GTK_ORIENTATION_VERTICAL);
   gtk_box_set_spacing (GTK_BOX (self), 6);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);

@@ -248,9 +248,7 @@ show_stale_source (LgrLeverRow *self, const LgrLever *lever)
   lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->source_editor),
                                warning->len ? warning->str : NULL);
   icon = warning->len ? "dialog-warning-symbolic" : "dialog-information-symbolic";
-  /* setting it makes a new image, and lays the window out again, even when it is the same */
-  if (g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (self->source_button)), icon) != 0)
-    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->source_button), icon);
+  lgr_row_set_menu_icon (GTK_MENU_BUTTON (self->source_button), icon);
 }
 
 /* The note still holds: the marks go, as one edit. */

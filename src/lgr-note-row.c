@@ -136,8 +136,8 @@ sync_row (LgrNoteRow *self)
     }
   lgr_row_set_action_subtitle (ADW_ACTION_ROW (self), first ? first : _ ("None given"));
   lgr_source_editor_set_stale (LGR_SOURCE_EDITOR (self->editor), warning);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->button),
-                                 warning ? "dialog-warning-symbolic" : "document-edit-symbolic");
+  lgr_row_set_menu_icon (GTK_MENU_BUTTON (self->button),
+                         warning ? "dialog-warning-symbolic" : "document-edit-symbolic");
   lgr_row_set_tooltip (self->button, warning);
 }
 

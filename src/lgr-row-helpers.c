@@ -45,6 +45,13 @@ lgr_row_set_tooltip (GtkWidget *widget, const char *tooltip)
 }
 
 void
+lgr_row_set_menu_icon (GtkMenuButton *button, const char *icon_name)
+{
+  if (g_strcmp0 (gtk_menu_button_get_icon_name (button), icon_name) != 0)
+    gtk_menu_button_set_icon_name (button, icon_name);
+}
+
+void
 lgr_row_set_editable_text (GtkWidget *editable, const char *text)
 {
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)

@@ -26,6 +26,9 @@ void lgr_row_set_expander_subtitle (AdwExpanderRow *row, const char *subtitle);
 void lgr_row_set_action_subtitle (AdwActionRow *row, const char *subtitle);
 void lgr_row_set_label_text (GtkWidget *label, const char *text);
 void lgr_row_set_tooltip (GtkWidget *widget, const char *tooltip);
+/* Setting a menu button's icon makes a new image and lays the window out again, even when it is
+ * the same icon: this sets it only when it changes. */
+void lgr_row_set_menu_icon (GtkMenuButton *button, const char *icon_name);
 /* Sets a preference group's title (markup in libadwaita 1.2) to plain text, escaped. */
 void lgr_row_set_group_title (AdwPreferencesGroup *group, const char *text);
 /* Sets the text of a GtkEditable (an entry, an entry row). */

@@ -8,6 +8,8 @@
  */
 #include "lgr-source-editor.h"
 
+#include "lgr-row-helpers.h"
+
 #include <glib/gi18n-lib.h>
 
 struct _LgrSourceEditor
@@ -235,7 +237,8 @@ void
 lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning)
 {
   g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
-  gtk_label_set_text (GTK_LABEL (self->stale_label), warning ? warning : "");
+  /* every change of the document comes here: a label set to its own text lays the window out */
+  lgr_row_set_label_text (self->stale_label, warning ? warning : "");
   gtk_widget_set_visible (self->stale_box, warning != NULL);
 }
 
