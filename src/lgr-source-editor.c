@@ -23,6 +23,7 @@ struct _LgrSourceEditor
   GtkWidget *stale_label;
   char *shown; /* the note as last set or committed, trimmed; NULL: none */
   char *given; /* the note as the document last gave it */
+  char *stale; /* the warning that the note predates a change; shown once mapped */
 };
 
 G_DEFINE_FINAL_TYPE (LgrSourceEditor, lgr_source_editor, GTK_TYPE_BOX)
@@ -75,6 +76,21 @@ on_unmap (GtkWidget *widget, LgrSourceEditor *self)
   lgr_source_editor_commit (self);
 }
 
+/* The warning's figures change on every step of a drag ("64 -> 64.06"), and a label given a new
+ * text lays the window out again: it is set only while the editor is on screen. */
+static void
+show_stale (LgrSourceEditor *self)
+{
+  lgr_row_set_label_text (self->stale_label, self->stale ? self->stale : "");
+  gtk_widget_set_visible (self->stale_box, self->stale != NULL);
+}
+
+static void
+on_map (GtkWidget *widget, LgrSourceEditor *self)
+{
+  show_stale (self);
+}
+
 static void
 lgr_source_editor_finalize (GObject *object)
 {
@@ -82,6 +98,7 @@ lgr_source_editor_finalize (GObject *object)
 
   g_free (self->shown);
   g_free (self->given);
+  g_free (self->stale);
   G_OBJECT_CLASS (lgr_source_editor_parent_class)->finalize (object);
 }
 
@@ -166,6 +183,7 @@ lgr_source_editor_init (LgrSourceEditor *self)
   gtk_box_append (GTK_BOX (self), done);
   /* A popover closed with Escape or a click outside keeps what was typed. */
   g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), self);
 }
 
 GtkWidget *
@@ -237,18 +255,19 @@ void
 lgr_source_editor_set_stale (LgrSourceEditor *self, const char *warning)
 {
   g_return_if_fail (LGR_IS_SOURCE_EDITOR (self));
-  /* every change of the document comes here: a label set to its own text lays the window out */
-  lgr_row_set_label_text (self->stale_label, warning ? warning : "");
-  gtk_widget_set_visible (self->stale_box, warning != NULL);
+  if (g_strcmp0 (warning, self->stale) == 0)
+    return;
+  g_free (self->stale);
+  self->stale = g_strdup (warning);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    show_stale (self);
 }
 
 const char *
 lgr_source_editor_get_stale (LgrSourceEditor *self)
 {
   g_return_val_if_fail (LGR_IS_SOURCE_EDITOR (self), NULL);
-  return gtk_widget_get_visible (self->stale_box)
-             ? gtk_label_get_text (GTK_LABEL (self->stale_label))
-             : NULL;
+  return self->stale;
 }
 
 void
