@@ -100,6 +100,7 @@ typedef struct
 {
   GArray *segments; /* of LgrChartSegment */
   GArray *boxes;    /* of LgrChartRect */
+  GArray *lines;    /* of LgrChartSegment: segments but the zero line, for the leaders */
 } Obstacles;
 
 static gboolean
@@ -169,33 +170,50 @@ leader_crosses_label (const LgrChartLayout *layout, const LgrChartSegment *leade
   return FALSE;
 }
 
-/* Whether segments a and b cross, a's first end aside (a leader starts on its own line). */
-static gboolean
-segments_cross (const LgrChartSegment *a, const LgrChartSegment *b)
+/* A leader with what every crossing test needs of it, worked out once per leader. */
+typedef struct
 {
-  double rx = a->x1 - a->x0, ry = a->y1 - a->y0, sx = b->x1 - b->x0, sy = b->y1 - b->y0;
+  LgrChartSegment s;
+  double rx, ry, len;    /* its direction and length */
+  double x0, y0, x1, y1; /* its bounding box, grown by a pixel */
+} Leader;
+
+static void
+leader_init (Leader *l, const LgrChartSegment *s)
+{
+  l->s = *s;
+  l->rx = s->x1 - s->x0, l->ry = s->y1 - s->y0;
+  l->len = hypot (l->rx, l->ry);
+  /* a pixel of slack, so that rounding in the exact test never meets a box test that says no */
+  l->x0 = MIN (s->x0, s->x1) - 1, l->x1 = MAX (s->x0, s->x1) + 1;
+  l->y0 = MIN (s->y0, s->y1) - 1, l->y1 = MAX (s->y0, s->y1) + 1;
+}
+
+/* Whether the leader crosses segment b, its first end aside (a leader starts on its own line). */
+static gboolean
+leader_crosses (const Leader *a, const LgrChartSegment *b)
+{
+  /* segments whose boxes are apart cannot cross: most of them, at two comparisons or four */
+  if (MAX (b->x0, b->x1) < a->x0 || MIN (b->x0, b->x1) > a->x1 || MAX (b->y0, b->y1) < a->y0
+      || MIN (b->y0, b->y1) > a->y1)
+    return FALSE;
+  double rx = a->rx, ry = a->ry, sx = b->x1 - b->x0, sy = b->y1 - b->y0;
   double den = rx * sy - ry * sx;
   if (fabs (den) < 1e-12)
     return FALSE;
-  double qx = b->x0 - a->x0, qy = b->y0 - a->y0;
+  double qx = b->x0 - a->s.x0, qy = b->y0 - a->s.y0;
   double t = (qx * sy - qy * sx) / den, u = (qx * ry - qy * rx) / den;
-  double len = hypot (rx, ry);
-  return t * len > 1.0 && t <= 1 && u >= 0 && u <= 1;
+  return t * a->len > 1.0 && t <= 1 && u >= 0 && u <= 1;
 }
 
-/* The lines a leader crosses; the zero line (the one segment across the whole plot) is no
- * matter: a leader from below zero to a label above has to cross it. */
+/* The lines a leader crosses (o's segments but the zero line: the one segment across the whole
+ * plot is no matter, a leader from below zero to a label above has to cross it). */
 static guint
-leader_crossings (const Obstacles *o, const LgrChartRect *plot, const LgrChartSegment *leader)
+leader_crossings (const Obstacles *o, const Leader *leader)
 {
   guint n = 0;
-  for (guint i = 0; i < o->segments->len; i++)
-    {
-      const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
-      if (s->y0 == s->y1 && s->x0 == plot->x && s->x1 == plot->x + plot->width)
-        continue;
-      n += segments_cross (leader, s);
-    }
+  for (guint i = 0; i < o->lines->len; i++)
+    n += leader_crosses (leader, &g_array_index (o->lines, LgrChartSegment, i));
   return n;
 }
 
@@ -256,6 +274,12 @@ occupancy_init (Occupancy *g, const LgrChartLayout *layout, const Obstacles *o,
   for (guint i = 0; i < o->segments->len; i++)
     {
       const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
+      /* a segment a pixel or more off the grid marks nothing (the search near the point has a
+       * small grid, and most lines are elsewhere) */
+      if (MAX (s->x0, s->x1) < g->x0 - 1 || MAX (s->y0, s->y1) < g->y0 - 1
+          || MIN (s->x0, s->x1) > g->x0 + g->nx * step + 1
+          || MIN (s->y0, s->y1) > g->y0 + g->ny * step + 1)
+        continue;
       double len = hypot (s->x1 - s->x0, s->y1 - s->y0);
       guint n = (guint)MIN (ceil (len / step), 100000.0) + 1;
       for (guint k = 0; k < n; k++)
@@ -349,12 +373,13 @@ place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect 
       if (c->distance >= best || !free_place (layout, o, bounds, &box, FALSE))
         continue;
       n_tried++;
-      LgrChartSegment leader
-          = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
+      LgrChartSegment seg = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
+      Leader leader;
+      leader_init (&leader, &seg);
       /* a leader across a line costs as much as a longer one around it; one across another
        * label only serves in a crowd where nothing else is free */
-      double d = c->distance + 40 * layout->unit * leader_crossings (o, plot, &leader)
-                 + (leader_crosses_label (layout, &leader) ? 1e6 * layout->unit : 0);
+      double d = c->distance + 40 * layout->unit * leader_crossings (o, &leader)
+                 + (leader_crosses_label (layout, &seg) ? 1e6 * layout->unit : 0);
       if (d < best)
         {
           best = d;
@@ -391,13 +416,22 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char 
       g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
       g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
       lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
-      Obstacles o = { segments, boxes };
+      Obstacles o = { segments, boxes, NULL };
       /* beside the point; else the nearest free place, with a leader; else beside it across a
        * line, which beats no figure at all (only a plot too small for its labels gets there) */
       if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
         {
           /* first among the places within a dozen lines of the point (a few thousand), then
            * anywhere in the plot (up to 40,000): most labels find room close by */
+          g_autoptr (GArray) lines
+              = g_array_sized_new (FALSE, FALSE, sizeof (LgrChartSegment), segments->len);
+          for (guint i = 0; i < segments->len; i++)
+            {
+              const LgrChartSegment *s = &g_array_index (segments, LgrChartSegment, i);
+              if (s->y0 != s->y1 || s->x0 != bounds.x || s->x1 != bounds.x + bounds.width)
+                g_array_append_val (lines, *s);
+            }
+          o.lines = lines;
           double r = 12 * (h + 2 * halo);
           LgrChartRect near = { MAX (px - r, bounds.x), MAX (py - r, bounds.y), 0, 0 };
           near.width = MIN (px + r, bounds.x + bounds.width) - near.x;
