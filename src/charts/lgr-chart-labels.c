@@ -318,7 +318,7 @@ occupancy_taken (const Occupancy *g, const LgrChartRect *box)
 static gboolean
 place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *plot,
            const LgrChartRect *bounds, double px, double py, double w, double h,
-           LgrChartRect *chosen)
+           LgrChartRect *chosen, guint *crossings)
 {
   if (bounds->width < w || bounds->height < h)
     return FALSE;
@@ -378,30 +378,82 @@ place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect 
       leader_init (&leader, &seg);
       /* a leader across a line costs as much as a longer one around it; one across another
        * label only serves in a crowd where nothing else is free */
-      double d = c->distance + 40 * layout->unit * leader_crossings (o, &leader)
+      guint n = leader_crossings (o, &leader);
+      double d = c->distance + 40 * layout->unit * n
                  + (leader_crosses_label (layout, &seg) ? 1e6 * layout->unit : 0);
       if (d < best)
         {
           best = d;
           *chosen = box;
+          *crossings = n;
         }
     }
   return best < G_MAXDOUBLE;
 }
 
-gboolean
-lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char *text, double px,
-                       double py, gboolean prefer_below, LgrRgba colour)
+/* The place of the mark's label in the layout followed, if it hung on a leader there. */
+static const LgrChartPlacement *
+previous_place (const LgrChartLayout *layout, guint mark, LgrMarkKind kind, guint p)
 {
+  for (guint i = 0; layout->previous && i < layout->previous->len; i++)
+    {
+      const LgrChartPlacement *c = &g_array_index (layout->previous, LgrChartPlacement, i);
+      if (c->mark == mark && c->kind == kind && c->panel == p)
+        return c->found && c->leader ? c : NULL;
+    }
+  return NULL;
+}
+
+/* A label on a leader at its place in the layout followed, moved with its point (as the labels
+ * beside their points move, so a drag moves label, leader and point together), its edge nearest
+ * the point kept if the text changed size. Taken only if the search would take it: inside the
+ * plot, clear of every line, marker and label, its leader across no label and across no more
+ * lines than the place was found with. */
+static gboolean
+place_again (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect *bounds,
+             const LgrChartPlacement *before, double px, double py, double w, double h,
+             LgrChartRect *chosen, guint *crossings)
+{
+  const LgrChartRect *b = &before->box;
+  LgrChartRect box = { b->x, b->y, w, h };
+  if (w != b->width && b->x + b->width <= before->px)
+    box.x = b->x + b->width - w;
+  if (h != b->height && b->y + b->height <= before->py)
+    box.y = b->y + b->height - h;
+  box.x += px - before->px, box.y += py - before->py;
+  if (!free_place (layout, o, bounds, &box, TRUE))
+    return FALSE;
+  LgrChartSegment seg = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
+  if (leader_crosses_label (layout, &seg))
+    return FALSE;
+  Leader leader;
+  leader_init (&leader, &seg);
+  guint n = leader_crossings (o, &leader);
+  if (n > before->crossings)
+    return FALSE;
+  *chosen = box;
+  *crossings = n;
+  return TRUE;
+}
+
+gboolean
+lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint mark)
+{
+  const LgrChartMark *m = &g_array_index (layout->data->marks, LgrChartMark, mark);
+  guint p = m->panel;
   const LgrChartPanel *panel = &layout->panels[p];
   const LgrChartTheme *theme = layout->theme;
   double u = layout->unit;
-  g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_ANNOTATION, text, 0);
+  double px = lgr_band_axis_centre (&panel->x, m->index), py = lgr_chart_panel_y (panel, m->value);
+  LgrRgba colour = m->colour;
+  g_autoptr (PangoLayout) pl
+      = lgr_chart_text_layout (&layout->text, LGR_TEXT_ANNOTATION, m->text, 0);
   double w, h;
   lgr_chart_text_size (pl, &w, &h);
   double halo = 2 * u;
   LgrChartRect chosen = { 0 };
-  gboolean found = TRUE, leader = FALSE;
+  gboolean found = TRUE, leader = FALSE, prefer_below = m->kind == LGR_MARK_PEAK;
+  guint crossings = 0;
 
   /* the same places on every draw of the layout (a new highlighted year): found once */
   guint index = layout->n_placed++;
@@ -417,12 +469,11 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char 
       g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
       lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
       Obstacles o = { segments, boxes, NULL };
-      /* beside the point; else the nearest free place, with a leader; else beside it across a
-       * line, which beats no figure at all (only a plot too small for its labels gets there) */
+      /* beside the point; else where it was in the step before, if still free; else the
+       * nearest free place, with a leader; else beside it across a line, which beats no figure
+       * at all (only a plot too small for its labels gets there) */
       if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
         {
-          /* first among the places within a dozen lines of the point (a few thousand), then
-           * anywhere in the plot (up to 40,000): most labels find room close by */
           g_autoptr (GArray) lines
               = g_array_sized_new (FALSE, FALSE, sizeof (LgrChartSegment), segments->len);
           for (guint i = 0; i < segments->len; i++)
@@ -432,19 +483,25 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char 
                 g_array_append_val (lines, *s);
             }
           o.lines = lines;
+          const LgrChartPlacement *before = previous_place (layout, mark, m->kind, p);
+          /* first among the places within a dozen lines of the point (a few thousand), then
+           * anywhere in the plot (up to 40,000): most labels find room close by */
           double r = 12 * (h + 2 * halo);
           LgrChartRect near = { MAX (px - r, bounds.x), MAX (py - r, bounds.y), 0, 0 };
           near.width = MIN (px + r, bounds.x + bounds.width) - near.x;
           near.height = MIN (py + r, bounds.y + bounds.height) - near.y;
-          leader
-              = place_far (layout, &o, &bounds, &near, px, py, w + 2 * halo, h + 2 * halo, &chosen)
-                || place_far (layout, &o, &bounds, &bounds, px, py, w + 2 * halo, h + 2 * halo,
-                              &chosen);
+          leader = (before
+                    && place_again (layout, &o, &bounds, before, px, py, w + 2 * halo, h + 2 * halo,
+                                    &chosen, &crossings))
+                   || place_far (layout, &o, &bounds, &near, px, py, w + 2 * halo, h + 2 * halo,
+                                 &chosen, &crossings)
+                   || place_far (layout, &o, &bounds, &bounds, px, py, w + 2 * halo, h + 2 * halo,
+                                 &chosen, &crossings);
           found = leader
                   || place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, FALSE,
                                  &chosen);
         }
-      LgrChartPlacement c = { chosen, found, leader };
+      LgrChartPlacement c = { chosen, found, leader, mark, m->kind, p, px, py, crossings };
       g_array_append_val (layout->placements, c);
     }
   if (!found)

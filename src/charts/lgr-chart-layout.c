@@ -29,9 +29,23 @@ lgr_chart_layout_free (LgrChartLayout *layout)
   g_clear_pointer (&layout->x_layouts, g_ptr_array_unref);
   g_clear_pointer (&layout->leaders, g_array_unref);
   g_clear_pointer (&layout->placements, g_array_unref);
+  g_clear_pointer (&layout->previous, g_array_unref);
   g_free (layout->panels);
   lgr_chart_text_clear (&layout->text);
   g_free (layout);
+}
+
+void
+lgr_chart_layout_follow (LgrChartLayout *layout, const LgrChartLayout *previous)
+{
+  g_clear_pointer (&layout->previous, g_array_unref);
+  if (previous == NULL || previous->width != layout->width || previous->height != layout->height
+      || previous->data->kind != layout->data->kind)
+    return;
+  /* a layout made and dropped before any draw (two changes within a frame) passes on its own */
+  GArray *from = previous->placements->len > 0 ? previous->placements : previous->previous;
+  if (from)
+    layout->previous = g_array_copy (from);
 }
 
 /* Year labels: every step-th year, chosen from round steps. */

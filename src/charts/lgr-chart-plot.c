@@ -42,6 +42,16 @@ lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options, d
 }
 
 LgrChartPlot *
+lgr_chart_plot_new_following (const LgrResults *results, const LgrChartOptions *options,
+                              double width, double height, const LgrChartPlot *previous)
+{
+  LgrChartPlot *plot = lgr_chart_plot_new (results, options, width, height);
+  if (plot && plot->layout && previous && previous->layout)
+    lgr_chart_layout_follow (plot->layout, previous->layout);
+  return plot;
+}
+
+LgrChartPlot *
 lgr_chart_plot_ref (LgrChartPlot *plot)
 {
   g_return_val_if_fail (plot != NULL, NULL);
