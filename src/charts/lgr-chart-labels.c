@@ -123,6 +123,47 @@ free_place (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect
          && (!avoid_data || !covers_data (o, box));
 }
 
+/* What the labels of panel p must not cross, the leaders drawn so far included: gathered for
+ * the panel's first label of a draw, then only the new leaders added. */
+static Obstacles
+panel_obstacles (LgrChartLayout *layout, guint p)
+{
+  const LgrChartRect *plot = &layout->panels[p].plot;
+  if (layout->obstacle_segments == NULL)
+    {
+      layout->obstacle_segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+      layout->obstacle_lines = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+      layout->obstacle_boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
+    }
+  if (layout->obstacles_panel != p + 1)
+    {
+      g_array_set_size (layout->obstacle_segments, 0);
+      g_array_set_size (layout->obstacle_lines, 0);
+      g_array_set_size (layout->obstacle_boxes, 0);
+      lgr_chart_layout_obstacles (layout, p, FALSE, layout->obstacle_segments,
+                                  layout->obstacle_boxes);
+      layout->obstacles_panel = p + 1;
+      layout->obstacles_leaders = 0;
+      for (guint i = 0; i < layout->obstacle_segments->len; i++)
+        {
+          const LgrChartSegment *s = &g_array_index (layout->obstacle_segments, LgrChartSegment, i);
+          /* the zero line is no matter to a leader: one from below zero to a label above has to
+           * cross it */
+          if (s->y0 != s->y1 || s->x0 != plot->x || s->x1 != plot->x + plot->width)
+            g_array_append_val (layout->obstacle_lines, *s);
+        }
+    }
+  for (; layout->obstacles_leaders < layout->leaders->len; layout->obstacles_leaders++)
+    {
+      const LgrChartSegment *s
+          = &g_array_index (layout->leaders, LgrChartSegment, layout->obstacles_leaders);
+      g_array_append_val (layout->obstacle_segments, *s);
+      if (s->y0 != s->y1 || s->x0 != plot->x || s->x1 != plot->x + plot->width)
+        g_array_append_val (layout->obstacle_lines, *s);
+    }
+  return (Obstacles){ layout->obstacle_segments, layout->obstacle_boxes, layout->obstacle_lines };
+}
+
 /* The mark's colour, pulled towards the text colour so it reads as text on the background. */
 static LgrRgba
 label_colour (const LgrChartTheme *theme, LgrRgba c)
@@ -206,8 +247,7 @@ leader_crosses (const Leader *a, const LgrChartSegment *b)
   return t * a->len > 1.0 && t <= 1 && u >= 0 && u <= 1;
 }
 
-/* The lines a leader crosses (o's segments but the zero line: the one segment across the whole
- * plot is no matter, a leader from below zero to a label above has to cross it). */
+/* The lines a leader crosses (o's segments but the zero line). */
 static guint
 leader_crossings (const Obstacles *o, const Leader *leader)
 {
@@ -465,24 +505,12 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint mark)
   else
     {
       LgrChartRect bounds = panel->plot;
-      g_autoptr (GArray) segments = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
-      g_autoptr (GArray) boxes = g_array_new (FALSE, FALSE, sizeof (LgrChartRect));
-      lgr_chart_layout_obstacles (layout, p, TRUE, segments, boxes);
-      Obstacles o = { segments, boxes, NULL };
+      Obstacles o = panel_obstacles (layout, p);
       /* beside the point; else where it was in the step before, if still free; else the
        * nearest free place, with a leader; else beside it across a line, which beats no figure
        * at all (only a plot too small for its labels gets there) */
       if (!place_near (layout, &o, &bounds, px, py, w, h, halo, prefer_below, TRUE, &chosen))
         {
-          g_autoptr (GArray) lines
-              = g_array_sized_new (FALSE, FALSE, sizeof (LgrChartSegment), segments->len);
-          for (guint i = 0; i < segments->len; i++)
-            {
-              const LgrChartSegment *s = &g_array_index (segments, LgrChartSegment, i);
-              if (s->y0 != s->y1 || s->x0 != bounds.x || s->x1 != bounds.x + bounds.width)
-                g_array_append_val (lines, *s);
-            }
-          o.lines = lines;
           const LgrChartPlacement *before = previous_place (layout, mark, m->kind, p);
           /* first among the places within a dozen lines of the point (a few thousand), then
            * anywhere in the plot (up to 40,000): most labels find room close by */

@@ -30,6 +30,9 @@ lgr_chart_layout_free (LgrChartLayout *layout)
   g_clear_pointer (&layout->leaders, g_array_unref);
   g_clear_pointer (&layout->placements, g_array_unref);
   g_clear_pointer (&layout->previous, g_array_unref);
+  g_clear_pointer (&layout->obstacle_segments, g_array_unref);
+  g_clear_pointer (&layout->obstacle_lines, g_array_unref);
+  g_clear_pointer (&layout->obstacle_boxes, g_array_unref);
   g_free (layout->panels);
   lgr_chart_text_clear (&layout->text);
   g_free (layout);
@@ -39,6 +42,9 @@ void
 lgr_chart_layout_follow (LgrChartLayout *layout, const LgrChartLayout *previous)
 {
   g_clear_pointer (&layout->previous, g_array_unref);
+  g_clear_pointer (&layout->obstacle_segments, g_array_unref);
+  g_clear_pointer (&layout->obstacle_lines, g_array_unref);
+  g_clear_pointer (&layout->obstacle_boxes, g_array_unref);
   if (previous == NULL || previous->width != layout->width || previous->height != layout->height
       || previous->data->kind != layout->data->kind)
     return;
@@ -362,6 +368,7 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
   g_array_set_size (layout->labels, 0);
   g_array_set_size (layout->leaders, 0);
   layout->n_placed = 0;
+  layout->obstacles_panel = 0;
 
   cairo_save (cr);
   lgr_chart_set_source (cr, theme->background);

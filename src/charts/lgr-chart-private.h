@@ -464,6 +464,12 @@ typedef struct
   guint n_placed;     /* placements used so far in this draw */
   GArray *previous;   /* of LgrChartPlacement: the labels of the layout this one follows (a
                        * drag's step before), or NULL */
+  /* What the marks' labels of one panel must not cross (lgr-chart-labels.c), gathered for the
+   * panel's first label of a draw and then only added to: of LgrChartSegment (lines, the zero
+   * line, the leaders drawn so far; obstacle_lines without the zero line) and LgrChartRect. */
+  GArray *obstacle_segments, *obstacle_lines, *obstacle_boxes;
+  guint obstacles_panel;   /* the panel they are for, plus 1; 0 for none */
+  guint obstacles_leaders; /* how many of the leaders they hold */
 } LgrChartLayout;
 
 /* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
