@@ -106,9 +106,19 @@ typedef struct
 static gboolean
 covers_data (const Obstacles *o, const LgrChartRect *box)
 {
+  /* a segment a pixel or more away from the box cannot touch it: most are, at two or four
+   * comparisons instead of the clipping's divisions */
+  double x0 = box->x - 1, x1 = box->x + box->width + 1;
+  double y0 = box->y - 1, y1 = box->y + box->height + 1;
   for (guint i = 0; i < o->segments->len; i++)
-    if (lgr_chart_segment_hits_rect (&g_array_index (o->segments, LgrChartSegment, i), box))
-      return TRUE;
+    {
+      const LgrChartSegment *s = &g_array_index (o->segments, LgrChartSegment, i);
+      if (MAX (s->x0, s->x1) < x0 || MIN (s->x0, s->x1) > x1 || MAX (s->y0, s->y1) < y0
+          || MIN (s->y0, s->y1) > y1)
+        continue;
+      if (lgr_chart_segment_hits_rect (s, box))
+        return TRUE;
+    }
   for (guint i = 0; i < o->boxes->len; i++)
     if (lgr_chart_rect_intersects (&g_array_index (o->boxes, LgrChartRect, i), box))
       return TRUE;
@@ -202,15 +212,6 @@ place_near (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect
   return FALSE;
 }
 
-static gboolean
-leader_crosses_label (const LgrChartLayout *layout, const LgrChartSegment *leader)
-{
-  for (guint i = 0; i < layout->labels->len; i++)
-    if (lgr_chart_segment_hits_rect (leader, &g_array_index (layout->labels, LgrChartLabel, i).box))
-      return TRUE;
-  return FALSE;
-}
-
 /* A leader with what every crossing test needs of it, worked out once per leader. */
 typedef struct
 {
@@ -228,6 +229,23 @@ leader_init (Leader *l, const LgrChartSegment *s)
   /* a pixel of slack, so that rounding in the exact test never meets a box test that says no */
   l->x0 = MIN (s->x0, s->x1) - 1, l->x1 = MAX (s->x0, s->x1) + 1;
   l->y0 = MIN (s->y0, s->y1) - 1, l->y1 = MAX (s->y0, s->y1) + 1;
+}
+
+/* Whether the leader crosses a label drawn so far; labels a pixel or more off its box are
+ * passed over at once. */
+static gboolean
+leader_crosses_label (const LgrChartLayout *layout, const Leader *leader)
+{
+  for (guint i = 0; i < layout->labels->len; i++)
+    {
+      const LgrChartRect *r = &g_array_index (layout->labels, LgrChartLabel, i).box;
+      if (r->x > leader->x1 || r->x + r->width < leader->x0 || r->y > leader->y1
+          || r->y + r->height < leader->y0)
+        continue;
+      if (lgr_chart_segment_hits_rect (&leader->s, r))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether the leader crosses segment b, its first end aside (a leader starts on its own line). */
@@ -280,6 +298,10 @@ typedef struct
 static void
 occupancy_mark (Occupancy *g, double x0, double y0, double x1, double y1)
 {
+  /* off the grid (most boxes, for the search near a point): nothing to work out */
+  if (MAX (x0, x1) < g->x0 || MAX (y0, y1) < g->y0 || MIN (x0, x1) > g->x0 + (g->nx + 1) * g->step
+      || MIN (y0, y1) > g->y0 + (g->ny + 1) * g->step)
+    return;
   int i0 = (int)floor ((MIN (x0, x1) - g->x0) / g->step);
   int i1 = (int)floor ((MAX (x0, x1) - g->x0) / g->step);
   int j0 = (int)floor ((MIN (y0, y1) - g->y0) / g->step);
@@ -367,6 +389,19 @@ place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect 
   guint ny = (guint)floor ((bounds->height - h) / step) + 1;
   Occupancy grid;
   occupancy_init (&grid, layout, o, bounds, step);
+  /* every leader runs from the point into bounds: the lines a pixel or more off both cannot
+   * cross one (the search near the point keeps a few of the plot's lines) */
+  double lx0 = MIN (bounds->x, px) - 1, lx1 = MAX (bounds->x + bounds->width, px) + 1;
+  double ly0 = MIN (bounds->y, py) - 1, ly1 = MAX (bounds->y + bounds->height, py) + 1;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (LgrChartSegment));
+  for (guint i = 0; i < o->lines->len; i++)
+    {
+      const LgrChartSegment *s = &g_array_index (o->lines, LgrChartSegment, i);
+      if (MAX (s->x0, s->x1) >= lx0 && MIN (s->x0, s->x1) <= lx1 && MAX (s->y0, s->y1) >= ly0
+          && MIN (s->y0, s->y1) <= ly1)
+        g_array_append_val (lines, *s);
+    }
+  Obstacles near = { o->segments, o->boxes, lines };
   /* the places clear of the grid, nearest first: sorted by distance in whole steps (a counting
    * sort, as the places are many and the distances few) */
   g_autoptr (GArray) all = g_array_sized_new (FALSE, FALSE, sizeof (Candidate), nx * ny);
@@ -418,9 +453,9 @@ place_far (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRect 
       leader_init (&leader, &seg);
       /* a leader across a line costs as much as a longer one around it; one across another
        * label only serves in a crowd where nothing else is free */
-      guint n = leader_crossings (o, &leader);
+      guint n = leader_crossings (&near, &leader);
       double d = c->distance + 40 * layout->unit * n
-                 + (leader_crosses_label (layout, &seg) ? 1e6 * layout->unit : 0);
+                 + (leader_crosses_label (layout, &leader) ? 1e6 * layout->unit : 0);
       if (d < best)
         {
           best = d;
@@ -464,10 +499,10 @@ place_again (const LgrChartLayout *layout, const Obstacles *o, const LgrChartRec
   if (!free_place (layout, o, bounds, &box, TRUE))
     return FALSE;
   LgrChartSegment seg = { px, py, CLAMP (px, box.x, box.x + w), CLAMP (py, box.y, box.y + h) };
-  if (leader_crosses_label (layout, &seg))
-    return FALSE;
   Leader leader;
   leader_init (&leader, &seg);
+  if (leader_crosses_label (layout, &leader))
+    return FALSE;
   guint n = leader_crossings (o, &leader);
   if (n > before->crossings)
     return FALSE;
