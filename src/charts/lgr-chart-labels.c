@@ -521,8 +521,7 @@ lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint mark)
   double u = layout->unit;
   double px = lgr_band_axis_centre (&panel->x, m->index), py = lgr_chart_panel_y (panel, m->value);
   LgrRgba colour = m->colour;
-  g_autoptr (PangoLayout) pl
-      = lgr_chart_text_layout (&layout->text, LGR_TEXT_ANNOTATION, m->text, 0);
+  g_autoptr (PangoLayout) pl = lgr_chart_layout_text (layout, LGR_TEXT_ANNOTATION, m->text, 0);
   double w, h;
   lgr_chart_text_size (pl, &w, &h);
   double halo = 2 * u;

@@ -470,6 +470,9 @@ typedef struct
   GArray *obstacle_segments, *obstacle_lines, *obstacle_boxes;
   guint obstacles_panel;   /* the panel they are for, plus 1; 0 for none */
   guint obstacles_leaders; /* how many of the leaders they hold */
+  /* Of PangoLayout by role, width and text (lgr_chart_layout_text()): this layout's, and those
+   * of the layout it follows when their fonts are the same, or NULL. */
+  GHashTable *texts, *texts_before;
 } LgrChartLayout;
 
 /* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
@@ -478,6 +481,12 @@ LgrChartLayout *lgr_chart_layout_new (cairo_t *cr, const LgrResults *results,
 /* The same for data already built (taken). */
 LgrChartLayout *lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *options,
                                                double width, double height);
+/* The same, following previous (NULL: none), a layout of the same chart for earlier results:
+ * its texts serve again while their fonts are the same, and its labels' places as
+ * lgr_chart_layout_follow() says. Only for the window (lgr_chart_plot_new_following()). */
+LgrChartLayout *lgr_chart_layout_new_following (LgrChartData *data, const LgrChartOptions *options,
+                                                double width, double height,
+                                                const LgrChartLayout *previous);
 void lgr_chart_layout_free (LgrChartLayout *layout);
 /* Makes the layout's labels on leaders start from where they were in previous, a layout of the
  * same chart at the same size for earlier results (its placements, or the ones it followed if
@@ -526,6 +535,12 @@ void lgr_chart_layout_obstacles (const LgrChartLayout *layout, guint p, gboolean
  * followed (lgr_chart_layout_follow()), moved with its point, if that is still free; else at
  * the nearest free place with a leader line; FALSE when the plot has no room at all. */
 gboolean lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint mark);
+
+/* A layout for role as lgr_chart_text_layout(), shared: the same text again, in this layout or
+ * in the one it follows, is the same PangoLayout, shaped once. A new reference, never to be
+ * changed (no width, wrapping or markup set on it). */
+PangoLayout *lgr_chart_layout_text (LgrChartLayout *layout, LgrTextRole role, const char *string,
+                                    double max_width);
 
 /* Text drawn and recorded: the box is added to layout->labels. */
 void lgr_chart_draw_label (LgrChartLayout *layout, cairo_t *cr, PangoLayout *pl, LgrTextRole role,
