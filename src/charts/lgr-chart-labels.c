@@ -295,6 +295,18 @@ typedef struct
   guint8 *taken; /* nx x ny, while marking */
 } Occupancy;
 
+/* Marks the cells from (i0, j0) to (i1, j1), those on the grid. */
+static void
+occupancy_mark_cells (Occupancy *g, int i0, int j0, int i1, int j1)
+{
+  if (i1 < 0 || j1 < 0 || i0 >= (int)g->nx || j0 >= (int)g->ny)
+    return;
+  i0 = MAX (i0, 0), j0 = MAX (j0, 0);
+  i1 = MIN (i1, (int)g->nx - 1), j1 = MIN (j1, (int)g->ny - 1);
+  for (int j = j0; j <= j1; j++)
+    memset (g->taken + (gsize)j * g->nx + i0, 1, i1 - i0 + 1);
+}
+
 static void
 occupancy_mark (Occupancy *g, double x0, double y0, double x1, double y1)
 {
@@ -302,16 +314,10 @@ occupancy_mark (Occupancy *g, double x0, double y0, double x1, double y1)
   if (MAX (x0, x1) < g->x0 || MAX (y0, y1) < g->y0 || MIN (x0, x1) > g->x0 + (g->nx + 1) * g->step
       || MIN (y0, y1) > g->y0 + (g->ny + 1) * g->step)
     return;
-  int i0 = (int)floor ((MIN (x0, x1) - g->x0) / g->step);
-  int i1 = (int)floor ((MAX (x0, x1) - g->x0) / g->step);
-  int j0 = (int)floor ((MIN (y0, y1) - g->y0) / g->step);
-  int j1 = (int)floor ((MAX (y0, y1) - g->y0) / g->step);
-  if (i1 < 0 || j1 < 0 || i0 >= (int)g->nx || j0 >= (int)g->ny)
-    return;
-  i0 = MAX (i0, 0), j0 = MAX (j0, 0);
-  i1 = MIN (i1, (int)g->nx - 1), j1 = MIN (j1, (int)g->ny - 1);
-  for (int j = j0; j <= j1; j++)
-    memset (g->taken + (gsize)j * g->nx + i0, 1, i1 - i0 + 1);
+  occupancy_mark_cells (g, (int)floor ((MIN (x0, x1) - g->x0) / g->step),
+                        (int)floor ((MIN (y0, y1) - g->y0) / g->step),
+                        (int)floor ((MAX (x0, x1) - g->x0) / g->step),
+                        (int)floor ((MAX (y0, y1) - g->y0) / g->step));
 }
 
 static void
@@ -344,11 +350,16 @@ occupancy_init (Occupancy *g, const LgrChartLayout *layout, const Obstacles *o,
         continue;
       double len = hypot (s->x1 - s->x0, s->y1 - s->y0);
       guint n = (guint)MIN (ceil (len / step), 100000.0) + 1;
+      /* the cell of each end of a piece, worked out once for the two pieces it ends: a piece
+       * marks the cells between its ends' (floor keeps the order, so the cells of its box) */
+      int ia = (int)floor ((s->x0 - g->x0) / step), ja = (int)floor ((s->y0 - g->y0) / step);
       for (guint k = 0; k < n; k++)
         {
-          double a = (double)k / n, b = (double)(k + 1) / n;
-          occupancy_mark (g, s->x0 + (s->x1 - s->x0) * a, s->y0 + (s->y1 - s->y0) * a,
-                          s->x0 + (s->x1 - s->x0) * b, s->y0 + (s->y1 - s->y0) * b);
+          double b = (double)(k + 1) / n;
+          int ib = (int)floor ((s->x0 + (s->x1 - s->x0) * b - g->x0) / step);
+          int jb = (int)floor ((s->y0 + (s->y1 - s->y0) * b - g->y0) / step);
+          occupancy_mark_cells (g, MIN (ia, ib), MIN (ja, jb), MAX (ia, ib), MAX (ja, jb));
+          ia = ib, ja = jb;
         }
     }
   g->sums = g_new0 (guint32, (gsize)(g->nx + 1) * (g->ny + 1));
