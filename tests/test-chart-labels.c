@@ -413,6 +413,20 @@ test_following_plot (void)
   g_autoptr (LgrChartPlot) next = lgr_chart_plot_new_following (results, &o, 595, 335, undrawn);
   g_autofree char *with_next = plot_pixels (next);
   g_assert_cmpstr (with_next, ==, expected);
+
+  /* the texts of the layout followed are shaped already: the same years are the same layouts,
+   * unless the fonts differ */
+  g_autoptr (LgrChartLayout) first = lgr_chart_layout_new (NULL, results, &o, 595, 335);
+  g_autoptr (LgrChartLayout) second
+      = lgr_chart_layout_new_following (lgr_chart_data_new (results, &o), &o, 595, 335, first);
+  g_assert_true (g_ptr_array_index (second->x_layouts, 0)
+                 == g_ptr_array_index (first->x_layouts, 0));
+  o.font_scale = 1.5;
+  g_autoptr (LgrChartLayout) larger
+      = lgr_chart_layout_new_following (lgr_chart_data_new (results, &o), &o, 595, 335, first);
+  g_assert_null (larger->texts_before);
+  g_assert_true (g_ptr_array_index (larger->x_layouts, 0)
+                 != g_ptr_array_index (first->x_layouts, 0));
 }
 
 int

@@ -9,6 +9,7 @@
 #include "lgr-chart-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lgr-format.h"
 
@@ -248,7 +249,11 @@ lgr_chart_layout_new_following (LgrChartData *data, const LgrChartOptions *optio
   layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   /* the same fonts: the years, ticks and labels of the step before are shaped already */
   if (previous && previous->theme == layout->theme && previous->unit == u)
-    layout->texts_before = g_hash_table_ref (previous->texts);
+    {
+      layout->texts_before = g_hash_table_ref (previous->texts);
+      memcpy (layout->text.line_heights, previous->text.line_heights,
+              sizeof layout->text.line_heights);
+    }
 
   double pad = layout->pad;
   double cw = MAX (width - 2 * pad, 1.0);
