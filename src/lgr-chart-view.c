@@ -24,7 +24,8 @@ struct _LgrChartView
   char *year_text;
   char *description;
   guint n_draws;
-  LgrChartPlot *plot; /* for results, kind, dark, font_scale and its size; NULL when stale */
+  LgrChartPlot *plot;     /* for results, kind, dark, font_scale and its size; NULL when stale */
+  LgrChartPlot *previous; /* the plot for the results before, which the next one follows */
   guint n_plots;
   /* The tornado's and the uncertainty chart's figures, run off the main thread by the window and
    * borrowed (NULL: the chart would compute them itself, on this thread). */
@@ -92,16 +93,33 @@ ensure_plot (LgrChartView *self, int width, int height)
     return self->plot;
   g_clear_pointer (&self->plot, lgr_chart_plot_unref);
   fill_options (self, &options);
-  self->plot = lgr_chart_plot_new (self->results, &options, width, height);
+  self->plot
+      = lgr_chart_plot_new_following (self->results, &options, width, height, self->previous);
+  g_clear_pointer (&self->previous, lgr_chart_plot_unref);
   self->n_plots++;
   return self->plot;
 }
 
-/* Results, kind, style or font scale changed: the next draw builds the chart again. */
+/* Kind, style or font scale changed: the next draw builds the chart again. */
 static void
 drop_plot (LgrChartView *self)
 {
   g_clear_pointer (&self->plot, lgr_chart_plot_unref);
+  g_clear_pointer (&self->previous, lgr_chart_plot_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* New figures for the same chart (an edit, a step of a drag): the next plot is built again but
+ * follows this one, so the labels on leaders stay where they were while there is room (a plot
+ * never drawn passes on the places it was given). */
+static void
+renew_plot (LgrChartView *self)
+{
+  if (self->plot)
+    {
+      g_clear_pointer (&self->previous, lgr_chart_plot_unref);
+      self->previous = g_steal_pointer (&self->plot);
+    }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -239,6 +257,7 @@ lgr_chart_view_finalize (GObject *object)
 {
   LgrChartView *self = LGR_CHART_VIEW (object);
   g_clear_pointer (&self->plot, lgr_chart_plot_unref);
+  g_clear_pointer (&self->previous, lgr_chart_plot_unref);
   g_clear_pointer (&self->start, lgr_results_unref);
   g_free (self->year_text);
   g_free (self->description);
@@ -330,7 +349,7 @@ lgr_chart_view_set_results (LgrChartView *self, const LgrResults *results)
   self->results = results;
   if (results && self->year >= (int)results->n_years)
     self->year = -1;
-  drop_plot (self);
+  renew_plot (self);
   update_description (self);
   update_year_text (self);
 }
@@ -354,7 +373,7 @@ lgr_chart_view_set_start (LgrChartView *self, const LgrResults *start)
 
   if (!take_start (self, start) || self->results == NULL)
     return;
-  drop_plot (self);
+  renew_plot (self);
   update_description (self);
   update_year_text (self);
 }
@@ -389,7 +408,7 @@ lgr_chart_view_set_uncertainty (LgrChartView *self, const LgrUncertaintyResults 
   /* only the charts that show them are drawn again */
   if (self->kind == LGR_CHART_TORNADO || self->kind == LGR_CHART_UNCERTAINTY)
     {
-      drop_plot (self);
+      renew_plot (self);
       update_description (self);
       update_year_text (self);
     }

@@ -345,13 +345,7 @@ lgr_chart_layer_marks (LgrChartLayout *layout, guint p, cairo_t *cr)
       g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_marks, data->marks);
   for (guint k = 0; k < order->len; k++)
-    {
-      const LgrChartMark *m
-          = &g_array_index (data->marks, LgrChartMark, g_array_index (order, guint, k));
-      double x = lgr_band_axis_centre (&panel->x, m->index),
-             y = lgr_chart_panel_y (panel, m->value);
-      lgr_chart_place_label (layout, cr, p, m->text, x, y, m->kind == LGR_MARK_PEAK, m->colour);
-    }
+    lgr_chart_place_label (layout, cr, g_array_index (order, guint, k));
 }
 
 void

@@ -9,6 +9,7 @@
 #include "lgr-chart-private.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lgr-format.h"
 
@@ -29,9 +30,42 @@ lgr_chart_layout_free (LgrChartLayout *layout)
   g_clear_pointer (&layout->x_layouts, g_ptr_array_unref);
   g_clear_pointer (&layout->leaders, g_array_unref);
   g_clear_pointer (&layout->placements, g_array_unref);
+  g_clear_pointer (&layout->previous, g_array_unref);
+  g_clear_pointer (&layout->obstacle_segments, g_array_unref);
+  g_clear_pointer (&layout->obstacle_lines, g_array_unref);
+  g_clear_pointer (&layout->obstacle_boxes, g_array_unref);
+  g_clear_pointer (&layout->texts, g_hash_table_unref);
+  g_clear_pointer (&layout->texts_before, g_hash_table_unref);
   g_free (layout->panels);
   lgr_chart_text_clear (&layout->text);
   g_free (layout);
+}
+
+void
+lgr_chart_layout_follow (LgrChartLayout *layout, const LgrChartLayout *previous)
+{
+  g_clear_pointer (&layout->previous, g_array_unref);
+  if (previous == NULL || previous->width != layout->width || previous->height != layout->height
+      || previous->data->kind != layout->data->kind)
+    return;
+  /* a layout made and dropped before any draw (two changes within a frame) passes on its own */
+  GArray *from = previous->placements->len > 0 ? previous->placements : previous->previous;
+  if (from)
+    layout->previous = g_array_copy (from);
+}
+
+PangoLayout *
+lgr_chart_layout_text (LgrChartLayout *layout, LgrTextRole role, const char *string,
+                       double max_width)
+{
+  g_autofree char *key = g_strdup_printf ("%u %a %s", role, max_width, string);
+  PangoLayout *pl = g_hash_table_lookup (layout->texts, key);
+  if (pl)
+    return g_object_ref (pl);
+  pl = layout->texts_before ? g_hash_table_lookup (layout->texts_before, key) : NULL;
+  pl = pl ? g_object_ref (pl) : lgr_chart_text_layout (&layout->text, role, string, max_width);
+  g_hash_table_insert (layout->texts, g_steal_pointer (&key), g_object_ref (pl));
+  return pl;
 }
 
 /* Year labels: every step-th year, chosen from round steps. */
@@ -44,7 +78,7 @@ tick_label_width (LgrChartLayout *layout, const LgrValueAxis *axis)
   for (guint i = 0; i < axis->n_ticks; i++)
     {
       g_autofree char *s = lgr_chart_format_tick (layout->data, axis->ticks[i], axis->step);
-      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_Y_TICK, s, 0);
+      g_autoptr (PangoLayout) pl = lgr_chart_layout_text (layout, LGR_TEXT_Y_TICK, s, 0);
       double w;
       lgr_chart_text_size (pl, &w, NULL);
       widest = MAX (widest, w);
@@ -186,6 +220,13 @@ LgrChartLayout *
 lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *options, double width,
                                double height)
 {
+  return lgr_chart_layout_new_following (data, options, width, height, NULL);
+}
+
+LgrChartLayout *
+lgr_chart_layout_new_following (LgrChartData *data, const LgrChartOptions *options, double width,
+                                double height, const LgrChartLayout *previous)
+{
   LgrChartLayout *layout = g_new0 (LgrChartLayout, 1);
   layout->width = width;
   layout->height = height;
@@ -205,6 +246,14 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
   layout->unit = u;
   layout->pad = MIN (12 * u, MIN (width, height) * 0.05);
   lgr_chart_text_init (&layout->text, layout->theme, u);
+  layout->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* the same fonts: the years, ticks and labels of the step before are shaped already */
+  if (previous && previous->theme == layout->theme && previous->unit == u)
+    {
+      layout->texts_before = g_hash_table_ref (previous->texts);
+      memcpy (layout->text.line_heights, previous->text.line_heights,
+              sizeof layout->text.line_heights);
+    }
 
   double pad = layout->pad;
   double cw = MAX (width - 2 * pad, 1.0);
@@ -213,7 +262,7 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
   for (guint t = 0; t < data->n_years; t++)
     {
       g_autofree char *s = lgr_format_financial_year (data->first_year + (int)t);
-      PangoLayout *pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_X_TICK, s, 0);
+      PangoLayout *pl = lgr_chart_layout_text (layout, LGR_TEXT_X_TICK, s, 0);
       double w;
       lgr_chart_text_size (pl, &w, NULL);
       layout->x_label_max_width = MAX (layout->x_label_max_width, w);
@@ -306,6 +355,7 @@ lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *option
                         data->panel_titles ? data->panel_titles[p] : "");
         }
     }
+  lgr_chart_layout_follow (layout, previous);
   return layout;
 }
 
@@ -348,6 +398,7 @@ lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr)
   g_array_set_size (layout->labels, 0);
   g_array_set_size (layout->leaders, 0);
   layout->n_placed = 0;
+  layout->obstacles_panel = 0;
 
   cairo_save (cr);
   lgr_chart_set_source (cr, theme->background);

@@ -25,8 +25,8 @@ plot_clear (gpointer p)
 }
 
 LgrChartPlot *
-lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options, double width,
-                    double height)
+lgr_chart_plot_new_following (const LgrResults *results, const LgrChartOptions *options,
+                              double width, double height, const LgrChartPlot *previous)
 {
   g_return_val_if_fail (results != NULL && options != NULL, NULL);
   LgrChartPlot *plot = g_atomic_rc_box_new0 (LgrChartPlot);
@@ -35,10 +35,18 @@ lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options, d
   LgrChartData *data = lgr_chart_data_new (results, options);
   plot->description = lgr_chart_data_describe (data, results, options);
   if (width > 0 && height > 0)
-    plot->layout = lgr_chart_layout_new_for_data (data, options, width, height);
+    plot->layout = lgr_chart_layout_new_following (data, options, width, height,
+                                                   previous ? previous->layout : NULL);
   else
     plot->data = data;
   return plot;
+}
+
+LgrChartPlot *
+lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options, double width,
+                    double height)
+{
+  return lgr_chart_plot_new_following (results, options, width, height, NULL);
 }
 
 LgrChartPlot *

@@ -23,6 +23,16 @@ typedef struct _LgrChartPlot LgrChartPlot;
  * A plot of an empty size draws nothing and finds no year. */
 LgrChartPlot *lgr_chart_plot_new (const LgrResults *results, const LgrChartOptions *options,
                                   double width, double height);
+/* The same for the window's chart after a change: previous (NULL: none) is its plot for the
+ * results before, at the same kind, style and font scale. A label that has no room beside its
+ * point and hung on a leader in previous stays there, moved with its point, while that place is
+ * free, rather than being sought afresh, so labels hold still through a drag (only at the same
+ * size); the texts previous shaped serve again while the fonts are the same. The pixels are
+ * those of a plot made afresh but for where such labels sit. Exports, the report and the
+ * command line never pass one. */
+LgrChartPlot *lgr_chart_plot_new_following (const LgrResults *results,
+                                            const LgrChartOptions *options, double width,
+                                            double height, const LgrChartPlot *previous);
 LgrChartPlot *lgr_chart_plot_ref (LgrChartPlot *plot);
 void lgr_chart_plot_unref (LgrChartPlot *plot);
 

@@ -429,11 +429,17 @@ typedef struct
 } LgrLegendItem;
 
 /* Where a mark's label went (lgr-chart-labels.c): its box with the halo, whether it found a
- * place and whether it hangs on a leader line. */
+ * place and whether it hangs on a leader line; which mark it labels (its index in data->marks,
+ * kind and panel), its point and the lines its leader crosses, for the plot after this one. */
 typedef struct
 {
   LgrChartRect box;
   gboolean found, leader;
+  guint mark;
+  LgrMarkKind kind;
+  guint panel;
+  double px, py;
+  guint crossings;
 } LgrChartPlacement;
 
 typedef struct
@@ -456,6 +462,17 @@ typedef struct
   GArray *leaders;    /* of LgrChartSegment: the marks' leader lines, filled while drawing */
   GArray *placements; /* of LgrChartPlacement: the marks' labels, found on the first draw */
   guint n_placed;     /* placements used so far in this draw */
+  GArray *previous;   /* of LgrChartPlacement: the labels of the layout this one follows (a
+                       * drag's step before), or NULL */
+  /* What the marks' labels of one panel must not cross (lgr-chart-labels.c), gathered for the
+   * panel's first label of a draw and then only added to: of LgrChartSegment (lines, the zero
+   * line, the leaders drawn so far; obstacle_lines without the zero line) and LgrChartRect. */
+  GArray *obstacle_segments, *obstacle_lines, *obstacle_boxes;
+  guint obstacles_panel;   /* the panel they are for, plus 1; 0 for none */
+  guint obstacles_leaders; /* how many of the leaders they hold */
+  /* Of PangoLayout by role, width and text (lgr_chart_layout_text()): this layout's, and those
+   * of the layout it follows when their fonts are the same, or NULL. */
+  GHashTable *texts, *texts_before;
 } LgrChartLayout;
 
 /* Needs no cairo context: text is measured on the charts' own pango context (cr may be NULL). */
@@ -464,7 +481,18 @@ LgrChartLayout *lgr_chart_layout_new (cairo_t *cr, const LgrResults *results,
 /* The same for data already built (taken). */
 LgrChartLayout *lgr_chart_layout_new_for_data (LgrChartData *data, const LgrChartOptions *options,
                                                double width, double height);
+/* The same, following previous (NULL: none), a layout of the same chart for earlier results:
+ * its texts serve again while their fonts are the same, and its labels' places as
+ * lgr_chart_layout_follow() says. Only for the window (lgr_chart_plot_new_following()). */
+LgrChartLayout *lgr_chart_layout_new_following (LgrChartData *data, const LgrChartOptions *options,
+                                                double width, double height,
+                                                const LgrChartLayout *previous);
 void lgr_chart_layout_free (LgrChartLayout *layout);
+/* Makes the layout's labels on leaders start from where they were in previous, a layout of the
+ * same chart at the same size for earlier results (its placements, or the ones it followed if
+ * it was never drawn); nothing if previous is NULL or of another size or kind. Never for an
+ * export, the report or the command line: they place every label afresh. */
+void lgr_chart_layout_follow (LgrChartLayout *layout, const LgrChartLayout *previous);
 /* Draws the layout with the year at layout->highlight_index highlighted; fills layout->labels
  * with every text box drawn (emptied first, so a layout may be drawn again). */
 void lgr_chart_layout_draw (LgrChartLayout *layout, cairo_t *cr);
@@ -502,11 +530,17 @@ guint lgr_chart_marker_step (const LgrChartLayout *layout, const LgrChartPanel *
  * with_leaders), every marker and mark as a box. */
 void lgr_chart_layout_obstacles (const LgrChartLayout *layout, guint p, gboolean with_leaders,
                                  GArray *segments, GArray *boxes);
-/* Draws text beside (px, py), below it first if prefer_below, where it crosses no obstacle and
- * no label drawn so far; else at the nearest free place with a leader line; FALSE when the plot
- * has no room at all. */
-gboolean lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint p, const char *text,
-                                double px, double py, gboolean prefer_below, LgrRgba colour);
+/* Draws the label of data->marks[mark] beside its point (below it first for a peak) where it
+ * crosses no obstacle and no label drawn so far; else where it was on its leader in the layout
+ * followed (lgr_chart_layout_follow()), moved with its point, if that is still free; else at
+ * the nearest free place with a leader line; FALSE when the plot has no room at all. */
+gboolean lgr_chart_place_label (LgrChartLayout *layout, cairo_t *cr, guint mark);
+
+/* A layout for role as lgr_chart_text_layout(), shared: the same text again, in this layout or
+ * in the one it follows, is the same PangoLayout, shaped once. A new reference, never to be
+ * changed (no width, wrapping or markup set on it). */
+PangoLayout *lgr_chart_layout_text (LgrChartLayout *layout, LgrTextRole role, const char *string,
+                                    double max_width);
 
 /* Text drawn and recorded: the box is added to layout->labels. */
 void lgr_chart_draw_label (LgrChartLayout *layout, cairo_t *cr, PangoLayout *pl, LgrTextRole role,
