@@ -474,7 +474,7 @@ lgr_chart_layer_axes (LgrChartLayout *layout, guint p, cairo_t *cr)
   for (guint i = 0; i < panel->y.n_ticks; i++)
     {
       g_autofree char *s = lgr_chart_format_tick (data, panel->y.ticks[i], panel->y.step);
-      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_Y_TICK, s, 0);
+      g_autoptr (PangoLayout) pl = lgr_chart_layout_text (layout, LGR_TEXT_Y_TICK, s, 0);
       double w, h;
       lgr_chart_text_size (pl, &w, &h);
       double y = lgr_chart_panel_y (panel, panel->y.ticks[i]) - h / 2;

@@ -32,8 +32,8 @@ lgr_chart_legend_layout (LgrChartLayout *layout, double x, double y, double widt
     {
       LgrLegendEntry *e = &g_array_index (entries, LgrLegendEntry, i);
       double sw = swatch_width (layout, e);
-      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (&layout->text, LGR_TEXT_LEGEND, e->label,
-                                                          width - sw - swatch_gap);
+      g_autoptr (PangoLayout) pl
+          = lgr_chart_layout_text (layout, LGR_TEXT_LEGEND, e->label, width - sw - swatch_gap);
       double tw;
       lgr_chart_text_size (pl, &tw, NULL);
       tw = MIN (tw, width - sw - swatch_gap);
@@ -93,8 +93,8 @@ lgr_chart_legend_draw (LgrChartLayout *layout, cairo_t *cr)
   for (guint i = 0; i < layout->legend_items->len; i++)
     {
       LgrLegendItem *item = &g_array_index (layout->legend_items, LgrLegendItem, i);
-      g_autoptr (PangoLayout) pl = lgr_chart_text_layout (
-          &layout->text, LGR_TEXT_LEGEND, item->label.text, item->label.box.width + 0.5);
+      g_autoptr (PangoLayout) pl = lgr_chart_layout_text (layout, LGR_TEXT_LEGEND, item->label.text,
+                                                          item->label.box.width + 0.5);
       lgr_chart_draw_label (layout, cr, pl, LGR_TEXT_LEGEND, item->label.box.x, item->label.box.y,
                             FALSE, theme->text);
       const LgrLegendEntry *e = item->entry;
