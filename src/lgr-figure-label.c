@@ -13,7 +13,7 @@
  */
 #include "lgr-figure-label.h"
 
-#include <math.h>
+#include "lgr-label-render.h"
 
 struct _LgrFigureLabel
 {
@@ -90,28 +90,14 @@ lgr_figure_label_measure (GtkWidget *widget, GtkOrientation orientation, int for
     }
 }
 
-/* Where GtkLabel puts a one-line layout: by xalign across, centred down or on the baseline. */
 static void
 lgr_figure_label_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   LgrFigureLabel *self = LGR_FIGURE_LABEL (widget);
-  PangoLayout *layout = ensure_layout (self);
-  PangoRectangle logical;
-  float xalign = self->xalign;
-  int baseline = gtk_widget_get_allocated_baseline (widget);
-  double x, y;
 
   if (self->text == NULL || *self->text == '\0')
     return;
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    xalign = 1.0f - xalign;
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  x = floor (xalign * (gtk_widget_get_width (widget) - logical.width) - logical.x);
-  if (baseline != -1)
-    y = baseline - PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
-  else
-    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, layout);
+  lgr_label_render_layout (widget, snapshot, ensure_layout (self), self->xalign);
 }
 
 /* The font or direction changed: the next measure and draw make the layout again. */

@@ -19,8 +19,9 @@
  */
 #include "lgr-wrap-label.h"
 
+#include "lgr-label-render.h"
+
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
 /* More sizes than this remembered and a text change just asks for a new layout (which forgets
@@ -188,23 +189,11 @@ lgr_wrap_label_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   LgrWrapLabel *self = LGR_WRAP_LABEL (widget);
   PangoLayout *layout = ensure_layout (self);
-  PangoRectangle logical;
-  float xalign = self->xalign;
-  int baseline = gtk_widget_get_allocated_baseline (widget);
-  double x, y;
 
   if (self->text == NULL || *self->text == '\0')
     return;
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    xalign = 1.0f - xalign;
   pango_layout_set_width (layout, gtk_widget_get_width (widget) * PANGO_SCALE);
-  pango_layout_get_pixel_extents (layout, NULL, &logical);
-  x = floor (xalign * (gtk_widget_get_width (widget) - logical.width) - logical.x);
-  if (baseline != -1)
-    y = baseline - PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
-  else
-    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, layout);
+  lgr_label_render_layout (widget, snapshot, layout, self->xalign);
 }
 
 /* A new layout: GTK forgets every size it was told, and so does this label. */
