@@ -14,7 +14,6 @@ struct _LgrPresentationWindow
 
   LgrPresentationView *view;
   GWeakRef owner;
-  gboolean locked;
 };
 
 G_DEFINE_FINAL_TYPE (LgrPresentationWindow, lgr_presentation_window, ADW_TYPE_WINDOW)
@@ -133,7 +132,7 @@ lgr_presentation_window_get_property (GObject *object, guint prop_id, GValue *va
   switch (prop_id)
     {
     case PROP_LOCKED:
-      g_value_set_boolean (value, self->locked);
+      g_value_set_boolean (value, lgr_presentation_view_get_locked (self->view));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -149,10 +148,10 @@ lgr_presentation_window_set_property (GObject *object, guint prop_id, const GVal
   switch (prop_id)
     {
     case PROP_LOCKED:
-      if (self->locked == g_value_get_boolean (value))
+      /* the view holds it: the window only offers it to the owner and to win.lock-levers */
+      if (lgr_presentation_view_get_locked (self->view) == g_value_get_boolean (value))
         return;
-      self->locked = g_value_get_boolean (value);
-      lgr_presentation_view_set_locked (self->view, self->locked);
+      lgr_presentation_view_set_locked (self->view, g_value_get_boolean (value));
       g_object_notify_by_pspec (object, pspec);
       break;
     default:
