@@ -142,3 +142,17 @@ lgr_test_run_x_tool (const char *program, const char *arguments)
   g_assert_true (g_spawn_check_wait_status (child.status, NULL));
   return TRUE;
 }
+
+gboolean
+lgr_test_shows_label (GtkWidget *root, const char *text)
+{
+  if (!gtk_widget_get_visible (root))
+    return FALSE;
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (lgr_test_shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}

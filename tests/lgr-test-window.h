@@ -46,4 +46,8 @@ LgrNumberRow *lgr_test_north_lac_target (LgrTestWindowFixture *f);
  * succeeded. FALSE, with the test skipped, without the program or an X display. */
 gboolean lgr_test_run_x_tool (const char *program, const char *arguments);
 
+/* Whether a GtkLabel under root (root too), visible with all its parents up to root, shows
+ * text. */
+gboolean lgr_test_shows_label (GtkWidget *root, const char *text);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "lgr-scenario-sidebar.h"
 #include "lgr-source-editor.h"
 #include "lgr-test-util.h"
+#include "lgr-test-window.h"
 #include "lgr-window-private.h"
 
 typedef struct
@@ -594,21 +595,6 @@ test_source_note (Fixture *f, gconstpointer data)
   g_assert_cmpstr (item->source, ==, note);
 }
 
-/* Whether a visible label under widget shows text. */
-static gboolean
-shows_text (GtkWidget *widget, const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* A target changed after its note: the note's popover says so until the user confirms the
  * note (one edit) or edits it. */
 static void
@@ -626,18 +612,19 @@ test_stale_source_note (Fixture *f, gconstpointer data)
   /* The warning is written into the popover when it opens, not on every step of a drag (each
    * new text laid the window out) */
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  g_assert_false (shows_text (GTK_WIDGET (editor), "Target changed since this source: 55 → 50 "
-                                                   "per 10,000 children"));
+  g_assert_false (lgr_test_shows_label (GTK_WIDGET (editor),
+                                        "Target changed since this source: 55 → 50 "
+                                        "per 10,000 children"));
   gtk_menu_button_popup (GTK_MENU_BUTTON (gtk_widget_get_ancestor (
       gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_POPOVER), GTK_TYPE_MENU_BUTTON)));
   lgr_test_settle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
-  g_assert_true (shows_text (GTK_WIDGET (editor),
-                             "Target changed since this source: 55 → 50 per 10,000 children"));
+  g_assert_true (lgr_test_shows_label (
+      GTK_WIDGET (editor), "Target changed since this source: 55 → 50 per 10,000 children"));
   set_target (f, "north-lac", 48);
   lgr_test_settle ();
-  g_assert_true (shows_text (GTK_WIDGET (editor),
-                             "Target changed since this source: 55 → 48 per 10,000 children"));
+  g_assert_true (lgr_test_shows_label (
+      GTK_WIDGET (editor), "Target changed since this source: 55 → 48 per 10,000 children"));
   gtk_menu_button_popdown (GTK_MENU_BUTTON (gtk_widget_get_ancestor (
       gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_POPOVER), GTK_TYPE_MENU_BUTTON)));
   set_target (f, "north-lac", 50);

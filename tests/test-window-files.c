@@ -244,19 +244,6 @@ lever_target (Fixture *f, const char *scenario_id, const char *lever_id)
   return lgr_scenario_find_lever (s, lever_id)->cohort_target;
 }
 
-/* Whether a label under root shows text. */
-static gboolean
-shows_label (GtkWidget *root, const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
 /* The first widget under root whose action is name. */
 static GtkWidget *
 find_actionable (GtkWidget *root, const char *name)
@@ -317,8 +304,8 @@ test_presentation (Fixture *f, gconstpointer data)
       LgrSummaryCard *card = lgr_window_find_card (f->window, scenario->id);
       LgrSummaryField fields[] = { LGR_SUMMARY_PAYBACK, LGR_SUMMARY_PEAK_FUNDING, LGR_SUMMARY_NET };
       for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
-        g_assert_true (shows_label (lgr_presentation_view_get_figures (view),
-                                    lgr_summary_card_get_value (card, fields[k])));
+        g_assert_true (lgr_test_shows_label (lgr_presentation_view_get_figures (view),
+                                             lgr_summary_card_get_value (card, fields[k])));
     }
 
   /* The start, then the first snapshot with its note, from the start each time. */
